@@ -1,0 +1,72 @@
+"""Alembic environment: the URL comes from DASNEZ_DATABASE_URL (or -x url=…), the
+schema from SQLModel.metadata with every dasnez table registered."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import dasnez_core.models  # noqa: F401  (registers every table)
+from dasnez_core.config import load_settings
+from dasnez_core.db import make_engine
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+# Ordered partial indexes written by hand in the migrations: SQLite reflects them without
+# their DESC and WHERE, so autogenerate would see a difference that is not there.
+HAND_WRITTEN_INDEXES = {
+    "ix_listing_public_newest",
+    "ix_listing_public_exchange",
+    "ix_listing_public_district",
+}
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (type_ == "index" and name in HAND_WRITTEN_INDEXES)
+
+
+def _url() -> str:
+    return context.get_x_argument(as_dictionary=True).get("url") or config.attributes.get(
+        "url"
+    ) or load_settings().database_url
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = make_engine(_url())
+    with engine.connect() as conn:
+        _run(conn)
+    engine.dispose()
+
+
+def _run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,35 @@
+"""Who is acting: built on the server from a resolved session, never from browser input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dasnez_core.models import Role, UserStatus
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting person. `kommune_id` is the home Kommune; `admin_of` the Kommunen
+    this person administers."""
+
+    user_id: int | None = None
+    kommune_id: int | None = None
+    status: str = ""
+    display_name: str = ""
+    roles: frozenset[str] = field(default_factory=frozenset)
+    admin_of: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def is_approved(self) -> bool:
+        return self.user_id is not None and self.status == UserStatus.APPROVED
+
+    @property
+    def is_platform_admin(self) -> bool:
+        return self.is_approved and Role.PLATFORM_ADMIN in self.roles
+
+
+ANONYMOUS = Actor()

@@ -1,0 +1,126 @@
+"""The tenant (Kommune) and the master data it keeps."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from dasnez_core.models.base import utcnow
+
+
+class Kommune(SQLModel, table=True):
+    """A municipality running its own marketplace; every owned row points here."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=64, unique=True, index=True)
+    name: str = Field(max_length=120)
+    federal_state: str = Field(default="Nordrhein-Westfalen", max_length=60)
+    postcodes: str = Field(default="", max_length=200)
+    contact_name: str = Field(default="", max_length=200)
+    contact_email: str = Field(default="", max_length=200)
+    contact_phone: str = Field(default="", max_length=60)
+    contact_address: str = Field(default="", max_length=300)
+    privacy_version: str = Field(default="1", max_length=20)
+    terms_version: str = Field(default="1", max_length=20)
+    listing_days: int = Field(default=60)
+    premoderation: bool = Field(default=False)
+    active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AreaKind(StrEnum):
+    DISTRICT = "district"
+    VILLAGE = "village"
+
+
+class Area(SQLModel, table=True):
+    """Stadtteil / Ortsteil / Dorf: a district, or a village inside a district."""
+
+    __table_args__ = (UniqueConstraint("kommune_id", "parent_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    parent_id: int | None = Field(default=None, foreign_key="area.id", index=True)
+    kind: str = Field(max_length=20)
+    name: str = Field(max_length=120)
+
+
+class SocialSpaceKind(StrEnum):
+    PARISH = "parish"
+    KINDERGARTEN = "kindergarten"
+    SCHOOL = "school"
+    CLUB = "club"
+    CARE_HOME = "care_home"
+    OTHER = "other"
+
+
+class SocialSpace(SQLModel, table=True):
+    """Sozialraum: parish, kindergarten, school, club, care home …"""
+
+    __table_args__ = (UniqueConstraint("kommune_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    kind: str = Field(max_length=20)
+    name: str = Field(max_length=120)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+
+
+class ExchangeType(StrEnum):
+    TASCHENGELD = "taschengeld"
+    ZEITSPENDE = "zeitspende"
+    TAUSCH = "tausch"
+    NACHBARSCHAFT = "nachbarschaft"
+
+
+class Exchange(SQLModel, table=True):
+    """A Börse the Kommune offers; switched on or off per Kommune."""
+
+    __table_args__ = (UniqueConstraint("kommune_id", "type"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    type: str = Field(max_length=20)
+    enabled: bool = Field(default=True)
+
+
+class Category(SQLModel, table=True):
+    """Kategorie of listings, kept per Kommune and exchange."""
+
+    __table_args__ = (UniqueConstraint("kommune_id", "exchange_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    exchange_id: int = Field(foreign_key="exchange.id", index=True)
+    name: str = Field(max_length=80)
+    active: bool = Field(default=True)
+
+
+class InfoItem(SQLModel, table=True):
+    """An entry of the Kommune's Info-Box: a note, an event or a link."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    title: str = Field(max_length=120)
+    body: str = Field(default="", max_length=2000)
+    link_url: str = Field(default="", max_length=500)
+    event_date: date | None = None
+    publish_from: date | None = None
+    publish_until: date | None = None
+    position: int = Field(default=0)
+
+
+class Sponsor(SQLModel, table=True):
+    """A sponsor link or banner: the only advertising a Kommune page shows."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    name: str = Field(max_length=120)
+    url: str = Field(max_length=500)
+    logo_path: str = Field(default="", max_length=300)
+    valid_from: date | None = None
+    valid_until: date | None = None
+    position: int = Field(default=0)

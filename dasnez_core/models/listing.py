@@ -1,0 +1,91 @@
+"""Angebote and Gesuche."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Index, text
+from sqlmodel import Field, SQLModel
+
+from dasnez_core.models.base import utcnow
+
+
+class ListingKind(StrEnum):
+    OFFER = "offer"
+    REQUEST = "request"
+
+
+class ListingStatus(StrEnum):
+    DRAFT = "draft"
+    PENDING = "pending"
+    PUBLISHED = "published"
+    REMOVED = "removed"
+    CLOSED = "closed"
+    EXPIRED = "expired"
+
+
+_PUBLISHED = text("status = 'published'")
+
+
+class Listing(SQLModel, table=True):
+    """An offer or request. `district_id` repeats the district of `area_id` so the
+    district filter (district and its villages) is one indexed equality (PERF-NOTES)."""
+
+    __table_args__ = (
+        Index(
+            "ix_listing_public_newest",
+            "kommune_id",
+            text("created_at DESC"),
+            text("id DESC"),
+            "expires_at",
+            postgresql_where=_PUBLISHED,
+            sqlite_where=_PUBLISHED,
+        ),
+        Index(
+            "ix_listing_public_exchange",
+            "kommune_id",
+            "exchange_id",
+            "kind",
+            text("created_at DESC"),
+            text("id DESC"),
+            "expires_at",
+            postgresql_where=_PUBLISHED,
+            sqlite_where=_PUBLISHED,
+        ),
+        Index(
+            "ix_listing_public_district",
+            "kommune_id",
+            "district_id",
+            text("created_at DESC"),
+            text("id DESC"),
+            "expires_at",
+            postgresql_where=_PUBLISHED,
+            sqlite_where=_PUBLISHED,
+        ),
+        Index("ix_listing_author", "author_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id")
+    kind: str = Field(max_length=10)
+    exchange_id: int = Field(foreign_key="exchange.id")
+    category_id: int = Field(foreign_key="category.id")
+    title: str = Field(max_length=120)
+    body: str = Field(max_length=4000)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+    district_id: int | None = Field(default=None, foreign_key="area.id")
+    author_id: int = Field(foreign_key="user.id")
+    status: str = Field(default=ListingStatus.PUBLISHED, max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
+class ListingSocialSpace(SQLModel, table=True):
+    """Link of a listing to social spaces; the key leads with the space (PERF-NOTES)."""
+
+    __tablename__ = "listing_social_space"
+
+    social_space_id: int = Field(foreign_key="socialspace.id", primary_key=True)
+    listing_id: int = Field(foreign_key="listing.id", primary_key=True, index=True)

@@ -1,0 +1,83 @@
+"""People, their roles, their login sessions and their consents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from dasnez_core.models.base import utcnow
+
+
+class UserStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    BLOCKED = "blocked"
+
+
+class User(SQLModel, table=True):
+    """An account. Its email and hash never leave the server."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)
+    password_hash: str = Field(max_length=255)
+    display_name: str = Field(max_length=80)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+    birth_date: date | None = None
+    phone: str = Field(default="", max_length=40)
+    status: str = Field(default=UserStatus.PENDING, max_length=20, index=True)
+    language: str = Field(default="de", max_length=5)
+    created_at: datetime = Field(default_factory=utcnow)
+    approved_at: datetime | None = None
+
+
+class Role(StrEnum):
+    CITIZEN = "citizen"
+    PROXY = "proxy"
+    INSTITUTION_MEMBER = "institution_member"
+    KOMMUNE_ADMIN = "kommune_admin"
+    PLATFORM_ADMIN = "platform_admin"
+
+
+class RoleGrant(SQLModel, table=True):
+    """A role held by a user, scoped to a Kommune (none for platform staff)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    role: str = Field(max_length=30)
+    kommune_id: int | None = Field(default=None, foreign_key="kommune.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UserSession(SQLModel, table=True):
+    """A login. Only the SHA-256 of the random token is stored."""
+
+    __tablename__ = "user_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    app: str = Field(max_length=10)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked_at: datetime | None = None
+
+
+class ConsentDocument(StrEnum):
+    PRIVACY = "privacy"
+    TERMS = "terms"
+
+
+class ConsentRecord(SQLModel, table=True):
+    """Proof that a person accepted a version of a Kommune's privacy notice or terms."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    kommune_id: int = Field(foreign_key="kommune.id")
+    document: str = Field(max_length=20)
+    version: str = Field(max_length=20)
+    accepted_at: datetime = Field(default_factory=utcnow)
+    withdrawn_at: datetime | None = None

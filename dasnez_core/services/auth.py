@@ -1,0 +1,142 @@
+"""Registration, login and logout."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, func, select
+
+from dasnez_core.actor import Actor
+from dasnez_core.errors import InvalidInput
+from dasnez_core.models import ConsentDocument, ConsentRecord, User, UserStatus
+from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
+from dasnez_core.permissions import Action, can
+from dasnez_core.services.kommunen import get_area, get_kommune_by_slug
+from dasnez_core.services.sessions import actor_for, create_session, revoke_session
+
+PUBLIC_APP = "public"
+ADMIN_APP = "admin"
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+NAME_MIN, NAME_MAX = 2, 80
+
+
+@dataclass(frozen=True)
+class Registration:
+    user_id: int
+    kommune_slug: str
+    status: str
+
+
+def normalise_email(raw: str) -> str:
+    return raw.strip().lower()
+
+
+def clean_text(raw: str) -> str:
+    """Strip, fold to NFC and drop control characters (except newlines)."""
+    text = unicodedata.normalize("NFC", raw).strip()
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+
+
+def validate_email(raw: str) -> str:
+    email = normalise_email(raw)
+    if not email:
+        raise InvalidInput("email", "email.required")
+    if len(email) > 254 or not _EMAIL.match(email):
+        raise InvalidInput("email", "email.invalid")
+    return email
+
+
+def validate_display_name(raw: str) -> str:
+    name = " ".join(clean_text(raw).split())
+    if len(name) < NAME_MIN:
+        raise InvalidInput("display_name", "display_name.too_short", min=NAME_MIN)
+    if len(name) > NAME_MAX:
+        raise InvalidInput("display_name", "display_name.too_long", max=NAME_MAX)
+    return name
+
+
+def register(
+    db: Session,
+    *,
+    kommune_slug: str,
+    email: str,
+    password: str,
+    display_name: str,
+    area_id: int | None,
+    accept_privacy: bool,
+    accept_terms: bool,
+) -> Registration:
+    """Create a pending account in the Kommune and record both consents with their versions."""
+    kommune = get_kommune_by_slug(db, kommune_slug)
+    assert kommune.id is not None
+    clean_email = validate_email(email)
+    name = validate_display_name(display_name)
+    check_password_rules(password, email=clean_email, display_name=name)
+    if area_id is None:
+        raise InvalidInput("area_id", "register.area_required")
+    area = get_area(db, kommune_id=kommune.id, area_id=area_id, field="area_id")
+    if not accept_privacy:
+        raise InvalidInput("accept_privacy", "register.privacy_required")
+    if not accept_terms:
+        raise InvalidInput("accept_terms", "register.terms_required")
+    taken = db.exec(select(func.count()).where(col(User.email) == clean_email)).one()
+    if taken:
+        raise InvalidInput("email", "register.email_taken")
+    user = User(
+        email=clean_email,
+        password_hash=hash_password(password),
+        display_name=name,
+        kommune_id=kommune.id,
+        area_id=area.id,
+        status=UserStatus.PENDING,
+    )
+    db.add(user)
+    db.flush()
+    assert user.id is not None
+    for document, version in (
+        (ConsentDocument.PRIVACY, kommune.privacy_version),
+        (ConsentDocument.TERMS, kommune.terms_version),
+    ):
+        db.add(
+            ConsentRecord(
+                user_id=user.id, kommune_id=kommune.id, document=document, version=version
+            )
+        )
+    db.flush()
+    return Registration(user_id=user.id, kommune_slug=kommune.slug, status=user.status)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    actor: Actor
+    kommune_slug: str
+
+
+def login(db: Session, *, email: str, password: str, app: str) -> LoginResult:
+    """Check the credentials and open a session for `app` ("public" or "admin")."""
+    from dasnez_core.models import Kommune
+
+    user = db.exec(select(User).where(User.email == normalise_email(email))).first()
+    if user is None:
+        burn_time(password)
+        raise InvalidInput("email", "login.failed")
+    if not verify_password(password, user.password_hash):
+        raise InvalidInput("email", "login.failed")
+    if user.status == UserStatus.BLOCKED:
+        raise InvalidInput("email", "login.blocked")
+    actor = actor_for(db, user)
+    if app == ADMIN_APP and not can(actor, Action.ENTER_ADMIN_PORTAL):
+        raise InvalidInput("email", "login.not_admin")
+    assert user.id is not None
+    token = create_session(db, user.id, app)
+    kommune = db.get(Kommune, user.kommune_id)
+    return LoginResult(token=token, actor=actor, kommune_slug=kommune.slug if kommune else "")
+
+
+def logout(db: Session, token: str | None) -> None:
+    if token:
+        revoke_session(db, token)

@@ -1,0 +1,173 @@
+"""Reading a Kommune and its master data, always through the Kommune."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, or_, select
+
+from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.models import (
+    Area,
+    AreaKind,
+    Category,
+    Exchange,
+    InfoItem,
+    Kommune,
+    SocialSpace,
+    Sponsor,
+)
+
+
+def get_kommune_by_slug(db: Session, slug: str) -> Kommune:
+    kommune = db.exec(
+        select(Kommune).where(Kommune.slug == slug.strip().lower(), col(Kommune.active))
+    ).first()
+    if kommune is None:
+        raise NotFound("kommune.not_found")
+    return kommune
+
+
+def get_kommune(db: Session, kommune_id: int) -> Kommune:
+    kommune = db.get(Kommune, kommune_id)
+    if kommune is None:
+        raise NotFound("kommune.not_found")
+    return kommune
+
+
+def get_area(db: Session, *, kommune_id: int, area_id: int, field: str = "area_id") -> Area:
+    """An area of this Kommune; another Kommune's area is an invalid choice."""
+    area = db.exec(select(Area).where(Area.id == area_id, Area.kommune_id == kommune_id)).first()
+    if area is None:
+        raise InvalidInput(field, "area.unknown")
+    return area
+
+
+def district_of(db: Session, area: Area) -> int:
+    """The district an area belongs to (itself if it is one)."""
+    if area.kind == AreaKind.DISTRICT or area.parent_id is None:
+        assert area.id is not None
+        return area.id
+    return area.parent_id
+
+
+@dataclass(frozen=True)
+class KommuneSummary:
+    slug: str
+    name: str
+    federal_state: str
+    postcodes: str
+
+
+def list_kommunen(db: Session, query: str = "") -> list[KommuneSummary]:
+    """Active Kommunen, optionally those whose name or postcode contains `query`."""
+    stmt = select(Kommune).where(col(Kommune.active)).order_by(Kommune.name)
+    term = query.strip()[:60]
+    if term:
+        like = f"%{term}%"
+        stmt = stmt.where(or_(col(Kommune.name).ilike(like), col(Kommune.postcodes).like(like)))
+    return [
+        KommuneSummary(slug=k.slug, name=k.name, federal_state=k.federal_state, postcodes=k.postcodes)
+        for k in db.exec(stmt.limit(50)).all()
+    ]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice in a select box."""
+
+    value: str
+    label: str
+
+
+def area_options(db: Session, kommune_id: int) -> list[Option]:
+    """Districts, each followed by its villages ("Bezirk › Dorf")."""
+    areas = db.exec(select(Area).where(Area.kommune_id == kommune_id).order_by(Area.name)).all()
+    districts = [a for a in areas if a.parent_id is None]
+    options: list[Option] = []
+    for district in districts:
+        options.append(Option(str(district.id), district.name))
+        options.extend(
+            Option(str(a.id), f"{district.name} › {a.name}")
+            for a in areas
+            if a.parent_id == district.id
+        )
+    return options
+
+
+def exchange_options(db: Session, kommune_id: int) -> list[tuple[int, str]]:
+    """(id, type) of the exchanges this Kommune has switched on."""
+    rows = db.exec(
+        select(Exchange)
+        .where(Exchange.kommune_id == kommune_id, col(Exchange.enabled))
+        .order_by(Exchange.id)
+    ).all()
+    return [(e.id, e.type) for e in rows if e.id is not None]
+
+
+def category_options(db: Session, kommune_id: int) -> list[tuple[int, int, str]]:
+    """(id, exchange_id, name) of the active categories of enabled exchanges."""
+    rows = db.exec(
+        select(Category)
+        .join(Exchange, col(Exchange.id) == Category.exchange_id)
+        .where(Category.kommune_id == kommune_id, col(Category.active), col(Exchange.enabled))
+        .order_by(Category.name)
+    ).all()
+    return [(c.id, c.exchange_id, c.name) for c in rows if c.id is not None]
+
+
+def social_space_options(db: Session, kommune_id: int) -> list[Option]:
+    rows = db.exec(
+        select(SocialSpace).where(SocialSpace.kommune_id == kommune_id).order_by(SocialSpace.name)
+    ).all()
+    return [Option(str(s.id), s.name) for s in rows]
+
+
+@dataclass(frozen=True)
+class InfoEntry:
+    title: str
+    body: str
+    link_url: str
+    event_date: str
+
+
+@dataclass(frozen=True)
+class SponsorLink:
+    name: str
+    url: str
+
+
+def info_box(db: Session, kommune_id: int, today: date) -> list[InfoEntry]:
+    """Info-Box items within their publish period, in the Kommune's order."""
+    rows = db.exec(
+        select(InfoItem)
+        .where(
+            InfoItem.kommune_id == kommune_id,
+            or_(col(InfoItem.publish_from).is_(None), col(InfoItem.publish_from) <= today),
+            or_(col(InfoItem.publish_until).is_(None), col(InfoItem.publish_until) >= today),
+        )
+        .order_by(col(InfoItem.position), col(InfoItem.id))
+    ).all()
+    return [
+        InfoEntry(
+            title=i.title,
+            body=i.body,
+            link_url=i.link_url,
+            event_date=i.event_date.strftime("%d.%m.%Y") if i.event_date else "",
+        )
+        for i in rows
+    ]
+
+
+def sponsors(db: Session, kommune_id: int, today: date) -> list[SponsorLink]:
+    rows = db.exec(
+        select(Sponsor)
+        .where(
+            Sponsor.kommune_id == kommune_id,
+            or_(col(Sponsor.valid_from).is_(None), col(Sponsor.valid_from) <= today),
+            or_(col(Sponsor.valid_until).is_(None), col(Sponsor.valid_until) >= today),
+        )
+        .order_by(col(Sponsor.position), col(Sponsor.id))
+    ).all()
+    return [SponsorLink(name=s.name, url=s.url) for s in rows]
