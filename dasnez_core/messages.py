@@ -19,6 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav.switch_to_en": ("English", "English"),
     "nav.switch_to_de": ("Deutsch", "Deutsch"),
     "nav.logged_in_as": ("Angemeldet als", "Logged in as"),
+    "common.skip_to_content": ("Zum Inhalt springen", "Skip to content"),
+    "landing.search_button": ("Suchen", "Search"),
     "common.loading": ("Wird geladen …", "Loading …"),
     "common.save": ("Speichern", "Save"),
     "common.back": ("Zurück", "Back"),

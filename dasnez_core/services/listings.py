@@ -56,25 +56,11 @@ def create_listing(db: Session, actor: Actor, kommune_id: int, draft: ListingDra
 
     if draft.kind not in (ListingKind.OFFER, ListingKind.REQUEST):
         raise InvalidInput("kind", "listing.kind_required")
-    exchange = (
-        db.exec(
-            select(Exchange).where(
-                Exchange.id == draft.exchange_id,
-                Exchange.kommune_id == kommune_id,
-                col(Exchange.enabled),
-            )
-        ).first()
-        if draft.exchange_id is not None
-        else None
-    )
-    if exchange is None:
-        raise InvalidInput("exchange_id", "listing.exchange_required")
     category = (
         db.exec(
             select(Category).where(
                 Category.id == draft.category_id,
                 Category.kommune_id == kommune_id,
-                Category.exchange_id == exchange.id,
                 col(Category.active),
             )
         ).first()
@@ -83,6 +69,16 @@ def create_listing(db: Session, actor: Actor, kommune_id: int, draft: ListingDra
     )
     if category is None:
         raise InvalidInput("category_id", "listing.category_required")
+    # The exchange follows from the category; a different one sent alongside is refused.
+    exchange = db.exec(
+        select(Exchange).where(
+            Exchange.id == category.exchange_id,
+            Exchange.kommune_id == kommune_id,
+            col(Exchange.enabled),
+        )
+    ).first()
+    if exchange is None or draft.exchange_id not in (None, exchange.id):
+        raise InvalidInput("exchange_id", "listing.exchange_required")
     title = " ".join(clean_text(draft.title).split())
     if len(title) < TITLE_MIN:
         raise InvalidInput("title", "listing.title_too_short", min=TITLE_MIN)

@@ -1,0 +1,161 @@
+"""A Kommune's start page (/k/<slug>): Info-Box, sponsors, exchanges, newest listings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import reflex as rx
+
+from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.state import PublicSession
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import not_found_body
+from dasnez_core.db import session_scope
+from dasnez_core.errors import NotFound
+from dasnez_core.services import kommunen
+from dasnez_core.services.kommunen import InfoEntry, SponsorLink
+from dasnez_core.services.listings import ListingCard, newest_public
+
+
+def slug_from_path(path: str) -> str:
+    """The <slug> of /k/<slug>/… (Reflex gives the browser path in router.url)."""
+    parts = [p for p in path.split("/") if p]
+    return parts[1] if len(parts) >= 2 and parts[0] == "k" else ""
+
+
+class KommuneState(PublicSession):
+    loaded: bool = False
+    found: bool = False
+    slug: str = ""
+    name: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    info: list[InfoEntry] = []
+    sponsor_links: list[SponsorLink] = []
+    exchanges: list[str] = []
+    listings: list[ListingCard] = []
+
+    @rx.event
+    def load(self) -> None:
+        self.refresh_session()
+        self.slug = slug_from_path(self.router.url.path)
+        with session_scope() as db:
+            try:
+                k = kommunen.get_kommune_by_slug(db, self.slug)
+            except NotFound:
+                self.loaded, self.found = True, False
+                return
+            assert k.id is not None
+            today = date.today()
+            self.name = k.name
+            self.contact_name = k.contact_name
+            self.contact_phone = k.contact_phone
+            self.contact_email = k.contact_email
+            self.info = kommunen.info_box(db, k.id, today)
+            self.sponsor_links = kommunen.sponsors(db, k.id, today)
+            self.exchanges = [ex_type for _, ex_type in kommunen.exchange_options(db, k.id)]
+            self.listings = newest_public(db, k.id)
+        self.loaded, self.found = True, True
+
+
+def _info_entry(item: rx.Var[InfoEntry]) -> rx.Component:
+    return rx.box(
+        rx.heading(item.title, size="4", as_="h3"),
+        rx.cond(item.event_date != "",
+                rx.text(t("kommune.event_on"), " ", item.event_date, weight="bold")),
+        rx.text(item.body),
+        rx.cond(item.link_url != "",
+                rx.link(item.link_url, href=item.link_url, is_external=True)),
+        padding_y="0.5rem",
+    )
+
+
+def listing_card(card: rx.Var[ListingCard]) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(kind_badge(card.kind), rx.badge(exchange_label(card.exchange_type),
+                                                      variant="outline", size="2"),
+                      rx.text(card.category, color_scheme="gray"), wrap="wrap"),
+            rx.heading(card.title, size="5", as_="h3"),
+            rx.text(card.body),
+            rx.text(card.area, " · ", t("kommune.by"), " ", card.author, " · ",
+                    card.created_at, size="2", color_scheme="gray"),
+            spacing="2",
+        ),
+        width="100%",
+        data_testid="listing-card",
+    )
+
+
+def _body() -> rx.Component:
+    return rx.vstack(
+        rx.heading(KommuneState.name, size="8", as_="h1"),
+        rx.cond(
+            PublicSession.user_status == "pending",
+            rx.callout(t("status.pending_banner"), icon="info", role="status"),
+        ),
+        rx.hstack(
+            rx.cond(
+                PublicSession.logged_in,
+                rx.link(rx.button(t("nav.new_listing"), size="4"),
+                        href="/k/" + KommuneState.slug + "/neu"),
+                rx.link(rx.button(t("nav.register"), size="4"),
+                        href="/k/" + KommuneState.slug + "/registrieren"),
+            ),
+            wrap="wrap",
+        ),
+        rx.cond(
+            KommuneState.info.length() > 0,
+            rx.card(
+                rx.heading(t("kommune.infobox"), size="5", as_="h2"),
+                rx.foreach(KommuneState.info, _info_entry),
+                width="100%",
+                role="region",
+                aria_label=t("kommune.infobox"),
+            ),
+        ),
+        rx.heading(t("kommune.exchanges"), size="5", as_="h2"),
+        rx.hstack(
+            rx.foreach(KommuneState.exchanges,
+                       lambda e: rx.badge(exchange_label(e), size="3", variant="soft")),
+            wrap="wrap",
+        ),
+        rx.heading(t("kommune.newest"), size="6", as_="h2"),
+        rx.cond(
+            KommuneState.listings.length() > 0,
+            rx.vstack(rx.foreach(KommuneState.listings, listing_card), width="100%"),
+            rx.text(t("kommune.no_listings")),
+        ),
+        rx.cond(
+            KommuneState.sponsor_links.length() > 0,
+            rx.box(
+                rx.heading(t("kommune.sponsors"), size="4", as_="h2"),
+                rx.foreach(
+                    KommuneState.sponsor_links,
+                    lambda s: rx.link(s.name, href=s.url, is_external=True,
+                                      rel="sponsored noopener"),
+                ),
+                padding_top="1rem",
+            ),
+        ),
+        rx.box(
+            rx.heading(t("kommune.contact"), size="4", as_="h2"),
+            rx.text(KommuneState.contact_name),
+            rx.text(KommuneState.contact_phone),
+            rx.text(KommuneState.contact_email),
+            padding_top="1rem",
+        ),
+        spacing="4",
+        width="100%",
+    )
+
+
+def kommune_page() -> rx.Component:
+    return public_page(
+        rx.cond(
+            KommuneState.loaded,
+            rx.cond(KommuneState.found, _body(), not_found_body()),
+            rx.text(t("common.loading")),
+        )
+    )

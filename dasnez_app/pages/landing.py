@@ -1,0 +1,74 @@
+"""Landing page: find your Kommune by name or postcode."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.state import PublicSession
+from dasnez_app.ui.lang import t
+from dasnez_core.db import session_scope
+from dasnez_core.services.kommunen import KommuneSummary, list_kommunen
+
+
+class LandingState(PublicSession):
+    kommunen: list[KommuneSummary] = []
+    query: str = ""
+
+    @rx.event
+    def load(self) -> None:
+        self.refresh_session()
+        with session_scope() as db:
+            self.kommunen = list_kommunen(db, self.query)
+
+    @rx.event
+    def search(self, form: dict[str, str]) -> None:
+        self.query = str(form.get("q", ""))[:60]
+        with session_scope() as db:
+            self.kommunen = list_kommunen(db, self.query)
+
+
+def _kommune_row(k: rx.Var[KommuneSummary]) -> rx.Component:
+    return rx.link(
+        rx.card(
+            rx.hstack(
+                rx.heading(k.name, size="5", as_="h2"),
+                rx.spacer(),
+                rx.text(k.postcodes, color_scheme="gray"),
+            ),
+            size="3",
+        ),
+        href="/k/" + k.slug,
+        underline="none",
+    )
+
+
+def landing() -> rx.Component:
+    return public_page(
+        rx.vstack(
+            rx.heading(t("landing.title"), size="8", as_="h1"),
+            rx.text(t("app.tagline"), size="4"),
+            rx.form(
+                rx.hstack(
+                    rx.el.label(t("landing.search_label"), html_for="q", class_name="sr-only"),
+                    rx.el.input(id="q", name="q", type="search",
+                                placeholder=t("landing.search_label"),
+                                style={"flex": "1", "min_height": "48px", "font_size": "1.1rem",
+                                       "padding": "0.5rem",
+                                       "border": "1px solid var(--gray-8)",
+                                       "border_radius": "8px"}),
+                    rx.button(t("landing.search_button"), type="submit", size="4"),
+                    width="100%",
+                ),
+                on_submit=LandingState.search,
+                width="100%",
+            ),
+            rx.cond(
+                LandingState.kommunen.length() > 0,
+                rx.vstack(rx.foreach(LandingState.kommunen, _kommune_row), width="100%"),
+                rx.text(t("landing.none")),
+            ),
+            spacing="4",
+            width="100%",
+        )
+    )

@@ -1,0 +1,63 @@
+"""Login to the public app (/anmelden)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.state import PublicSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
+from dasnez_core.services import auth
+
+
+class LoginState(PublicSession):
+    error: str = ""
+
+    @rx.event
+    def load(self) -> None:
+        self.refresh_session()
+        self.error = ""
+
+    @rx.event
+    def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        try:
+            with session_scope() as db:
+                result = auth.login(
+                    db,
+                    email=str(form.get("email", ""))[:300],
+                    password=str(form.get("password", ""))[:300],
+                    app=auth.PUBLIC_APP,
+                )
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            return None
+        self.token = result.token
+        self.user_name = result.actor.display_name
+        self.user_status = result.actor.status
+        self.user_kommune_slug = result.kommune_slug
+        self.error = ""
+        return rx.redirect(f"/k/{result.kommune_slug}")
+
+
+def login_page() -> rx.Component:
+    return public_page(
+        rx.vstack(
+            rx.heading(t("login.title"), size="7", as_="h1"),
+            rx.form(
+                forms.error_line(LoginState.error),
+                forms.field(t("login.email"), "email", type_="email", autocomplete="username"),
+                forms.field(t("login.password"), "password", type_="password",
+                            autocomplete="current-password"),
+                forms.submit(t("login.submit")),
+                on_submit=LoginState.submit,
+                width="100%",
+            ),
+            rx.text(t("login.no_account")),
+            rx.link(t("nav.home"), href="/"),
+            width="100%",
+            max_width="480px",
+        )
+    )

@@ -1,0 +1,131 @@
+"""Registration in a Kommune (/k/<slug>/registrieren)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.pages.kommune import slug_from_path
+from dasnez_app.state import PublicSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import not_found_body
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.passwords import MAX_LENGTH
+from dasnez_core.services import auth, kommunen
+from dasnez_core.services.kommunen import Option
+
+
+def parse_int(raw: object) -> int | None:
+    """An id from a form, or None when it is missing or not a number."""
+    try:
+        return int(str(raw))
+    except (TypeError, ValueError):
+        return None
+
+
+class RegisterState(PublicSession):
+    loaded: bool = False
+    found: bool = False
+    slug: str = ""
+    kommune_name: str = ""
+    privacy_version: str = ""
+    terms_version: str = ""
+    areas: list[Option] = []
+    error: str = ""
+    done: bool = False
+
+    @rx.event
+    def load(self) -> None:
+        self.refresh_session()
+        self.slug = slug_from_path(self.router.url.path)
+        self.error, self.done = "", False
+        with session_scope() as db:
+            try:
+                k = kommunen.get_kommune_by_slug(db, self.slug)
+            except NotFound:
+                self.loaded, self.found = True, False
+                return
+            assert k.id is not None
+            self.kommune_name = k.name
+            self.privacy_version, self.terms_version = k.privacy_version, k.terms_version
+            self.areas = kommunen.area_options(db, k.id)
+        self.loaded, self.found = True, True
+
+    @rx.event
+    def submit(self, form: dict[str, str]) -> None:
+        try:
+            with session_scope() as db:
+                auth.register(
+                    db,
+                    kommune_slug=self.slug,
+                    email=str(form.get("email", "")),
+                    password=str(form.get("password", "")),
+                    display_name=str(form.get("display_name", "")),
+                    area_id=parse_int(form.get("area_id")),
+                    accept_privacy=bool(form.get("accept_privacy")),
+                    accept_terms=bool(form.get("accept_terms")),
+                )
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            return
+        self.error, self.done = "", True
+
+
+def _form() -> rx.Component:
+    return rx.form(
+        rx.text(t("register.intro")),
+        forms.error_line(RegisterState.error),
+        forms.field(t("register.display_name"), "display_name", autocomplete="name",
+                    max_length=auth.NAME_MAX),
+        forms.field(t("register.email"), "email", type_="email", autocomplete="email",
+                    max_length=254),
+        forms.field(t("register.password"), "password", type_="password",
+                    autocomplete="new-password", hint=t("register.password_hint"),
+                    max_length=MAX_LENGTH),
+        forms.select(t("register.area"), "area_id", RegisterState.areas, t("common.choose")),
+        forms.checkbox(
+            rx.text(t("register.accept_privacy").replace("{version}", RegisterState.privacy_version)),
+            "accept_privacy",
+        ),
+        forms.checkbox(
+            rx.text(t("register.accept_terms").replace("{version}", RegisterState.terms_version)),
+            "accept_terms",
+        ),
+        forms.submit(t("register.submit")),
+        on_submit=RegisterState.submit,
+        width="100%",
+    )
+
+
+def _done() -> rx.Component:
+    return rx.vstack(
+        rx.callout(t("register.done_title"), icon="check", color_scheme="green", role="status",
+                   size="3"),
+        rx.text(t("register.done_text")),
+        rx.link(rx.button(t("nav.login"), size="4"), href="/anmelden"),
+        spacing="4",
+    )
+
+
+def register_page() -> rx.Component:
+    return public_page(
+        rx.cond(
+            RegisterState.loaded,
+            rx.cond(
+                RegisterState.found,
+                rx.vstack(
+                    rx.heading(
+                        t("register.title").replace("{kommune}", RegisterState.kommune_name),
+                        size="7", as_="h1",
+                    ),
+                    rx.cond(RegisterState.done, _done(), _form()),
+                    width="100%",
+                    max_width="560px",
+                ),
+                not_found_body(),
+            ),
+            rx.text(t("common.loading")),
+        )
+    )

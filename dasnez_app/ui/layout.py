@@ -1,0 +1,43 @@
+"""Page frame: header with home link, language switch and login state; a narrow column."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.ui.lang import language_switch, t
+
+
+def page_frame(header_right: rx.Component, *children: rx.Component,
+               title: rx.Var[str] | str = "", home: str = "/") -> rx.Component:
+    return rx.box(
+        rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
+        rx.el.header(
+            rx.hstack(
+                rx.link(rx.heading(t("app.name"), size="6"), href=home, underline="none"),
+                rx.spacer(),
+                language_switch(),
+                header_right,
+                align="center",
+                wrap="wrap",
+                spacing="3",
+                style={"max_width": "960px", "margin": "0 auto", "padding": "0.75rem 1rem"},
+            ),
+            style={"border_bottom": "1px solid var(--gray-5)", "background": "var(--accent-2)"},
+        ),
+        rx.el.main(
+            *children,
+            id="main",
+            style={"max_width": "960px", "margin": "0 auto", "padding": "1rem"},
+        ),
+        style={"font_size": "1.05rem", "line_height": "1.5"},
+    )
+
+
+def not_found_body(home: str = "/") -> rx.Component:
+    return rx.vstack(
+        rx.heading(t("not_found.title"), size="7", as_="h1"),
+        rx.text(t("not_found.text")),
+        rx.link(rx.button(t("nav.home"), size="3"), href=home),
+        spacing="4",
+        padding_y="2rem",
+    )

@@ -1,0 +1,53 @@
+"""Command line for operators: `python -m dasnez_core.cli migrate|seed|check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from dasnez_core.config import PROJECT_ROOT, load_settings
+from dasnez_core.db import session_scope
+
+
+def alembic_config(url: str | None = None) -> Config:
+    cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
+    cfg.attributes["url"] = url or load_settings().database_url
+    return cfg
+
+
+def migrate(url: str | None = None) -> None:
+    command.upgrade(alembic_config(url), "head")
+
+
+def seed() -> None:
+    from dasnez_core.seed import seed_demo
+
+    with session_scope() as db:
+        logins = seed_demo(db)
+    print("Demo logins (password for all: {}):".format(logins[0].password if logins else "-"))
+    for login in logins:
+        print(f"  {login.kommune:<16} {login.role:<20} {login.email}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dasnez")
+    parser.add_argument("command", choices=["migrate", "seed"])
+    args = parser.parse_args(argv)
+    if args.command == "migrate":
+        url = load_settings().database_url
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        migrate(url)
+        print("Database is up to date.")
+    else:
+        seed()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
