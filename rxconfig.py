@@ -3,11 +3,14 @@
 overridden by REFLEX_<FIELD> as well (see README)."""
 
 import reflex as rx
+from reflex.plugins.sitemap import SitemapPlugin
+
+from dasnez_app.ui.theme import THEME
 
 config = rx.Config(
     app_name="dasnez_app",
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    state_auto_setters=False,
-    disable_plugins=["reflex.plugins.sitemap.SitemapPlugin"],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=THEME)],
+    disable_plugins=[SitemapPlugin],
 )

@@ -9,9 +9,9 @@ from dasnez_app.pages.new_listing import NewListingState, new_listing_page
 from dasnez_app.pages.not_found import not_found_page
 from dasnez_app.pages.register import RegisterState, register_page
 from dasnez_app.state import PublicSession
-from dasnez_app.ui.theme import STYLE, THEME
+from dasnez_app.ui.theme import STYLE
 
-app = rx.App(theme=THEME, style=STYLE, stylesheets=["/dasnez.css"])
+app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
 app.add_page(landing, route="/", title="dasnez", on_load=LandingState.load)
 app.add_page(login_page, route="/anmelden", title="dasnez", on_load=LoginState.load)
 app.add_page(kommune_page, route="/k/[slug]", title="dasnez", on_load=KommuneState.load)

@@ -40,6 +40,10 @@ class PublicSession(LangState):
 
     @rx.event
     def refresh_session(self) -> None:
+        self._refresh_session()
+
+    def _refresh_session(self) -> None:
+        """Update the header from the server-side session (and learn the home Kommune)."""
         actor = self._actor()
         if actor.is_anonymous:
             self.user_kommune_slug = ""

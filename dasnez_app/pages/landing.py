@@ -17,7 +17,7 @@ class LandingState(PublicSession):
 
     @rx.event
     def load(self) -> None:
-        self.refresh_session()
+        self._refresh_session()
         with session_scope() as db:
             self.kommunen = list_kommunen(db, self.query)
 

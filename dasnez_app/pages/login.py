@@ -18,7 +18,7 @@ class LoginState(PublicSession):
 
     @rx.event
     def load(self) -> None:
-        self.refresh_session()
+        self._refresh_session()
         self.error = ""
 
     @rx.event

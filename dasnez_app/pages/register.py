@@ -38,7 +38,7 @@ class RegisterState(PublicSession):
 
     @rx.event
     def load(self) -> None:
-        self.refresh_session()
+        self._refresh_session()
         self.slug = slug_from_path(self.router.url.path)
         self.error, self.done = "", False
         with session_scope() as db:

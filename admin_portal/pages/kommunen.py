@@ -1,0 +1,65 @@
+"""Platform staff: all Kommunen with their figures (/kommunen)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from admin_portal.components import admin_page
+from admin_portal.state import AdminSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
+from dasnez_core.services.platform import KommuneStats, kommunen_stats
+
+
+class KommunenState(AdminSession):
+    rows: list[KommuneStats] = []
+    error: str = ""
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if not self.logged_in:
+            return rx.redirect("/")
+        try:
+            with session_scope() as db:
+                self.rows = kommunen_stats(db, actor)
+            self.error = ""
+        except DomainError as exc:
+            self.rows, self.error = [], self._t(exc.key, **exc.params)
+        return None
+
+
+def kommunen_page() -> rx.Component:
+    return admin_page(
+        rx.vstack(
+            rx.heading(t("admin.kommunen_title"), size="7", as_="h1"),
+            rx.text(t("admin.platform_hint")),
+            forms.error_line(KommunenState.error),
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        rx.table.column_header_cell(t("admin.kommune")),
+                        rx.table.column_header_cell(t("admin.col.approved_users")),
+                        rx.table.column_header_cell(t("admin.col.pending_users")),
+                        rx.table.column_header_cell(t("admin.col.listings")),
+                    )
+                ),
+                rx.table.body(
+                    rx.foreach(
+                        KommunenState.rows,
+                        lambda r: rx.table.row(
+                            rx.table.cell(r.name),
+                            rx.table.cell(r.approved_users),
+                            rx.table.cell(r.pending_users),
+                            rx.table.cell(r.published_listings),
+                        ),
+                    )
+                ),
+                width="100%",
+            ),
+            width="100%",
+            spacing="4",
+        )
+    )

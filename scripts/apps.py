@@ -1,0 +1,144 @@
+"""Start, watch and stop both Reflex apps in prod mode, each in its own process and build dir.
+
+Used by the run command (`python scripts/apps.py serve`) and by the browser tests, so the
+apps the tests drive are started exactly as a person's run command starts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class AppSpec:
+    kind: str
+    module: str
+    web_dir: str
+    states_dir: str
+
+
+APPS = {
+    "public": AppSpec("public", "dasnez_app", ".web-public", ".states-public"),
+    "admin": AppSpec("admin", "admin_portal", ".web-admin", ".states-admin"),
+}
+
+
+def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        REFLEX_APP_NAME=spec.module,
+        REFLEX_WEB_WORKDIR=str(ROOT / spec.web_dir),
+        REFLEX_STATES_WORKDIR=str(ROOT / spec.states_dir),
+        REFLEX_TELEMETRY_ENABLED="false",
+        REFLEX_CHECK_LATEST_VERSION="false",
+        REFLEX_USE_SYSTEM_BUN="1",
+    )
+    if env.get("REFLEX_REDIS_URL") and not env.get("GRANIAN_WORKERS"):
+        # Measured (PERF-NOTES): two workers per app on two cores beat the default formula.
+        env["GRANIAN_WORKERS"] = "2"
+    env.update(extra or {})
+    return env
+
+
+def start(spec: AppSpec, port: int, log_path: Path, extra: dict[str, str] | None = None
+          ) -> subprocess.Popen[bytes]:
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("ab")
+    return subprocess.Popen(
+        [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port),
+         "--loglevel", "warning"],
+        cwd=ROOT,
+        env=app_env(spec, extra),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def wait_ready(proc: subprocess.Popen[bytes], port: int, log_path: Path,
+               timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            tail = log_path.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"app on port {port} exited ({proc.returncode}):\n{tail}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ping", timeout=2):  # noqa: S310
+                pass
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):  # noqa: S310
+                return
+        except OSError:
+            time.sleep(1)
+    raise RuntimeError(f"app on port {port} not ready after {timeout:.0f}s; see {log_path}")
+
+
+def stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
+    from dasnez_core.db import session_scope
+    from dasnez_core.seed import seed_demo
+
+    procs = []
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    try:
+        for spec, port in ((APPS["public"], public_port), (APPS["admin"], admin_port)):
+            procs.append(start(spec, port, log_dir / f"{spec.kind}.log"))
+        for proc, spec, port in zip(procs, APPS.values(), (public_port, admin_port), strict=True):
+            wait_ready(proc, port, log_dir / f"{spec.kind}.log")
+        with session_scope() as db:
+            logins = seed_demo(db)
+        print()
+        print(f"  Public app:    http://localhost:{public_port}/   "
+              f"(demo Kommune: http://localhost:{public_port}/k/delbrueck)")
+        print(f"  Admin portal:  http://localhost:{admin_port}/")
+        print(f"  Logs:          {log_dir}/public.log, {log_dir}/admin.log")
+        print()
+        print(f"  Demo logins (password for all: {logins[0].password}):")
+        for login in logins:
+            print(f"    {login.kommune:<16} {login.role:<20} {login.email}")
+        print()
+        print("  Press Ctrl-C to stop both apps.", flush=True)
+        while all(p.poll() is None for p in procs):
+            time.sleep(1)
+        print("An app stopped unexpectedly; see the logs above.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping both apps …", flush=True)
+        return 0
+    finally:
+        stop(procs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=["serve"])
+    parser.add_argument("--public-port", type=int,
+                        default=int(os.environ.get("DASNEZ_PUBLIC_PORT", "3000")))
+    parser.add_argument("--admin-port", type=int,
+                        default=int(os.environ.get("DASNEZ_ADMIN_PORT", "3001")))
+    args = parser.parse_args()
+    return serve(args.public_port, args.admin_port, ROOT / "var" / "log")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The test command: install what the tests need, then lint, type-check, unit tests on SQLite
+# and PostgreSQL, and browser tests against both apps in prod mode. Non-zero on any failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+scripts/setup.sh --test
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing Chromium from Debian's packages"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "==> ruff"
+ruff check .
+ruff format --check .
+echo "==> mypy"
+mypy
+
+echo "==> unit tests on SQLite"
+DASNEZ_TEST_DB=sqlite python -m pytest tests/unit -q
+
+PG_URL="${DASNEZ_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/postgres}"
+if python - "$PG_URL" <<'PY'
+import sys, sqlalchemy
+try:
+    sqlalchemy.create_engine(sys.argv[1]).connect().close()
+except Exception as exc:
+    print(f"PostgreSQL not reachable: {exc}", file=sys.stderr); sys.exit(1)
+PY
+then
+  echo "==> unit tests on PostgreSQL"
+  DASNEZ_TEST_DB=postgres DASNEZ_TEST_POSTGRES_URL="$PG_URL" python -m pytest tests/unit -q
+elif [ -n "${CI:-}" ]; then
+  echo "PostgreSQL is required in CI" >&2; exit 1
+else
+  echo "==> PostgreSQL not reachable: skipping the PostgreSQL run (CI always runs it)"
+fi
+
+echo "==> browser tests (both apps in prod mode, Chromium)"
+python -m pytest tests/e2e -q

@@ -1,0 +1,33 @@
+"""Unit tests run the services against a real, migrated database (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlmodel import Session, SQLModel
+
+from dasnez_core.cli import migrate
+from dasnez_core.db import get_engine
+from tests.utils.databases import fresh_database
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database_url() -> Iterator[str]:
+    with fresh_database() as url:
+        os.environ["DASNEZ_DATABASE_URL"] = url
+        migrate(url)
+        yield url
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Session]:
+    """A session on the test database; every row is deleted after the test."""
+    engine = get_engine()
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+        session.rollback()
+    with engine.begin() as conn:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            conn.execute(table.delete())
