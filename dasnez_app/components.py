@@ -6,7 +6,7 @@ import reflex as rx
 
 from dasnez_app.state import PublicSession
 from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import page_frame
+from dasnez_app.ui.layout import link_button, page_frame
 
 
 def account_menu() -> rx.Component:
@@ -18,7 +18,7 @@ def account_menu() -> rx.Component:
             align="center",
             spacing="2",
         ),
-        rx.link(rx.button(t("nav.login"), variant="soft"), href="/anmelden"),
+        link_button(t("nav.login"), "/anmelden", variant="soft"),
     )
 
 

@@ -9,7 +9,7 @@ import reflex as rx
 from dasnez_app.components import exchange_label, kind_badge, public_page
 from dasnez_app.state import PublicSession
 from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import not_found_body
+from dasnez_app.ui.layout import link_button, not_found_body
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.services import kommunen
@@ -98,10 +98,8 @@ def _body() -> rx.Component:
         rx.hstack(
             rx.cond(
                 PublicSession.logged_in,
-                rx.link(rx.button(t("nav.new_listing"), size="4"),
-                        href="/k/" + KommuneState.slug + "/neu"),
-                rx.link(rx.button(t("nav.register"), size="4"),
-                        href="/k/" + KommuneState.slug + "/registrieren"),
+                link_button(t("nav.new_listing"), "/k/" + KommuneState.slug + "/neu", size="4"),
+                link_button(t("nav.register"), "/k/" + KommuneState.slug + "/registrieren", size="4"),
             ),
             wrap="wrap",
         ),

@@ -10,6 +10,7 @@ from dasnez_app.pages.register import parse_int
 from dasnez_app.state import PublicSession
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import link_button
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
 from dasnez_core.models import UserStatus
@@ -145,8 +146,7 @@ def new_listing_page() -> rx.Component:
                     NewListingState.success != "",
                     rx.vstack(
                         forms.success_line(NewListingState.success),
-                        rx.link(rx.button(t("nav.home"), size="4"),
-                                href="/k/" + NewListingState.slug),
+                        link_button(t("nav.home"), "/k/" + NewListingState.slug, size="4"),
                     ),
                     rx.cond(
                         NewListingState.can_post,

@@ -9,7 +9,7 @@ from dasnez_app.pages.kommune import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import not_found_body
+from dasnez_app.ui.layout import link_button, not_found_body
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
 from dasnez_core.passwords import MAX_LENGTH
@@ -104,7 +104,7 @@ def _done() -> rx.Component:
         rx.callout(t("register.done_title"), icon="check", color_scheme="green", role="status",
                    size="3"),
         rx.text(t("register.done_text")),
-        rx.link(rx.button(t("nav.login"), size="4"), href="/anmelden"),
+        link_button(t("nav.login"), "/anmelden", size="4"),
         spacing="4",
     )
 

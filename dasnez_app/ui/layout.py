@@ -37,7 +37,14 @@ def not_found_body(home: str = "/") -> rx.Component:
     return rx.vstack(
         rx.heading(t("not_found.title"), size="7", as_="h1"),
         rx.text(t("not_found.text")),
-        rx.link(rx.button(t("nav.home"), size="3"), href=home),
+        link_button(t("nav.home"), home),
         spacing="4",
         padding_y="2rem",
     )
+
+
+def link_button(label: rx.Var[str], href: rx.Var[str] | str, size: str = "3",
+                variant: str = "solid") -> rx.Component:
+    """A link that looks like a button (a link nested in a button is invalid HTML)."""
+    return rx.button(rx.link(label, href=href, underline="none"), as_child=True, size=size,
+                     variant=variant)

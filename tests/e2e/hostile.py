@@ -1,0 +1,40 @@
+"""A hostile browser: sends any event with any arguments straight over the websocket."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from typing import Any
+
+import socketio
+
+
+def send_event(base_url: str, token: str, name: str, payload: dict[str, Any],
+               path: str = "/", timeout: float = 10) -> list[dict[str, Any]]:
+    """Emit one event as the Reflex frontend would and return the updates the server sent."""
+    updates: list[dict[str, Any]] = []
+    done = threading.Event()
+    client = socketio.Client(reconnection=False)
+
+    @client.on("event", namespace="/_event")
+    def _on_update(data: Any) -> None:
+        updates.append(data if isinstance(data, dict) else {"raw": data})
+        if isinstance(data, dict) and data.get("final"):
+            done.set()
+
+    client.connect(f"{base_url}?token={token}", socketio_path="/_event",
+                   namespaces=["/_event"], transports=["websocket"], wait_timeout=10)
+    try:
+        client.emit("event", {
+            "name": name,
+            "payload": payload,
+            "router_data": {"pathname": path, "query": {}, "asPath": path},
+        }, namespace="/_event")
+        done.wait(timeout)
+    finally:
+        client.disconnect()
+    return updates
+
+
+def fresh_token() -> str:
+    return str(uuid.uuid4())

@@ -1,0 +1,100 @@
+"""Who may not do what, and the friendly pages for wrong addresses, in Chromium."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from dasnez_core.db import session_scope
+from dasnez_core.seed import DEMO_PASSWORD
+from tests.e2e.conftest import Apps
+
+
+def _login(page: Page, url: str, email: str) -> None:
+    page.goto(url)
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+
+
+def test_pending_user_logs_in_but_cannot_post(apps: Apps, page: Page) -> None:
+    _login(page, apps.public + "/anmelden", "neu@delbrueck.example")
+    expect(page.get_by_role("status")).to_contain_text("wartet auf die Freischaltung")
+    page.goto(apps.public + "/k/delbrueck/neu")
+    expect(page.get_by_role("status")).to_contain_text("wartet noch auf die Freischaltung")
+    expect(page.get_by_role("button", name="Veröffentlichen")).to_have_count(0)
+
+
+def test_forged_session_token_is_sent_to_login(apps: Apps, page: Page) -> None:
+    page.context.add_cookies([{"name": "dasnez_session", "value": "forged-token",
+                               "url": apps.public}])
+    page.goto(apps.public + "/k/delbrueck/neu")
+    expect(page).to_have_url(apps.public + "/anmelden")
+    expect(page.get_by_role("heading", name="Anmelden")).to_be_visible()
+
+
+def test_logout_ends_the_session_on_the_server(apps: Apps, page: Page) -> None:
+    _login(page, apps.public + "/anmelden", "maria@delbrueck.example")
+    expect(page.get_by_text("Maria Schneider")).to_be_visible()
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "dasnez_session")
+    page.get_by_role("button", name="Abmelden").click()
+    expect(page.get_by_role("link", name="Anmelden")).to_be_visible()
+    from dasnez_core.services.sessions import resolve_session
+
+    with session_scope() as db:
+        assert resolve_session(db, token, "public").is_anonymous
+    # Re-using the old token (as a stolen cookie would) gets nowhere.
+    page.context.add_cookies([{"name": "dasnez_session", "value": token, "url": apps.public}])
+    page.goto(apps.public + "/k/delbrueck/neu")
+    expect(page).to_have_url(apps.public + "/anmelden")
+
+
+def test_wrong_password_gives_a_clear_message(apps: Apps, page: Page) -> None:
+    page.goto(apps.public + "/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill("maria@delbrueck.example")
+    page.get_by_label("Passwort").fill("nicht das richtige")
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_role("alert")).to_contain_text("E-Mail-Adresse oder Passwort stimmen nicht")
+
+
+def test_citizen_cannot_enter_the_admin_portal(apps: Apps, page: Page) -> None:
+    _login(page, apps.admin + "/", "maria@delbrueck.example")
+    expect(page.get_by_role("alert")).to_contain_text("keinen Zugang zur Verwaltung")
+    page.goto(apps.admin + "/freischaltung")
+    expect(page).to_have_url(apps.admin + "/")
+
+
+def test_kommune_admin_cannot_read_platform_figures(apps: Apps, page: Page) -> None:
+    _login(page, apps.admin + "/", "admin@delbrueck.example")
+    expect(page.get_by_role("heading", name="Freischaltung: wartende Personen")).to_be_visible()
+    page.goto(apps.admin + "/kommunen")
+    expect(page.get_by_role("alert")).to_contain_text("nicht berechtigt")
+    expect(page.get_by_role("cell", name="Bad Lippspringe")).to_have_count(0)
+
+
+def test_platform_admin_sees_all_kommunen(apps: Apps, page: Page) -> None:
+    _login(page, apps.admin + "/", "betrieb@dasnez.example")
+    expect(page.get_by_role("heading", name="Alle Kommunen")).to_be_visible()
+    expect(page.get_by_role("cell", name="Bad Lippspringe")).to_be_visible()
+    expect(page.get_by_role("cell", name="Delbrück")).to_be_visible()
+
+
+def test_unknown_addresses_get_friendly_pages(apps: Apps, page: Page) -> None:
+    page.goto(apps.public + "/gibt-es-nicht")
+    expect(page.get_by_role("heading", name="Seite nicht gefunden")).to_be_visible()
+    page.goto(apps.public + "/k/atlantis")
+    expect(page.get_by_role("heading", name="Seite nicht gefunden")).to_be_visible()
+    page.goto(apps.public + "/k/atlantis/registrieren")
+    expect(page.get_by_role("heading", name="Seite nicht gefunden")).to_be_visible()
+    page.goto(apps.admin + "/gibt-es-nicht")
+    expect(page.get_by_role("heading", name="Seite nicht gefunden")).to_be_visible()
+
+
+def test_language_switch_to_english_and_back(apps: Apps, page: Page) -> None:
+    page.goto(apps.public + "/k/delbrueck")
+    expect(page.get_by_role("heading", name="Neueste Angebote und Gesuche")).to_be_visible()
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Newest offers and requests")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("heading", name="Newest offers and requests")).to_be_visible()
+    page.get_by_role("button", name="Deutsch").click()
+    expect(page.get_by_role("heading", name="Neueste Angebote und Gesuche")).to_be_visible()
