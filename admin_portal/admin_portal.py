@@ -11,9 +11,12 @@ from dasnez_app.ui.theme import STYLE
 
 app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
 app.add_page(admin_login_page, route="/", title="dasnez Verwaltung", on_load=AdminLoginState.load)
-app.add_page(approvals_page, route="/freischaltung", title="dasnez Verwaltung",
-             on_load=ApprovalState.load)
-app.add_page(kommunen_page, route="/kommunen", title="dasnez Verwaltung",
-             on_load=KommunenState.load)
-app.add_page(admin_not_found_page, route="404", title="dasnez Verwaltung",
-             on_load=AdminSession.refresh)
+app.add_page(
+    approvals_page, route="/freischaltung", title="dasnez Verwaltung", on_load=ApprovalState.load
+)
+app.add_page(
+    kommunen_page, route="/kommunen", title="dasnez Verwaltung", on_load=KommunenState.load
+)
+app.add_page(
+    admin_not_found_page, route="404", title="dasnez Verwaltung", on_load=AdminSession.refresh
+)

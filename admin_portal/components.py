@@ -13,10 +13,13 @@ def _menu() -> rx.Component:
     return rx.cond(
         AdminSession.logged_in,
         rx.hstack(
-            rx.cond(AdminSession.is_kommune_admin,
-                    rx.link(t("admin.nav.approvals"), href="/freischaltung")),
-            rx.cond(AdminSession.is_platform_admin,
-                    rx.link(t("admin.nav.kommunen"), href="/kommunen")),
+            rx.cond(
+                AdminSession.is_kommune_admin,
+                rx.link(t("admin.nav.approvals"), href="/freischaltung"),
+            ),
+            rx.cond(
+                AdminSession.is_platform_admin, rx.link(t("admin.nav.kommunen"), href="/kommunen")
+            ),
             rx.text(AdminSession.user_name, weight="bold"),
             rx.button(t("nav.logout"), on_click=AdminSession.logout, variant="soft"),
             align="center",

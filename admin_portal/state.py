@@ -17,7 +17,10 @@ from dasnez_core.services.kommunen import get_kommune
 
 class AdminSession(LangState):
     token: str = rx.Cookie(
-        "", name="dasnez_admin_session", same_site="strict", max_age=12 * 3600,
+        "",
+        name="dasnez_admin_session",
+        same_site="strict",
+        max_age=12 * 3600,
         secure=load_settings().secure_cookies,
     )
     user_name: str = ""

@@ -19,7 +19,10 @@ class PublicSession(LangState):
     server for every handler (`_actor`); the public vars only feed the header."""
 
     token: str = rx.Cookie(
-        "", name="dasnez_session", same_site="strict", max_age=SESSION_COOKIE_SECONDS,
+        "",
+        name="dasnez_session",
+        same_site="strict",
+        max_age=SESSION_COOKIE_SECONDS,
         secure=load_settings().secure_cookies,
     )
     user_name: str = ""

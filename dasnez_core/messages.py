@@ -53,7 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bitte wählen Sie einen Ortsteil aus der Liste.",
         "Please choose a district from the list.",
     ),
-    "email.required": ("Bitte geben Sie Ihre E-Mail-Adresse ein.", "Please enter your email address."),
+    "email.required": (
+        "Bitte geben Sie Ihre E-Mail-Adresse ein.",
+        "Please enter your email address.",
+    ),
     "email.invalid": (
         "Das ist keine gültige E-Mail-Adresse (Beispiel: name@beispiel.de).",
         "That is not a valid email address (example: name@example.org).",
@@ -226,8 +229,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login.email": ("E-Mail-Adresse", "Email address"),
     "login.password": ("Passwort", "Password"),
     "login.submit": ("Anmelden", "Log in"),
-    "login.no_account": ("Noch kein Konto? Wählen Sie Ihre Kommune und registrieren Sie sich.",
-                         "No account yet? Choose your municipality and register."),
+    "login.no_account": (
+        "Noch kein Konto? Wählen Sie Ihre Kommune und registrieren Sie sich.",
+        "No account yet? Choose your municipality and register.",
+    ),
     # --- new listing ----------------------------------------------------------------------
     "listing.new_title": ("Neues Angebot oder Gesuch", "New offer or request"),
     "listing.kind": ("Was möchten Sie?", "What would you like?"),

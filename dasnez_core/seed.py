@@ -29,15 +29,26 @@ from dasnez_core.models import (
     Sponsor,
     User,
     UserStatus,
+    id_of,
     utcnow,
 )
 from dasnez_core.passwords import hash_password
 
-DEMO_PASSWORD = "nachbarn-helfen-2026"
+DEMO_PASSWORD = "nachbarn-helfen-2026"  # noqa: S105  (published demo login)
 
 DELBRUECK_ORTSTEILE = (
-    "Anreppen", "Bentfeld", "Boke", "Delbrück", "Hagen", "Lippling",
-    "Ostenland", "Schöning", "Steinhorst", "Sudhagen", "Westenholz", "Westerloh",
+    "Anreppen",
+    "Bentfeld",
+    "Boke",
+    "Delbrück",
+    "Hagen",
+    "Lippling",
+    "Ostenland",
+    "Schöning",
+    "Steinhorst",
+    "Sudhagen",
+    "Westenholz",
+    "Westerloh",
 )
 
 CATEGORIES = {
@@ -68,32 +79,126 @@ class _Person:
 
 # (title, body, kind, exchange, category, area, author key, social space or "")
 _DELBRUECK_LISTINGS = (
-    ("Rasenmähen am Samstag", "Ich suche jemanden, der meinen Rasen mäht. Mäher ist da.",
-     "request", ExchangeType.TASCHENGELD, "Garten", "Boke", "maria", ""),
-    ("Einkaufen für Senioren", "Ich gehe gern für Sie einkaufen, nachmittags nach der Schule.",
-     "offer", ExchangeType.TASCHENGELD, "Einkaufen", "Delbrück", "jonas", "Gymnasium Delbrück"),
-    ("Hund ausführen", "Ich führe Ihren Hund aus, am liebsten am Wochenende.",
-     "offer", ExchangeType.TASCHENGELD, "Haustiere", "Westenholz", "jonas", ""),
-    ("Hilfe mit dem Smartphone", "Wer erklärt mir WhatsApp und Fotos auf dem Handy?",
-     "request", ExchangeType.TASCHENGELD, "Computerhilfe", "Ostenland", "helga", ""),
-    ("Vorlesen im Kindergarten", "Ich lese gern einmal pro Woche Geschichten vor.",
-     "offer", ExchangeType.ZEITSPENDE, "Vorlesen", "Delbrück", "maria",
-     "Kindergarten St. Marien"),
-    ("Begleitung zum Arzt", "Ich suche Begleitung zu Arztterminen in Paderborn.",
-     "request", ExchangeType.ZEITSPENDE, "Begleitung", "Hagen", "helga", ""),
-    ("Besuchsdienst für Alleinstehende", "Wir besuchen ältere Menschen für ein Gespräch.",
-     "offer", ExchangeType.ZEITSPENDE, "Besuche und Gespräche", "Steinhorst", "caritas",
-     "Pfarrei St. Johannes Baptist"),
-    ("Bohrmaschine zu verleihen", "Gute Schlagbohrmaschine, gegen Kuchen zu verleihen.",
-     "offer", ExchangeType.TAUSCH, "Werkzeug", "Lippling", "maria", ""),
-    ("Kinderkleidung Größe 110", "Suche Winterjacke Größe 110, tausche gegen Größe 98.",
-     "request", ExchangeType.TAUSCH, "Kinderkleidung", "Sudhagen", "maria", ""),
-    ("Fahrt zum Wochenmarkt", "Ich nehme freitags jemanden zum Wochenmarkt mit.",
-     "offer", ExchangeType.NACHBARSCHAFT, "Fahrdienste", "Anreppen", "maria", ""),
-    ("Regal aufhängen", "Wer hilft mir, ein Regal an die Wand zu bringen?",
-     "request", ExchangeType.NACHBARSCHAFT, "Handwerk", "Bentfeld", "helga", ""),
-    ("Blumen gießen im Urlaub", "Ich gieße Ihre Blumen, wenn Sie verreist sind.",
-     "offer", ExchangeType.NACHBARSCHAFT, "Alltagshilfe", "Schöning", "jonas", ""),
+    (
+        "Rasenmähen am Samstag",
+        "Ich suche jemanden, der meinen Rasen mäht. Mäher ist da.",
+        "request",
+        ExchangeType.TASCHENGELD,
+        "Garten",
+        "Boke",
+        "maria",
+        "",
+    ),
+    (
+        "Einkaufen für Senioren",
+        "Ich gehe gern für Sie einkaufen, nachmittags nach der Schule.",
+        "offer",
+        ExchangeType.TASCHENGELD,
+        "Einkaufen",
+        "Delbrück",
+        "jonas",
+        "Gymnasium Delbrück",
+    ),
+    (
+        "Hund ausführen",
+        "Ich führe Ihren Hund aus, am liebsten am Wochenende.",
+        "offer",
+        ExchangeType.TASCHENGELD,
+        "Haustiere",
+        "Westenholz",
+        "jonas",
+        "",
+    ),
+    (
+        "Hilfe mit dem Smartphone",
+        "Wer erklärt mir WhatsApp und Fotos auf dem Handy?",
+        "request",
+        ExchangeType.TASCHENGELD,
+        "Computerhilfe",
+        "Ostenland",
+        "helga",
+        "",
+    ),
+    (
+        "Vorlesen im Kindergarten",
+        "Ich lese gern einmal pro Woche Geschichten vor.",
+        "offer",
+        ExchangeType.ZEITSPENDE,
+        "Vorlesen",
+        "Delbrück",
+        "maria",
+        "Kindergarten St. Marien",
+    ),
+    (
+        "Begleitung zum Arzt",
+        "Ich suche Begleitung zu Arztterminen in Paderborn.",
+        "request",
+        ExchangeType.ZEITSPENDE,
+        "Begleitung",
+        "Hagen",
+        "helga",
+        "",
+    ),
+    (
+        "Besuchsdienst für Alleinstehende",
+        "Wir besuchen ältere Menschen für ein Gespräch.",
+        "offer",
+        ExchangeType.ZEITSPENDE,
+        "Besuche und Gespräche",
+        "Steinhorst",
+        "caritas",
+        "Pfarrei St. Johannes Baptist",
+    ),
+    (
+        "Bohrmaschine zu verleihen",
+        "Gute Schlagbohrmaschine, gegen Kuchen zu verleihen.",
+        "offer",
+        ExchangeType.TAUSCH,
+        "Werkzeug",
+        "Lippling",
+        "maria",
+        "",
+    ),
+    (
+        "Kinderkleidung Größe 110",
+        "Suche Winterjacke Größe 110, tausche gegen Größe 98.",
+        "request",
+        ExchangeType.TAUSCH,
+        "Kinderkleidung",
+        "Sudhagen",
+        "maria",
+        "",
+    ),
+    (
+        "Fahrt zum Wochenmarkt",
+        "Ich nehme freitags jemanden zum Wochenmarkt mit.",
+        "offer",
+        ExchangeType.NACHBARSCHAFT,
+        "Fahrdienste",
+        "Anreppen",
+        "maria",
+        "",
+    ),
+    (
+        "Regal aufhängen",
+        "Wer hilft mir, ein Regal an die Wand zu bringen?",
+        "request",
+        ExchangeType.NACHBARSCHAFT,
+        "Handwerk",
+        "Bentfeld",
+        "helga",
+        "",
+    ),
+    (
+        "Blumen gießen im Urlaub",
+        "Ich gieße Ihre Blumen, wenn Sie verreist sind.",
+        "offer",
+        ExchangeType.NACHBARSCHAFT,
+        "Alltagshilfe",
+        "Schöning",
+        "jonas",
+        "",
+    ),
 )
 
 
@@ -169,27 +274,58 @@ def _logins(kommune: Kommune, people: tuple[_Person, ...]) -> list[DemoLogin]:
 
 
 _DELBRUECK_PEOPLE = (
-    _Person("admin", "admin@delbrueck.example", "Verwaltung Delbrück", "Delbrück",
-            UserStatus.APPROVED, (Role.KOMMUNE_ADMIN,)),
+    _Person(
+        "admin",
+        "admin@delbrueck.example",
+        "Verwaltung Delbrück",
+        "Delbrück",
+        UserStatus.APPROVED,
+        (Role.KOMMUNE_ADMIN,),
+    ),
     _Person("maria", "maria@delbrueck.example", "Maria Schneider", "Boke", UserStatus.APPROVED),
     _Person("jonas", "jonas@delbrueck.example", "Jonas Becker", "Delbrück", UserStatus.APPROVED),
-    _Person("helga", "helga@delbrueck.example", "Helga Vogt (Stellvertretung)", "Hagen",
-            UserStatus.APPROVED, (Role.PROXY,)),
-    _Person("caritas", "caritas@delbrueck.example", "Caritas Delbrück", "Delbrück",
-            UserStatus.APPROVED, (Role.INSTITUTION_MEMBER,)),
-    _Person("pending", "neu@delbrueck.example", "Peter Neumann", "Westerloh",
-            UserStatus.PENDING),
-    _Person("platform", "betrieb@dasnez.example", "Plattformbetrieb", "Delbrück",
-            UserStatus.APPROVED, (Role.PLATFORM_ADMIN,)),
+    _Person(
+        "helga",
+        "helga@delbrueck.example",
+        "Helga Vogt (Stellvertretung)",
+        "Hagen",
+        UserStatus.APPROVED,
+        (Role.PROXY,),
+    ),
+    _Person(
+        "caritas",
+        "caritas@delbrueck.example",
+        "Caritas Delbrück",
+        "Delbrück",
+        UserStatus.APPROVED,
+        (Role.INSTITUTION_MEMBER,),
+    ),
+    _Person("pending", "neu@delbrueck.example", "Peter Neumann", "Westerloh", UserStatus.PENDING),
+    _Person(
+        "platform",
+        "betrieb@dasnez.example",
+        "Plattformbetrieb",
+        "Delbrück",
+        UserStatus.APPROVED,
+        (Role.PLATFORM_ADMIN,),
+    ),
 )
 
 _LIPPSPRINGE_PEOPLE = (
-    _Person("admin", "admin@bad-lippspringe.example", "Verwaltung Bad Lippspringe", "Kernstadt",
-            UserStatus.APPROVED, (Role.KOMMUNE_ADMIN,)),
-    _Person("anna", "anna@bad-lippspringe.example", "Anna Krüger", "Kernstadt",
-            UserStatus.APPROVED),
-    _Person("pending", "neu@bad-lippspringe.example", "Karl Brandt", "Kernstadt",
-            UserStatus.PENDING),
+    _Person(
+        "admin",
+        "admin@bad-lippspringe.example",
+        "Verwaltung Bad Lippspringe",
+        "Kernstadt",
+        UserStatus.APPROVED,
+        (Role.KOMMUNE_ADMIN,),
+    ),
+    _Person(
+        "anna", "anna@bad-lippspringe.example", "Anna Krüger", "Kernstadt", UserStatus.APPROVED
+    ),
+    _Person(
+        "pending", "neu@bad-lippspringe.example", "Karl Brandt", "Kernstadt", UserStatus.PENDING
+    ),
 )
 
 
@@ -208,8 +344,9 @@ def _seed_delbrueck(db: Session) -> list[DemoLogin]:
     if not created:
         return _logins(kommune, _DELBRUECK_PEOPLE)
     assert kommune.id is not None
-    areas = {n: Area(kommune_id=kommune.id, kind=AreaKind.DISTRICT, name=n)
-             for n in DELBRUECK_ORTSTEILE}
+    areas = {
+        n: Area(kommune_id=kommune.id, kind=AreaKind.DISTRICT, name=n) for n in DELBRUECK_ORTSTEILE
+    }
     db.add_all(areas.values())
     db.flush()
     spaces = {
@@ -225,27 +362,51 @@ def _seed_delbrueck(db: Session) -> list[DemoLogin]:
     exchanges = _exchanges(db, kommune.id)
     users = _people(db, kommune, areas, _DELBRUECK_PEOPLE)
     today = date.today()
-    db.add_all([
-        InfoItem(kommune_id=kommune.id, position=1, title="Sprechstunde im Rathaus",
-                 body="Jeden Dienstag von 10 bis 12 Uhr helfen wir bei der Anmeldung.",
-                 link_url=""),
-        InfoItem(kommune_id=kommune.id, position=2, title="Ehrenamtstag im Stadtpark",
-                 body="Vereine und Initiativen stellen sich vor.",
-                 event_date=today + timedelta(days=21)),
-        InfoItem(kommune_id=kommune.id, position=3, title="Seniorenbeirat Delbrück",
-                 body="Informationen und Ansprechpersonen.",
-                 link_url="https://www.delbrueck.de/"),
-    ])
-    db.add(Sponsor(kommune_id=kommune.id, name="Volksbank Delbrück-Hövelhof",
-                   url="https://www.volksbank-delbrueck-hoevelhof.de/", position=1))
+    db.add_all(
+        [
+            InfoItem(
+                kommune_id=kommune.id,
+                position=1,
+                title="Sprechstunde im Rathaus",
+                body="Jeden Dienstag von 10 bis 12 Uhr helfen wir bei der Anmeldung.",
+                link_url="",
+            ),
+            InfoItem(
+                kommune_id=kommune.id,
+                position=2,
+                title="Ehrenamtstag im Stadtpark",
+                body="Vereine und Initiativen stellen sich vor.",
+                event_date=today + timedelta(days=21),
+            ),
+            InfoItem(
+                kommune_id=kommune.id,
+                position=3,
+                title="Seniorenbeirat Delbrück",
+                body="Informationen und Ansprechpersonen.",
+                link_url="https://www.delbrueck.de/",
+            ),
+        ]
+    )
+    db.add(
+        Sponsor(
+            kommune_id=kommune.id,
+            name="Volksbank Delbrück-Hövelhof",
+            url="https://www.volksbank-delbrueck-hoevelhof.de/",
+            position=1,
+        )
+    )
     _listings(db, kommune, areas, exchanges, users, spaces, _DELBRUECK_LISTINGS)
     return _logins(kommune, _DELBRUECK_PEOPLE)
 
 
 def _seed_bad_lippspringe(db: Session) -> list[DemoLogin]:
     kommune, created = _kommune(
-        db, slug="bad-lippspringe", name="Bad Lippspringe", postcodes="33175",
-        contact_email="dasnez@bad-lippspringe.example", listing_days=45,
+        db,
+        slug="bad-lippspringe",
+        name="Bad Lippspringe",
+        postcodes="33175",
+        contact_email="dasnez@bad-lippspringe.example",
+        listing_days=45,
     )
     if not created:
         return _logins(kommune, _LIPPSPRINGE_PEOPLE)
@@ -254,20 +415,54 @@ def _seed_bad_lippspringe(db: Session) -> list[DemoLogin]:
     db.add(district)
     db.flush()
     areas = {"Kernstadt": district}
-    spaces = {"Pfarrei St. Martin": SocialSpace(
-        kommune_id=kommune.id, kind=SocialSpaceKind.PARISH, name="Pfarrei St. Martin",
-        area_id=district.id)}
+    spaces = {
+        "Pfarrei St. Martin": SocialSpace(
+            kommune_id=kommune.id,
+            kind=SocialSpaceKind.PARISH,
+            name="Pfarrei St. Martin",
+            area_id=district.id,
+        )
+    }
     db.add_all(spaces.values())
     exchanges = _exchanges(db, kommune.id)
     users = _people(db, kommune, areas, _LIPPSPRINGE_PEOPLE)
-    db.add(InfoItem(kommune_id=kommune.id, title="Willkommen bei dasnez Bad Lippspringe",
-                    body="Hier finden Sie Hilfe in Ihrer Nachbarschaft."))
-    _listings(db, kommune, areas, exchanges, users, spaces, (
-        ("Gartenhilfe im Kurpark-Viertel", "Suche Hilfe beim Laub rechen, zwei Stunden.",
-         "request", ExchangeType.TASCHENGELD, "Garten", "Kernstadt", "anna", ""),
-        ("Kuchen gegen Fahrradreparatur", "Ich backe Ihnen einen Kuchen für eine Reparatur.",
-         "offer", ExchangeType.TAUSCH, "Werkzeug", "Kernstadt", "anna", "Pfarrei St. Martin"),
-    ))
+    db.add(
+        InfoItem(
+            kommune_id=kommune.id,
+            title="Willkommen bei dasnez Bad Lippspringe",
+            body="Hier finden Sie Hilfe in Ihrer Nachbarschaft.",
+        )
+    )
+    _listings(
+        db,
+        kommune,
+        areas,
+        exchanges,
+        users,
+        spaces,
+        (
+            (
+                "Gartenhilfe im Kurpark-Viertel",
+                "Suche Hilfe beim Laub rechen, zwei Stunden.",
+                "request",
+                ExchangeType.TASCHENGELD,
+                "Garten",
+                "Kernstadt",
+                "anna",
+                "",
+            ),
+            (
+                "Kuchen gegen Fahrradreparatur",
+                "Ich backe Ihnen einen Kuchen für eine Reparatur.",
+                "offer",
+                ExchangeType.TAUSCH,
+                "Werkzeug",
+                "Kernstadt",
+                "anna",
+                "Pfarrei St. Martin",
+            ),
+        ),
+    )
     return _logins(kommune, _LIPPSPRINGE_PEOPLE)
 
 
@@ -286,15 +481,24 @@ def _listings(
         exchange, cats = exchanges[ex_type]
         created = now - timedelta(hours=age * 7 + 1)
         listing = Listing(
-            kommune_id=kommune.id, kind=kind, exchange_id=exchange.id,
-            category_id=cats[cat].id, title=title, body=body, area_id=areas[area].id,
-            district_id=areas[area].id, author_id=users[author].id,
-            status=ListingStatus.PUBLISHED, created_at=created, updated_at=created,
+            kommune_id=kommune.id,
+            kind=kind,
+            exchange_id=id_of(exchange),
+            category_id=id_of(cats[cat]),
+            title=title,
+            body=body,
+            area_id=areas[area].id,
+            district_id=areas[area].id,
+            author_id=id_of(users[author]),
+            status=ListingStatus.PUBLISHED,
+            created_at=created,
+            updated_at=created,
             expires_at=created + timedelta(days=kommune.listing_days),
         )
         db.add(listing)
         db.flush()
         if space:
-            assert listing.id is not None and spaces[space].id is not None
-            db.add(ListingSocialSpace(social_space_id=spaces[space].id, listing_id=listing.id))
+            db.add(
+                ListingSocialSpace(social_space_id=id_of(spaces[space]), listing_id=id_of(listing))
+            )
     db.flush()

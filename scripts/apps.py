@@ -50,13 +50,24 @@ def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str
     return env
 
 
-def start(spec: AppSpec, port: int, log_path: Path, extra: dict[str, str] | None = None
-          ) -> subprocess.Popen[bytes]:
+def start(
+    spec: AppSpec, port: int, log_path: Path, extra: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = log_path.open("ab")
-    return subprocess.Popen(
-        [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port),
-         "--loglevel", "warning"],
+    return subprocess.Popen(  # noqa: S603  (fixed argv, no shell)
+        [
+            sys.executable,
+            "-m",
+            "reflex",
+            "run",
+            "--env",
+            "prod",
+            "--frontend-port",
+            str(port),
+            "--loglevel",
+            "warning",
+        ],
         cwd=ROOT,
         env=app_env(spec, extra),
         stdout=log,
@@ -65,17 +76,18 @@ def start(spec: AppSpec, port: int, log_path: Path, extra: dict[str, str] | None
     )
 
 
-def wait_ready(proc: subprocess.Popen[bytes], port: int, log_path: Path,
-               timeout: float = 300) -> None:
+def wait_ready(
+    proc: subprocess.Popen[bytes], port: int, log_path: Path, timeout: float = 300
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             tail = log_path.read_text(errors="replace")[-3000:]
             raise RuntimeError(f"app on port {port} exited ({proc.returncode}):\n{tail}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ping", timeout=2):  # noqa: S310
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ping", timeout=2):
                 pass
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):  # noqa: S310
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):
                 return
         except OSError:
             time.sleep(1)
@@ -108,8 +120,10 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
         with session_scope() as db:
             logins = seed_demo(db)
         print()
-        print(f"  Public app:    http://localhost:{public_port}/   "
-              f"(demo Kommune: http://localhost:{public_port}/k/delbrueck)")
+        print(
+            f"  Public app:    http://localhost:{public_port}/   "
+            f"(demo Kommune: http://localhost:{public_port}/k/delbrueck)"
+        )
         print(f"  Admin portal:  http://localhost:{admin_port}/")
         print(f"  Logs:          {log_dir}/public.log, {log_dir}/admin.log")
         print()
@@ -132,10 +146,12 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["serve"])
-    parser.add_argument("--public-port", type=int,
-                        default=int(os.environ.get("DASNEZ_PUBLIC_PORT", "3000")))
-    parser.add_argument("--admin-port", type=int,
-                        default=int(os.environ.get("DASNEZ_ADMIN_PORT", "3001")))
+    parser.add_argument(
+        "--public-port", type=int, default=int(os.environ.get("DASNEZ_PUBLIC_PORT", "3000"))
+    )
+    parser.add_argument(
+        "--admin-port", type=int, default=int(os.environ.get("DASNEZ_ADMIN_PORT", "3001"))
+    )
     args = parser.parse_args()
     return serve(args.public_port, args.admin_port, ROOT / "var" / "log")
 

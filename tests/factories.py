@@ -27,8 +27,9 @@ PASSWORD = "ein langer Testsatz 42"
 _hash_cache: dict[str, str] = {}
 
 
-def kommune(db: Session, slug: str = "delbrueck", name: str = "Delbrück",
-            **fields: object) -> Kommune:
+def kommune(
+    db: Session, slug: str = "delbrueck", name: str = "Delbrück", **fields: object
+) -> Kommune:
     k = Kommune(slug=slug, name=name, **fields)  # type: ignore[arg-type]
     db.add(k)
     db.flush()
@@ -49,8 +50,12 @@ def village(db: Session, parent: Area, name: str) -> Area:
     return a
 
 
-def exchange_with_category(db: Session, k: Kommune, ex_type: str = ExchangeType.NACHBARSCHAFT,
-                           category: str = "Alltagshilfe") -> tuple[Exchange, Category]:
+def exchange_with_category(
+    db: Session,
+    k: Kommune,
+    ex_type: str = ExchangeType.NACHBARSCHAFT,
+    category: str = "Alltagshilfe",
+) -> tuple[Exchange, Category]:
     ex = Exchange(kommune_id=k.id, type=ex_type)
     db.add(ex)
     db.flush()
@@ -67,12 +72,26 @@ def social_space(db: Session, k: Kommune, name: str = "Pfarrei St. Johannes") ->
     return s
 
 
-def user(db: Session, k: Kommune, email: str, *, status: str = UserStatus.APPROVED,
-         roles: tuple[str, ...] = (), area: Area | None = None, name: str = "") -> User:
+def user(
+    db: Session,
+    k: Kommune,
+    email: str,
+    *,
+    status: str = UserStatus.APPROVED,
+    roles: tuple[str, ...] = (),
+    area: Area | None = None,
+    name: str = "",
+) -> User:
     if PASSWORD not in _hash_cache:
         _hash_cache[PASSWORD] = hash_password(PASSWORD)
-    u = User(email=email, password_hash=_hash_cache[PASSWORD], display_name=name or email,
-             kommune_id=k.id, area_id=area.id if area else None, status=status)
+    u = User(
+        email=email,
+        password_hash=_hash_cache[PASSWORD],
+        display_name=name or email,
+        kommune_id=k.id,
+        area_id=area.id if area else None,
+        status=status,
+    )
     db.add(u)
     db.flush()
     for role in roles:

@@ -53,8 +53,12 @@ def admin_login_page() -> rx.Component:
             rx.form(
                 forms.error_line(AdminLoginState.error),
                 forms.field(t("login.email"), "email", type_="email", autocomplete="username"),
-                forms.field(t("login.password"), "password", type_="password",
-                            autocomplete="current-password"),
+                forms.field(
+                    t("login.password"),
+                    "password",
+                    type_="password",
+                    autocomplete="current-password",
+                ),
                 forms.submit(t("login.submit")),
                 on_submit=AdminLoginState.submit,
                 width="100%",

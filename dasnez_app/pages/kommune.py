@@ -62,11 +62,12 @@ class KommuneState(PublicSession):
 def _info_entry(item: rx.Var[InfoEntry]) -> rx.Component:
     return rx.box(
         rx.heading(item.title, size="4", as_="h3"),
-        rx.cond(item.event_date != "",
-                rx.text(t("kommune.event_on"), " ", item.event_date, weight="bold")),
+        rx.cond(
+            item.event_date != "",
+            rx.text(t("kommune.event_on"), " ", item.event_date, weight="bold"),
+        ),
         rx.text(item.body),
-        rx.cond(item.link_url != "",
-                rx.link(item.link_url, href=item.link_url, is_external=True)),
+        rx.cond(item.link_url != "", rx.link(item.link_url, href=item.link_url, is_external=True)),
         padding_y="0.5rem",
     )
 
@@ -74,13 +75,25 @@ def _info_entry(item: rx.Var[InfoEntry]) -> rx.Component:
 def listing_card(card: rx.Var[ListingCard]) -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.hstack(kind_badge(card.kind), rx.badge(exchange_label(card.exchange_type),
-                                                      variant="outline", size="2"),
-                      rx.text(card.category, color_scheme="gray"), wrap="wrap"),
+            rx.hstack(
+                kind_badge(card.kind),
+                rx.badge(exchange_label(card.exchange_type), variant="outline", size="2"),
+                rx.text(card.category, color_scheme="gray"),
+                wrap="wrap",
+            ),
             rx.heading(card.title, size="5", as_="h3"),
             rx.text(card.body),
-            rx.text(card.area, " · ", t("kommune.by"), " ", card.author, " · ",
-                    card.created_at, size="2", color_scheme="gray"),
+            rx.text(
+                card.area,
+                " · ",
+                t("kommune.by"),
+                " ",
+                card.author,
+                " · ",
+                card.created_at,
+                size="2",
+                color_scheme="gray",
+            ),
             spacing="2",
         ),
         width="100%",
@@ -99,7 +112,9 @@ def _body() -> rx.Component:
             rx.cond(
                 PublicSession.logged_in,
                 link_button(t("nav.new_listing"), "/k/" + KommuneState.slug + "/neu", size="4"),
-                link_button(t("nav.register"), "/k/" + KommuneState.slug + "/registrieren", size="4"),
+                link_button(
+                    t("nav.register"), "/k/" + KommuneState.slug + "/registrieren", size="4"
+                ),
             ),
             wrap="wrap",
         ),
@@ -115,8 +130,10 @@ def _body() -> rx.Component:
         ),
         rx.heading(t("kommune.exchanges"), size="5", as_="h2"),
         rx.hstack(
-            rx.foreach(KommuneState.exchanges,
-                       lambda e: rx.badge(exchange_label(e), size="3", variant="soft")),
+            rx.foreach(
+                KommuneState.exchanges,
+                lambda e: rx.badge(exchange_label(e), size="3", variant="soft"),
+            ),
             wrap="wrap",
         ),
         rx.heading(t("kommune.newest"), size="6", as_="h2"),
@@ -131,8 +148,9 @@ def _body() -> rx.Component:
                 rx.heading(t("kommune.sponsors"), size="4", as_="h2"),
                 rx.foreach(
                     KommuneState.sponsor_links,
-                    lambda s: rx.link(s.name, href=s.url, is_external=True,
-                                      rel="sponsored noopener"),
+                    lambda s: rx.link(
+                        s.name, href=s.url, is_external=True, rel="sponsored noopener"
+                    ),
                 ),
                 padding_top="1rem",
             ),

@@ -51,12 +51,20 @@ def landing() -> rx.Component:
             rx.form(
                 rx.hstack(
                     rx.el.label(t("landing.search_label"), html_for="q", class_name="sr-only"),
-                    rx.el.input(id="q", name="q", type="search",
-                                placeholder=t("landing.search_label"),
-                                style={"flex": "1", "min_height": "48px", "font_size": "1.1rem",
-                                       "padding": "0.5rem",
-                                       "border": "1px solid var(--gray-8)",
-                                       "border_radius": "8px"}),
+                    rx.el.input(
+                        id="q",
+                        name="q",
+                        type="search",
+                        placeholder=t("landing.search_label"),
+                        style={
+                            "flex": "1",
+                            "min_height": "48px",
+                            "font_size": "1.1rem",
+                            "padding": "0.5rem",
+                            "border": "1px solid var(--gray-8)",
+                            "border_radius": "8px",
+                        },
+                    ),
                     rx.button(t("landing.search_button"), type="submit", size="4"),
                     width="100%",
                 ),

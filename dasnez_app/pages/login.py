@@ -49,8 +49,12 @@ def login_page() -> rx.Component:
             rx.form(
                 forms.error_line(LoginState.error),
                 forms.field(t("login.email"), "email", type_="email", autocomplete="username"),
-                forms.field(t("login.password"), "password", type_="password",
-                            autocomplete="current-password"),
+                forms.field(
+                    t("login.password"),
+                    "password",
+                    type_="password",
+                    autocomplete="current-password",
+                ),
                 forms.submit(t("login.submit")),
                 on_submit=LoginState.submit,
                 width="100%",

@@ -66,7 +66,9 @@ class NewListingState(PublicSession):
     def submit(self, form: dict[str, str]) -> None:
         actor = self._actor()
         space_ids = tuple(
-            i for key in form if key.startswith("space_")
+            i
+            for key in form
+            if key.startswith("space_")
             if (i := parse_int(key.removeprefix("space_"))) is not None
         )
         draft = ListingDraft(
@@ -96,20 +98,36 @@ class NewListingState(PublicSession):
 def _kind_choice() -> rx.Component:
     def option(value: str, key: str) -> rx.Component:
         return rx.el.label(
-            rx.el.input(type="radio", name="kind", value=value, required=True,
-                        style={"width": "24px", "height": "24px"}),
+            rx.el.input(
+                type="radio",
+                name="kind",
+                value=value,
+                required=True,
+                style={"width": "24px", "height": "24px"},
+            ),
             rx.text(t(key)),
-            style={"display": "flex", "gap": "0.75rem", "align_items": "center",
-                   "padding": "0.75rem", "border": "1px solid var(--gray-7)",
-                   "border_radius": "8px", "min_height": "48px"},
+            style={
+                "display": "flex",
+                "gap": "0.75rem",
+                "align_items": "center",
+                "padding": "0.75rem",
+                "border": "1px solid var(--gray-7)",
+                "border_radius": "8px",
+                "min_height": "48px",
+            },
         )
 
     return rx.el.fieldset(
         rx.el.legend(t("listing.kind"), style={"font_weight": "600"}),
         option("offer", "listing.kind_offer"),
         option("request", "listing.kind_request"),
-        style={"display": "grid", "gap": "0.5rem", "border": "none", "padding": "0",
-               "margin_bottom": "1rem"},
+        style={
+            "display": "grid",
+            "gap": "0.5rem",
+            "border": "none",
+            "padding": "0",
+            "margin_bottom": "1rem",
+        },
     )
 
 
@@ -117,15 +135,18 @@ def _form() -> rx.Component:
     return rx.form(
         forms.error_line(NewListingState.error),
         _kind_choice(),
-        forms.select(t("listing.category"), "category_id", NewListingState.categories,
-                     t("common.choose")),
+        forms.select(
+            t("listing.category"), "category_id", NewListingState.categories, t("common.choose")
+        ),
         forms.field(t("listing.title"), "title", max_length=TITLE_MAX),
         forms.textarea(t("listing.body"), "body", max_length=BODY_MAX),
         forms.select(t("listing.area"), "area_id", NewListingState.areas, t("common.choose")),
         rx.el.fieldset(
             rx.el.legend(t("listing.social_spaces"), style={"font_weight": "600"}),
-            rx.foreach(NewListingState.spaces,
-                       lambda s: forms.checkbox(rx.text(s.label), "space_" + s.value)),
+            rx.foreach(
+                NewListingState.spaces,
+                lambda s: forms.checkbox(rx.text(s.label), "space_" + s.value),
+            ),
             style={"border": "none", "padding": "0"},
         ),
         forms.submit(t("listing.submit")),

@@ -77,16 +77,28 @@ def _form() -> rx.Component:
     return rx.form(
         rx.text(t("register.intro")),
         forms.error_line(RegisterState.error),
-        forms.field(t("register.display_name"), "display_name", autocomplete="name",
-                    max_length=auth.NAME_MAX),
-        forms.field(t("register.email"), "email", type_="email", autocomplete="email",
-                    max_length=254),
-        forms.field(t("register.password"), "password", type_="password",
-                    autocomplete="new-password", hint=t("register.password_hint"),
-                    max_length=MAX_LENGTH),
+        forms.field(
+            t("register.display_name"),
+            "display_name",
+            autocomplete="name",
+            max_length=auth.NAME_MAX,
+        ),
+        forms.field(
+            t("register.email"), "email", type_="email", autocomplete="email", max_length=254
+        ),
+        forms.field(
+            t("register.password"),
+            "password",
+            type_="password",
+            autocomplete="new-password",
+            hint=t("register.password_hint"),
+            max_length=MAX_LENGTH,
+        ),
         forms.select(t("register.area"), "area_id", RegisterState.areas, t("common.choose")),
         forms.checkbox(
-            rx.text(t("register.accept_privacy").replace("{version}", RegisterState.privacy_version)),
+            rx.text(
+                t("register.accept_privacy").replace("{version}", RegisterState.privacy_version)
+            ),
             "accept_privacy",
         ),
         forms.checkbox(
@@ -101,8 +113,9 @@ def _form() -> rx.Component:
 
 def _done() -> rx.Component:
     return rx.vstack(
-        rx.callout(t("register.done_title"), icon="check", color_scheme="green", role="status",
-                   size="3"),
+        rx.callout(
+            t("register.done_title"), icon="check", color_scheme="green", role="status", size="3"
+        ),
         rx.text(t("register.done_text")),
         link_button(t("nav.login"), "/anmelden", size="4"),
         spacing="4",
@@ -118,7 +131,8 @@ def register_page() -> rx.Component:
                 rx.vstack(
                     rx.heading(
                         t("register.title").replace("{kommune}", RegisterState.kommune_name),
-                        size="7", as_="h1",
+                        size="7",
+                        as_="h1",
                     ),
                     rx.cond(RegisterState.done, _done(), _form()),
                     width="100%",

@@ -4,18 +4,36 @@ from __future__ import annotations
 
 import reflex as rx
 
-FIELD_STYLE = {"width": "100%", "font_size": "1.05rem", "padding": "0.6rem", "min_height": "48px",
-               "border": "1px solid var(--gray-8)", "border_radius": "8px"}
+FIELD_STYLE = {
+    "width": "100%",
+    "font_size": "1.05rem",
+    "padding": "0.6rem",
+    "min_height": "48px",
+    "border": "1px solid var(--gray-8)",
+    "border_radius": "8px",
+}
 
 
-def field(label: rx.Var[str], name: str, *, type_: str = "text", hint: rx.Var[str] | None = None,
-          autocomplete: str = "off", max_length: int | None = None,
-          required: bool = True) -> rx.Component:
+def field(
+    label: rx.Var[str],
+    name: str,
+    *,
+    type_: str = "text",
+    hint: rx.Var[str] | None = None,
+    autocomplete: str = "off",
+    max_length: int | None = None,
+    required: bool = True,
+) -> rx.Component:
     return rx.el.div(
         rx.el.label(label, html_for=name, style={"font_weight": "600", "display": "block"}),
         rx.el.input(
-            id=name, name=name, type=type_, auto_complete=autocomplete, required=required,
-            max_length=max_length, style=FIELD_STYLE,
+            id=name,
+            name=name,
+            type=type_,
+            auto_complete=autocomplete,
+            required=required,
+            max_length=max_length,
+            style=FIELD_STYLE,
         ),
         rx.text(hint, size="2", color_scheme="gray") if hint is not None else rx.fragment(),
         style={"margin_bottom": "1rem"},
@@ -25,21 +43,27 @@ def field(label: rx.Var[str], name: str, *, type_: str = "text", hint: rx.Var[st
 def textarea(label: rx.Var[str], name: str, max_length: int) -> rx.Component:
     return rx.el.div(
         rx.el.label(label, html_for=name, style={"font_weight": "600", "display": "block"}),
-        rx.el.textarea(id=name, name=name, rows=6, max_length=max_length, required=True,
-                       style=FIELD_STYLE),
+        rx.el.textarea(
+            id=name, name=name, rows=6, max_length=max_length, required=True, style=FIELD_STYLE
+        ),
         style={"margin_bottom": "1rem"},
     )
 
 
-def select(label: rx.Var[str], name: str, options: rx.Var, placeholder: rx.Var[str],
-           required: bool = True) -> rx.Component:
+def select(
+    label: rx.Var[str], name: str, options: rx.Var, placeholder: rx.Var[str], required: bool = True
+) -> rx.Component:
     """A native select (the phone's own picker); `options` is a list of {value, label}."""
     return rx.el.div(
         rx.el.label(label, html_for=name, style={"font_weight": "600", "display": "block"}),
         rx.el.select(
             rx.el.option(placeholder, value=""),
             rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])),
-            id=name, name=name, required=required, default_value="", style=FIELD_STYLE,
+            id=name,
+            name=name,
+            required=required,
+            default_value="",
+            style=FIELD_STYLE,
         ),
         style={"margin_bottom": "1rem"},
     )
@@ -47,19 +71,33 @@ def select(label: rx.Var[str], name: str, options: rx.Var, placeholder: rx.Var[s
 
 def checkbox(label: rx.Var[str], name: str) -> rx.Component:
     return rx.el.div(
-        rx.el.input(type="checkbox", id=name, name=name,
-                    style={"width": "28px", "height": "28px", "flex_shrink": "0"}),
+        rx.el.input(
+            type="checkbox",
+            id=name,
+            name=name,
+            style={"width": "28px", "height": "28px", "flex_shrink": "0"},
+        ),
         rx.el.label(label, html_for=name),
-        style={"display": "flex", "gap": "0.75rem", "align_items": "center",
-               "margin_bottom": "1rem"},
+        style={
+            "display": "flex",
+            "gap": "0.75rem",
+            "align_items": "center",
+            "margin_bottom": "1rem",
+        },
     )
 
 
 def error_line(message: rx.Var[str]) -> rx.Component:
     return rx.cond(
         message != "",
-        rx.callout(message, icon="triangle_alert", color_scheme="red", role="alert",
-                   size="2", style={"margin_bottom": "1rem"}),
+        rx.callout(
+            message,
+            icon="triangle_alert",
+            color_scheme="red",
+            role="alert",
+            size="2",
+            style={"margin_bottom": "1rem"},
+        ),
         rx.fragment(),
     )
 
@@ -67,8 +105,13 @@ def error_line(message: rx.Var[str]) -> rx.Component:
 def success_line(message: rx.Var[str]) -> rx.Component:
     return rx.cond(
         message != "",
-        rx.callout(message, icon="check", color_scheme="green", role="status",
-                   style={"margin_bottom": "1rem"}),
+        rx.callout(
+            message,
+            icon="check",
+            color_scheme="green",
+            role="status",
+            style={"margin_bottom": "1rem"},
+        ),
         rx.fragment(),
     )
 

@@ -7,8 +7,12 @@ import reflex as rx
 from dasnez_app.ui.lang import language_switch, t
 
 
-def page_frame(header_right: rx.Component, *children: rx.Component,
-               title: rx.Var[str] | str = "", home: str = "/") -> rx.Component:
+def page_frame(
+    header_right: rx.Component,
+    *children: rx.Component,
+    title: rx.Var[str] | str = "",
+    home: str = "/",
+) -> rx.Component:
     return rx.box(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
@@ -43,8 +47,10 @@ def not_found_body(home: str = "/") -> rx.Component:
     )
 
 
-def link_button(label: rx.Var[str], href: rx.Var[str] | str, size: str = "3",
-                variant: str = "solid") -> rx.Component:
+def link_button(
+    label: rx.Var[str], href: rx.Var[str] | str, size: str = "3", variant: str = "solid"
+) -> rx.Component:
     """A link that looks like a button (a link nested in a button is invalid HTML)."""
-    return rx.button(rx.link(label, href=href, underline="none"), as_child=True, size=size,
-                     variant=variant)
+    return rx.button(
+        rx.link(label, href=href, underline="none"), as_child=True, size=size, variant=variant
+    )

@@ -2,7 +2,7 @@
 so Alembic and both apps always see the same schema."""
 
 from dasnez_core.models.audit import AuditEvent
-from dasnez_core.models.base import utcnow
+from dasnez_core.models.base import id_of, utcnow
 from dasnez_core.models.kommune import (
     Area,
     AreaKind,
@@ -49,5 +49,6 @@ __all__ = [
     "User",
     "UserSession",
     "UserStatus",
+    "id_of",
     "utcnow",
 ]

@@ -49,9 +49,7 @@ def list_pending(db: Session, actor: Actor, kommune_id: int) -> list[PendingPers
 def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> None:
     """Approve a pending person of `kommune_id`. Another Kommune's person is not found."""
     require(actor, Action.APPROVE_USER, kommune_id)
-    user = db.exec(
-        select(User).where(User.id == user_id, User.kommune_id == kommune_id)
-    ).first()
+    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
     if user is None:
         raise NotFound("user.not_found")
     if user.status != UserStatus.PENDING:
@@ -60,7 +58,11 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
     user.approved_at = utcnow()
     db.add(user)
     audit.record(
-        db, actor, action="approve_user", target_type="user", target_id=user.id,
+        db,
+        actor,
+        action="approve_user",
+        target_type="user",
+        target_id=user.id,
         kommune_id=kommune_id,
     )
     db.flush()

@@ -68,7 +68,9 @@ def list_kommunen(db: Session, query: str = "") -> list[KommuneSummary]:
         like = f"%{term}%"
         stmt = stmt.where(or_(col(Kommune.name).ilike(like), col(Kommune.postcodes).like(like)))
     return [
-        KommuneSummary(slug=k.slug, name=k.name, federal_state=k.federal_state, postcodes=k.postcodes)
+        KommuneSummary(
+            slug=k.slug, name=k.name, federal_state=k.federal_state, postcodes=k.postcodes
+        )
         for k in db.exec(stmt.limit(50)).all()
     ]
 
@@ -101,7 +103,7 @@ def exchange_options(db: Session, kommune_id: int) -> list[tuple[int, str]]:
     rows = db.exec(
         select(Exchange)
         .where(Exchange.kommune_id == kommune_id, col(Exchange.enabled))
-        .order_by(Exchange.id)
+        .order_by(col(Exchange.id))
     ).all()
     return [(e.id, e.type) for e in rows if e.id is not None]
 

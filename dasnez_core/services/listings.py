@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -21,6 +22,7 @@ from dasnez_core.models import (
     SocialSpace,
     User,
     UserStatus,
+    id_of,
     utcnow,
 )
 from dasnez_core.permissions import Action, require
@@ -47,7 +49,7 @@ class ListingDraft:
 
 def create_listing(db: Session, actor: Actor, kommune_id: int, draft: ListingDraft) -> int:
     """Publish a listing in the actor's own Kommune and return its id."""
-    if actor.is_anonymous:
+    if actor.user_id is None:
         raise NotAllowed("auth.required")
     if actor.status == UserStatus.PENDING:
         raise NotAllowed("listing.account_pending")
@@ -106,8 +108,8 @@ def create_listing(db: Session, actor: Actor, kommune_id: int, draft: ListingDra
     listing = Listing(
         kommune_id=kommune_id,
         kind=draft.kind,
-        exchange_id=exchange.id,
-        category_id=category.id,
+        exchange_id=id_of(exchange),
+        category_id=id_of(category),
         title=title,
         body=body,
         area_id=area.id,
@@ -147,17 +149,17 @@ def newest_public(db: Session, kommune_id: int, limit: int = PAGE_SIZE) -> list[
     district = aliased(Area)
     now = utcnow()
     stmt = (
-        select(
-            Listing.id,
-            Listing.kind,
-            Exchange.type,
-            Category.name,
-            Listing.title,
-            Listing.body,
-            Area.name,
-            district.name,
-            User.display_name,
-            Listing.created_at,
+        sa_select(
+            col(Listing.id),
+            col(Listing.kind),
+            col(Exchange.type),
+            col(Category.name),
+            col(Listing.title),
+            col(Listing.body),
+            col(Area.name),
+            col(district.name),
+            col(User.display_name),
+            col(Listing.created_at),
         )
         .join(Exchange, col(Exchange.id) == Listing.exchange_id)
         .join(Category, col(Category.id) == Listing.category_id)
@@ -165,16 +167,16 @@ def newest_public(db: Session, kommune_id: int, limit: int = PAGE_SIZE) -> list[
         .join(Area, col(Area.id) == Listing.area_id, isouter=True)
         .join(district, col(district.id) == Listing.district_id, isouter=True)
         .where(
-            Listing.kommune_id == kommune_id,
-            Listing.status == ListingStatus.PUBLISHED,
+            col(Listing.kommune_id) == kommune_id,
+            col(Listing.status) == ListingStatus.PUBLISHED,
             col(Listing.expires_at) > now,
-            User.status == UserStatus.APPROVED,
+            col(User.status) == UserStatus.APPROVED,
         )
         .order_by(col(Listing.created_at).desc(), col(Listing.id).desc())
         .limit(min(max(limit, 1), 50))
     )
     cards = []
-    for row in db.exec(stmt).all():
+    for row in db.execute(stmt).all():
         (lid, kind, ex_type, cat, title, body, area, dist, author, created) = row
         area_label = area if not dist or dist == area else f"{dist} › {area}"
         cards.append(

@@ -23,7 +23,7 @@ class KommuneStats:
 def kommunen_stats(db: Session, actor: Actor) -> list[KommuneStats]:
     """Per-Kommune counts, computed by the database with grouped aggregates."""
     require(actor, Action.LIST_KOMMUNEN_STATS)
-    users = dict(
+    users: dict[tuple[int | None, str], int] = dict(
         ((kid, status), n)
         for kid, status, n in db.exec(
             select(User.kommune_id, User.status, func.count()).group_by(
@@ -31,7 +31,7 @@ def kommunen_stats(db: Session, actor: Actor) -> list[KommuneStats]:
             )
         ).all()
     )
-    listings = dict(
+    listings: dict[int | None, int] = dict(
         db.exec(
             select(Listing.kommune_id, func.count())
             .where(Listing.status == ListingStatus.PUBLISHED)

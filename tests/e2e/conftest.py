@@ -36,8 +36,10 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Apps]:
     admin_port = int(os.environ.get("DASNEZ_E2E_ADMIN_PORT", "3101"))
     extra = {"DASNEZ_DATABASE_URL": url}
     logs = {kind: Path(tmp / f"{kind}.log") for kind in APPS}
-    procs = [start(APPS["public"], public_port, logs["public"], extra),
-             start(APPS["admin"], admin_port, logs["admin"], extra)]
+    procs = [
+        start(APPS["public"], public_port, logs["public"], extra),
+        start(APPS["admin"], admin_port, logs["admin"], extra),
+    ]
     try:
         wait_ready(procs[0], public_port, logs["public"])
         wait_ready(procs[1], admin_port, logs["admin"])
@@ -51,14 +53,20 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"],
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
     }
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     """Phone first: most citizens come on a phone."""
-    return {**browser_context_args, "viewport": {"width": 390, "height": 844},
-            "locale": "de-DE"}
+    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "locale": "de-DE"}

@@ -9,8 +9,14 @@ from typing import Any
 import socketio
 
 
-def send_event(base_url: str, token: str, name: str, payload: dict[str, Any],
-               path: str = "/", timeout: float = 10) -> list[dict[str, Any]]:
+def send_event(
+    base_url: str,
+    token: str,
+    name: str,
+    payload: dict[str, Any],
+    path: str = "/",
+    timeout: float = 10,
+) -> list[dict[str, Any]]:
     """Emit one event as the Reflex frontend would and return the updates the server sent."""
     updates: list[dict[str, Any]] = []
     done = threading.Event()
@@ -22,14 +28,23 @@ def send_event(base_url: str, token: str, name: str, payload: dict[str, Any],
         if isinstance(data, dict) and data.get("final"):
             done.set()
 
-    client.connect(f"{base_url}?token={token}", socketio_path="/_event",
-                   namespaces=["/_event"], transports=["websocket"], wait_timeout=10)
+    client.connect(
+        f"{base_url}?token={token}",
+        socketio_path="/_event",
+        namespaces=["/_event"],
+        transports=["websocket"],
+        wait_timeout=10,
+    )
     try:
-        client.emit("event", {
-            "name": name,
-            "payload": payload,
-            "router_data": {"pathname": path, "query": {}, "asPath": path},
-        }, namespace="/_event")
+        client.emit(
+            "event",
+            {
+                "name": name,
+                "payload": payload,
+                "router_data": {"pathname": path, "query": {}, "asPath": path},
+            },
+            namespace="/_event",
+        )
         done.wait(timeout)
     finally:
         client.disconnect()

@@ -25,8 +25,9 @@ def test_pending_user_logs_in_but_cannot_post(apps: Apps, page: Page) -> None:
 
 
 def test_forged_session_token_is_sent_to_login(apps: Apps, page: Page) -> None:
-    page.context.add_cookies([{"name": "dasnez_session", "value": "forged-token",
-                               "url": apps.public}])
+    page.context.add_cookies(
+        [{"name": "dasnez_session", "value": "forged-token", "url": apps.public}]
+    )
     page.goto(apps.public + "/k/delbrueck/neu")
     expect(page).to_have_url(apps.public + "/anmelden")
     expect(page.get_by_role("heading", name="Anmelden")).to_be_visible()

@@ -76,12 +76,12 @@ def test_register_approve_post_and_see_it_public(apps: Apps, browser: Browser) -
     token = _session_token(other_page)
     other_page.goto("about:blank")
     other_page.wait_for_timeout(1000)
-    updates = send_event(apps.admin, token, approve, {"user_id": person.id},
-                         path="/freischaltung")
+    updates = send_event(apps.admin, token, approve, {"user_id": person.id}, path="/freischaltung")
     assert "Diese Person wurde nicht gefunden." in str(updates)
     # An anonymous connection is refused as well.
-    updates = send_event(apps.admin, fresh_token(), approve, {"user_id": person.id},
-                         path="/freischaltung")
+    updates = send_event(
+        apps.admin, fresh_token(), approve, {"user_id": person.id}, path="/freischaltung"
+    )
     assert "Dazu sind Sie nicht berechtigt." in str(updates)
     assert _user(NEWCOMER_EMAIL).status == UserStatus.PENDING  # type: ignore[union-attr]
     with session_scope() as db:

@@ -20,8 +20,9 @@ def two_kommunen(db: Session) -> dict[str, object]:
     return {
         "here": here,
         "other": other,
-        "newcomer": f.user(db, here, "neu@example.org", status=UserStatus.PENDING, area=area,
-                           name="Peter Neumann"),
+        "newcomer": f.user(
+            db, here, "neu@example.org", status=UserStatus.PENDING, area=area, name="Peter Neumann"
+        ),
         "admin_here": f.user(db, here, "admin@here.org", roles=(Role.KOMMUNE_ADMIN,)),
         "admin_other": f.user(db, other, "admin@other.org", roles=(Role.KOMMUNE_ADMIN,)),
         "citizen": f.user(db, here, "maria@example.org"),
@@ -38,7 +39,11 @@ def test_admin_sees_and_approves_own_pending_person(db: Session, two_kommunen: d
     assert db.get(User, newcomer.id).status == UserStatus.APPROVED
     event = db.exec(select(AuditEvent)).one()
     assert (event.action, event.target_id, event.actor_id, event.kommune_id) == (
-        "approve_user", newcomer.id, admin.user_id, here.id)
+        "approve_user",
+        newcomer.id,
+        admin.user_id,
+        here.id,
+    )
     assert list_pending(db, admin, here.id) == []
     with pytest.raises(InvalidInput):
         approve_user(db, admin, here.id, newcomer.id)
@@ -76,5 +81,4 @@ def test_blocked_admin_is_refused(db: Session, two_kommunen: dict) -> None:
     db.add(admin)
     db.flush()
     with pytest.raises(NotAllowed):
-        approve_user(db, f.actor(db, admin), two_kommunen["here"].id,
-                     two_kommunen["newcomer"].id)
+        approve_user(db, f.actor(db, admin), two_kommunen["here"].id, two_kommunen["newcomer"].id)

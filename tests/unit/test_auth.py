@@ -33,11 +33,13 @@ def test_register_creates_pending_user_with_both_consents(db: Session) -> None:
     user = db.get(User, reg.user_id)
     assert user is not None
     assert (user.email, user.display_name, user.status) == (
-        "neu@example.org", "Peter Neumann", UserStatus.PENDING)
+        "neu@example.org",
+        "Peter Neumann",
+        UserStatus.PENDING,
+    )
     assert user.password_hash.startswith("$argon2id$")
     consents = db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user.id)).all()
-    assert {(c.document, c.version) for c in consents} == {("privacy", "2026-01"),
-                                                            ("terms", "3")}
+    assert {(c.document, c.version) for c in consents} == {("privacy", "2026-01"), ("terms", "3")}
     assert all(c.accepted_at is not None for c in consents)
 
 
@@ -52,8 +54,9 @@ def test_register_creates_pending_user_with_both_consents(db: Session) -> None:
         ({"display_name": "P"}, "display_name", "display_name.too_short"),
     ],
 )
-def test_bad_registration_writes_nothing(db: Session, change: dict[str, object], field: str,
-                                         key: str) -> None:
+def test_bad_registration_writes_nothing(
+    db: Session, change: dict[str, object], field: str, key: str
+) -> None:
     k = f.kommune(db)
     area = f.district(db, k)
     with pytest.raises(InvalidInput) as err:
@@ -124,8 +127,9 @@ def test_forged_tokens_resolve_to_anonymous(db: Session, token: str | None) -> N
 def test_idle_absolute_expiry_blocking_and_revocation(db: Session) -> None:
     k = f.kommune(db)
     u = f.user(db, k, "maria@example.org")
-    tokens = [auth.login(db, email=u.email, password=f.PASSWORD, app="public").token
-              for _ in range(4)]
+    tokens = [
+        auth.login(db, email=u.email, password=f.PASSWORD, app="public").token for _ in range(4)
+    ]
     rows = {r.token_hash: r for r in db.exec(select(UserSession)).all()}
     idle, absolute = rows[hash_token(tokens[0])], rows[hash_token(tokens[1])]
     idle.last_seen_at = utcnow() - timedelta(hours=3)

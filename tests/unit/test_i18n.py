@@ -23,13 +23,19 @@ def test_every_key_has_german_and_english_with_the_same_placeholders() -> None:
 
 
 def test_translate_formats_and_defaults_to_german() -> None:
-    assert translate("password.too_short", "de", min=10).startswith("Das Passwort muss mindestens 10")
-    assert translate("password.too_short", "en", min=10).startswith("The password must be at least 10")
+    assert translate("password.too_short", "de", min=10).startswith(
+        "Das Passwort muss mindestens 10"
+    )
+    assert translate("password.too_short", "en", min=10).startswith(
+        "The password must be at least 10"
+    )
     assert translate("nav.login", "xx") == "Anmelden"
 
 
 def test_every_key_used_in_the_code_exists() -> None:
-    pattern = re.compile(r"""(?:\bt|_t|NotFound|NotAllowed|InvalidInput\([^,]+,)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
+    pattern = re.compile(
+        r"""(?:\bt|_t|NotFound|NotAllowed|InvalidInput\([^,]+,)\(\s*["']([a-z_]+\.[a-z_.]+)["']"""
+    )
     used: set[str] = set()
     for folder in ("dasnez_app", "admin_portal", "dasnez_core"):
         for path in (ROOT / folder).rglob("*.py"):

@@ -18,11 +18,16 @@ def world(db: Session) -> dict:
     other = f.kommune(db, slug="bad-lippspringe", name="Bad Lippspringe")
     boke = f.district(db, here, "Boke")
     hamlet = f.village(db, boke, "Boker Heide")
-    ex, cat = f.exchange_with_category(db, here)
-    other_ex, other_cat = f.exchange_with_category(db, other)
+    _, cat = f.exchange_with_category(db, here)
+    _, other_cat = f.exchange_with_category(db, other)
     return {
-        "here": here, "other": other, "boke": boke, "hamlet": hamlet, "cat": cat,
-        "other_cat": other_cat, "space": f.social_space(db, here),
+        "here": here,
+        "other": other,
+        "boke": boke,
+        "hamlet": hamlet,
+        "cat": cat,
+        "other_cat": other_cat,
+        "space": f.social_space(db, here),
         "other_space": f.social_space(db, other, "Pfarrei St. Martin"),
         "maria": f.user(db, here, "maria@example.org", name="Maria"),
         "pending": f.user(db, here, "neu@example.org", status=UserStatus.PENDING),
@@ -31,9 +36,15 @@ def world(db: Session) -> dict:
 
 
 def _draft(w: dict, **change: object) -> ListingDraft:
-    values = {"kind": "offer", "exchange_id": None, "category_id": w["cat"].id,
-              "title": "Rasen mähen", "body": "Ich mähe Ihren Rasen gern.",
-              "area_id": w["hamlet"].id, "social_space_ids": (w["space"].id,)}
+    values = {
+        "kind": "offer",
+        "exchange_id": None,
+        "category_id": w["cat"].id,
+        "title": "Rasen mähen",
+        "body": "Ich mähe Ihren Rasen gern.",
+        "area_id": w["hamlet"].id,
+        "social_space_ids": (w["space"].id,),
+    }
     values.update(change)
     return ListingDraft(**values)  # type: ignore[arg-type]
 
@@ -52,7 +63,8 @@ def test_approved_citizen_publishes_and_it_appears_publicly(db: Session, world: 
     assert db.exec(select(ListingSocialSpace)).one().social_space_id == world["space"].id
     cards = newest_public(db, world["here"].id)
     assert [(c.title, c.author, c.area) for c in cards] == [
-        ("Rasen mähen", "Maria", "Boke › Boker Heide")]
+        ("Rasen mähen", "Maria", "Boke › Boker Heide")
+    ]
     assert newest_public(db, world["other"].id) == []
 
 
@@ -64,8 +76,12 @@ def test_markup_is_stored_as_text(db: Session, world: dict) -> None:
 
 
 @pytest.mark.parametrize(
-    ("who", "key"), [("anonymous", "auth.required"), ("pending", "listing.account_pending"),
-                     ("anna", "error.not_allowed")],
+    ("who", "key"),
+    [
+        ("anonymous", "auth.required"),
+        ("pending", "listing.account_pending"),
+        ("anna", "error.not_allowed"),
+    ],
 )
 def test_wrong_people_cannot_post(db: Session, world: dict, who: str, key: str) -> None:
     actor = ANONYMOUS if who == "anonymous" else f.actor(db, world[who])
@@ -88,15 +104,15 @@ def test_wrong_people_cannot_post(db: Session, world: dict, who: str, key: str) 
         ({"area_id": None}, "area_id"),
     ],
 )
-def test_bad_input_is_refused_and_nothing_saved(db: Session, world: dict, change: object,
-                                                field: str) -> None:
+def test_bad_input_is_refused_and_nothing_saved(
+    db: Session, world: dict, change: object, field: str
+) -> None:
     if change == "other_cat":
         change = {"category_id": world["other_cat"].id}
     elif change == "other_space":
         change = {"social_space_ids": (world["other_space"].id,)}
     with pytest.raises(InvalidInput) as err:
-        create_listing(db, f.actor(db, world["maria"]), world["here"].id,
-                       _draft(world, **change))
+        create_listing(db, f.actor(db, world["maria"]), world["here"].id, _draft(world, **change))
     assert err.value.field == field
     assert _listings(db) == 0
 

@@ -27,11 +27,17 @@ def test_hash_is_argon2id_and_verifies() -> None:
 )
 def test_bad_passwords_are_refused(password: str, key: str) -> None:
     with pytest.raises(InvalidInput) as err:
-        check_password_rules(password, email="maria.schneider@example.org",
-                             display_name="Maria")
+        check_password_rules(password, email="maria.schneider@example.org", display_name="Maria")
     assert err.value.key == key and err.value.field == "password"
 
 
-@pytest.mark.parametrize("password", ["Xylophon spielen", "nur kleinbuchstaben", ("Der Sommer in Delbrück war warm und die Nachbarn halfen sich gern" * 2)[:64]])
+@pytest.mark.parametrize(
+    "password",
+    [
+        "Xylophon spielen",
+        "nur kleinbuchstaben",
+        ("Der Sommer in Delbrück war warm und die Nachbarn halfen sich gern" * 2)[:64],
+    ],
+)
 def test_no_composition_rules_and_64_chars_allowed(password: str) -> None:
     check_password_rules(password)
