@@ -7,7 +7,7 @@ rules, and a refusal of passwords known from breach lists.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from passlib.context import CryptContext
 
@@ -41,7 +41,7 @@ def burn_time(password: str) -> None:
 
 @lru_cache(maxsize=1)
 def _common_passwords() -> frozenset[str]:
-    text = resources.files("dasnez_core").joinpath("data/common_passwords.txt").read_text("utf-8")
+    text = (Path(__file__).parent / "data" / "common_passwords.txt").read_text("utf-8")
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
     )

@@ -50,19 +50,7 @@ def admin_login_page() -> rx.Component:
     return admin_page(
         rx.vstack(
             rx.heading(t("admin.login_title"), size="7", as_="h1"),
-            rx.form(
-                forms.error_line(AdminLoginState.error),
-                forms.field(t("login.email"), "email", type_="email", autocomplete="username"),
-                forms.field(
-                    t("login.password"),
-                    "password",
-                    type_="password",
-                    autocomplete="current-password",
-                ),
-                forms.submit(t("login.submit")),
-                on_submit=AdminLoginState.submit,
-                width="100%",
-            ),
+            forms.login_form(AdminLoginState.error, AdminLoginState.submit),
             width="100%",
             max_width="480px",
         )

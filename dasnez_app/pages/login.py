@@ -46,19 +46,7 @@ def login_page() -> rx.Component:
     return public_page(
         rx.vstack(
             rx.heading(t("login.title"), size="7", as_="h1"),
-            rx.form(
-                forms.error_line(LoginState.error),
-                forms.field(t("login.email"), "email", type_="email", autocomplete="username"),
-                forms.field(
-                    t("login.password"),
-                    "password",
-                    type_="password",
-                    autocomplete="current-password",
-                ),
-                forms.submit(t("login.submit")),
-                on_submit=LoginState.submit,
-                width="100%",
-            ),
+            forms.login_form(LoginState.error, LoginState.submit),
             rx.text(t("login.no_account")),
             rx.link(t("nav.home"), href="/"),
             width="100%",

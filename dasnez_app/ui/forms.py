@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
+
+from dasnez_app.ui.lang import t
 
 FIELD_STYLE = {
     "width": "100%",
@@ -118,3 +122,15 @@ def success_line(message: rx.Var[str]) -> rx.Component:
 
 def submit(label: rx.Var[str]) -> rx.Component:
     return rx.button(label, type="submit", size="4", style={"width": "100%"})
+
+
+def login_form(error: rx.Var[str], on_submit: Any) -> rx.Component:
+    """Email + password form of both apps' login pages."""
+    return rx.form(
+        error_line(error),
+        field(t("login.email"), "email", type_="email", autocomplete="username"),
+        field(t("login.password"), "password", type_="password", autocomplete="current-password"),
+        submit(t("login.submit")),
+        on_submit=on_submit,
+        width="100%",
+    )
