@@ -111,7 +111,9 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
     from dasnez_core.seed import seed_demo
 
     procs = []
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    # Ctrl-C (SIGINT) and SIGTERM both stop the apps, even if the caller ignored SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         for spec, port in ((APPS["public"], public_port), (APPS["admin"], admin_port)):
             procs.append(start(spec, port, log_dir / f"{spec.kind}.log"))

@@ -17,7 +17,7 @@ stamp=".venv/.installed${extras}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ requirements.lock -nt "$stamp" ]; then
   echo "==> Installing Python packages${extras:+ (with test tools)}"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock \
-    -e ".${extras}"
+    -e ".${extras}" 2> >(grep -v "^WARNING: Location" >&2)
   touch "$stamp"
 fi
 
