@@ -35,7 +35,7 @@ def test_forged_session_token_is_sent_to_login(apps: Apps, page: Page) -> None:
 
 def test_logout_ends_the_session_on_the_server(apps: Apps, page: Page) -> None:
     _login(page, apps.public + "/anmelden", "maria@delbrueck.example")
-    expect(page.get_by_text("Maria Schneider")).to_be_visible()
+    expect(page.locator("header").get_by_text("Maria Schneider")).to_be_visible()
     token = next(c["value"] for c in page.context.cookies() if c["name"] == "dasnez_session")
     page.get_by_role("button", name="Abmelden").click()
     expect(page.get_by_role("link", name="Anmelden")).to_be_visible()

@@ -103,7 +103,7 @@ def test_register_approve_post_and_see_it_public(apps: Apps, browser: Browser) -
     page.get_by_label("Passwort").fill(NEWCOMER_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     expect(page.get_by_role("heading", name="Delbrück", level=1)).to_be_visible()
-    expect(page.get_by_text(NEWCOMER)).to_be_visible()
+    expect(page.locator("header").get_by_text(NEWCOMER)).to_be_visible()
     page.get_by_role("link", name="Neues Angebot oder Gesuch").click()
     page.get_by_label("Ich biete Hilfe an (Angebot)").check()
     page.get_by_label("Kategorie").select_option(label="Nachbarschaftshilfe – Handwerk")
