@@ -8,22 +8,10 @@ from sqlmodel import SQLModel
 
 import dasnez_core.models  # noqa: F401  (registers every table)
 from dasnez_core.config import load_settings
-from dasnez_core.db import make_engine
+from dasnez_core.db import include_in_autogenerate, make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata
-
-# Ordered partial indexes written by hand in the migrations: SQLite reflects them without
-# their DESC and WHERE, so autogenerate would see a difference that is not there.
-HAND_WRITTEN_INDEXES = {
-    "ix_listing_public_newest",
-    "ix_listing_public_exchange",
-    "ix_listing_public_district",
-}
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    return not (type_ == "index" and name in HAND_WRITTEN_INDEXES)
 
 
 def _url() -> str:
@@ -60,7 +48,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
-        include_object=include_object,
+        include_object=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

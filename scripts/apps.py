@@ -35,10 +35,12 @@ APPS = {
 
 def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    # A suffix gives parallel test runs in one checkout their own build and state dirs.
+    suffix = env.get("DASNEZ_BUILD_SUFFIX", "")
     env.update(
         REFLEX_APP_NAME=spec.module,
-        REFLEX_WEB_WORKDIR=str(ROOT / spec.web_dir),
-        REFLEX_STATES_WORKDIR=str(ROOT / spec.states_dir),
+        REFLEX_WEB_WORKDIR=str(ROOT / f"{spec.web_dir}{suffix}"),
+        REFLEX_STATES_WORKDIR=str(ROOT / f"{spec.states_dir}{suffix}"),
         REFLEX_TELEMETRY_ENABLED="false",
         REFLEX_CHECK_LATEST_VERSION="false",
         REFLEX_USE_SYSTEM_BUN="1",

@@ -26,6 +26,7 @@ class Kommune(SQLModel, table=True):
     privacy_version: str = Field(default="1", max_length=20)
     terms_version: str = Field(default="1", max_length=20)
     listing_days: int = Field(default=60)
+    reminder_days: int = Field(default=7)
     premoderation: bool = Field(default=False)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)

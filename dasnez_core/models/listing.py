@@ -80,6 +80,28 @@ class Listing(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
+    # Exchange-specific details (informational): Taschengeld per hour, hours of a time
+    # donation, what a swap asks for in return.
+    pocket_money_cents: int | None = None
+    estimated_hours: int | None = None
+    swap_for: str = Field(default="", max_length=200)
+    reminder_sent_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+class ListingReport(SQLModel, table=True):
+    """A "melden" by a visitor: lands in the Kommune's moderation queue."""
+
+    __tablename__ = "listing_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    listing_id: int = Field(foreign_key="listing.id", index=True)
+    reporter_id: int | None = Field(default=None, foreign_key="user.id")
+    reason: str = Field(max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow)
+    resolved_at: datetime | None = None
+    resolved_by: int | None = Field(default=None, foreign_key="user.id")
 
 
 class ListingSocialSpace(SQLModel, table=True):

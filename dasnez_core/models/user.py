@@ -29,6 +29,8 @@ class User(SQLModel, table=True):
     phone: str = Field(default="", max_length=40)
     status: str = Field(default=UserStatus.PENDING, max_length=20, index=True)
     language: str = Field(default="de", max_length=5)
+    introduction: str = Field(default="", max_length=1000)
+    share_email: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow)
     approved_at: datetime | None = None
 
@@ -81,3 +83,32 @@ class ConsentRecord(SQLModel, table=True):
     version: str = Field(max_length=20)
     accepted_at: datetime = Field(default_factory=utcnow)
     withdrawn_at: datetime | None = None
+
+
+class UserSocialSpace(SQLModel, table=True):
+    """The social spaces a person feels at home in (profile)."""
+
+    __tablename__ = "user_social_space"
+
+    user_id: int = Field(foreign_key="user.id", primary_key=True)
+    social_space_id: int = Field(foreign_key="socialspace.id", primary_key=True, index=True)
+
+
+class AccountTokenPurpose(StrEnum):
+    PASSWORD_RESET = "password_reset"  # noqa: S105  (a purpose, not a secret)
+    EMAIL_CHANGE = "email_change"
+
+
+class AccountToken(SQLModel, table=True):
+    """A one-time link sent by email (password reset, email change). Only the hash is kept."""
+
+    __tablename__ = "account_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    purpose: str = Field(max_length=20)
+    token_hash: str = Field(max_length=64, unique=True)
+    new_email: str = Field(default="", max_length=254)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None

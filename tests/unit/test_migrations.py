@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 import dasnez_core.models  # noqa: F401
 from dasnez_core.cli import alembic_config
-from dasnez_core.db import make_engine
+from dasnez_core.db import include_in_autogenerate, make_engine
 from tests.utils.databases import fresh_database
 
 HAND_WRITTEN = {
@@ -27,9 +27,7 @@ def _diff(url: str) -> list[object]:
             conn,
             opts={
                 "compare_type": True,
-                "include_object": lambda obj, name, type_, *_: (
-                    not (type_ == "index" and name in HAND_WRITTEN)
-                ),
+                "include_object": include_in_autogenerate,
             },
         )
         diff = compare_metadata(ctx, SQLModel.metadata)

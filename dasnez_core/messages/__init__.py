@@ -1,0 +1,15 @@
+"""The one message catalog: key → (German, English), German first.
+
+Split into modules by area only so that parts can be edited independently; every key is
+unique across the parts (checked on import)."""
+
+from __future__ import annotations
+
+from dasnez_core.messages import account, admin, common, contact, marketplace
+
+MESSAGES: dict[str, tuple[str, str]] = {}
+for _part in (common, marketplace, contact, account, admin):
+    _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
+    if _duplicates:
+        raise RuntimeError(f"duplicate message keys: {sorted(_duplicates)}")
+    MESSAGES.update(_part.MESSAGES)

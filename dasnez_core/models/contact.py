@@ -1,0 +1,66 @@
+"""Conversations about a listing, agreements that an exchange took place, and ratings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from dasnez_core.models.base import utcnow
+
+
+class Conversation(SQLModel, table=True):
+    """One thread per listing and pair: the listing's author and the person who wrote."""
+
+    __table_args__ = (UniqueConstraint("listing_id", "starter_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    listing_id: int = Field(foreign_key="listing.id", index=True)
+    author_id: int = Field(foreign_key="user.id", index=True)
+    starter_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_message_at: datetime = Field(default_factory=utcnow)
+    author_read_at: datetime | None = None
+    starter_read_at: datetime | None = None
+
+
+class Message(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    sender_id: int = Field(foreign_key="user.id")
+    body: str = Field(max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Agreement(SQLModel, table=True):
+    """An exchange that took place. Hours and pocket money are informational only."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    conversation_id: int = Field(foreign_key="conversation.id", unique=True)
+    listing_id: int = Field(foreign_key="listing.id", index=True)
+    helper_id: int | None = Field(default=None, foreign_key="user.id")
+    seeker_id: int | None = Field(default=None, foreign_key="user.id")
+    hours: float | None = None
+    amount_cents: int | None = None
+    helper_done_at: datetime | None = None
+    seeker_done_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Rating(SQLModel, table=True):
+    """1–5 stars after an agreement, once per rater. `admin_only`: "nur für die Verwaltung"."""
+
+    __table_args__ = (UniqueConstraint("agreement_id", "rater_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    agreement_id: int = Field(foreign_key="agreement.id", index=True)
+    rater_id: int | None = Field(default=None, foreign_key="user.id")
+    ratee_id: int = Field(foreign_key="user.id", index=True)
+    stars: int
+    comment: str = Field(default="", max_length=1000)
+    admin_only: bool = Field(default=False)
+    created_at: datetime = Field(default_factory=utcnow)
