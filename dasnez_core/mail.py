@@ -1,0 +1,124 @@
+"""Outgoing email: over SMTP when DASNEZ_SMTP_HOST is set, otherwise into a local outbox
+folder (one .eml file per mail) that a person can read with any mail program or `cat`.
+
+Services never send directly: they `queue()` a mail on the DB session, and it leaves only
+after that session's transaction has committed, so a rolled-back action sends nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlmodel import Session
+
+from dasnez_core.config import PROJECT_ROOT
+from dasnez_core.i18n import translate
+
+log = logging.getLogger(__name__)
+
+_PENDING_KEY = "dasnez_outbox"
+_LISTENING_KEY = "dasnez_outbox_listening"
+
+
+@dataclass(frozen=True)
+class Mail:
+    to: str
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    smtp_host: str
+    smtp_port: int
+    smtp_user: str
+    smtp_password: str
+    smtp_starttls: bool
+    sender: str
+    outbox_dir: Path
+    public_url: str
+
+
+def mail_settings() -> MailSettings:
+    env = os.environ
+    return MailSettings(
+        smtp_host=env.get("DASNEZ_SMTP_HOST", ""),
+        smtp_port=int(env.get("DASNEZ_SMTP_PORT", "25")),
+        smtp_user=env.get("DASNEZ_SMTP_USER", ""),
+        smtp_password=env.get("DASNEZ_SMTP_PASSWORD", ""),
+        smtp_starttls=env.get("DASNEZ_SMTP_STARTTLS", "0") == "1",
+        sender=env.get("DASNEZ_MAIL_FROM", "dasnez <noreply@dasnez.example>"),
+        outbox_dir=Path(env.get("DASNEZ_OUTBOX_DIR") or PROJECT_ROOT / "var" / "outbox"),
+        public_url=env.get("DASNEZ_PUBLIC_URL", "http://localhost:3000").rstrip("/"),
+    )
+
+
+def compose(to: str, lang: str, key: str, **params: Any) -> Mail:
+    """A mail from the catalog: `<key>.subject` and `<key>.body`, in the recipient's language.
+
+    `{url}` in the body is the public app's address (DASNEZ_PUBLIC_URL) unless given.
+    """
+    params.setdefault("url", mail_settings().public_url)
+    return Mail(
+        to=to,
+        subject=translate(f"{key}.subject", lang, **params),
+        body=translate(f"{key}.body", lang, **params),
+    )
+
+
+def queue(db: Session, mail: Mail) -> None:
+    """Send `mail` once the session's current transaction commits (never on rollback)."""
+    if not db.info.get(_LISTENING_KEY):
+        # Listeners stay for the session's life (removing one while it runs is not allowed).
+        event.listen(db, "after_commit", _flush_outbox)
+        event.listen(db, "after_rollback", _drop_outbox)
+        db.info[_LISTENING_KEY] = True
+    db.info.setdefault(_PENDING_KEY, []).append(mail)
+
+
+def _flush_outbox(db: Session) -> None:
+    mails: list[Mail] = db.info.pop(_PENDING_KEY, [])
+    for mail in mails:
+        try:
+            deliver(mail)
+        except (OSError, smtplib.SMTPException):
+            # The action itself has succeeded; a mail server hiccup must not undo it.
+            log.exception("could not send mail to %s", mail.to)
+
+
+def _drop_outbox(db: Session) -> None:
+    db.info.pop(_PENDING_KEY, None)
+
+
+def deliver(mail: Mail) -> None:
+    """Send one mail now: SMTP if configured, else a file in the outbox folder."""
+    settings = mail_settings()
+    message = EmailMessage()
+    message["From"] = settings.sender
+    message["To"] = mail.to
+    message["Subject"] = mail.subject
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = make_msgid(domain="dasnez.local")
+    message.set_content(mail.body)
+    if settings.smtp_host:
+        with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=20) as smtp:
+            if settings.smtp_starttls:
+                smtp.starttls(context=ssl.create_default_context())
+            if settings.smtp_user:
+                smtp.login(settings.smtp_user, settings.smtp_password)
+            smtp.send_message(message)
+        return
+    settings.outbox_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    safe_to = "".join(ch if ch.isalnum() or ch in "@.-" else "_" for ch in mail.to)
+    (settings.outbox_dir / f"{stamp}-{safe_to}.eml").write_bytes(bytes(message))
