@@ -81,7 +81,7 @@ def queue(db: Session, mail: Mail) -> None:
     if not db.info.get(_LISTENING_KEY):
         # Listeners stay for the session's life (removing one while it runs is not allowed).
         event.listen(db, "after_commit", _flush_outbox)
-        event.listen(db, "after_rollback", _drop_outbox)
+        event.listen(db, "after_soft_rollback", _drop_outbox)
         db.info[_LISTENING_KEY] = True
     db.info.setdefault(_PENDING_KEY, []).append(mail)
 
@@ -96,7 +96,7 @@ def _flush_outbox(db: Session) -> None:
             log.exception("could not send mail to %s", mail.to)
 
 
-def _drop_outbox(db: Session) -> None:
+def _drop_outbox(db: Session, _previous_transaction: Any = None) -> None:
     db.info.pop(_PENDING_KEY, None)
 
 
