@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import Session
 
 from dasnez_core.db import get_engine
@@ -29,6 +30,7 @@ def test_rolled_back_action_sends_nothing(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.delenv("DASNEZ_SMTP_HOST", raising=False)
     monkeypatch.setenv("DASNEZ_OUTBOX_DIR", str(tmp_path))
     with Session(get_engine()) as db:
+        db.execute(text("SELECT 1"))  # the action's transaction has begun
         queue(db, Mail("erika@example.org", "Nie", "gesendet"))
         db.rollback()
         db.commit()
