@@ -226,7 +226,7 @@ def downgrade() -> None:
 # tsvector ('german') with a GIN index on (kommune_id, tsv), which needs btree_gin.
 _SQLITE_FTS = [
     """CREATE VIRTUAL TABLE listing_fts USING fts5(
-        title, body, kommune_id UNINDEXED, content='listing', content_rowid='id',
+        title, body, kommune_id, content='listing', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2')""",
     """CREATE TRIGGER listing_fts_insert AFTER INSERT ON listing BEGIN
         INSERT INTO listing_fts(rowid, title, body, kommune_id)

@@ -14,7 +14,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import InfoEntry, SponsorLink
-from dasnez_core.services.listings import ListingCard, newest_public
+from dasnez_core.services.search import ListingCard, newest_public
 
 
 def slug_from_path(path: str) -> str:

@@ -23,6 +23,7 @@ class ListingStatus(StrEnum):
     REMOVED = "removed"
     CLOSED = "closed"
     EXPIRED = "expired"
+    DELETED = "deleted"
 
 
 _PUBLISHED = text("status = 'published'")

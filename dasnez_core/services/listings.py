@@ -1,20 +1,24 @@
-"""Posting listings and reading the public marketplace of a Kommune."""
+"""Writing listings: create, edit, publish, close, delete, renew, expiry reminders."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import delete
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotAllowed
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Area,
     Category,
     Exchange,
+    ExchangeType,
+    Kommune,
     Listing,
     ListingKind,
     ListingSocialSpace,
@@ -31,12 +35,12 @@ from dasnez_core.services.kommunen import district_of, get_area, get_kommune
 
 TITLE_MIN, TITLE_MAX = 3, 120
 BODY_MIN, BODY_MAX = 10, 4000
-PAGE_SIZE = 20
+SWAP_MAX = 200
 
 
 @dataclass(frozen=True)
 class ListingDraft:
-    """What a person enters for a new listing (ids as the form sends them)."""
+    """What a person enters for a listing (ids as the form sends them, already parsed)."""
 
     kind: str
     exchange_id: int | None
@@ -45,17 +49,27 @@ class ListingDraft:
     body: str
     area_id: int | None
     social_space_ids: tuple[int, ...] = ()
+    pocket_money: str = ""
+    estimated_hours: str = ""
+    swap_for: str = ""
 
 
-def create_listing(db: Session, actor: Actor, kommune_id: int, draft: ListingDraft) -> int:
-    """Publish a listing in the actor's own Kommune and return its id."""
-    if actor.user_id is None:
-        raise NotAllowed("auth.required")
-    if actor.status == UserStatus.PENDING:
-        raise NotAllowed("listing.account_pending")
-    require(actor, Action.PUBLISH_LISTING, kommune_id)
-    kommune = get_kommune(db, kommune_id)
+@dataclass(frozen=True)
+class _Checked:
+    kind: str
+    exchange: Exchange
+    category: Category
+    title: str
+    body: str
+    area: Area
+    space_ids: list[int]
+    pocket_money_cents: int | None
+    estimated_hours: int | None
+    swap_for: str
 
+
+def _check(db: Session, kommune_id: int, draft: ListingDraft) -> _Checked:
+    """Validate every field against the Kommune's master data; raise InvalidInput."""
     if draft.kind not in (ListingKind.OFFER, ListingKind.REQUEST):
         raise InvalidInput("kind", "listing.kind_required")
     category = (
@@ -103,93 +117,281 @@ def create_listing(db: Session, actor: Actor, kommune_id: int, draft: ListingDra
         ).all()
         if len(found) != len(space_ids):
             raise InvalidInput("social_space_ids", "listing.social_space_unknown")
+    # Exchange-specific details: kept only where they belong.
+    cents = (
+        parse_euro_cents(draft.pocket_money, "pocket_money", maximum=100_00)
+        if exchange.type == ExchangeType.TASCHENGELD
+        else None
+    )
+    hours = (
+        parse_whole_number(draft.estimated_hours, "estimated_hours", maximum=100)
+        if exchange.type == ExchangeType.ZEITSPENDE
+        else None
+    )
+    swap_for = (
+        " ".join(clean_text(draft.swap_for).split())[:SWAP_MAX]
+        if exchange.type == ExchangeType.TAUSCH
+        else ""
+    )
+    return _Checked(
+        draft.kind, exchange, category, title, body, area, space_ids, cents, hours, swap_for
+    )
 
+
+def parse_euro_cents(raw: str, field: str, maximum: int) -> int | None:
+    """'8', '8,50' or '8.50' (euros) → cents; empty → None."""
+    text = raw.strip().replace("€", "").replace(" ", "")
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{1,4})(?:[.,](\d{1,2}))?", text)
+    if match is None:
+        raise InvalidInput(field, "listing.money_invalid")
+    cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
+    if cents > maximum:
+        raise InvalidInput(field, "listing.money_too_high", max=maximum // 100)
+    return cents
+
+
+def parse_whole_number(raw: str, field: str, maximum: int) -> int | None:
+    text = raw.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= maximum:
+        raise InvalidInput(field, "listing.hours_invalid", max=maximum)
+    return int(text)
+
+
+def _apply(db: Session, listing: Listing, checked: _Checked) -> None:
+    listing.kind = checked.kind
+    listing.exchange_id = id_of(checked.exchange)
+    listing.category_id = id_of(checked.category)
+    listing.title = checked.title
+    listing.body = checked.body
+    listing.area_id = checked.area.id
+    listing.district_id = district_of(db, checked.area)
+    listing.pocket_money_cents = checked.pocket_money_cents
+    listing.estimated_hours = checked.estimated_hours
+    listing.swap_for = checked.swap_for
+    listing.updated_at = utcnow()
+
+
+def _set_spaces(db: Session, listing_id: int, space_ids: list[int]) -> None:
+    db.execute(delete(ListingSocialSpace).where(col(ListingSocialSpace.listing_id) == listing_id))
+    for space_id in space_ids:
+        db.add(ListingSocialSpace(social_space_id=space_id, listing_id=listing_id))
+
+
+def _require_author(actor: Actor, kommune_id: int, *, publish: bool) -> int:
+    """The actor's user id if they may write (and, with `publish`, publish) here."""
+    if actor.user_id is None:
+        raise NotAllowed("auth.required")
+    if publish and actor.status == UserStatus.PENDING:
+        raise NotAllowed("listing.account_pending")
+    require(actor, Action.PUBLISH_LISTING if publish else Action.WRITE_OWN_LISTING, kommune_id)
+    return actor.user_id
+
+
+def _published_status(kommune: Kommune) -> str:
+    return ListingStatus.PENDING if kommune.premoderation else ListingStatus.PUBLISHED
+
+
+def create_listing(
+    db: Session, actor: Actor, kommune_id: int, draft: ListingDraft, *, publish: bool = True
+) -> int:
+    """Create a listing in the actor's own Kommune (published, or a draft) and return its id.
+
+    Pending people may save drafts; only approved people publish.
+    """
+    author_id = _require_author(actor, kommune_id, publish=publish)
+    kommune = get_kommune(db, kommune_id)
+    checked = _check(db, kommune_id, draft)
     now = utcnow()
     listing = Listing(
         kommune_id=kommune_id,
-        kind=draft.kind,
-        exchange_id=id_of(exchange),
-        category_id=id_of(category),
-        title=title,
-        body=body,
-        area_id=area.id,
-        district_id=district_of(db, area),
-        author_id=actor.user_id,
-        status=ListingStatus.PENDING if kommune.premoderation else ListingStatus.PUBLISHED,
+        author_id=author_id,
+        kind=checked.kind,
+        exchange_id=id_of(checked.exchange),
+        category_id=id_of(checked.category),
+        title=checked.title,
+        body=checked.body,
+        status=_published_status(kommune) if publish else ListingStatus.DRAFT,
         created_at=now,
-        updated_at=now,
         expires_at=now + timedelta(days=kommune.listing_days),
     )
+    _apply(db, listing, checked)
     db.add(listing)
     db.flush()
-    assert listing.id is not None
-    for space_id in space_ids:
-        db.add(ListingSocialSpace(social_space_id=space_id, listing_id=listing.id))
+    _set_spaces(db, id_of(listing), checked.space_ids)
     db.flush()
-    return listing.id
+    return id_of(listing)
+
+
+def own_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> Listing:
+    """The actor's own listing in their Kommune; anything else is not found."""
+    if actor.user_id is None:
+        raise NotAllowed("auth.required")
+    require(actor, Action.WRITE_OWN_LISTING, kommune_id)
+    listing = db.exec(
+        select(Listing).where(
+            Listing.id == listing_id,
+            Listing.kommune_id == kommune_id,
+            Listing.author_id == actor.user_id,
+            Listing.status != ListingStatus.DELETED,
+        )
+    ).first()
+    if listing is None:
+        raise NotFound("listing.not_found")
+    return listing
+
+
+def update_listing(
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    listing_id: int,
+    draft: ListingDraft,
+    *,
+    publish: bool,
+) -> None:
+    """Change an own listing; `publish` publishes a draft (or keeps a listing published)."""
+    _require_author(actor, kommune_id, publish=publish)
+    listing = own_listing(db, actor, kommune_id, listing_id)
+    if listing.status == ListingStatus.REMOVED:
+        raise NotAllowed("listing.removed_by_admin")
+    checked = _check(db, kommune_id, draft)
+    _apply(db, listing, checked)
+    kommune = get_kommune(db, kommune_id)
+    if publish and listing.status in (ListingStatus.DRAFT, ListingStatus.CLOSED):
+        listing.status = _published_status(kommune)
+        listing.closed_at = None
+        listing.expires_at = utcnow() + timedelta(days=kommune.listing_days)
+        listing.reminder_sent_at = None
+    elif not publish and listing.status != ListingStatus.DRAFT:
+        listing.status = ListingStatus.DRAFT
+    db.add(listing)
+    _set_spaces(db, listing_id, checked.space_ids)
+    db.flush()
+
+
+def close_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
+    """The need is met: the listing leaves every public view, the author keeps it."""
+    listing = own_listing(db, actor, kommune_id, listing_id)
+    if listing.status in (ListingStatus.REMOVED, ListingStatus.CLOSED):
+        raise InvalidInput("listing_id", "listing.not_open")
+    listing.status = ListingStatus.CLOSED
+    listing.closed_at = utcnow()
+    db.add(listing)
+    db.flush()
+
+
+def delete_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
+    """Delete an own listing. Its text is erased; the row stays as a tombstone so that
+    agreements and ratings made through it keep their history."""
+    listing = own_listing(db, actor, kommune_id, listing_id)
+    listing.status = ListingStatus.DELETED
+    listing.title = "—"
+    listing.body = ""
+    listing.swap_for = ""
+    listing.updated_at = utcnow()
+    db.add(listing)
+    db.execute(delete(ListingSocialSpace).where(col(ListingSocialSpace.listing_id) == listing_id))
+    db.flush()
+
+
+def renew_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
+    """Run the listing for another full period from today (also after it expired)."""
+    _require_author(actor, kommune_id, publish=True)
+    listing = own_listing(db, actor, kommune_id, listing_id)
+    if listing.status != ListingStatus.PUBLISHED:
+        raise InvalidInput("listing_id", "listing.renew_only_published")
+    kommune = get_kommune(db, kommune_id)
+    listing.expires_at = utcnow() + timedelta(days=kommune.listing_days)
+    listing.reminder_sent_at = None
+    db.add(listing)
+    db.flush()
 
 
 @dataclass(frozen=True)
-class ListingCard:
-    """A listing as the public sees it: no email, no address, no phone."""
-
+class OwnListing:
     id: int
-    kind: str
-    exchange_type: str
-    category: str
     title: str
-    body: str
-    area: str
-    author: str
-    created_at: str
+    status: str
+    expired: bool
+    expires_on: str
+    kommune_slug: str
 
 
-def newest_public(db: Session, kommune_id: int, limit: int = PAGE_SIZE) -> list[ListingCard]:
-    """Published, unexpired listings of approved authors, newest first: one query."""
-    district = aliased(Area)
+def list_own(db: Session, actor: Actor, page: int = 1) -> list[OwnListing]:
+    """The actor's listings in every state but deleted, newest first (50 a page)."""
+    if actor.user_id is None or actor.kommune_id is None:
+        raise NotAllowed("auth.required")
+    require(actor, Action.WRITE_OWN_LISTING, actor.kommune_id)
     now = utcnow()
-    stmt = (
+    rows = db.execute(
         sa_select(
             col(Listing.id),
-            col(Listing.kind),
-            col(Exchange.type),
-            col(Category.name),
             col(Listing.title),
-            col(Listing.body),
-            col(Area.name),
-            col(district.name),
-            col(User.display_name),
-            col(Listing.created_at),
+            col(Listing.status),
+            col(Listing.expires_at),
+            col(Kommune.slug),
         )
-        .join(Exchange, col(Exchange.id) == Listing.exchange_id)
-        .join(Category, col(Category.id) == Listing.category_id)
-        .join(User, col(User.id) == Listing.author_id)
-        .join(Area, col(Area.id) == Listing.area_id, isouter=True)
-        .join(district, col(district.id) == Listing.district_id, isouter=True)
+        .join(Kommune, col(Kommune.id) == Listing.kommune_id)
         .where(
-            col(Listing.kommune_id) == kommune_id,
+            col(Listing.author_id) == actor.user_id,
+            col(Listing.kommune_id) == actor.kommune_id,
+            col(Listing.status) != ListingStatus.DELETED,
+        )
+        .order_by(col(Listing.created_at).desc(), col(Listing.id).desc())
+        .limit(50)
+        .offset(50 * (max(page, 1) - 1))
+    ).all()
+    return [
+        OwnListing(
+            id=lid,
+            title=title,
+            status=status,
+            expired=status == ListingStatus.PUBLISHED and expires <= now,
+            expires_on=expires.strftime("%d.%m.%Y"),
+            kommune_slug=slug,
+        )
+        for lid, title, status, expires, slug in rows
+    ]
+
+
+def send_expiry_reminders(db: Session) -> int:
+    """Queue one reminder per published listing that expires within its Kommune's
+    reminder period; returns how many. Safe to run often (each listing is reminded once)."""
+    now = utcnow()
+    rows = db.execute(
+        sa_select(Listing, User, Kommune)
+        .join(User, col(User.id) == Listing.author_id)
+        .join(Kommune, col(Kommune.id) == Listing.kommune_id)
+        .where(
             col(Listing.status) == ListingStatus.PUBLISHED,
+            col(Listing.reminder_sent_at).is_(None),
             col(Listing.expires_at) > now,
             col(User.status) == UserStatus.APPROVED,
         )
-        .order_by(col(Listing.created_at).desc(), col(Listing.id).desc())
-        .limit(min(max(limit, 1), 50))
-    )
-    cards = []
-    for row in db.execute(stmt).all():
-        (lid, kind, ex_type, cat, title, body, area, dist, author, created) = row
-        area_label = area if not dist or dist == area else f"{dist} › {area}"
-        cards.append(
-            ListingCard(
-                id=lid,
-                kind=kind,
-                exchange_type=ex_type,
-                category=cat,
-                title=title,
-                body=body if len(body) <= 280 else body[:277] + "…",
-                area=area_label or "",
-                author=author,
-                created_at=created.strftime("%d.%m.%Y"),
-            )
+        .order_by(col(Listing.expires_at))
+        .limit(500)
+    ).all()
+    sent = 0
+    for listing, user, kommune in rows:
+        if listing.expires_at > now + timedelta(days=kommune.reminder_days):
+            continue
+        queue(
+            db,
+            compose(
+                user.email,
+                user.language,
+                "mail.listing_expiring",
+                title=listing.title,
+                date=listing.expires_at.strftime("%d.%m.%Y"),
+                name=user.display_name,
+            ),
         )
-    return cards
+        listing.reminder_sent_at = now
+        db.add(listing)
+        sent += 1
+    db.flush()
+    return sent

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import Session, func, select
 
 from dasnez_core.actor import ANONYMOUS
-from dasnez_core.errors import InvalidInput, NotAllowed
-from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
-from dasnez_core.services.listings import ListingDraft, create_listing, newest_public
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.models import ExchangeType, Listing, ListingSocialSpace, UserStatus, utcnow
+from dasnez_core.services.listings import (
+    ListingDraft,
+    close_listing,
+    create_listing,
+    delete_listing,
+    list_own,
+    renew_listing,
+    send_expiry_reminders,
+    update_listing,
+)
+from dasnez_core.services.search import newest_public
 from tests import factories as f
+from tests.utils.smtp import Inbox, smtp_server
 
 
 @pytest.fixture
@@ -131,3 +144,116 @@ def test_premoderation_holds_listing_back(db: Session, world: dict) -> None:
     db.flush()
     create_listing(db, f.actor(db, world["maria"]), world["here"].id, _draft(world))
     assert newest_public(db, world["here"].id) == []
+
+
+def test_pending_user_saves_a_draft_but_cannot_publish_it(db: Session, world: dict) -> None:
+    pending = f.actor(db, world["pending"])
+    listing_id = create_listing(db, pending, world["here"].id, _draft(world), publish=False)
+    assert db.get(Listing, listing_id).status == "draft"
+    assert newest_public(db, world["here"].id) == []
+    with pytest.raises(NotAllowed):
+        update_listing(db, pending, world["here"].id, listing_id, _draft(world), publish=True)
+    assert db.get(Listing, listing_id).status == "draft"
+
+
+def test_author_edits_publishes_closes_renews_and_deletes(db: Session, world: dict) -> None:
+    maria = f.actor(db, world["maria"])
+    here = world["here"].id
+    listing_id = create_listing(db, maria, here, _draft(world), publish=False)
+    update_listing(
+        db, maria, here, listing_id, _draft(world, title="Hecke schneiden"), publish=True
+    )
+    listing = db.get(Listing, listing_id)
+    assert (listing.status, listing.title) == ("published", "Hecke schneiden")
+    assert [c.title for c in newest_public(db, here)] == ["Hecke schneiden"]
+    listing.expires_at = utcnow() - timedelta(days=1)
+    db.add(listing)
+    db.flush()
+    assert newest_public(db, here) == []
+    [own] = list_own(db, maria)
+    assert own.expired
+    renew_listing(db, maria, here, listing_id)
+    assert [c.title for c in newest_public(db, here)] == ["Hecke schneiden"]
+    close_listing(db, maria, here, listing_id)
+    assert newest_public(db, here) == []
+    with pytest.raises(InvalidInput):
+        close_listing(db, maria, here, listing_id)
+    delete_listing(db, maria, here, listing_id)
+    assert list_own(db, maria) == []
+    assert db.get(Listing, listing_id).body == ""
+
+
+def test_nobody_else_can_touch_a_listing(db: Session, world: dict) -> None:
+    here = world["here"].id
+    listing_id = create_listing(db, f.actor(db, world["maria"]), here, _draft(world))
+    jonas = f.user(db, world["here"], "jonas@example.org")
+    for actor, kommune_id, error in (
+        (f.actor(db, jonas), here, NotFound),
+        (f.actor(db, world["anna"]), world["other"].id, NotFound),
+        (f.actor(db, world["anna"]), here, NotAllowed),
+        (ANONYMOUS, here, NotAllowed),
+    ):
+        for action in (close_listing, delete_listing, renew_listing):
+            with pytest.raises(error):
+                action(db, actor, kommune_id, listing_id)
+        with pytest.raises(error):
+            update_listing(
+                db, actor, kommune_id, listing_id, _draft(world, title="Gekapert"), publish=True
+            )
+    listing = db.get(Listing, listing_id)
+    assert (listing.status, listing.title) == ("published", "Rasen mähen")
+
+
+def test_exchange_specific_details_are_validated_and_kept_where_they_belong(
+    db: Session, world: dict
+) -> None:
+    maria = f.actor(db, world["maria"])
+    here = world["here"]
+    _, pocket = f.exchange_with_category(db, here, ExchangeType.TASCHENGELD, "Garten")
+    listing_id = create_listing(
+        db,
+        maria,
+        here.id,
+        _draft(
+            world,
+            category_id=pocket.id,
+            pocket_money="8,50",
+            estimated_hours="3",
+            swap_for="Kuchen",
+        ),
+    )
+    listing = db.get(Listing, listing_id)
+    assert (listing.pocket_money_cents, listing.estimated_hours, listing.swap_for) == (
+        850,
+        None,
+        "",
+    )
+    for value in ("acht", "-3", "1000"):
+        with pytest.raises(InvalidInput) as err:
+            create_listing(
+                db, maria, here.id, _draft(world, category_id=pocket.id, pocket_money=value)
+            )
+        assert err.value.field == "pocket_money"
+
+
+def test_expiry_reminder_is_mailed_once(
+    db: Session, world: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    maria = f.actor(db, world["maria"])
+    here = world["here"].id
+    soon = create_listing(db, maria, here, _draft(world, title="Bald vorbei"))
+    create_listing(db, maria, here, _draft(world, title="Noch lange"))
+    listing = db.get(Listing, soon)
+    listing.expires_at = utcnow() + timedelta(days=2)
+    db.add(listing)
+    db.commit()
+    with smtp_server() as (inbox, port):
+        monkeypatch.setenv("DASNEZ_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("DASNEZ_SMTP_PORT", str(port))
+        assert send_expiry_reminders(db) == 1
+        db.commit()
+        assert send_expiry_reminders(db) == 0
+        db.commit()
+    [mail] = inbox.to("maria@example.org")
+    assert "Bald vorbei" in mail["Subject"]
+    assert "/meine-eintraege" in Inbox.text(mail)

@@ -1,0 +1,206 @@
+"""Public search: filters combine, live in the URL, ignore nonsense; detail and reports."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, func, select
+
+from dasnez_core.actor import ANONYMOUS
+from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.models import ExchangeType, ListingReport, UserStatus
+from dasnez_core.services.listings import ListingDraft, close_listing, create_listing
+from dasnez_core.services.reports import report_listing
+from dasnez_core.services.search import (
+    PAGE_SIZE,
+    SearchFilters,
+    get_listing_detail,
+    parse_filters,
+    search_public,
+)
+from tests import factories as f
+
+
+@pytest.fixture
+def town(db: Session) -> dict:
+    here = f.kommune(db)
+    other = f.kommune(db, slug="bad-lippspringe", name="Bad Lippspringe")
+    boke = f.district(db, here, "Boke")
+    heide = f.village(db, boke, "Boker Heide")
+    hagen = f.district(db, here, "Hagen")
+    _, garden = f.exchange_with_category(db, here, ExchangeType.TASCHENGELD, "Garten")
+    _, visits = f.exchange_with_category(db, here, ExchangeType.ZEITSPENDE, "Besuche")
+    parish = f.social_space(db, here, "Pfarrei")
+    maria = f.user(db, here, "maria@example.org", name="Maria")
+    anna = f.user(db, other, "anna@example.org")
+    _, other_cat = f.exchange_with_category(db, other)
+    actor = f.actor(db, maria)
+    ids = {}
+    for key, kind, cat, area, title, spaces in (
+        ("mow", "request", garden, heide, "Rasen mähen in der Heide", (parish.id,)),
+        ("hedge", "offer", garden, boke, "Hecke schneiden", ()),
+        ("visit", "offer", visits, hagen, "Besuche bei Senioren", (parish.id,)),
+    ):
+        ids[key] = create_listing(
+            db,
+            actor,
+            here.id,
+            ListingDraft(
+                kind=kind,
+                exchange_id=None,
+                category_id=cat.id,
+                title=title,
+                body=f"{title}: gern und zuverlässig.",
+                area_id=area.id,
+                social_space_ids=spaces,
+            ),
+        )
+    create_listing(
+        db,
+        f.actor(db, anna),
+        other.id,
+        ListingDraft(
+            kind="request",
+            exchange_id=None,
+            category_id=other_cat.id,
+            title="Rasen mähen anderswo",
+            body="Bitte Rasen mähen, danke schön.",
+            area_id=f.district(db, other, "Kernstadt").id,
+        ),
+    )
+    return {
+        "here": here,
+        "other": other,
+        "boke": boke,
+        "heide": heide,
+        "hagen": hagen,
+        "garden": garden,
+        "parish": parish,
+        "maria": maria,
+        "ids": ids,
+    }
+
+
+def _titles(db: Session, town: dict, **filters: object) -> list[str]:
+    page = search_public(db, town["here"].id, SearchFilters(**filters))  # type: ignore[arg-type]
+    return [c.title for c in page.cards]
+
+
+def test_filters_combine(db: Session, town: dict) -> None:
+    assert len(_titles(db, town)) == 3
+    assert _titles(db, town, exchange="taschengeld") == [
+        "Hecke schneiden",
+        "Rasen mähen in der Heide",
+    ]
+    assert _titles(db, town, exchange="taschengeld", kind="request") == ["Rasen mähen in der Heide"]
+    assert _titles(db, town, category=town["garden"].id, kind="offer") == ["Hecke schneiden"]
+    # A district includes its villages; a village is just itself.
+    assert len(_titles(db, town, area=town["boke"].id)) == 2
+    assert _titles(db, town, area=town["heide"].id) == ["Rasen mähen in der Heide"]
+    assert _titles(db, town, space=town["parish"].id) == [
+        "Besuche bei Senioren",
+        "Rasen mähen in der Heide",
+    ]
+    assert _titles(db, town, space=town["parish"].id, area=town["hagen"].id) == [
+        "Besuche bei Senioren"
+    ]
+
+
+def test_full_text_is_per_kommune_and_matches_word_beginnings(db: Session, town: dict) -> None:
+    assert _titles(db, town, q="rasen") == ["Rasen mähen in der Heide"]
+    assert _titles(db, town, q="Senior") == ["Besuche bei Senioren"]
+    assert _titles(db, town, q="hecke zuverlässig") == ["Hecke schneiden"]
+    assert _titles(db, town, q="Rasen", exchange="zeitspende") == []
+    assert _titles(db, town, q='"; DROP TABLE listing; --') == []
+    assert _titles(db, town, q="*") == _titles(db, town)
+
+
+def test_sort_by_expiry(db: Session, town: dict) -> None:
+    assert _titles(db, town, sort="expiry")[0] == "Rasen mähen in der Heide"
+
+
+def test_nonsense_in_the_url_is_ignored_and_the_rest_kept() -> None:
+    filters = parse_filters(
+        {
+            "boerse": "casino",
+            "art": "offer",
+            "kategorie": "abc",
+            "ort": "-4",
+            "seite": "99999999999",
+            "sortierung": "random",
+            "q": "  Rasen   mähen ",
+        }
+    )
+    assert filters == SearchFilters(kind="offer", q="Rasen mähen", page=1)
+    assert parse_filters({"seite": "7"}).page == 7
+    assert SearchFilters(kind="offer", page=2).query_string() == "art=offer&seite=2"
+
+
+def test_ids_of_another_kommune_are_dropped_not_obeyed(db: Session, town: dict) -> None:
+    other_area = f.district(db, town["other"], "Fremd")
+    page = search_public(db, town["here"].id, SearchFilters(area=other_area.id, kind="offer"))
+    assert page.filters.area is None and page.filters.kind == "offer"
+    assert len(page.cards) == 2
+
+
+def test_page_beyond_the_end_shows_the_last_page(db: Session, town: dict) -> None:
+    page = search_public(db, town["here"].id, SearchFilters(page=40))
+    assert (page.page, page.pages, page.page_was_clamped, page.total) == (1, 1, True, 3)
+    assert PAGE_SIZE == 20
+
+
+def test_blocked_authors_vanish_from_search_and_detail(db: Session, town: dict) -> None:
+    town["maria"].status = UserStatus.BLOCKED
+    db.add(town["maria"])
+    db.flush()
+    assert _titles(db, town) == []
+    with pytest.raises(NotFound):
+        get_listing_detail(db, ANONYMOUS, town["here"].id, town["ids"]["mow"])
+
+
+def test_detail_shows_public_fields_only_in_its_own_kommune(db: Session, town: dict) -> None:
+    detail = get_listing_detail(db, ANONYMOUS, town["here"].id, town["ids"]["mow"])
+    assert (detail.title, detail.author, detail.area, detail.social_spaces) == (
+        "Rasen mähen in der Heide",
+        "Maria",
+        "Boke › Boker Heide",
+        ["Pfarrei"],
+    )
+    assert "maria@example.org" not in repr(detail)
+    with pytest.raises(NotFound):
+        get_listing_detail(db, ANONYMOUS, town["other"].id, town["ids"]["mow"])
+    maria = f.actor(db, town["maria"])
+    close_listing(db, maria, town["here"].id, town["ids"]["mow"])
+    with pytest.raises(NotFound):
+        get_listing_detail(db, ANONYMOUS, town["here"].id, town["ids"]["mow"])
+    own = get_listing_detail(db, maria, town["here"].id, town["ids"]["mow"])
+    assert own.is_own and not own.is_public
+
+
+def _reports(db: Session) -> int:
+    return int(db.exec(select(func.count()).select_from(ListingReport)).one())
+
+
+def test_report_goes_to_the_kommunes_queue(db: Session, town: dict) -> None:
+    jonas = f.actor(db, f.user(db, town["here"], "jonas@example.org"))
+    report_listing(
+        db, jonas, town["here"].id, town["ids"]["mow"], "Das ist kein Rasen, sondern Werbung."
+    )
+    report = db.exec(select(ListingReport)).one()
+    assert (report.kommune_id, report.listing_id, report.reporter_id) == (
+        town["here"].id,
+        town["ids"]["mow"],
+        jonas.user_id,
+    )
+    with pytest.raises(InvalidInput) as err:
+        report_listing(db, jonas, town["here"].id, town["ids"]["mow"], "Noch einmal gemeldet.")
+    assert err.value.key == "report.already_reported"
+    report_listing(db, ANONYMOUS, town["here"].id, town["ids"]["mow"], "Anonym: bitte prüfen!")
+    assert _reports(db) == 2
+
+
+def test_bad_reports_are_refused(db: Session, town: dict) -> None:
+    with pytest.raises(InvalidInput):
+        report_listing(db, ANONYMOUS, town["here"].id, town["ids"]["mow"], "doof")
+    with pytest.raises(NotFound):
+        report_listing(db, ANONYMOUS, town["other"].id, town["ids"]["mow"], "Falsche Kommune hier.")
+    assert _reports(db) == 0
