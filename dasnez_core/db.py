@@ -76,6 +76,9 @@ HAND_WRITTEN_INDEXES = frozenset(
         "ix_listing_public_exchange",
         "ix_listing_public_district",
         "ix_listing_tsv",
+        "ix_listing_public_expiry",
+        "ix_listing_public_category",
+        "ix_listing_public_area",
     }
 )
 HAND_WRITTEN_TABLES = frozenset(

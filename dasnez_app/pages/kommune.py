@@ -6,7 +6,7 @@ from datetime import date
 
 import reflex as rx
 
-from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.components import exchange_label, listing_card, public_page
 from dasnez_app.state import PublicSession
 from dasnez_app.ui.lang import t
 from dasnez_app.ui.layout import link_button, not_found_body
@@ -72,35 +72,6 @@ def _info_entry(item: rx.Var[InfoEntry]) -> rx.Component:
     )
 
 
-def listing_card(card: rx.Var[ListingCard]) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.hstack(
-                kind_badge(card.kind),
-                rx.badge(exchange_label(card.exchange_type), variant="outline", size="2"),
-                rx.text(card.category, color_scheme="gray"),
-                wrap="wrap",
-            ),
-            rx.heading(card.title, size="5", as_="h3"),
-            rx.text(card.body),
-            rx.text(
-                card.area,
-                " · ",
-                t("kommune.by"),
-                " ",
-                card.author,
-                " · ",
-                card.created_at,
-                size="2",
-                color_scheme="gray",
-            ),
-            spacing="2",
-        ),
-        width="100%",
-        data_testid="listing-card",
-    )
-
-
 def _body() -> rx.Component:
     return rx.vstack(
         rx.heading(KommuneState.name, size="8", as_="h1"),
@@ -137,9 +108,15 @@ def _body() -> rx.Component:
             wrap="wrap",
         ),
         rx.heading(t("kommune.newest"), size="6", as_="h2"),
+        link_button(
+            t("browse.all_link"), "/k/" + KommuneState.slug + "/eintraege", size="3", variant="soft"
+        ),
         rx.cond(
             KommuneState.listings.length() > 0,
-            rx.vstack(rx.foreach(KommuneState.listings, listing_card), width="100%"),
+            rx.vstack(
+                rx.foreach(KommuneState.listings, lambda c: listing_card(c, KommuneState.slug)),
+                width="100%",
+            ),
             rx.text(t("kommune.no_listings")),
         ),
         rx.cond(

@@ -1,10 +1,14 @@
-"""Posting a new offer or request (/k/<slug>/neu)."""
+"""Writing a listing: new (/k/<slug>/neu) or an own one edited (/k/<slug>/eintrag/<id>/bearbeiten).
+
+Approved people publish or save a draft; pending people can only save drafts.
+"""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from dasnez_app.components import public_page
+from dasnez_app.pages.detail import ids_from_path
 from dasnez_app.pages.kommune import slug_from_path
 from dasnez_app.pages.register import parse_int
 from dasnez_app.state import PublicSession
@@ -13,44 +17,71 @@ from dasnez_app.ui.lang import t
 from dasnez_app.ui.layout import link_button
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
-from dasnez_core.models import UserStatus
+from dasnez_core.models import ListingSocialSpace, UserStatus
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
-from dasnez_core.services.listings import BODY_MAX, TITLE_MAX, ListingDraft, create_listing
+from dasnez_core.services.listings import (
+    BODY_MAX,
+    SWAP_MAX,
+    TITLE_MAX,
+    ListingDraft,
+    create_listing,
+    own_listing,
+    update_listing,
+)
 
 
 class NewListingState(PublicSession):
     loaded: bool = False
     slug: str = ""
+    listing_id: int = 0
     kommune_name: str = ""
-    can_post: bool = False
+    can_write: bool = False
+    can_publish: bool = False
     notice: str = ""
     categories: list[Option] = []
     areas: list[Option] = []
     spaces: list[Option] = []
     error: str = ""
     success: str = ""
+    intent: str = "publish"
+    form_key: str = ""
+    # Current values when editing (strings as the form sends them).
+    v_kind: str = ""
+    v_category: str = ""
+    v_title: str = ""
+    v_body: str = ""
+    v_area: str = ""
+    v_spaces: list[str] = []
+    v_pocket_money: str = ""
+    v_hours: str = ""
+    v_swap_for: str = ""
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
-        self.slug = slug_from_path(self.router.url.path)
+        path = self.router.url.path
+        slug, listing_id = ids_from_path(path)
+        self.slug = slug or slug_from_path(path)
+        self.listing_id = listing_id or 0
         if actor.is_anonymous:
             return rx.redirect("/anmelden")
         self.error = self.success = self.notice = ""
+        self.intent = "publish"
+        self._clear_values()
         with session_scope() as db:
             try:
                 k = kommunen.get_kommune_by_slug(db, self.slug)
-            except NotFound:
-                self.loaded, self.can_post = True, False
-                self.notice = self._t("kommune.not_found")
+                assert k.id is not None
+                if k.id != actor.kommune_id:
+                    self.notice = self._t("listing.other_kommune")
+                elif self.listing_id:
+                    self._fill_values(own_listing(db, actor, k.id, self.listing_id))
+            except NotFound as exc:
+                self.loaded, self.can_write = True, False
+                self.notice = self._t(exc.key)
                 return None
-            assert k.id is not None
             self.kommune_name = k.name
-            if k.id != actor.kommune_id:
-                self.notice = self._t("listing.other_kommune")
-            elif actor.status == UserStatus.PENDING:
-                self.notice = self._t("listing.account_pending")
             exchange_types = dict(kommunen.exchange_options(db, k.id))
             self.categories = [
                 Option(str(cid), f"{self._t('exchange.' + exchange_types[ex_id])} – {name}")
@@ -58,13 +89,50 @@ class NewListingState(PublicSession):
             ]
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
-        self.can_post = self.notice == ""
+        self.can_write = self.notice == ""
+        self.can_publish = self.can_write and actor.status == UserStatus.APPROVED
+        self.form_key = f"{self.listing_id}-{self.v_title}"
         self.loaded = True
         return None
+
+    def _clear_values(self) -> None:
+        self.v_kind = self.v_category = self.v_title = self.v_body = self.v_area = ""
+        self.v_pocket_money = self.v_hours = self.v_swap_for = ""
+        self.v_spaces = []
+
+    def _fill_values(self, listing: object) -> None:
+        from dasnez_core.models import Listing
+
+        assert isinstance(listing, Listing)
+        self.v_kind, self.v_category = listing.kind, str(listing.category_id)
+        self.v_title, self.v_body = listing.title, listing.body
+        self.v_area = str(listing.area_id or "")
+        cents = listing.pocket_money_cents
+        self.v_pocket_money = "" if cents is None else f"{cents // 100},{cents % 100:02d}"
+        self.v_hours = str(listing.estimated_hours or "")
+        self.v_swap_for = listing.swap_for
+        from sqlmodel import select
+
+        with session_scope() as db:
+            self.v_spaces = [
+                str(s)
+                for s in db.exec(
+                    select(ListingSocialSpace.social_space_id).where(
+                        ListingSocialSpace.listing_id == listing.id
+                    )
+                ).all()
+            ]
+
+    @rx.event
+    def set_intent(self, intent: str) -> None:
+        """Which button was pressed (publish or draft); the submit that follows reads it."""
+        self.intent = "draft" if intent == "draft" else "publish"
 
     @rx.event
     def submit(self, form: dict[str, str]) -> None:
         actor = self._actor()
+        publish: bool = self.intent != "draft"
+        self.intent = "publish"
         space_ids = tuple(
             i
             for key in form
@@ -79,20 +147,31 @@ class NewListingState(PublicSession):
             body=str(form.get("body", ""))[:10000],
             area_id=parse_int(form.get("area_id")),
             social_space_ids=space_ids[:50],
+            pocket_money=str(form.get("pocket_money", ""))[:20],
+            estimated_hours=str(form.get("estimated_hours", ""))[:10],
+            swap_for=str(form.get("swap_for", ""))[:1000],
         )
         try:
             with session_scope() as db:
                 k = kommunen.get_kommune_by_slug(db, self.slug)
                 assert k.id is not None
-                create_listing(db, actor, k.id, draft)
+                if self.listing_id:
+                    update_listing(db, actor, k.id, self.listing_id, draft, publish=publish)
+                else:
+                    self.listing_id = create_listing(db, actor, k.id, draft, publish=publish)
                 premoderated = k.premoderation
         except DomainError as exc:
             self.error, self.success = self._t(exc.key, **exc.params), ""
             return
         self.error = ""
-        self.success = self._t(
-            "listing.awaiting_moderation" if premoderated else "listing.published"
+        key = (
+            "listing.draft_saved"
+            if not publish
+            else "listing.awaiting_moderation"
+            if premoderated
+            else "listing.published"
         )
+        self.success = self._t(key)
 
 
 def _kind_choice() -> rx.Component:
@@ -103,6 +182,7 @@ def _kind_choice() -> rx.Component:
                 name="kind",
                 value=value,
                 required=True,
+                default_checked=NewListingState.v_kind == value,
                 style={"width": "24px", "height": "24px"},
             ),
             rx.text(t(key)),
@@ -134,24 +214,90 @@ def _kind_choice() -> rx.Component:
 def _form() -> rx.Component:
     return rx.form(
         forms.error_line(NewListingState.error),
+        rx.cond(
+            ~NewListingState.can_publish,
+            rx.callout(t("listing.pending_drafts_only"), icon="info", role="note"),
+        ),
         _kind_choice(),
         forms.select(
-            t("listing.category"), "category_id", NewListingState.categories, t("common.choose")
+            t("listing.category"),
+            "category_id",
+            NewListingState.categories,
+            t("common.choose"),
+            value=NewListingState.v_category,
         ),
-        forms.field(t("listing.title"), "title", max_length=TITLE_MAX),
-        forms.textarea(t("listing.body"), "body", max_length=BODY_MAX),
-        forms.select(t("listing.area"), "area_id", NewListingState.areas, t("common.choose")),
+        forms.field(
+            t("listing.title"), "title", max_length=TITLE_MAX, value=NewListingState.v_title
+        ),
+        forms.textarea(
+            t("listing.body"), "body", max_length=BODY_MAX, value=NewListingState.v_body
+        ),
+        forms.select(
+            t("listing.area"),
+            "area_id",
+            NewListingState.areas,
+            t("common.choose"),
+            value=NewListingState.v_area,
+        ),
+        forms.field(
+            t("listing.pocket_money"),
+            "pocket_money",
+            max_length=10,
+            required=False,
+            value=NewListingState.v_pocket_money,
+            input_mode="decimal",
+        ),
+        forms.field(
+            t("listing.estimated_hours"),
+            "estimated_hours",
+            max_length=3,
+            required=False,
+            value=NewListingState.v_hours,
+            input_mode="numeric",
+        ),
+        forms.field(
+            t("listing.swap_for"),
+            "swap_for",
+            max_length=SWAP_MAX,
+            required=False,
+            value=NewListingState.v_swap_for,
+        ),
         rx.el.fieldset(
             rx.el.legend(t("listing.social_spaces"), style={"font_weight": "600"}),
             rx.foreach(
                 NewListingState.spaces,
-                lambda s: forms.checkbox(rx.text(s.label), "space_" + s.value),
+                lambda s: forms.checkbox(
+                    rx.text(s.label),
+                    "space_" + s.value,
+                    checked=NewListingState.v_spaces.contains(s.value),
+                ),
             ),
             style={"border": "none", "padding": "0"},
         ),
-        forms.submit(t("listing.submit")),
+        rx.vstack(
+            rx.cond(
+                NewListingState.can_publish,
+                rx.button(
+                    t("listing.submit"),
+                    type="submit",
+                    size="4",
+                    width="100%",
+                    on_click=NewListingState.set_intent("publish"),
+                ),
+            ),
+            rx.button(
+                t("listing.save_draft"),
+                type="submit",
+                size="4",
+                width="100%",
+                variant="soft",
+                on_click=NewListingState.set_intent("draft"),
+            ),
+            width="100%",
+        ),
         on_submit=NewListingState.submit,
         reset_on_submit=False,
+        key=NewListingState.form_key,
         width="100%",
     )
 
@@ -161,16 +307,27 @@ def new_listing_page() -> rx.Component:
         rx.cond(
             NewListingState.loaded,
             rx.vstack(
-                rx.heading(t("listing.new_title"), size="7", as_="h1"),
+                rx.heading(
+                    rx.cond(
+                        NewListingState.listing_id > 0,
+                        t("listing.edit_title"),
+                        t("listing.new_title"),
+                    ),
+                    size="7",
+                    as_="h1",
+                ),
                 rx.text(NewListingState.kommune_name, color_scheme="gray"),
                 rx.cond(
                     NewListingState.success != "",
                     rx.vstack(
                         forms.success_line(NewListingState.success),
-                        link_button(t("nav.home"), "/k/" + NewListingState.slug, size="4"),
+                        link_button(t("nav.own_listings"), "/meine-eintraege", size="4"),
+                        link_button(
+                            t("nav.home"), "/k/" + NewListingState.slug, size="4", variant="soft"
+                        ),
                     ),
                     rx.cond(
-                        NewListingState.can_post,
+                        NewListingState.can_write,
                         _form(),
                         rx.callout(NewListingState.notice, icon="info", role="status"),
                     ),

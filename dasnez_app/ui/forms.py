@@ -27,7 +27,11 @@ def field(
     autocomplete: str = "off",
     max_length: int | None = None,
     required: bool = True,
+    value: rx.Var[str] | str = "",
+    input_mode: str | None = None,
 ) -> rx.Component:
+    """A labelled input; `value` pre-fills it (give the form a `key` that changes when the
+    values arrive, so the uncontrolled input shows them)."""
     return rx.el.div(
         rx.el.label(label, html_for=name, style={"font_weight": "600", "display": "block"}),
         rx.el.input(
@@ -37,6 +41,8 @@ def field(
             auto_complete=autocomplete,
             required=required,
             max_length=max_length,
+            default_value=value,
+            input_mode=input_mode,
             style=FIELD_STYLE,
         ),
         rx.text(hint, size="2", color_scheme="gray") if hint is not None else rx.fragment(),
@@ -44,18 +50,31 @@ def field(
     )
 
 
-def textarea(label: rx.Var[str], name: str, max_length: int) -> rx.Component:
+def textarea(
+    label: rx.Var[str], name: str, max_length: int, value: rx.Var[str] | str = ""
+) -> rx.Component:
     return rx.el.div(
         rx.el.label(label, html_for=name, style={"font_weight": "600", "display": "block"}),
         rx.el.textarea(
-            id=name, name=name, rows=6, max_length=max_length, required=True, style=FIELD_STYLE
+            id=name,
+            name=name,
+            rows=6,
+            max_length=max_length,
+            required=True,
+            default_value=value,
+            style=FIELD_STYLE,
         ),
         style={"margin_bottom": "1rem"},
     )
 
 
 def select(
-    label: rx.Var[str], name: str, options: rx.Var, placeholder: rx.Var[str], required: bool = True
+    label: rx.Var[str],
+    name: str,
+    options: rx.Var,
+    placeholder: rx.Var[str],
+    required: bool = True,
+    value: rx.Var[str] | str = "",
 ) -> rx.Component:
     """A native select (the phone's own picker); `options` is a list of {value, label}."""
     return rx.el.div(
@@ -66,19 +85,22 @@ def select(
             id=name,
             name=name,
             required=required,
-            default_value="",
+            default_value=value,
             style=FIELD_STYLE,
         ),
         style={"margin_bottom": "1rem"},
     )
 
 
-def checkbox(label: rx.Var[str], name: str) -> rx.Component:
+def checkbox(
+    label: rx.Var[str] | rx.Component, name: str | rx.Var[str], checked: rx.Var[bool] | bool = False
+) -> rx.Component:
     return rx.el.div(
         rx.el.input(
             type="checkbox",
             id=name,
             name=name,
+            default_checked=checked,
             style={"width": "28px", "height": "28px", "flex_shrink": "0"},
         ),
         rx.el.label(label, html_for=name),

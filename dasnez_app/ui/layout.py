@@ -17,7 +17,9 @@ def page_frame(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
             rx.hstack(
-                rx.link(rx.heading(t("app.name"), size="6"), href=home, underline="none"),
+                rx.link(
+                    rx.text(t("app.name"), size="6", weight="bold"), href=home, underline="none"
+                ),
                 rx.spacer(),
                 language_switch(),
                 header_right,

@@ -74,6 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "browse.apply": ("Anzeigen", "Show"),
     "browse.reset": ("Filter zurücksetzen", "Reset filters"),
     "browse.count": ("{count} Einträge gefunden", "{count} listings found"),
+    "browse.count_one": ("1 Eintrag gefunden", "1 listing found"),
+    "browse.count_capped": (
+        "Über {count} Einträge gefunden – grenzen Sie die Suche mit Filtern ein.",
+        "More than {count} listings found – narrow the search with filters.",
+    ),
     "browse.none": (
         "Keine Einträge gefunden. Versuchen Sie es mit weniger Filtern.",
         "No listings found. Try fewer filters.",
@@ -150,7 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Really delete? This cannot be undone.",
     ),
     "own.closed_done": ("Der Eintrag ist geschlossen.", "The listing is closed."),
-    "own.renewed_done": ("Der Eintrag ist verlängert bis {date}.", "The listing runs until {date}."),
+    "own.renewed_done": (
+        "Der Eintrag ist verlängert bis {date}.",
+        "The listing runs until {date}.",
+    ),
     "own.deleted_done": ("Der Eintrag ist gelöscht.", "The listing is deleted."),
     # --- listing form -----------------------------------------------------------------------
     "listing.edit_title": ("Eintrag bearbeiten", "Edit listing"),

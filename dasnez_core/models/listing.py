@@ -24,6 +24,8 @@ class ListingStatus(StrEnum):
     CLOSED = "closed"
     EXPIRED = "expired"
     DELETED = "deleted"
+    # Hidden because the author is blocked; published again when they are unblocked.
+    SUSPENDED = "suspended"
 
 
 _PUBLISHED = text("status = 'published'")
@@ -61,6 +63,33 @@ class Listing(SQLModel, table=True):
             text("created_at DESC"),
             text("id DESC"),
             "expires_at",
+            postgresql_where=_PUBLISHED,
+            sqlite_where=_PUBLISHED,
+        ),
+        Index(
+            "ix_listing_public_category",
+            "kommune_id",
+            "category_id",
+            text("created_at DESC"),
+            text("id DESC"),
+            "expires_at",
+            postgresql_where=_PUBLISHED,
+            sqlite_where=_PUBLISHED,
+        ),
+        Index(
+            "ix_listing_public_area",
+            "area_id",
+            text("created_at DESC"),
+            text("id DESC"),
+            "expires_at",
+            postgresql_where=_PUBLISHED,
+            sqlite_where=_PUBLISHED,
+        ),
+        Index(
+            "ix_listing_public_expiry",
+            "kommune_id",
+            "expires_at",
+            "id",
             postgresql_where=_PUBLISHED,
             sqlite_where=_PUBLISHED,
         ),

@@ -38,7 +38,8 @@ from dasnez_core.models import (
 )
 
 PAGE_SIZE = 20
-MAX_PAGE = 1000
+COUNT_CAP = 1000
+MAX_PAGE = COUNT_CAP // PAGE_SIZE
 SORTS = ("newest", "expiry")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -120,14 +121,23 @@ class SearchPage:
     pages: int
     filters: SearchFilters
     page_was_clamped: bool
+    total_capped: bool = False
+
+
+# Written as a literal so that SQLite can use the partial indexes (WHERE status = 'published'):
+# with a bound parameter its planner cannot prove the index applies.
+_PUBLISHED = text(f"listing.status = '{ListingStatus.PUBLISHED.value}'")
+
+
+_AUTHOR_APPROVED = col(User.status) == UserStatus.APPROVED
 
 
 def _public(kommune_id: int) -> list[Any]:
     return [
         col(Listing.kommune_id) == kommune_id,
-        col(Listing.status) == ListingStatus.PUBLISHED,
+        _PUBLISHED,
         col(Listing.expires_at) > utcnow(),
-        col(User.status) == UserStatus.APPROVED,
+        _AUTHOR_APPROVED,
     ]
 
 
@@ -251,15 +261,19 @@ def search_public(db: Session, kommune_id: int, filters: SearchFilters) -> Searc
     if text_condition is not None:
         conditions.append(text_condition)
 
-    total = int(
-        db.execute(
-            sa_select(func.count())
-            .select_from(Listing)
-            .join(User, col(User.id) == Listing.author_id)
-            .join(Exchange, col(Exchange.id) == Listing.exchange_id)
-            .where(*conditions)
-        ).scalar_one()
+    # Counting is capped: beyond COUNT_CAP hits a person refines the filters anyway, and
+    # the cap keeps the count cheap in a large Kommune. Blocked authors' listings are
+    # suspended when they are blocked, so the count needs no join to the authors.
+    counted = (
+        sa_select(col(Listing.id))
+        .join(Exchange, col(Exchange.id) == Listing.exchange_id)
+        .where(*[c for c in conditions if c is not _AUTHOR_APPROVED])
+        .limit(COUNT_CAP + 1)
+        .subquery()
     )
+    total = int(db.execute(sa_select(func.count()).select_from(counted)).scalar_one())
+    total_capped = total > COUNT_CAP
+    total = min(total, COUNT_CAP)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(filters.page, pages)
     order = (
@@ -281,6 +295,7 @@ def search_public(db: Session, kommune_id: int, filters: SearchFilters) -> Searc
         pages=pages,
         filters=replace(kept, page=page),
         page_was_clamped=page != filters.page,
+        total_capped=total_capped,
     )
 
 

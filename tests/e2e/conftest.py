@@ -22,6 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 class Apps:
     public: str
     admin: str
+    outbox: Path  # the apps write their mails here, one .eml file each
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +35,13 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Apps]:
         seed_demo(db)
     public_port = int(os.environ.get("DASNEZ_E2E_PUBLIC_PORT", "3100"))
     admin_port = int(os.environ.get("DASNEZ_E2E_ADMIN_PORT", "3101"))
-    extra = {"DASNEZ_DATABASE_URL": url}
+    outbox = tmp / "outbox"
+    extra = {
+        "DASNEZ_DATABASE_URL": url,
+        "DASNEZ_SMTP_HOST": "",  # always the outbox folder, whatever the shell has set
+        "DASNEZ_OUTBOX_DIR": str(outbox),
+        "DASNEZ_PUBLIC_URL": f"http://localhost:{public_port}",
+    }
     logs = {kind: Path(tmp / f"{kind}.log") for kind in APPS}
     procs = [
         start(APPS["public"], public_port, logs["public"], extra),
@@ -43,7 +50,11 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Apps]:
     try:
         wait_ready(procs[0], public_port, logs["public"])
         wait_ready(procs[1], admin_port, logs["admin"])
-        yield Apps(public=f"http://localhost:{public_port}", admin=f"http://localhost:{admin_port}")
+        yield Apps(
+            public=f"http://localhost:{public_port}",
+            admin=f"http://localhost:{admin_port}",
+            outbox=outbox,
+        )
     finally:
         stop(procs)
 
@@ -69,4 +80,4 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     """Phone first: most citizens come on a phone."""
-    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "locale": "de-DE"}
+    return {**browser_context_args, "viewport": {"width": 360, "height": 800}, "locale": "de-DE"}

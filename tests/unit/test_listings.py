@@ -9,7 +9,7 @@ from sqlmodel import Session, func, select
 
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
-from dasnez_core.models import ExchangeType, Listing, ListingSocialSpace, UserStatus, utcnow
+from dasnez_core.models import ExchangeType, Listing, ListingSocialSpace, Role, UserStatus, utcnow
 from dasnez_core.services.listings import (
     ListingDraft,
     close_listing,
@@ -20,6 +20,7 @@ from dasnez_core.services.listings import (
     send_expiry_reminders,
     update_listing,
 )
+from dasnez_core.services.moderation import block_user
 from dasnez_core.services.search import newest_public
 from tests import factories as f
 from tests.utils.smtp import Inbox, smtp_server
@@ -132,9 +133,8 @@ def test_bad_input_is_refused_and_nothing_saved(
 
 def test_blocked_authors_listings_vanish(db: Session, world: dict) -> None:
     create_listing(db, f.actor(db, world["maria"]), world["here"].id, _draft(world))
-    world["maria"].status = UserStatus.BLOCKED
-    db.add(world["maria"])
-    db.flush()
+    admin = f.user(db, world["here"], "admin@example.org", roles=(Role.KOMMUNE_ADMIN,))
+    block_user(db, f.actor(db, admin), world["here"].id, world["maria"].id, "Beleidigungen")
     assert newest_public(db, world["here"].id) == []
 
 

@@ -17,6 +17,9 @@ HAND_WRITTEN = {
     "ix_listing_public_newest",
     "ix_listing_public_exchange",
     "ix_listing_public_district",
+    "ix_listing_public_expiry",
+    "ix_listing_public_category",
+    "ix_listing_public_area",
 }
 
 

@@ -7,8 +7,9 @@ from sqlmodel import Session, func, select
 
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotFound
-from dasnez_core.models import ExchangeType, ListingReport, UserStatus
+from dasnez_core.models import ExchangeType, ListingReport, Role
 from dasnez_core.services.listings import ListingDraft, close_listing, create_listing
+from dasnez_core.services.moderation import block_user, unblock_user
 from dasnez_core.services.reports import report_listing
 from dasnez_core.services.search import (
     PAGE_SIZE,
@@ -149,12 +150,14 @@ def test_page_beyond_the_end_shows_the_last_page(db: Session, town: dict) -> Non
 
 
 def test_blocked_authors_vanish_from_search_and_detail(db: Session, town: dict) -> None:
-    town["maria"].status = UserStatus.BLOCKED
-    db.add(town["maria"])
-    db.flush()
-    assert _titles(db, town) == []
+    admin = f.user(db, town["here"], "admin@example.org", roles=(Role.KOMMUNE_ADMIN,))
+    block_user(db, f.actor(db, admin), town["here"].id, town["maria"].id, "Beleidigungen")
+    page = search_public(db, town["here"].id, SearchFilters())
+    assert (page.cards, page.total) == ([], 0)
     with pytest.raises(NotFound):
         get_listing_detail(db, ANONYMOUS, town["here"].id, town["ids"]["mow"])
+    unblock_user(db, f.actor(db, admin), town["here"].id, town["maria"].id, "Geklärt im Gespräch")
+    assert len(_titles(db, town)) == 3
 
 
 def test_detail_shows_public_fields_only_in_its_own_kommune(db: Session, town: dict) -> None:

@@ -1,0 +1,233 @@
+"""One listing (/k/<slug>/eintrag/<id>): details, the author's name and ratings, contact, melden."""
+
+from __future__ import annotations
+
+import reflex as rx
+from sqlmodel import Session
+
+from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.pages.register import parse_int
+from dasnez_app.state import PublicSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import link_button, not_found_body
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.services import kommunen
+from dasnez_core.services.ratings import rating_summary
+from dasnez_core.services.reports import REASON_MAX, report_listing
+from dasnez_core.services.search import get_listing_detail
+
+
+def ids_from_path(path: str) -> tuple[str, int | None]:
+    """(<slug>, <id>) of /k/<slug>/eintrag/<id>[/…]."""
+    parts = [p for p in path.split("/") if p]
+    if len(parts) >= 4 and parts[0] == "k" and parts[2] == "eintrag":
+        return parts[1], parse_int(parts[3])
+    return "", None
+
+
+class DetailState(PublicSession):
+    loaded: bool = False
+    found: bool = False
+    slug: str = ""
+    listing_id: int = 0
+    kind: str = ""
+    exchange_type: str = ""
+    category: str = ""
+    title: str = ""
+    body: str = ""
+    area: str = ""
+    social_spaces: list[str] = []
+    author_id: int = 0
+    author: str = ""
+    rating_count: int = 0
+    rating_average: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    expires_on: str = ""
+    pocket_money: str = ""
+    estimated_hours: int = 0
+    swap_for: str = ""
+    is_public: bool = False
+    is_own: bool = False
+    report_open: bool = False
+    report_error: str = ""
+    report_done: str = ""
+
+    @rx.event
+    def load(self) -> None:
+        actor = self._actor()
+        self._refresh_session()
+        slug, listing_id = ids_from_path(self.router.url.path)
+        self.slug = slug
+        self.report_open, self.report_error, self.report_done = False, "", ""
+        with session_scope() as db:
+            try:
+                k = kommunen.get_kommune_by_slug(db, slug)
+                if listing_id is None or k.id is None:
+                    raise NotFound()
+                d = get_listing_detail(db, actor, k.id, listing_id)
+                summary = _rating_summary(db, k.id, d.author_id)
+            except NotFound:
+                self.loaded, self.found = True, False
+                return
+        self.listing_id, self.kind, self.exchange_type = d.id, d.kind, d.exchange_type
+        self.category, self.title, self.body, self.area = d.category, d.title, d.body, d.area
+        self.social_spaces, self.author_id, self.author = d.social_spaces, d.author_id, d.author
+        self.created_at, self.updated_at, self.expires_on = (
+            d.created_at,
+            d.updated_at,
+            d.expires_on,
+        )
+        self.pocket_money, self.estimated_hours, self.swap_for = (
+            d.pocket_money,
+            d.estimated_hours,
+            d.swap_for,
+        )
+        self.is_public, self.is_own = d.is_public, d.is_own
+        self.rating_count = summary[0]
+        self.rating_average = f"{summary[1]:.1f}".replace(".", ",") if summary[0] else ""
+        self.loaded, self.found = True, True
+
+    @rx.event
+    def toggle_report(self) -> None:
+        self.report_open = not self.report_open
+
+    @rx.event
+    def report(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        try:
+            with session_scope() as db:
+                k = kommunen.get_kommune_by_slug(db, self.slug)
+                assert k.id is not None
+                report_listing(db, actor, k.id, self.listing_id, str(form.get("reason", ""))[:5000])
+        except DomainError as exc:
+            self.report_error = self._t(exc.key, **exc.params)
+            return
+        self.report_error = ""
+        self.report_done = self._t("detail.report_done")
+        self.report_open = False
+
+
+def _rating_summary(db: Session, kommune_id: int, user_id: int) -> tuple[int, float]:
+    """(count, average) of the author's visible ratings."""
+    summary = rating_summary(db, kommune_id, user_id)
+    return summary.count, summary.average
+
+
+def _fact(label: str, value: rx.Var) -> rx.Component:
+    return rx.el.div(
+        rx.el.dt(t(label), style={"font_weight": "600"}),
+        rx.el.dd(value, style={"margin": "0 0 0.5rem 0"}),
+    )
+
+
+def _report_box() -> rx.Component:
+    return rx.box(
+        forms.success_line(DetailState.report_done),
+        rx.button(
+            t("detail.report"),
+            on_click=DetailState.toggle_report,
+            variant="outline",
+            color_scheme="red",
+            size="3",
+        ),
+        rx.cond(
+            DetailState.report_open,
+            rx.form(
+                rx.text(t("detail.report_hint")),
+                forms.error_line(DetailState.report_error),
+                forms.textarea(t("detail.report_reason"), "reason", max_length=REASON_MAX),
+                forms.submit(t("detail.report_send")),
+                on_submit=DetailState.report,
+                reset_on_submit=False,
+                padding_top="0.75rem",
+            ),
+        ),
+        padding_top="1rem",
+        width="100%",
+    )
+
+
+def _body() -> rx.Component:
+    listing_url = "/k/" + DetailState.slug + "/eintrag/" + DetailState.listing_id.to_string()
+    return rx.vstack(
+        rx.hstack(
+            kind_badge(DetailState.kind),
+            rx.badge(exchange_label(DetailState.exchange_type), variant="outline", size="2"),
+            wrap="wrap",
+        ),
+        rx.heading(DetailState.title, size="7", as_="h1"),
+        rx.cond(
+            ~DetailState.is_public, rx.callout(t("detail.not_public"), icon="info", role="status")
+        ),
+        rx.text(DetailState.body, white_space="pre-wrap"),
+        rx.el.dl(
+            _fact("detail.category", DetailState.category),
+            _fact("detail.area", DetailState.area),
+            rx.cond(
+                DetailState.social_spaces.length() > 0,
+                _fact("detail.spaces", DetailState.social_spaces.join(", ")),
+            ),
+            rx.cond(
+                DetailState.pocket_money != "",
+                _fact("detail.pocket_money", DetailState.pocket_money),
+            ),
+            rx.cond(
+                DetailState.estimated_hours > 0, _fact("detail.hours", DetailState.estimated_hours)
+            ),
+            rx.cond(DetailState.swap_for != "", _fact("detail.swap_for", DetailState.swap_for)),
+            _fact(
+                "detail.author",
+                rx.link(
+                    DetailState.author,
+                    href="/k/" + DetailState.slug + "/person/" + DetailState.author_id.to_string(),
+                ),
+            ),
+            _fact(
+                "detail.rating",
+                rx.cond(
+                    DetailState.rating_count > 0,
+                    rx.text("★ ", DetailState.rating_average, " (", DetailState.rating_count, ")"),
+                    rx.text(t("detail.no_rating")),
+                ),
+            ),
+            _fact("detail.created", DetailState.created_at),
+            _fact("detail.updated", DetailState.updated_at),
+            _fact("detail.expires", DetailState.expires_on),
+        ),
+        rx.cond(
+            DetailState.is_own,
+            rx.vstack(
+                rx.text(t("detail.own")),
+                link_button(t("detail.edit"), listing_url + "/bearbeiten", size="4"),
+            ),
+            rx.cond(
+                DetailState.logged_in,
+                link_button(
+                    t("detail.contact"),
+                    "/nachrichten/neu?eintrag=" + DetailState.listing_id.to_string(),
+                    size="4",
+                ),
+                rx.vstack(
+                    rx.text(t("detail.contact_login")),
+                    link_button(t("nav.login"), "/anmelden", size="4"),
+                ),
+            ),
+        ),
+        rx.cond(DetailState.is_public & ~DetailState.is_own, _report_box()),
+        rx.link(t("browse.title"), href="/k/" + DetailState.slug + "/eintraege"),
+        spacing="4",
+        width="100%",
+    )
+
+
+def detail_page() -> rx.Component:
+    return public_page(
+        rx.cond(
+            DetailState.loaded,
+            rx.cond(DetailState.found, _body(), not_found_body()),
+            rx.text(t("common.loading")),
+        )
+    )
