@@ -16,11 +16,12 @@ def _login(page: Page, url: str, email: str) -> None:
     page.get_by_role("button", name="Anmelden").click()
 
 
-def test_pending_user_logs_in_but_cannot_post(apps: Apps, page: Page) -> None:
+def test_pending_user_logs_in_and_may_only_prepare_drafts(apps: Apps, page: Page) -> None:
     _login(page, apps.public + "/anmelden", "neu@delbrueck.example")
     expect(page.get_by_role("status")).to_contain_text("wartet auf die Freischaltung")
     page.goto(apps.public + "/k/delbrueck/neu")
-    expect(page.get_by_role("status")).to_contain_text("wartet noch auf die Freischaltung")
+    expect(page.get_by_role("note")).to_contain_text("können Sie Entwürfe speichern")
+    expect(page.get_by_role("button", name="Als Entwurf speichern")).to_be_visible()
     expect(page.get_by_role("button", name="Veröffentlichen")).to_have_count(0)
 
 
