@@ -1,4 +1,4 @@
-"""Command line for operators: `python -m dasnez_core.cli migrate|seed|check`."""
+"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind`."""
 
 from __future__ import annotations
 
@@ -34,9 +34,17 @@ def seed() -> None:
         print(f"  {login.kommune:<16} {login.role:<20} {login.email}")
 
 
+def remind() -> int:
+    """Mail the authors of listings that expire soon (run it hourly, e.g. from cron)."""
+    from dasnez_core.services.listings import send_expiry_reminders
+
+    with session_scope() as db:
+        return send_expiry_reminders(db)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dasnez")
-    parser.add_argument("command", choices=["migrate", "seed"])
+    parser.add_argument("command", choices=["migrate", "seed", "remind"])
     args = parser.parse_args(argv)
     if args.command == "migrate":
         url = load_settings().database_url
@@ -44,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         migrate(url)
         print("Database is up to date.")
+    elif args.command == "remind":
+        print(f"{remind()} expiry reminders sent.")
     else:
         seed()
     return 0

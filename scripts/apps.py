@@ -135,8 +135,19 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
         for login in logins:
             print(f"    {login.kommune:<16} {login.role:<20} {login.email}")
         print()
+        from dasnez_core.mail import mail_settings
+
+        mail = mail_settings()
+        if not mail.smtp_host:
+            print(f"  Mails (no SMTP configured) go to {mail.outbox_dir}/ as .eml files:")
+            print(f"    ls {mail.outbox_dir}   and   cat {mail.outbox_dir}/<file>.eml")
+            print()
         print("  Press Ctrl-C to stop both apps.", flush=True)
+        next_reminders = 0.0
         while all(p.poll() is None for p in procs):
+            if time.monotonic() >= next_reminders:
+                _send_reminders()
+                next_reminders = time.monotonic() + 3600
             time.sleep(1)
         print("An app stopped unexpectedly; see the logs above.", file=sys.stderr)
         return 1
@@ -145,6 +156,16 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
         return 0
     finally:
         stop(procs)
+
+
+def _send_reminders() -> None:
+    """Expiry reminders, hourly while the platform runs (production: cron + the CLI)."""
+    from dasnez_core.cli import remind
+
+    try:
+        remind()
+    except Exception as exc:  # a reminder run must never stop the platform
+        print(f"expiry reminders failed: {exc}", file=sys.stderr)
 
 
 def main() -> int:

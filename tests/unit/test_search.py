@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session, func, select
 
 from dasnez_core.actor import ANONYMOUS
@@ -207,3 +208,38 @@ def test_bad_reports_are_refused(db: Session, town: dict) -> None:
     with pytest.raises(NotFound):
         report_listing(db, ANONYMOUS, town["other"].id, town["ids"]["mow"], "Falsche Kommune hier.")
     assert _reports(db) == 0
+
+
+def test_a_page_is_one_query_for_the_rows_whatever_its_size(db: Session, town: dict) -> None:
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    engine = db.get_bind()
+    filters = SearchFilters(area=town["boke"].id, q="gern")
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        search_public(db, town["here"].id, filters)
+        few = len(statements)
+        actor = f.actor(db, town["maria"])
+        for i in range(25):
+            create_listing(
+                db,
+                actor,
+                town["here"].id,
+                ListingDraft(
+                    kind="offer",
+                    exchange_id=None,
+                    category_id=town["garden"].id,
+                    title=f"Hilfe Nummer {i}",
+                    body="Ich helfe gern im Garten.",
+                    area_id=town["heide"].id,
+                ),
+            )
+        statements.clear()
+        page = search_public(db, town["here"].id, filters)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(page.cards) == 20
+    assert len(statements) == few <= 4
