@@ -43,9 +43,41 @@ from dasnez_core.models import (
 )
 from dasnez_core.services.search import SearchFilters, search_public
 
-WORDS = ("Rasen mähen Garten Hecke Einkaufen Hund ausführen Senioren Besuch Vorlesen Fahrrad "
-         "Reparatur Computer Handy Umzug Kisten tragen Kinder Betreuung Nachhilfe Mathe Kuchen "
-         "backen Blumen gießen Fenster putzen Schnee räumen Laub rechen Möbel aufbauen").split()
+WORDS = [
+    "Rasen",
+    "mähen",
+    "Garten",
+    "Hecke",
+    "Einkaufen",
+    "Hund",
+    "ausführen",
+    "Senioren",
+    "Besuch",
+    "Vorlesen",
+    "Fahrrad",
+    "Reparatur",
+    "Computer",
+    "Handy",
+    "Umzug",
+    "Kisten",
+    "tragen",
+    "Kinder",
+    "Betreuung",
+    "Nachhilfe",
+    "Mathe",
+    "Kuchen",
+    "backen",
+    "Blumen",
+    "gießen",
+    "Fenster",
+    "putzen",
+    "Schnee",
+    "räumen",
+    "Laub",
+    "rechen",
+    "Möbel",
+    "aufbauen",
+]
 
 
 @contextmanager
@@ -72,15 +104,22 @@ def populate(engine: Engine, n: int, seed: int = 7) -> dict[str, Any]:
         db.add_all(kommunen)
         db.flush()
         big = kommunen[0]
-        districts = [Area(kommune_id=big.id, kind=AreaKind.DISTRICT, name=f"Bezirk {i}")
-                     for i in range(12)]
+        districts = [
+            Area(kommune_id=big.id, kind=AreaKind.DISTRICT, name=f"Bezirk {i}") for i in range(12)
+        ]
         db.add_all(districts)
         db.flush()
-        villages = [Area(kommune_id=big.id, kind=AreaKind.VILLAGE, parent_id=d.id,
-                         name=f"Dorf {d.name}-{j}") for d in districts for j in range(3)]
+        villages = [
+            Area(
+                kommune_id=big.id, kind=AreaKind.VILLAGE, parent_id=d.id, name=f"Dorf {d.name}-{j}"
+            )
+            for d in districts
+            for j in range(3)
+        ]
         db.add_all(villages)
-        spaces = [SocialSpace(kommune_id=big.id, kind="school", name=f"Schule {i}")
-                  for i in range(20)]
+        spaces = [
+            SocialSpace(kommune_id=big.id, kind="school", name=f"Schule {i}") for i in range(20)
+        ]
         db.add_all(spaces)
         db.flush()
         cats: list[tuple[int, int]] = []
@@ -93,8 +132,16 @@ def populate(engine: Engine, n: int, seed: int = 7) -> dict[str, Any]:
                 db.add(cat)
                 db.flush()
                 cats.append((ex.id, cat.id))  # type: ignore[arg-type]
-        users = [User(email=f"u{i}@bench.example", password_hash="x", display_name=f"U {i}",
-                      kommune_id=big.id, status="approved") for i in range(2000)]
+        users = [
+            User(
+                email=f"u{i}@bench.example",
+                password_hash="x",
+                display_name=f"U {i}",
+                kommune_id=big.id,
+                status="approved",
+            )
+            for i in range(2000)
+        ]
         db.add_all(users)
         db.commit()
         user_ids = [u.id for u in users]
@@ -110,16 +157,25 @@ def populate(engine: Engine, n: int, seed: int = 7) -> dict[str, Any]:
             area_id, district_id = rnd.choice(areas)
             created = now - timedelta(minutes=rnd.randint(0, 60 * 24 * 60))
             words = " ".join(rnd.choices(WORDS, k=12))
-            batch.append({
-                "id": i + 1, "kommune_id": big_id, "kind": rnd.choice(["offer", "request"]),
-                "exchange_id": ex_id, "category_id": cat_id,
-                "title": " ".join(rnd.choices(WORDS, k=3)).capitalize(), "body": words,
-                "area_id": area_id, "district_id": district_id,
-                "author_id": rnd.choice(user_ids),
-                "status": "published" if rnd.random() < 0.9 else "closed",
-                "created_at": created, "updated_at": created,
-                "expires_at": created + timedelta(days=60), "swap_for": "",
-            })
+            batch.append(
+                {
+                    "id": i + 1,
+                    "kommune_id": big_id,
+                    "kind": rnd.choice(["offer", "request"]),
+                    "exchange_id": ex_id,
+                    "category_id": cat_id,
+                    "title": " ".join(rnd.choices(WORDS, k=3)).capitalize(),
+                    "body": words,
+                    "area_id": area_id,
+                    "district_id": district_id,
+                    "author_id": rnd.choice(user_ids),
+                    "status": "published" if rnd.random() < 0.9 else "closed",
+                    "created_at": created,
+                    "updated_at": created,
+                    "expires_at": created + timedelta(days=60),
+                    "swap_for": "",
+                }
+            )
             for space in rnd.sample(space_ids, rnd.randint(0, 2)):
                 links.append({"social_space_id": space, "listing_id": i + 1})
             if len(batch) == 5000:
@@ -134,8 +190,13 @@ def populate(engine: Engine, n: int, seed: int = 7) -> dict[str, Any]:
             conn.execute(text("ANALYZE"))
         else:
             conn.execute(text("ANALYZE"))
-    return {"kommune_id": big_id, "district": districts[3].id, "village": villages[5].id,
-            "space": space_ids[4], "category": cats[6][1]}
+    return {
+        "kommune_id": big_id,
+        "district": districts[3].id,
+        "village": villages[5].id,
+        "space": space_ids[4],
+        "category": cats[6][1],
+    }
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -160,8 +221,10 @@ def main() -> None:
         engine = make_engine(url)
         start = time.perf_counter()
         ids = populate(engine, args.listings)
-        print(f"{engine.dialect.name}: {args.listings:,} listings loaded in "
-              f"{time.perf_counter() - start:.1f} s")
+        print(
+            f"{engine.dialect.name}: {args.listings:,} listings loaded in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
         statements = 0
 
         def count(*_: Any) -> None:
@@ -178,8 +241,13 @@ def main() -> None:
             "social space": SearchFilters(space=ids["space"]),
             "text 'rasen'": SearchFilters(q="rasen"),
             "text + district": SearchFilters(q="hund", area=ids["district"]),
-            "all filters": SearchFilters(exchange="zeitspende", kind="offer",
-                                         area=ids["district"], space=ids["space"], q="besuch"),
+            "all filters": SearchFilters(
+                exchange="zeitspende",
+                kind="offer",
+                area=ids["district"],
+                space=ids["space"],
+                q="besuch",
+            ),
             "sorted by expiry": SearchFilters(sort="expiry"),
             "page 50": SearchFilters(page=50),
         }
@@ -189,8 +257,9 @@ def main() -> None:
                 statements = 0
                 result = search_public(db, ids["kommune_id"], filters)
                 per_call = statements
-                p50, p95 = timed(lambda f=filters: search_public(db, ids["kommune_id"], f),
-                                 args.runs)
+                p50, p95 = timed(
+                    lambda f=filters: search_public(db, ids["kommune_id"], f), args.runs
+                )
                 print(f"{name:<22} {p50:>8.2f} {p95:>8.2f} {result.total:>8} {per_call:>6}")
             assert db.exec(select(Kommune)).first() is not None
         engine.dispose()

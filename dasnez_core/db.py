@@ -15,7 +15,7 @@ from sqlmodel import Session, create_engine
 from dasnez_core.config import load_settings
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """Create an engine with the connection options this project relies on.
 
     PostgreSQL: psycopg would turn repeated queries into prepared statements whose generic
@@ -33,8 +33,16 @@ def make_engine(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, **kwargs)
     if url.startswith("sqlite"):
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas if foreign_keys else _sqlite_pragmas_no_fk)
     return engine
+
+
+def _sqlite_pragmas_no_fk(dbapi_connection: Any, _record: Any) -> None:
+    """For migrations: SQLite's batch mode recreates tables, which foreign keys would block."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import dasnez_core.models  # noqa: F401
@@ -55,3 +55,66 @@ def test_migrations_match_models_and_round_trip() -> None:
 
         command.upgrade(cfg, "head")
         assert _diff(url) == []
+
+
+def test_upgrade_keeps_existing_data() -> None:
+    """A Kommune running 0001 with people and listings upgrades to head without loss."""
+    with fresh_database() as url:
+        cfg = alembic_config(url)
+        command.upgrade(cfg, "0001")
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO kommune (id, slug, name, federal_state, postcodes, contact_name,"
+                    " contact_email, contact_phone, contact_address, privacy_version,"
+                    " terms_version, listing_days, premoderation, active, created_at)"
+                    " VALUES (1, 'alt', 'Altstadt', 'NRW', '', '', '', '', '', '1', '1', 60,"
+                    " false, true, CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                text(
+                    'INSERT INTO "user" (id, email, password_hash, display_name, kommune_id,'
+                    " phone, status, language, created_at) VALUES (1, 'a@b.de', 'x', 'Alt', 1,"
+                    " '', 'approved', 'de', CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO exchange (id, kommune_id, type, enabled)"
+                    " VALUES (1, 1, 'tausch', true)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO category (id, kommune_id, exchange_id, name, active)"
+                    " VALUES (1, 1, 1, 'Werkzeug', true)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO listing (id, kommune_id, kind, exchange_id, category_id, title,"
+                    " body, author_id, status, created_at, updated_at, expires_at) VALUES"
+                    " (1, 1, 'offer', 1, 1, 'Alte Leiter', 'Leiter zu verschenken', 1,"
+                    " 'published', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                    " CURRENT_TIMESTAMP + INTERVAL '30 days')".replace(
+                        "CURRENT_TIMESTAMP + INTERVAL '30 days'",
+                        "datetime('now', '+30 days')"
+                        if url.startswith("sqlite")
+                        else "CURRENT_TIMESTAMP + INTERVAL '30 days'",
+                    )
+                )
+            )
+        engine.dispose()
+        command.upgrade(cfg, "head")
+        assert _diff(url) == []
+        from sqlmodel import Session
+
+        from dasnez_core.services.search import SearchFilters, search_public
+
+        engine = make_engine(url)
+        with Session(engine) as db:
+            page = search_public(db, 1, SearchFilters(q="Leiter"))
+            assert [c.title for c in page.cards] == ["Alte Leiter"]
+        engine.dispose()
