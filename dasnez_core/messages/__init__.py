@@ -5,10 +5,28 @@ unique across the parts (checked on import)."""
 
 from __future__ import annotations
 
-from dasnez_core.messages import account, admin, common, contact, marketplace
+from dasnez_core.messages import (
+    account,
+    admin,
+    admin_dashboard,
+    admin_masterdata,
+    admin_moderation,
+    common,
+    contact,
+    marketplace,
+)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
-for _part in (common, marketplace, contact, account, admin):
+for _part in (
+    common,
+    marketplace,
+    contact,
+    account,
+    admin,
+    admin_moderation,
+    admin_masterdata,
+    admin_dashboard,
+):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:
         raise RuntimeError(f"duplicate message keys: {sorted(_duplicates)}")

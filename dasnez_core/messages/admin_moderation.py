@@ -1,0 +1,5 @@
+"""Catalog part: admin_moderation texts of the admin portal (key → (German, English))."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}
