@@ -14,11 +14,30 @@ def account_menu() -> rx.Component:
         PublicSession.logged_in,
         rx.hstack(
             rx.text(PublicSession.user_name, weight="bold"),
+            messages_link(),
+            rx.link(t("nav.own_listings"), href="/meine-eintraege"),
+            rx.link(t("nav.account"), href="/konto"),
             rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
             align="center",
             spacing="2",
+            wrap="wrap",
         ),
         link_button(t("nav.login"), "/anmelden", variant="soft"),
+    )
+
+
+def messages_link() -> rx.Component:
+    """The header link to the conversations, with the unread count (also spoken)."""
+    count = PublicSession.unread.to_string()
+    return rx.cond(
+        PublicSession.unread > 0,
+        rx.link(
+            t("nav.messages_count").replace("{count}", count),
+            href="/nachrichten",
+            aria_label=t("nav.messages_unread_label").replace("{count}", count),
+            weight="bold",
+        ),
+        rx.link(t("nav.messages"), href="/nachrichten"),
     )
 
 
@@ -42,4 +61,38 @@ def exchange_label(exchange_type: rx.Var[str]) -> rx.Component:
         ("tausch", t("exchange.tausch")),
         ("nachbarschaft", t("exchange.nachbarschaft")),
         exchange_type,
+    )
+
+
+def listing_card(card: rx.Var, slug: rx.Var[str]) -> rx.Component:
+    """A listing in a list; its title links to the detail page."""
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                kind_badge(card.kind),
+                rx.badge(exchange_label(card.exchange_type), variant="outline", size="2"),
+                rx.text(card.category, color_scheme="gray"),
+                wrap="wrap",
+            ),
+            rx.heading(
+                rx.link(card.title, href="/k/" + slug + "/eintrag/" + card.id.to_string()),
+                size="5",
+                as_="h3",
+            ),
+            rx.text(card.body),
+            rx.text(
+                card.area,
+                " · ",
+                t("kommune.by"),
+                " ",
+                card.author,
+                " · ",
+                card.created_at,
+                size="2",
+                color_scheme="gray",
+            ),
+            spacing="2",
+        ),
+        width="100%",
+        data_testid="listing-card",
     )

@@ -9,7 +9,7 @@ from dasnez_app.ui.session import resolve_actor
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
-from dasnez_core.services import auth
+from dasnez_core.services import auth, contact
 
 SESSION_COOKIE_SECONDS = 30 * 24 * 3600
 
@@ -28,6 +28,7 @@ class PublicSession(LangState):
     user_name: str = ""
     user_status: str = ""
     user_kommune_slug: str = ""
+    unread: int = 0
 
     def _actor(self) -> Actor:
         actor = resolve_actor(self.token, auth.PUBLIC_APP)
@@ -55,6 +56,15 @@ class PublicSession(LangState):
 
             with session_scope() as db:
                 self.user_kommune_slug = get_kommune(db, actor.kommune_id or 0).slug
+        self._refresh_unread(actor)
+
+    def _refresh_unread(self, actor: Actor) -> None:
+        """The header's count of conversations with unread messages."""
+        if actor.is_anonymous or actor.kommune_id is None:
+            self.unread = 0
+            return
+        with session_scope() as db:
+            self.unread = contact.unread_count(db, actor, actor.kommune_id)
 
     @rx.event
     def logout(self) -> rx.event.EventSpec:
@@ -63,4 +73,5 @@ class PublicSession(LangState):
         slug = self.user_kommune_slug
         self.token = ""
         self.user_name = self.user_status = self.user_kommune_slug = ""
+        self.unread = 0
         return rx.redirect(f"/k/{slug}" if slug else "/")

@@ -18,11 +18,20 @@ from dasnez_core.models import Role
 class Action(StrEnum):
     VIEW_PUBLIC = "view_public"
     EDIT_OWN_PROFILE = "edit_own_profile"
+    EXPORT_OWN_DATA = "export_own_data"
+    DELETE_OWN_ACCOUNT = "delete_own_account"
     PUBLISH_LISTING = "publish_listing"
+    WRITE_OWN_LISTING = "write_own_listing"
+    REPORT_LISTING = "report_listing"
     PROXY_POST = "proxy_post"
+    CONTACT_MEMBER = "contact_member"
+    READ_OWN_MESSAGES = "read_own_messages"
+    RATE_MEMBER = "rate_member"
+    VIEW_ADMIN_RATINGS = "view_admin_ratings"
     ENTER_ADMIN_PORTAL = "enter_admin_portal"
     VIEW_APPROVAL_QUEUE = "view_approval_queue"
     APPROVE_USER = "approve_user"
+    BLOCK_USER = "block_user"
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
 
@@ -40,6 +49,17 @@ def _approved_member(actor: Actor, kommune_id: int | None) -> bool:
 
 def _logged_in_not_blocked(actor: Actor, kommune_id: int | None) -> bool:
     return actor.user_id is not None and actor.status in ("pending", "approved")
+
+
+def _member_not_blocked(actor: Actor, kommune_id: int | None) -> bool:
+    """Pending people may prepare drafts in their own Kommune; blocked people nothing."""
+    return _logged_in_not_blocked(actor, kommune_id) and actor.kommune_id == kommune_id
+
+
+def _member_not_admin(actor: Actor, kommune_id: int | None) -> bool:
+    """Admins leave only through another admin, so that no Kommune loses its last one."""
+    admin_roles = {Role.KOMMUNE_ADMIN.value, Role.PLATFORM_ADMIN.value}
+    return _member_not_blocked(actor, kommune_id) and not (actor.roles & admin_roles)
 
 
 def _approved_proxy(actor: Actor, kommune_id: int | None) -> bool:
@@ -60,12 +80,22 @@ def _platform_admin(actor: Actor, _kommune_id: int | None) -> bool:
 
 RULES: dict[Action, Rule] = {
     Action.VIEW_PUBLIC: _anyone,
-    Action.EDIT_OWN_PROFILE: _logged_in_not_blocked,
+    Action.EDIT_OWN_PROFILE: _member_not_blocked,
+    Action.EXPORT_OWN_DATA: _member_not_blocked,
+    Action.DELETE_OWN_ACCOUNT: _member_not_admin,
     Action.PUBLISH_LISTING: _approved_member,
+    Action.WRITE_OWN_LISTING: _member_not_blocked,
+    Action.REPORT_LISTING: _anyone,
     Action.PROXY_POST: _approved_proxy,
+    # Writing to people, confirming help and rating: approved members of that Kommune.
+    Action.CONTACT_MEMBER: _approved_member,
+    Action.READ_OWN_MESSAGES: _member_not_blocked,
+    Action.RATE_MEMBER: _approved_member,
+    Action.VIEW_ADMIN_RATINGS: _admin_of,
     Action.ENTER_ADMIN_PORTAL: _any_admin,
     Action.VIEW_APPROVAL_QUEUE: _admin_of,
     Action.APPROVE_USER: _admin_of,
+    Action.BLOCK_USER: _admin_of,
     Action.LIST_KOMMUNEN_STATS: _platform_admin,
     Action.CREATE_KOMMUNE: _platform_admin,
 }

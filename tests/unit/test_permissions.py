@@ -54,20 +54,22 @@ PEOPLE = {
 # action -> the people allowed (on a target in Kommune HERE); everyone else is refused.
 EXPECTED: dict[Action, set[str]] = {
     Action.VIEW_PUBLIC: set(PEOPLE),
-    Action.EDIT_OWN_PROFILE: {
-        "pending",
-        "approved",
-        "proxy",
-        "institution",
-        "admin_here",
-        "admin_other",
-        "platform",
-    },
+    # Own-account actions: the target Kommune is the person's home Kommune.
+    Action.EDIT_OWN_PROFILE: {"pending", "approved", "proxy", "institution", "admin_here"},
+    Action.EXPORT_OWN_DATA: {"pending", "approved", "proxy", "institution", "admin_here"},
+    Action.DELETE_OWN_ACCOUNT: {"pending", "approved", "proxy", "institution"},
     Action.PUBLISH_LISTING: {"approved", "proxy", "institution", "admin_here"},
+    Action.WRITE_OWN_LISTING: {"pending", "approved", "proxy", "institution", "admin_here"},
+    Action.REPORT_LISTING: set(PEOPLE),
     Action.PROXY_POST: {"proxy"},
+    Action.CONTACT_MEMBER: {"approved", "proxy", "institution", "admin_here"},
+    Action.READ_OWN_MESSAGES: {"pending", "approved", "proxy", "institution", "admin_here"},
+    Action.RATE_MEMBER: {"approved", "proxy", "institution", "admin_here"},
+    Action.VIEW_ADMIN_RATINGS: {"admin_here"},
     Action.ENTER_ADMIN_PORTAL: {"admin_here", "admin_other", "platform"},
     Action.VIEW_APPROVAL_QUEUE: {"admin_here"},
     Action.APPROVE_USER: {"admin_here"},
+    Action.BLOCK_USER: {"admin_here"},
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
 }
@@ -85,3 +87,11 @@ def test_matrix(action: Action, person: str) -> None:
 
 def test_unknown_action_is_denied() -> None:
     assert not can(PEOPLE["platform"], "drop_database", HERE)  # type: ignore[arg-type]
+
+
+def test_admins_edit_but_never_delete_their_own_account_here() -> None:
+    for person, home in (("admin_here", HERE), ("admin_other", OTHER), ("platform", OTHER)):
+        assert can(PEOPLE[person], Action.EDIT_OWN_PROFILE, home)
+        assert not can(PEOPLE[person], Action.DELETE_OWN_ACCOUNT, home)
+    assert can(PEOPLE["approved"], Action.DELETE_OWN_ACCOUNT, HERE)
+    assert not can(PEOPLE["approved"], Action.EXPORT_OWN_DATA, OTHER)

@@ -1,0 +1,653 @@
+"""Messages between citizens: the list (/nachrichten), opening the conversation about a
+listing (/nachrichten/neu?eintrag=<id>) and one conversation (/nachrichten/<id>) with the
+"Hilfe hat stattgefunden" confirmation and the rating."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.pages.register import parse_int
+from dasnez_app.state import PublicSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import link_button, not_found_body
+from dasnez_core.actor import Actor
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
+from dasnez_core.services import contact, ratings
+from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView, Thread
+
+LIST_ROUTE = "/nachrichten"
+
+
+def conversation_id_from_path(path: str) -> int | None:
+    """The <id> of /nachrichten/<id> (None for anything else)."""
+    parts = [p for p in path.split("/") if p]
+    return parse_int(parts[1]) if len(parts) == 2 and parts[0] == "nachrichten" else None
+
+
+# --- /nachrichten -----------------------------------------------------------------------------
+
+
+class MessagesState(PublicSession):
+    loaded: bool = False
+    rows: list[ConversationRow] = []
+    page: int = 1
+    has_next: bool = False
+    error: str = ""
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if actor.is_anonymous:
+            return rx.redirect("/anmelden")
+        self._refresh_session()
+        self._show(actor, 1)
+        return None
+
+    @rx.event
+    def older(self) -> None:
+        actor = self._actor()
+        self._show(actor, self.page + 1)
+
+    @rx.event
+    def newer(self) -> None:
+        actor = self._actor()
+        self._show(actor, max(1, self.page - 1))
+
+    def _show(self, actor: Actor, page: int) -> None:
+        try:
+            with session_scope() as db:
+                result = contact.conversations(db, actor, actor.kommune_id or 0, page)
+        except DomainError as exc:
+            self.rows, self.has_next, self.error = [], False, self._t(exc.key, **exc.params)
+        else:
+            self.rows, self.page, self.has_next = result.rows, result.page, result.has_next
+            self.error = ""
+        self.loaded = True
+
+
+def _conversation_row(row: rx.Var[ConversationRow]) -> rx.Component:
+    return rx.el.li(
+        rx.link(
+            rx.card(
+                rx.vstack(
+                    rx.hstack(
+                        rx.heading(row.listing_title, size="4", as_="h2"),
+                        rx.cond(
+                            row.unread,
+                            rx.badge(t("contact.unread"), color_scheme="red", size="2"),
+                        ),
+                        wrap="wrap",
+                        align="center",
+                    ),
+                    rx.text(t("contact.with"), " ", row.other_name),
+                    rx.text(
+                        rx.cond(
+                            row.has_messages,
+                            rx.fragment(t("contact.last_message"), " ", row.last_message_at),
+                            t("contact.no_messages_yet"),
+                        ),
+                        size="2",
+                        color_scheme="gray",
+                    ),
+                    spacing="1",
+                ),
+                size="3",
+                style={"border_left": rx.cond(row.unread, "6px solid var(--red-9)", "none")},
+            ),
+            href=LIST_ROUTE + "/" + row.id.to_string(),
+            underline="none",
+        ),
+        style={"list_style": "none", "margin_bottom": "0.75rem"},
+        data_testid="conversation",
+    )
+
+
+def messages_page() -> rx.Component:
+    return public_page(
+        rx.cond(
+            MessagesState.loaded,
+            rx.vstack(
+                rx.heading(t("contact.list_title"), size="7", as_="h1"),
+                rx.cond(
+                    PublicSession.user_status == "pending",
+                    rx.callout(t("contact.account_pending"), icon="info", role="status"),
+                ),
+                forms.error_line(MessagesState.error),
+                rx.cond(
+                    MessagesState.rows.length() > 0,
+                    rx.el.ul(
+                        rx.foreach(MessagesState.rows, _conversation_row),
+                        aria_label=t("contact.list_label"),
+                        style={"padding": "0", "margin": "0", "width": "100%"},
+                    ),
+                    rx.text(t("contact.list_empty")),
+                ),
+                rx.hstack(
+                    rx.cond(
+                        MessagesState.page > 1,
+                        rx.button(
+                            t("contact.newer_page"),
+                            on_click=MessagesState.newer,
+                            size="3",
+                            variant="soft",
+                        ),
+                    ),
+                    rx.cond(
+                        MessagesState.has_next,
+                        rx.button(
+                            t("contact.older_page"),
+                            on_click=MessagesState.older,
+                            size="3",
+                            variant="soft",
+                        ),
+                    ),
+                    wrap="wrap",
+                ),
+                width="100%",
+                max_width="720px",
+            ),
+            rx.text(t("common.loading")),
+        )
+    )
+
+
+# --- /nachrichten/neu?eintrag=<id> ------------------------------------------------------------
+
+
+class NewConversationState(PublicSession):
+    notice: str = ""
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if actor.is_anonymous:
+            return rx.redirect("/anmelden")
+        self._refresh_session()
+        self.notice = ""
+        listing_id = parse_int(self.router.url.query_parameters.get("eintrag"))
+        if listing_id is None:
+            self.notice = self._t("contact.listing_missing")
+            return None
+        try:
+            with session_scope() as db:
+                cid = contact.start_conversation(db, actor, actor.kommune_id or 0, listing_id)
+        except DomainError as exc:
+            self.notice = self._t(exc.key, **exc.params)
+            return None
+        return rx.redirect(f"{LIST_ROUTE}/{cid}")
+
+
+def new_conversation_page() -> rx.Component:
+    return public_page(
+        rx.vstack(
+            rx.heading(t("contact.write_title"), size="7", as_="h1"),
+            rx.cond(
+                NewConversationState.notice != "",
+                rx.vstack(
+                    rx.callout(NewConversationState.notice, icon="info", role="status", size="3"),
+                    rx.cond(
+                        PublicSession.user_kommune_slug != "",
+                        link_button(t("nav.home"), "/k/" + PublicSession.user_kommune_slug),
+                    ),
+                    spacing="4",
+                ),
+                rx.text(t("contact.opening")),
+            ),
+            width="100%",
+            max_width="720px",
+        )
+    )
+
+
+# --- /nachrichten/<id> --------------------------------------------------------------------------
+
+
+class ThreadState(PublicSession):
+    loaded: bool = False
+    found: bool = False
+    conversation_id: int = 0
+    kommune_slug: str = ""
+    listing_id: int = 0
+    listing_title: str = ""
+    other_id: int = 0
+    other_name: str = ""
+    other_email: str = ""
+    messages: list[MessageView] = []
+    page: int = 1
+    has_older: bool = False
+    reply_notice: str = ""
+    value_kind: str = ""
+    agreement_value: str = ""
+    agreement_exists: bool = False
+    i_confirmed: bool = False
+    other_confirmed: bool = False
+    my_rating: int = 0
+    # Changes after every sent message, so the reply form (keyed by it) starts empty again.
+    sent_count: int = 0
+    error: str = ""
+    success: str = ""
+    agreement_error: str = ""
+    agreement_success: str = ""
+    rating_error: str = ""
+    rating_success: str = ""
+
+    @rx.var
+    def agreement_done(self) -> bool:
+        return self.i_confirmed and self.other_confirmed
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if actor.is_anonymous:
+            return rx.redirect("/anmelden")
+        self._clear_lines()
+        cid = conversation_id_from_path(self.router.url.path) or 0
+        try:
+            with session_scope() as db:
+                contact.mark_read(db, actor, actor.kommune_id or 0, cid)
+        except DomainError:
+            self.loaded, self.found = True, False
+            self._refresh_session()
+            return None
+        self._show(actor, cid, 1)
+        self._refresh_session()
+        return None
+
+    @rx.event
+    def send(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        cid = conversation_id_from_path(self.router.url.path) or 0
+        self._clear_lines()
+        try:
+            with session_scope() as db:
+                contact.send_message(
+                    db, actor, actor.kommune_id or 0, cid, str(form.get("body", ""))[:10_000]
+                )
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            return
+        self.success = self._t("contact.sent")
+        self.sent_count += 1
+        self._show(actor, cid, 1)
+
+    @rx.event
+    def confirm(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        cid = conversation_id_from_path(self.router.url.path) or 0
+        self._clear_lines()
+        try:
+            with session_scope() as db:
+                contact.confirm_agreement(
+                    db, actor, actor.kommune_id or 0, cid, str(form.get("value", ""))[:100]
+                )
+        except DomainError as exc:
+            self.agreement_error = self._t(exc.key, **exc.params)
+            return
+        self.agreement_success = self._t("agreement.saved")
+        self._show(actor, cid, self.page)
+
+    @rx.event
+    def rate(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        cid = conversation_id_from_path(self.router.url.path) or 0
+        self._clear_lines()
+        try:
+            with session_scope() as db:
+                ratings.rate(
+                    db,
+                    actor,
+                    actor.kommune_id or 0,
+                    cid,
+                    parse_int(form.get("stars")),
+                    str(form.get("comment", ""))[:5000],
+                    admin_only=bool(form.get("admin_only")),
+                )
+        except DomainError as exc:
+            self.rating_error = self._t(exc.key, **exc.params)
+            return
+        self.rating_success = self._t("rating.saved")
+        self._show(actor, cid, self.page)
+
+    @rx.event
+    def older(self) -> None:
+        actor = self._actor()
+        cid = conversation_id_from_path(self.router.url.path) or 0
+        self._show(actor, cid, self.page + 1)
+
+    @rx.event
+    def newer(self) -> None:
+        actor = self._actor()
+        cid = conversation_id_from_path(self.router.url.path) or 0
+        self._show(actor, cid, max(1, self.page - 1))
+
+    def _clear_lines(self) -> None:
+        self.error = self.success = ""
+        self.agreement_error = self.agreement_success = ""
+        self.rating_error = self.rating_success = ""
+
+    def _show(self, actor: Actor, cid: int, page: int) -> None:
+        try:
+            with session_scope() as db:
+                view = contact.thread(db, actor, actor.kommune_id or 0, cid, page)
+        except DomainError:
+            self.loaded, self.found = True, False
+            return
+        self._apply(view)
+        self.loaded, self.found = True, True
+
+    def _apply(self, view: Thread) -> None:
+        self.conversation_id = view.id
+        self.kommune_slug = view.kommune_slug
+        self.listing_id, self.listing_title = view.listing_id, view.listing_title
+        self.other_id, self.other_name = view.other_id, view.other_name
+        self.other_email = view.other_email
+        self.messages, self.page, self.has_older = view.messages, view.page, view.has_older
+        self.reply_notice = self._t(view.reply_refused) if view.reply_refused else ""
+        agreement = view.agreement
+        self.value_kind, self.agreement_value = agreement.value_kind, agreement.value
+        self.agreement_exists = agreement.exists
+        self.i_confirmed, self.other_confirmed = agreement.i_confirmed, agreement.other_confirmed
+        self.my_rating = view.my_rating
+
+
+def _message(m: rx.Var[MessageView]) -> rx.Component:
+    return rx.el.li(
+        rx.box(
+            rx.text(
+                rx.text.strong(m.sender_name),
+                " · ",
+                m.sent_at,
+                size="2",
+                color_scheme="gray",
+            ),
+            # Plain text: markup a person typed is shown, never run.
+            rx.text(m.body, style={"white_space": "pre-wrap", "overflow_wrap": "anywhere"}),
+            style={
+                "background": rx.cond(m.mine, "var(--accent-3)", "var(--gray-3)"),
+                "padding": "0.75rem",
+                "border_radius": "8px",
+                "margin_left": rx.cond(m.mine, "2rem", "0"),
+                "margin_right": rx.cond(m.mine, "0", "2rem"),
+            },
+        ),
+        style={"list_style": "none", "margin_bottom": "0.5rem"},
+        data_testid="message",
+    )
+
+
+def _thread_head() -> rx.Component:
+    return rx.vstack(
+        rx.link(t("contact.back_to_list"), href=LIST_ROUTE),
+        rx.text(t("contact.about"), size="2", color_scheme="gray"),
+        rx.heading(ThreadState.listing_title, size="7", as_="h1"),
+        rx.hstack(
+            rx.text(t("contact.with"), " ", rx.text.strong(ThreadState.other_name)),
+            rx.link(
+                t("contact.to_profile"),
+                href="/k/"
+                + ThreadState.kommune_slug
+                + "/person/"
+                + ThreadState.other_id.to_string(),
+            ),
+            rx.link(
+                t("contact.to_listing"),
+                href="/k/"
+                + ThreadState.kommune_slug
+                + "/eintrag/"
+                + ThreadState.listing_id.to_string(),
+            ),
+            wrap="wrap",
+            spacing="3",
+        ),
+        rx.cond(
+            ThreadState.other_email != "",
+            rx.text(
+                t("contact.shared_email"),
+                " ",
+                rx.link(ThreadState.other_email, href="mailto:" + ThreadState.other_email),
+            ),
+        ),
+        spacing="2",
+        width="100%",
+    )
+
+
+def _messages() -> rx.Component:
+    return rx.vstack(
+        rx.cond(
+            ThreadState.has_older,
+            rx.button(
+                t("contact.older_messages"), on_click=ThreadState.older, size="3", variant="soft"
+            ),
+        ),
+        rx.cond(
+            ThreadState.messages.length() > 0,
+            rx.el.ol(
+                rx.foreach(ThreadState.messages, _message),
+                aria_label=t("contact.messages_label"),
+                style={"padding": "0", "margin": "0", "width": "100%"},
+            ),
+            rx.text(t("contact.thread_empty")),
+        ),
+        rx.cond(
+            ThreadState.page > 1,
+            rx.button(
+                t("contact.newer_messages"), on_click=ThreadState.newer, size="3", variant="soft"
+            ),
+        ),
+        width="100%",
+    )
+
+
+def _reply_form() -> rx.Component:
+    return rx.box(
+        forms.error_line(ThreadState.error),
+        forms.success_line(ThreadState.success),
+        rx.cond(
+            ThreadState.reply_notice != "",
+            rx.callout(ThreadState.reply_notice, icon="info", size="2"),
+            rx.form(
+                forms.textarea(t("contact.reply_label"), "body", max_length=BODY_MAX),
+                rx.text(
+                    t("contact.reply_hint"),
+                    size="2",
+                    color_scheme="gray",
+                    style={"margin_top": "-0.75rem", "margin_bottom": "1rem"},
+                ),
+                forms.submit(t("contact.send")),
+                on_submit=ThreadState.send,
+                key=ThreadState.sent_count.to_string(),
+                width="100%",
+            ),
+        ),
+        width="100%",
+    )
+
+
+def _agreement_value() -> rx.Component:
+    return rx.cond(
+        ThreadState.agreement_value != "",
+        rx.text(
+            rx.cond(
+                ThreadState.value_kind == "hours",
+                t("agreement.hours_value").replace("{value}", ThreadState.agreement_value),
+                t("agreement.amount_value").replace("{value}", ThreadState.agreement_value),
+            ),
+            weight="bold",
+        ),
+    )
+
+
+def _confirm_form() -> rx.Component:
+    value_field = rx.match(
+        ThreadState.value_kind,
+        (
+            "hours",
+            forms.field(
+                t("agreement.hours_label"),
+                "value",
+                hint=t("agreement.value_hint"),
+                max_length=20,
+            ),
+        ),
+        (
+            "amount",
+            forms.field(
+                t("agreement.amount_label"),
+                "value",
+                hint=t("agreement.value_hint"),
+                max_length=20,
+            ),
+        ),
+        rx.fragment(),
+    )
+    return rx.form(
+        rx.cond(ThreadState.agreement_exists, rx.fragment(), value_field),
+        forms.submit(t("agreement.mark_done")),
+        on_submit=ThreadState.confirm,
+        width="100%",
+    )
+
+
+def _agreement() -> rx.Component:
+    return rx.el.section(
+        rx.heading(t("agreement.title"), size="5", as_="h2"),
+        forms.error_line(ThreadState.agreement_error),
+        forms.success_line(ThreadState.agreement_success),
+        rx.cond(
+            ThreadState.agreement_done,
+            rx.vstack(rx.text(t("agreement.done")), _agreement_value()),
+            rx.cond(
+                ThreadState.i_confirmed,
+                rx.vstack(
+                    rx.text(t("agreement.waiting").replace("{name}", ThreadState.other_name)),
+                    _agreement_value(),
+                ),
+                rx.vstack(
+                    rx.cond(
+                        ThreadState.other_confirmed,
+                        rx.text(
+                            t("agreement.other_confirmed").replace("{name}", ThreadState.other_name)
+                        ),
+                        rx.text(t("agreement.intro")),
+                    ),
+                    _agreement_value(),
+                    rx.cond(
+                        ThreadState.reply_notice == "",
+                        _confirm_form(),
+                    ),
+                    width="100%",
+                ),
+            ),
+        ),
+        aria_label=t("agreement.title"),
+        style={"width": "100%", "padding_top": "1rem", "border_top": "1px solid var(--gray-5)"},
+    )
+
+
+def _star_choice(stars: int) -> rx.Component:
+    return rx.el.label(
+        rx.el.input(
+            type="radio",
+            name="stars",
+            value=str(stars),
+            required=True,
+            style={"width": "24px", "height": "24px"},
+        ),
+        rx.text(t(f"rating.star_{stars}")),
+        style={
+            "display": "flex",
+            "gap": "0.75rem",
+            "align_items": "center",
+            "padding": "0.75rem",
+            "border": "1px solid var(--gray-7)",
+            "border_radius": "8px",
+            "min_height": "48px",
+        },
+    )
+
+
+def _rating_form() -> rx.Component:
+    return rx.form(
+        rx.el.fieldset(
+            rx.el.legend(
+                t("rating.question").replace("{name}", ThreadState.other_name),
+                style={"font_weight": "600", "margin_bottom": "0.5rem"},
+            ),
+            *[_star_choice(n) for n in range(1, 6)],
+            style={
+                "display": "grid",
+                "gap": "0.5rem",
+                "border": "none",
+                "padding": "0",
+                "margin_bottom": "1rem",
+            },
+        ),
+        rx.el.div(
+            rx.el.label(
+                t("rating.comment_label"),
+                html_for="comment",
+                style={"font_weight": "600", "display": "block"},
+            ),
+            rx.el.textarea(
+                id="comment",
+                name="comment",
+                rows=4,
+                max_length=ratings.COMMENT_MAX,
+                style=forms.FIELD_STYLE,
+            ),
+            style={"margin_bottom": "1rem"},
+        ),
+        forms.checkbox(t("rating.admin_only_label"), "admin_only"),
+        forms.submit(t("rating.submit")),
+        on_submit=ThreadState.rate,
+        width="100%",
+    )
+
+
+def _rating() -> rx.Component:
+    return rx.cond(
+        ThreadState.agreement_done,
+        rx.el.section(
+            rx.heading(t("rating.title"), size="5", as_="h2"),
+            forms.error_line(ThreadState.rating_error),
+            forms.success_line(ThreadState.rating_success),
+            rx.cond(
+                ThreadState.my_rating > 0,
+                rx.text(t("rating.given").replace("{stars}", ThreadState.my_rating.to_string())),
+                _rating_form(),
+            ),
+            aria_label=t("rating.title"),
+            style={
+                "width": "100%",
+                "padding_top": "1rem",
+                "border_top": "1px solid var(--gray-5)",
+            },
+        ),
+    )
+
+
+def thread_page() -> rx.Component:
+    return public_page(
+        rx.cond(
+            ThreadState.loaded,
+            rx.cond(
+                ThreadState.found,
+                rx.vstack(
+                    _thread_head(),
+                    _messages(),
+                    _reply_form(),
+                    rx.cond(ThreadState.messages.length() > 0, _agreement()),
+                    _rating(),
+                    spacing="4",
+                    width="100%",
+                    max_width="720px",
+                ),
+                not_found_body(),
+            ),
+            rx.text(t("common.loading")),
+        )
+    )

@@ -1,0 +1,203 @@
+"""A person's public profile (/k/<slug>/person/<id>): name, introduction, district,
+member since, and the ratings others gave (never the administration-only ones)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.pages.register import parse_int
+from dasnez_app.state import PublicSession
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import not_found_body
+from dasnez_core.db import session_scope
+from dasnez_core.errors import NotFound
+from dasnez_core.services import kommunen, ratings
+from dasnez_core.services.ratings import RatingView
+
+
+def person_from_path(path: str) -> tuple[str, int | None]:
+    """(<slug>, <id>) of /k/<slug>/person/<id>."""
+    parts = [p for p in path.split("/") if p]
+    if len(parts) == 4 and parts[0] == "k" and parts[2] == "person":
+        return parts[1], parse_int(parts[3])
+    return "", None
+
+
+class PersonState(PublicSession):
+    loaded: bool = False
+    found: bool = False
+    slug: str = ""
+    kommune_id: int = 0
+    person_id: int = 0
+    display_name: str = ""
+    introduction: str = ""
+    district: str = ""
+    member_since: str = ""
+    rating_count: int = 0
+    rating_average: str = ""
+    rating_views: list[RatingView] = []
+    page: int = 1
+    has_more: bool = False
+
+    @rx.event
+    def load(self) -> None:
+        self._refresh_session()
+        slug, person_id = person_from_path(self.router.url.path)
+        try:
+            with session_scope() as db:
+                kommune = kommunen.get_kommune_by_slug(db, slug)
+                if person_id is None or kommune.id is None:
+                    raise NotFound("user.not_found")
+                profile = ratings.public_profile(db, kommune.id, person_id)
+                views, more = ratings.public_ratings(db, kommune.id, person_id)
+        except NotFound:
+            self.loaded, self.found = True, False
+            return
+        self.slug, self.kommune_id, self.person_id = slug, kommune.id, profile.user_id
+        self.display_name, self.introduction = profile.display_name, profile.introduction
+        self.district, self.member_since = profile.district, profile.member_since
+        self.rating_count = profile.summary.count
+        average = f"{profile.summary.average:.1f}"
+        self.rating_average = average if self.lang == "en" else average.replace(".", ",")
+        self.rating_views, self.page, self.has_more = views, 1, more
+        self.loaded, self.found = True, True
+
+    @rx.event
+    def older(self) -> None:
+        self._actor()
+        self._show_page(self.page + 1)
+
+    @rx.event
+    def newer(self) -> None:
+        self._actor()
+        self._show_page(max(1, self.page - 1))
+
+    def _show_page(self, page: int) -> None:
+        # Which person is shown was settled by load(); it is server-side state.
+        if not self.found:
+            return
+        with session_scope() as db:
+            self.rating_views, self.has_more = ratings.public_ratings(
+                db, self.kommune_id, self.person_id, page
+            )
+        self.page = page
+
+
+def stars(count: rx.Var[int]) -> rx.Component:
+    """Stars as a picture, read out as "4 von 5 Sternen"."""
+    return rx.text(
+        rx.match(
+            count,
+            (1, "★☆☆☆☆"),
+            (2, "★★☆☆☆"),
+            (3, "★★★☆☆"),
+            (4, "★★★★☆"),
+            (5, "★★★★★"),
+            "",
+        ),
+        role="img",
+        aria_label=t("rating.stars_of_5").replace("{stars}", count.to_string()),
+        style={"color": "var(--amber-10)", "font_size": "1.3rem", "letter_spacing": "0.1em"},
+    )
+
+
+def _rating(view: rx.Var[RatingView]) -> rx.Component:
+    return rx.el.li(
+        rx.card(
+            rx.vstack(
+                stars(view.stars),
+                rx.cond(
+                    view.comment != "",
+                    rx.text(view.comment, style={"white_space": "pre-wrap"}),
+                ),
+                rx.text(
+                    view.date,
+                    " · ",
+                    t("profile.rated_by"),
+                    " ",
+                    rx.cond(view.rater_name != "", view.rater_name, t("profile.former_member")),
+                    size="2",
+                    color_scheme="gray",
+                ),
+                spacing="1",
+            ),
+            width="100%",
+        ),
+        style={"list_style": "none", "margin_bottom": "0.5rem"},
+        data_testid="rating",
+    )
+
+
+def _summary() -> rx.Component:
+    return rx.cond(
+        PersonState.rating_count == 0,
+        rx.text(t("profile.no_ratings")),
+        rx.text(
+            rx.cond(
+                PersonState.rating_count == 1,
+                t("profile.rating_one").replace("{average}", PersonState.rating_average),
+                t("profile.rating_many")
+                .replace("{count}", PersonState.rating_count.to_string())
+                .replace("{average}", PersonState.rating_average),
+            ),
+            weight="bold",
+            data_testid="rating-summary",
+        ),
+    )
+
+
+def _body() -> rx.Component:
+    return rx.vstack(
+        rx.heading(PersonState.display_name, size="8", as_="h1"),
+        rx.text(t("profile.member_since").replace("{date}", PersonState.member_since)),
+        rx.cond(
+            PersonState.district != "",
+            rx.text(t("profile.district"), " ", PersonState.district),
+        ),
+        rx.cond(
+            PersonState.introduction != "",
+            rx.box(
+                rx.heading(t("profile.introduction"), size="5", as_="h2"),
+                rx.text(PersonState.introduction, style={"white_space": "pre-wrap"}),
+            ),
+        ),
+        rx.heading(t("profile.ratings"), size="5", as_="h2"),
+        _summary(),
+        rx.cond(
+            PersonState.rating_views.length() > 0,
+            rx.el.ul(
+                rx.foreach(PersonState.rating_views, _rating),
+                aria_label=t("profile.ratings"),
+                style={"padding": "0", "margin": "0", "width": "100%"},
+            ),
+        ),
+        rx.hstack(
+            rx.cond(
+                PersonState.page > 1,
+                rx.button(
+                    t("profile.newer_ratings"), on_click=PersonState.newer, size="3", variant="soft"
+                ),
+            ),
+            rx.cond(
+                PersonState.has_more,
+                rx.button(
+                    t("profile.more_ratings"), on_click=PersonState.older, size="3", variant="soft"
+                ),
+            ),
+            wrap="wrap",
+        ),
+        spacing="3",
+        width="100%",
+        max_width="720px",
+    )
+
+
+def person_page() -> rx.Component:
+    return public_page(
+        rx.cond(
+            PersonState.loaded,
+            rx.cond(PersonState.found, _body(), not_found_body()),
+            rx.text(t("common.loading")),
+        )
+    )

@@ -1,0 +1,641 @@
+"""Contact between citizens about a listing: conversations, messages, and the agreement
+that the help took place (Zeitspende hours and Taschengeld amounts are informational only).
+
+Every conversation is found through the caller's Kommune and must include the caller;
+anything else is "not found". Nobody's email leaves the server unless its owner shares it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, and_, case, exists, or_
+from sqlalchemy import select as sa_select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, func, select
+
+from dasnez_core.actor import Actor
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.mail import compose, queue
+from dasnez_core.models import (
+    Agreement,
+    Conversation,
+    Exchange,
+    ExchangeType,
+    Listing,
+    ListingKind,
+    ListingStatus,
+    Message,
+    Rating,
+    User,
+    UserStatus,
+    id_of,
+    utcnow,
+)
+from dasnez_core.permissions import Action, can, require
+from dasnez_core.services.auth import clean_text
+from dasnez_core.services.kommunen import get_kommune
+
+BODY_MAX = 2000
+PAGE_SIZE = 20
+THREAD_PAGE_SIZE = 50
+HOURS_MIN, HOURS_MAX = Decimal("0.25"), Decimal("100")
+AMOUNT_MIN, AMOUNT_MAX = Decimal("0"), Decimal("500")
+# Times are shown as the people who use the service read a clock: in Germany.
+LOCAL_TIME = ZoneInfo("Europe/Berlin")
+
+_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d{1,2})?$")
+
+
+# --- read models ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    """One line of the person's conversation list."""
+
+    id: int
+    listing_title: str
+    other_name: str
+    last_message_at: str
+    has_messages: bool
+    unread: bool
+
+
+@dataclass(frozen=True)
+class ConversationPage:
+    rows: list[ConversationRow]
+    page: int
+    has_next: bool
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    sender_name: str
+    mine: bool
+    body: str
+    sent_at: str
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    """Where the "Hilfe hat stattgefunden" confirmation stands, seen by one participant.
+
+    `value_kind` is "hours" (Zeitspende), "amount" (Taschengeld) or "" (no value asked);
+    `value` the recorded number with a German decimal comma, "" while none is recorded.
+    """
+
+    exists: bool
+    value_kind: str
+    value: str
+    i_confirmed: bool
+    other_confirmed: bool
+
+    @property
+    def done(self) -> bool:
+        return self.i_confirmed and self.other_confirmed
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A conversation as one participant sees it. `other_email` is empty unless the other
+    person shares it; `reply_refused` names the catalog key of why no reply is possible."""
+
+    id: int
+    kommune_slug: str
+    listing_id: int
+    listing_title: str
+    other_id: int
+    other_name: str
+    other_email: str
+    messages: list[MessageView]
+    page: int
+    has_older: bool
+    reply_refused: str
+    agreement: AgreementView
+    my_rating: int
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def local_time(moment: datetime) -> str:
+    """A stored (UTC) moment as people in Germany read it: 14.03.2026 16:05."""
+    return moment.astimezone(LOCAL_TIME).strftime("%d.%m.%Y %H:%M")
+
+
+def _require_writer(actor: Actor, kommune_id: int) -> int:
+    """Anonymous and pending people get a message that says why; the rest asks the rules."""
+    if actor.user_id is None:
+        raise NotAllowed("auth.required")
+    if actor.status == UserStatus.PENDING:
+        raise NotAllowed("contact.account_pending")
+    require(actor, Action.CONTACT_MEMBER, kommune_id)
+    return actor.user_id
+
+
+def _require_reader(actor: Actor, kommune_id: int) -> int:
+    if actor.user_id is None:
+        raise NotAllowed("auth.required")
+    require(actor, Action.READ_OWN_MESSAGES, kommune_id)
+    return actor.user_id
+
+
+def get_conversation(
+    db: Session, actor: Actor, kommune_id: int, conversation_id: int
+) -> Conversation:
+    """A conversation of `kommune_id` the actor takes part in. Another Kommune's, or one
+    between two other people, is not found."""
+    conversation = db.exec(
+        select(Conversation).where(
+            Conversation.id == conversation_id, Conversation.kommune_id == kommune_id
+        )
+    ).first()
+    if conversation is None or actor.user_id not in (
+        conversation.author_id,
+        conversation.starter_id,
+    ):
+        raise NotFound("contact.not_found")
+    return conversation
+
+
+def _other_id(conversation: Conversation, user_id: int) -> int:
+    return conversation.starter_id if user_id == conversation.author_id else conversation.author_id
+
+
+def _read_at(conversation: Conversation, user_id: int) -> datetime | None:
+    if user_id == conversation.author_id:
+        return conversation.author_read_at
+    return conversation.starter_read_at
+
+
+def _mark_read_at(conversation: Conversation, user_id: int, moment: datetime) -> None:
+    if user_id == conversation.author_id:
+        conversation.author_read_at = moment
+    else:
+        conversation.starter_read_at = moment
+
+
+def _newest_sender(conversation_id: object) -> Select[int]:
+    """The sender of a conversation's newest message (no row when it has none)."""
+    return (
+        sa_select(col(Message.sender_id))
+        .where(col(Message.conversation_id) == conversation_id)
+        .order_by(col(Message.created_at).desc(), col(Message.id).desc())
+        .limit(1)
+    )
+
+
+def _unread_condition(user_id: int) -> ColumnElement[bool]:
+    """SQL: the conversation's newest message is someone else's and came after the
+    person last read it (checked per conversation row)."""
+    newest_sender = _newest_sender(col(Conversation.id)).scalar_subquery()
+    my_read_at = case(
+        (col(Conversation.author_id) == user_id, col(Conversation.author_read_at)),
+        else_=col(Conversation.starter_read_at),
+    )
+    return and_(
+        newest_sender.is_not(None),
+        newest_sender != user_id,
+        or_(my_read_at.is_(None), col(Conversation.last_message_at) > my_read_at),
+    )
+
+
+def _is_unread_for(db: Session, conversation: Conversation, user_id: int) -> bool:
+    newest_sender = db.execute(_newest_sender(id_of(conversation))).scalar()
+    if newest_sender is None or newest_sender == user_id:
+        return False
+    read_at = _read_at(conversation, user_id)
+    return read_at is None or conversation.last_message_at > read_at
+
+
+def _listing_of(db: Session, kommune_id: int, listing_id: int) -> Listing:
+    listing = db.exec(
+        select(Listing).where(Listing.id == listing_id, Listing.kommune_id == kommune_id)
+    ).first()
+    if listing is None or listing.status in (ListingStatus.DRAFT, ListingStatus.PENDING):
+        raise NotFound("contact.listing_not_found")
+    return listing
+
+
+def _is_active(db: Session, listing: Listing) -> bool:
+    """Published, not expired, not closed, and its author still approved."""
+    if listing.status != ListingStatus.PUBLISHED or listing.closed_at is not None:
+        return False
+    if listing.expires_at <= utcnow():
+        return False
+    author = _member(db, listing.kommune_id, listing.author_id)
+    return author is not None and author.status == UserStatus.APPROVED
+
+
+def _member(db: Session, kommune_id: int, user_id: int | None) -> User | None:
+    if user_id is None:
+        return None
+    return db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
+
+
+def _has_messages(db: Session, conversation_id: int) -> bool:
+    return bool(
+        db.execute(
+            sa_select(exists().where(col(Message.conversation_id) == conversation_id))
+        ).scalar()
+    )
+
+
+# --- starting and writing -------------------------------------------------------------------
+
+
+def start_conversation(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> int:
+    """Find or create the one conversation of the actor about a listing; return its id.
+
+    The listing must be another person's, published, unexpired and not closed; an existing
+    conversation is returned even after the listing has ended, so it stays readable.
+    """
+    user_id = _require_writer(actor, kommune_id)
+    listing = _listing_of(db, kommune_id, listing_id)
+    if listing.author_id == user_id:
+        raise NotAllowed("contact.own_listing")
+    existing = _conversation_about(db, kommune_id, id_of(listing), user_id)
+    if existing is not None:
+        return existing
+    if not _is_active(db, listing):
+        raise NotAllowed("contact.listing_inactive")
+    conversation = Conversation(
+        kommune_id=kommune_id,
+        listing_id=id_of(listing),
+        author_id=listing.author_id,
+        starter_id=user_id,
+    )
+    try:
+        # A second tab may have created it a moment ago: the unique key decides.
+        with db.begin_nested():
+            db.add(conversation)
+            db.flush()
+    except IntegrityError:
+        existing = _conversation_about(db, kommune_id, id_of(listing), user_id)
+        if existing is None:
+            raise
+        return existing
+    return id_of(conversation)
+
+
+def _conversation_about(
+    db: Session, kommune_id: int, listing_id: int, starter_id: int
+) -> int | None:
+    return db.exec(
+        select(Conversation.id).where(
+            Conversation.kommune_id == kommune_id,
+            Conversation.listing_id == listing_id,
+            Conversation.starter_id == starter_id,
+        )
+    ).first()
+
+
+def send_message(
+    db: Session, actor: Actor, kommune_id: int, conversation_id: int, body: str
+) -> int:
+    """Add a message to a conversation of the actor and return its id.
+
+    The recipient gets a mail, but only one while earlier messages are still unread.
+    A blocked partner, a removed listing, or a first message to a listing that is no longer
+    active is refused.
+    """
+    user_id = _require_writer(actor, kommune_id)
+    conversation = get_conversation(db, actor, kommune_id, conversation_id)
+    text = clean_text(body)
+    if not text:
+        raise InvalidInput("body", "contact.body_required")
+    if len(text) > BODY_MAX:
+        raise InvalidInput("body", "contact.body_too_long", max=BODY_MAX)
+    other = _member(db, kommune_id, _other_id(conversation, user_id))
+    if other is None or other.status != UserStatus.APPROVED:
+        raise NotAllowed("contact.partner_blocked")
+    listing = _listing_of(db, kommune_id, conversation.listing_id)
+    first_message = not _has_messages(db, id_of(conversation))
+    if listing.status == ListingStatus.REMOVED or (first_message and not _is_active(db, listing)):
+        raise NotAllowed("contact.listing_inactive")
+
+    recipient_had_unread = _is_unread_for(db, conversation, id_of(other))
+    now = utcnow()
+    message = Message(
+        conversation_id=id_of(conversation), sender_id=user_id, body=text, created_at=now
+    )
+    db.add(message)
+    conversation.last_message_at = now
+    _mark_read_at(conversation, user_id, now)
+    db.add(conversation)
+    db.flush()
+    if not recipient_had_unread:
+        queue(
+            db,
+            compose(
+                other.email,
+                other.language,
+                "mail.new_message",
+                name=other.display_name,
+                sender=actor.display_name,
+                title=listing.title,
+                conversation_id=conversation.id,
+            ),
+        )
+    return id_of(message)
+
+
+def mark_read(db: Session, actor: Actor, kommune_id: int, conversation_id: int) -> None:
+    """The actor has seen the conversation up to now."""
+    user_id = _require_reader(actor, kommune_id)
+    conversation = get_conversation(db, actor, kommune_id, conversation_id)
+    if _is_unread_for(db, conversation, user_id):
+        _mark_read_at(conversation, user_id, utcnow())
+        db.add(conversation)
+        db.flush()
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def unread_count(db: Session, actor: Actor, kommune_id: int) -> int:
+    """How many of the actor's conversations hold a message they have not read (0 for
+    anybody who has no messages to read)."""
+    if actor.user_id is None or not can(actor, Action.READ_OWN_MESSAGES, kommune_id):
+        return 0
+    user_id = actor.user_id
+    stmt = (
+        select(func.count())
+        .select_from(Conversation)
+        .where(
+            Conversation.kommune_id == kommune_id,
+            or_(col(Conversation.author_id) == user_id, col(Conversation.starter_id) == user_id),
+            _unread_condition(user_id),
+        )
+    )
+    return int(db.exec(stmt).one())
+
+
+def conversations(db: Session, actor: Actor, kommune_id: int, page: int = 1) -> ConversationPage:
+    """The actor's conversations, newest activity first, PAGE_SIZE a page. The author of a
+    listing sees a conversation only once something was written in it."""
+    user_id = _require_reader(actor, kommune_id)
+    page = max(1, min(page, 10_000))
+    author = aliased(User)
+    starter = aliased(User)
+    has_messages = exists().where(col(Message.conversation_id) == Conversation.id)
+    stmt = (
+        sa_select(
+            col(Conversation.id),
+            col(Listing.title),
+            col(Conversation.author_id),
+            col(author.display_name),
+            col(starter.display_name),
+            col(Conversation.last_message_at),
+            has_messages,
+            _unread_condition(user_id),
+        )
+        .join(Listing, col(Listing.id) == Conversation.listing_id)
+        .join(author, col(author.id) == Conversation.author_id)
+        .join(starter, col(starter.id) == Conversation.starter_id)
+        .where(
+            col(Conversation.kommune_id) == kommune_id,
+            or_(
+                col(Conversation.starter_id) == user_id,
+                (col(Conversation.author_id) == user_id) & has_messages,
+            ),
+        )
+        .order_by(col(Conversation.last_message_at).desc(), col(Conversation.id).desc())
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE + 1)
+    )
+    rows = [
+        ConversationRow(
+            id=cid,
+            listing_title=title,
+            other_name=starter_name if author_id == user_id else author_name,
+            last_message_at=local_time(last_at),
+            has_messages=bool(any_messages),
+            unread=bool(unread),
+        )
+        for cid, title, author_id, author_name, starter_name, last_at, any_messages, unread in (
+            db.execute(stmt).all()
+        )
+    ]
+    return ConversationPage(rows=rows[:PAGE_SIZE], page=page, has_next=len(rows) > PAGE_SIZE)
+
+
+def thread(
+    db: Session, actor: Actor, kommune_id: int, conversation_id: int, page: int = 1
+) -> Thread:
+    """One conversation for a participant: THREAD_PAGE_SIZE messages a page (page 1 the
+    newest), oldest at the top, plus where the agreement and the rating stand."""
+    user_id = _require_reader(actor, kommune_id)
+    conversation = get_conversation(db, actor, kommune_id, conversation_id)
+    cid = id_of(conversation)
+    page = max(1, min(page, 10_000))
+    other = _member(db, kommune_id, _other_id(conversation, user_id))
+    listing = _listing_of(db, kommune_id, conversation.listing_id)
+    kommune = get_kommune(db, kommune_id)
+    sender = aliased(User)
+    rows = db.execute(
+        sa_select(col(Message.id), col(Message.sender_id), col(sender.display_name))
+        .add_columns(col(Message.body), col(Message.created_at))
+        .join(sender, col(sender.id) == Message.sender_id)
+        .where(col(Message.conversation_id) == cid)
+        .order_by(col(Message.created_at).desc(), col(Message.id).desc())
+        .offset((page - 1) * THREAD_PAGE_SIZE)
+        .limit(THREAD_PAGE_SIZE + 1)
+    ).all()
+    messages = [
+        MessageView(
+            id=mid,
+            sender_name=name,
+            mine=sender_id == user_id,
+            body=body,
+            sent_at=local_time(created),
+        )
+        for mid, sender_id, name, body, created in reversed(rows[:THREAD_PAGE_SIZE])
+    ]
+    reply_refused = ""
+    if other is None or other.status != UserStatus.APPROVED:
+        reply_refused = "contact.partner_blocked"
+    elif listing.status == ListingStatus.REMOVED or (
+        not messages and page == 1 and not _is_active(db, listing)
+    ):
+        reply_refused = "contact.listing_inactive"
+    agreement = _agreement_of(db, kommune_id, cid)
+    my_rating = 0
+    if agreement is not None:
+        my_rating = (
+            db.exec(
+                select(Rating.stars).where(
+                    Rating.agreement_id == agreement.id, Rating.rater_id == user_id
+                )
+            ).first()
+            or 0
+        )
+    return Thread(
+        id=cid,
+        kommune_slug=kommune.slug,
+        listing_id=id_of(listing),
+        listing_title=listing.title,
+        other_id=id_of(other) if other else 0,
+        other_name=other.display_name if other else "",
+        other_email=other.email if other is not None and other.share_email else "",
+        messages=messages,
+        page=page,
+        has_older=len(rows) > THREAD_PAGE_SIZE,
+        reply_refused=reply_refused,
+        agreement=_agreement_view(db, listing, agreement, user_id),
+        my_rating=my_rating,
+    )
+
+
+# --- agreement ------------------------------------------------------------------------------
+
+
+def _agreement_of(db: Session, kommune_id: int, conversation_id: int) -> Agreement | None:
+    return db.exec(
+        select(Agreement).where(
+            Agreement.conversation_id == conversation_id, Agreement.kommune_id == kommune_id
+        )
+    ).first()
+
+
+def _value_kind(db: Session, listing: Listing) -> str:
+    exchange_type = db.exec(select(Exchange.type).where(Exchange.id == listing.exchange_id)).first()
+    if exchange_type == ExchangeType.ZEITSPENDE:
+        return "hours"
+    if exchange_type == ExchangeType.TASCHENGELD:
+        return "amount"
+    return ""
+
+
+def german_number(value: Decimal | float) -> str:
+    """12.5 → "12,50" style for money, 1.5 → "1,5" for hours (no trailing zeros)."""
+    text = f"{Decimal(str(value)).normalize():f}"
+    return text.replace(".", ",")
+
+
+def _agreement_view(
+    db: Session, listing: Listing, agreement: Agreement | None, user_id: int
+) -> AgreementView:
+    kind = _value_kind(db, listing)
+    if agreement is None:
+        return AgreementView(False, kind, "", False, False)
+    value = ""
+    if kind == "hours" and agreement.hours is not None:
+        value = german_number(agreement.hours)
+    elif kind == "amount" and agreement.amount_cents is not None:
+        value = f"{agreement.amount_cents // 100},{agreement.amount_cents % 100:02d}"
+    i_am_helper = agreement.helper_id == user_id
+    mine = agreement.helper_done_at if i_am_helper else agreement.seeker_done_at
+    theirs = agreement.seeker_done_at if i_am_helper else agreement.helper_done_at
+    return AgreementView(True, kind, value, mine is not None, theirs is not None)
+
+
+def parse_decimal(raw: str) -> Decimal | None:
+    """A number as people type it: "1,5", "1.5", "12,50 €", " 3 " (None if it is none)."""
+    text = raw.strip().removesuffix("€").removesuffix("Euro").strip()
+    if not _NUMBER.match(text):
+        return None
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _parse_value(kind: str, raw: str) -> tuple[float | None, int | None]:
+    """(hours, amount_cents) from what the first confirming person entered."""
+    if kind == "hours":
+        if not raw.strip():
+            raise InvalidInput("value", "agreement.hours_required")
+        hours = parse_decimal(raw)
+        if hours is None or not HOURS_MIN <= hours <= HOURS_MAX:
+            raise InvalidInput(
+                "value",
+                "agreement.hours_invalid",
+                min=german_number(HOURS_MIN),
+                max=german_number(HOURS_MAX),
+            )
+        return float(hours), None
+    if kind == "amount":
+        if not raw.strip():
+            raise InvalidInput("value", "agreement.amount_required")
+        amount = parse_decimal(raw)
+        if amount is None or not AMOUNT_MIN <= amount <= AMOUNT_MAX:
+            raise InvalidInput(
+                "value",
+                "agreement.amount_invalid",
+                min=german_number(AMOUNT_MIN),
+                max=german_number(AMOUNT_MAX),
+            )
+        return None, int(amount * 100)
+    return None, None
+
+
+def confirm_agreement(
+    db: Session, actor: Actor, kommune_id: int, conversation_id: int, value: str = ""
+) -> bool:
+    """The actor confirms "Hilfe hat stattgefunden"; return True once both sides have.
+
+    The first to confirm enters the hours (Zeitspende) or the amount (Taschengeld); the
+    other side confirms that record. The helper is the author of an offer and the starter
+    of a request; the seeker is the other one.
+    """
+    user_id = _require_writer(actor, kommune_id)
+    conversation = get_conversation(db, actor, kommune_id, conversation_id)
+    cid = id_of(conversation)
+    other = _member(db, kommune_id, _other_id(conversation, user_id))
+    if other is None or other.status != UserStatus.APPROVED:
+        raise NotAllowed("contact.partner_blocked")
+    if not _has_messages(db, cid):
+        raise NotAllowed("agreement.needs_messages")
+    listing = _listing_of(db, kommune_id, conversation.listing_id)
+    now = utcnow()
+    agreement = _agreement_of(db, kommune_id, cid)
+    if agreement is None:
+        hours, amount_cents = _parse_value(_value_kind(db, listing), str(value)[:50])
+        offer = listing.kind == ListingKind.OFFER
+        agreement = Agreement(
+            kommune_id=kommune_id,
+            conversation_id=cid,
+            listing_id=id_of(listing),
+            helper_id=conversation.author_id if offer else conversation.starter_id,
+            seeker_id=conversation.starter_id if offer else conversation.author_id,
+            hours=hours,
+            amount_cents=amount_cents,
+        )
+        _set_done(agreement, user_id, now)
+        try:
+            # Both may press at the same moment: the unique conversation decides.
+            with db.begin_nested():
+                db.add(agreement)
+                db.flush()
+            return _both_done(agreement)
+        except IntegrityError:
+            agreement = _agreement_of(db, kommune_id, cid)
+            if agreement is None:
+                raise
+    mine = agreement.helper_done_at if agreement.helper_id == user_id else agreement.seeker_done_at
+    if mine is not None:
+        raise NotAllowed("agreement.already_confirmed")
+    _set_done(agreement, user_id, now)
+    db.add(agreement)
+    db.flush()
+    return _both_done(agreement)
+
+
+def _set_done(agreement: Agreement, user_id: int, moment: datetime) -> None:
+    if agreement.helper_id == user_id:
+        agreement.helper_done_at = moment
+    else:
+        agreement.seeker_done_at = moment
+
+
+def _both_done(agreement: Agreement) -> bool:
+    return agreement.helper_done_at is not None and agreement.seeker_done_at is not None

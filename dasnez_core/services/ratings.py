@@ -1,0 +1,222 @@
+"""Ratings after an exchange both sides confirmed, and the public profile that shows them.
+
+A rating marked "nur für die Verwaltung" (admin_only) is seen only by the Kommune's admins:
+it never counts in a summary and never appears on a profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, func, select
+
+from dasnez_core.actor import Actor
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.models import Agreement, Area, Rating, User, UserStatus, id_of
+from dasnez_core.permissions import Action, require
+from dasnez_core.services.auth import clean_text
+from dasnez_core.services.contact import get_conversation, local_time
+
+COMMENT_MAX = 1000
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """How often a person was rated, and the average stars (0.0 without ratings),
+    rounded to one decimal. Admin-only ratings are left out."""
+
+    count: int
+    average: float
+
+
+def rating_summary(db: Session, kommune_id: int, user_id: int) -> RatingSummary:
+    """The public rating summary of a person of `kommune_id`."""
+    count, average = db.execute(
+        sa_select(func.count(col(Rating.id)), func.avg(col(Rating.stars))).where(
+            col(Rating.kommune_id) == kommune_id,
+            col(Rating.ratee_id) == user_id,
+            col(Rating.admin_only).is_(False),
+        )
+    ).one()
+    count = int(count or 0)
+    return RatingSummary(count=count, average=round(float(average), 1) if count else 0.0)
+
+
+def rate(
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    conversation_id: int,
+    stars: int | None,
+    comment: str = "",
+    admin_only: bool = False,
+) -> int:
+    """The actor rates the other side of a conversation whose agreement both confirmed;
+    once per side. Return the rating's id."""
+    if actor.user_id is None:
+        raise NotAllowed("auth.required")
+    if actor.status == UserStatus.PENDING:
+        raise NotAllowed("contact.account_pending")
+    require(actor, Action.RATE_MEMBER, kommune_id)
+    conversation = get_conversation(db, actor, kommune_id, conversation_id)
+    agreement = db.exec(
+        select(Agreement).where(
+            Agreement.conversation_id == id_of(conversation), Agreement.kommune_id == kommune_id
+        )
+    ).first()
+    if (
+        agreement is None
+        or agreement.helper_done_at is None
+        or agreement.seeker_done_at is None
+        or actor.user_id not in (agreement.helper_id, agreement.seeker_id)
+    ):
+        raise NotAllowed("rating.not_done")
+    ratee_id = agreement.seeker_id if actor.user_id == agreement.helper_id else agreement.helper_id
+    if ratee_id is None:
+        raise NotAllowed("rating.partner_gone")
+    already = db.exec(
+        select(Rating.id).where(
+            Rating.agreement_id == id_of(agreement), Rating.rater_id == actor.user_id
+        )
+    ).first()
+    if already is not None:
+        raise NotAllowed("rating.already_rated")
+    if stars is None or not 1 <= stars <= 5:
+        raise InvalidInput("stars", "rating.stars_required")
+    text = clean_text(comment)
+    if len(text) > COMMENT_MAX:
+        raise InvalidInput("comment", "rating.comment_too_long", max=COMMENT_MAX)
+    rating = Rating(
+        kommune_id=kommune_id,
+        agreement_id=id_of(agreement),
+        rater_id=actor.user_id,
+        ratee_id=ratee_id,
+        stars=stars,
+        comment=text,
+        admin_only=admin_only,
+    )
+    db.add(rating)
+    db.flush()
+    return id_of(rating)
+
+
+@dataclass(frozen=True)
+class RatingView:
+    """One rating as a profile shows it. `rater_name` is "" for a former member."""
+
+    stars: int
+    comment: str
+    date: str
+    rater_name: str
+
+
+@dataclass(frozen=True)
+class AdminRatingView:
+    """One rating as the Kommune's admins see it, admin-only ones included."""
+
+    stars: int
+    comment: str
+    date: str
+    rater_name: str
+    admin_only: bool
+
+
+def _ratings_of(
+    db: Session, kommune_id: int, user_id: int, *, public: bool, page: int
+) -> list[tuple[int, str, datetime, str | None, bool]]:
+    rater = aliased(User)
+    stmt = (
+        sa_select(
+            col(Rating.stars),
+            col(Rating.comment),
+            col(Rating.created_at),
+            col(rater.display_name),
+            col(Rating.admin_only),
+        )
+        .join(rater, col(rater.id) == Rating.rater_id, isouter=True)
+        .where(col(Rating.kommune_id) == kommune_id, col(Rating.ratee_id) == user_id)
+        .order_by(col(Rating.created_at).desc(), col(Rating.id).desc())
+        .offset((max(1, min(page, 10_000)) - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE + 1)
+    )
+    if public:
+        stmt = stmt.where(col(Rating.admin_only).is_(False))
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in db.execute(stmt).all()]
+
+
+def public_ratings(
+    db: Session, kommune_id: int, user_id: int, page: int = 1
+) -> tuple[list[RatingView], bool]:
+    """A person's public ratings, newest first, PAGE_SIZE a page; and whether more follow."""
+    rows = _ratings_of(db, kommune_id, user_id, public=True, page=page)
+    views = [
+        RatingView(stars=stars, comment=comment, date=local_time(at)[:10], rater_name=name or "")
+        for stars, comment, at, name, _admin_only in rows[:PAGE_SIZE]
+    ]
+    return views, len(rows) > PAGE_SIZE
+
+
+def ratings_for_admin(
+    db: Session, actor: Actor, kommune_id: int, user_id: int, page: int = 1
+) -> tuple[list[AdminRatingView], bool]:
+    """Every rating a person of the admin's Kommune received, admin-only ones included."""
+    require(actor, Action.VIEW_ADMIN_RATINGS, kommune_id)
+    rows = _ratings_of(db, kommune_id, user_id, public=False, page=page)
+    views = [
+        AdminRatingView(
+            stars=stars,
+            comment=comment,
+            date=local_time(at)[:10],
+            rater_name=name or "",
+            admin_only=bool(admin_only),
+        )
+        for stars, comment, at, name, admin_only in rows[:PAGE_SIZE]
+    ]
+    return views, len(rows) > PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class PublicProfile:
+    """What anybody may see of an approved person: never email, phone or birth date."""
+
+    user_id: int
+    display_name: str
+    introduction: str
+    district: str
+    member_since: str
+    summary: RatingSummary
+
+
+def public_profile(db: Session, kommune_id: int, user_id: int) -> PublicProfile:
+    """The profile of an approved person of `kommune_id`; anybody else is not found."""
+    user = db.exec(
+        select(User).where(
+            User.id == user_id,
+            User.kommune_id == kommune_id,
+            User.status == UserStatus.APPROVED,
+        )
+    ).first()
+    if user is None:
+        raise NotFound("user.not_found")
+    district = ""
+    if user.area_id is not None:
+        area = db.exec(
+            select(Area).where(Area.id == user.area_id, Area.kommune_id == kommune_id)
+        ).first()
+        if area is not None and area.parent_id is not None:
+            area = db.exec(
+                select(Area).where(Area.id == area.parent_id, Area.kommune_id == kommune_id)
+            ).first()
+        district = area.name if area is not None else ""
+    return PublicProfile(
+        user_id=id_of(user),
+        display_name=user.display_name,
+        introduction=user.introduction,
+        district=district,
+        member_since=local_time(user.approved_at or user.created_at)[:10],
+        summary=rating_summary(db, kommune_id, user_id),
+    )
