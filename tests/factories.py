@@ -8,17 +8,24 @@ from sqlmodel import Session
 
 from dasnez_core.actor import Actor
 from dasnez_core.models import (
+    Agreement,
     Area,
     AreaKind,
     Category,
+    Conversation,
     Exchange,
     ExchangeType,
     Kommune,
+    Listing,
+    ListingReport,
+    Message,
+    Rating,
     Role,
     RoleGrant,
     SocialSpace,
     User,
     UserStatus,
+    utcnow,
 )
 from dasnez_core.passwords import hash_password
 from dasnez_core.services.sessions import actor_for
@@ -107,3 +114,100 @@ def actor(db: Session, u: User) -> Actor:
 
 def later(delta_minutes: int) -> timedelta:
     return timedelta(minutes=delta_minutes)
+
+
+def listing_of(
+    db: Session, author: User, category: Category, *, title: str = "Rasen mähen"
+) -> Listing:
+    """A published listing of `author` in the category's Kommune."""
+    now = utcnow()
+    row = Listing(
+        kommune_id=category.kommune_id,
+        kind="offer",
+        exchange_id=category.exchange_id,
+        category_id=category.id,
+        title=title,
+        body="Ich helfe gern in der Nachbarschaft.",
+        author_id=author.id,
+        created_at=now,
+        updated_at=now,
+        expires_at=now + timedelta(days=30),
+    )
+    db.add(row)
+    db.flush()
+    return row
+
+
+def conversation_about(db: Session, listing: Listing, starter: User) -> Conversation:
+    row = Conversation(
+        kommune_id=listing.kommune_id,
+        listing_id=listing.id,
+        author_id=listing.author_id,
+        starter_id=starter.id,
+    )
+    db.add(row)
+    db.flush()
+    return row
+
+
+def message_in(db: Session, conversation: Conversation, sender: User, body: str) -> Message:
+    row = Message(conversation_id=conversation.id, sender_id=sender.id, body=body)
+    db.add(row)
+    db.flush()
+    return row
+
+
+def agreement_on(
+    db: Session, conversation: Conversation, *, helper: User | None, seeker: User | None
+) -> Agreement:
+    row = Agreement(
+        kommune_id=conversation.kommune_id,
+        conversation_id=conversation.id,
+        listing_id=conversation.listing_id,
+        helper_id=helper.id if helper else None,
+        seeker_id=seeker.id if seeker else None,
+        hours=2.0,
+    )
+    db.add(row)
+    db.flush()
+    return row
+
+
+def rating_for(
+    db: Session,
+    agreement: Agreement,
+    rater: User,
+    ratee: User,
+    *,
+    stars: int = 5,
+    comment: str = "",
+    admin_only: bool = False,
+) -> Rating:
+    row = Rating(
+        kommune_id=agreement.kommune_id,
+        agreement_id=agreement.id,
+        rater_id=rater.id,
+        ratee_id=ratee.id,
+        stars=stars,
+        comment=comment,
+        admin_only=admin_only,
+    )
+    db.add(row)
+    db.flush()
+    return row
+
+
+def report_on(
+    db: Session, listing: Listing, reporter: User | None, *, resolved_by: User | None = None
+) -> ListingReport:
+    row = ListingReport(
+        kommune_id=listing.kommune_id,
+        listing_id=listing.id,
+        reporter_id=reporter.id if reporter else None,
+        reason="Bitte prüfen.",
+        resolved_by=resolved_by.id if resolved_by else None,
+        resolved_at=utcnow() if resolved_by else None,
+    )
+    db.add(row)
+    db.flush()
+    return row

@@ -47,6 +47,7 @@ def login_page() -> rx.Component:
         rx.vstack(
             rx.heading(t("login.title"), size="7", as_="h1"),
             forms.login_form(LoginState.error, LoginState.submit),
+            rx.link(t("login.forgot_password"), href="/passwort-vergessen"),
             rx.text(t("login.no_account")),
             rx.link(t("nav.home"), href="/"),
             width="100%",

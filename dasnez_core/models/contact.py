@@ -39,8 +39,10 @@ class Agreement(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     kommune_id: int = Field(foreign_key="kommune.id", index=True)
-    conversation_id: int = Field(foreign_key="conversation.id", unique=True)
-    listing_id: int = Field(foreign_key="listing.id", index=True)
+    # Both become NULL when the conversation or listing goes with a deleted account: the
+    # agreement and the ratings given through it stay, anonymised.
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", unique=True)
+    listing_id: int | None = Field(default=None, foreign_key="listing.id", index=True)
     helper_id: int | None = Field(default=None, foreign_key="user.id")
     seeker_id: int | None = Field(default=None, foreign_key="user.id")
     hours: float | None = None

@@ -8,9 +8,11 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.mail import compose, queue
 from dasnez_core.models import Area, User, UserStatus, utcnow
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
+from dasnez_core.services.kommunen import get_kommune
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,10 @@ def list_pending(db: Session, actor: Actor, kommune_id: int) -> list[PendingPers
 
 
 def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> None:
-    """Approve a pending person of `kommune_id`. Another Kommune's person is not found."""
+    """Approve a pending person of `kommune_id` and mail them the news.
+
+    Another Kommune's person is not found.
+    """
     require(actor, Action.APPROVE_USER, kommune_id)
     user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
     if user is None:
@@ -64,5 +69,17 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
         target_type="user",
         target_id=user.id,
         kommune_id=kommune_id,
+    )
+    kommune = get_kommune(db, kommune_id)
+    queue(
+        db,
+        compose(
+            user.email,
+            user.language,
+            "mail.account_approved",
+            name=user.display_name,
+            kommune=kommune.name,
+            slug=kommune.slug,
+        ),
     )
     db.flush()

@@ -58,6 +58,17 @@ def revoke_all_sessions(db: Session, user_id: int) -> None:
     )
 
 
+def revoke_other_sessions(db: Session, user_id: int, keep_token: str) -> None:
+    """End every session of a user except the one behind `keep_token` (password change)."""
+    db.execute(
+        update(UserSession)
+        .where(col(UserSession.user_id) == user_id)
+        .where(col(UserSession.token_hash) != hash_token(keep_token))
+        .where(col(UserSession.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
 def resolve_session(db: Session, token: str | None, app: str) -> Actor:
     """The Actor behind a token, or ANONYMOUS if the token is unknown, forged, revoked,
     expired (idle or absolute), issued for the other app, or its user is blocked."""

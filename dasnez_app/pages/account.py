@@ -1,0 +1,401 @@
+"""The person's own account (/konto): profile, email address, password, data, deletion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.pages.register import parse_int
+from dasnez_app.state import PublicSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import link_button
+from dasnez_core.actor import Actor
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
+from dasnez_core.passwords import MAX_LENGTH
+from dasnez_core.services import account, kommunen
+from dasnez_core.services.account import INTRODUCTION_MAX, ProfileUpdate
+from dasnez_core.services.auth import NAME_MAX
+from dasnez_core.services.kommunen import Option
+
+
+class AccountState(PublicSession):
+    loaded: bool = False
+    deleted: bool = False
+    # Changes whenever the stored values are (re)loaded, so the uncontrolled inputs show them.
+    form_key: int = 0
+    kommune_name: str = ""
+    email: str = ""
+    display_name: str = ""
+    area_id: str = ""
+    space_ids: list[str] = []
+    introduction: str = ""
+    share_email: bool = False
+    can_delete: bool = False
+    areas: list[Option] = []
+    spaces: list[Option] = []
+    profile_error: str = ""
+    profile_success: str = ""
+    email_error: str = ""
+    email_success: str = ""
+    password_error: str = ""
+    password_success: str = ""
+    export_error: str = ""
+    delete_error: str = ""
+
+    def _clear_messages(self) -> None:
+        self.profile_error = self.profile_success = ""
+        self.email_error = self.email_success = ""
+        self.password_error = self.password_success = ""
+        self.export_error = self.delete_error = ""
+
+    def _reload(self, actor: Actor) -> None:
+        kommune_id = actor.kommune_id or 0
+        with session_scope() as db:
+            profile = account.get_profile(db, actor, kommune_id)
+            self.areas = kommunen.area_options(db, kommune_id)
+            self.spaces = kommunen.social_space_options(db, kommune_id)
+        self.kommune_name = profile.kommune_name
+        self.email = profile.email
+        self.display_name = profile.display_name
+        self.area_id = profile.area_id
+        self.space_ids = list(profile.social_space_ids)
+        self.introduction = profile.introduction
+        self.share_email = profile.share_email
+        self.can_delete = profile.can_delete
+        self.form_key += 1
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        self._refresh_session()
+        self._clear_messages()
+        self.deleted = False
+        if actor.is_anonymous:
+            return rx.redirect("/anmelden")
+        try:
+            self._reload(actor)
+        except DomainError:
+            return rx.redirect("/anmelden")
+        self.loaded = True
+        return None
+
+    @rx.event
+    def save_profile(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        self._clear_messages()
+        change = ProfileUpdate(
+            display_name=str(form.get("display_name", ""))[:1000],
+            area_id=parse_int(form.get("area_id")),
+            social_space_ids=tuple(
+                i
+                for key in list(form)[:200]
+                if str(key).startswith("space_")
+                if (i := parse_int(str(key).removeprefix("space_"))) is not None
+            ),
+            introduction=str(form.get("introduction", ""))[: INTRODUCTION_MAX * 4],
+            share_email=bool(form.get("share_email")),
+        )
+        try:
+            with session_scope() as db:
+                account.update_profile(db, actor, actor.kommune_id or 0, change)
+        except DomainError as exc:
+            self.profile_error = self._t(exc.key, **exc.params)
+            return
+        self.profile_success = self._t("account.profile_saved")
+        self._reload(self._actor())
+
+    @rx.event
+    def change_email(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
+        actor = self._actor()
+        self._clear_messages()
+        try:
+            with session_scope() as db:
+                address = account.request_email_change(
+                    db,
+                    actor,
+                    actor.kommune_id or 0,
+                    new_email=str(form.get("new_email", ""))[:300],
+                    current_password=str(form.get("email_password", ""))[:300],
+                )
+        except DomainError as exc:
+            self.email_error = self._t(exc.key, **exc.params)
+            return None
+        self.email_success = self._t("account.email_sent", email=address)
+        return [rx.set_value("new_email", ""), rx.set_value("email_password", "")]
+
+    @rx.event
+    def change_password(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
+        actor = self._actor()
+        self._clear_messages()
+        try:
+            with session_scope() as db:
+                account.change_password(
+                    db,
+                    actor,
+                    actor.kommune_id or 0,
+                    current_password=str(form.get("current_password", ""))[:300],
+                    new_password=str(form.get("new_password", ""))[:300],
+                    keep_token=self.token,
+                )
+        except DomainError as exc:
+            self.password_error = self._t(exc.key, **exc.params)
+            return None
+        self.password_success = self._t("account.password_changed")
+        return [rx.set_value("current_password", ""), rx.set_value("new_password", "")]
+
+    @rx.event
+    def download_data(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        self._clear_messages()
+        try:
+            with session_scope() as db:
+                data = account.export_own_data(db, actor, actor.kommune_id or 0)
+        except DomainError as exc:
+            self.export_error = self._t(exc.key, **exc.params)
+            return None
+        return rx.download(
+            data=data,
+            filename=f"dasnez-meine-daten-{date.today().isoformat()}.json",
+            mime_type="application/json",
+        )
+
+    @rx.event
+    def delete_account(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        self._clear_messages()
+        try:
+            with session_scope() as db:
+                account.delete_account(
+                    db,
+                    actor,
+                    actor.kommune_id or 0,
+                    password=str(form.get("delete_password", ""))[:300],
+                    confirmed=bool(form.get("confirm_delete")),
+                )
+        except DomainError as exc:
+            self.delete_error = self._t(exc.key, **exc.params)
+            return
+        self.token = ""
+        self.user_name = self.user_status = self.user_kommune_slug = ""
+        self.email = self.display_name = self.introduction = ""
+        self.deleted, self.loaded = True, False
+
+
+def _section(heading_key: str, anchor: str, *children: rx.Component) -> rx.Component:
+    """A titled part of the page; the heading names it for screen readers (a region)."""
+    return rx.el.section(
+        rx.heading(t(heading_key), size="5", as_="h2", id=anchor),
+        *children,
+        aria_labelledby=anchor,
+        style={
+            "width": "100%",
+            "padding": "1rem",
+            "border": "1px solid var(--gray-6)",
+            "border_radius": "12px",
+            "display": "flex",
+            "flex_direction": "column",
+            "gap": "0.75rem",
+        },
+    )
+
+
+def _introduction_field() -> rx.Component:
+    return rx.el.div(
+        rx.el.label(
+            t("account.introduction"),
+            html_for="introduction",
+            style={"font_weight": "600", "display": "block"},
+        ),
+        rx.el.textarea(
+            id="introduction",
+            name="introduction",
+            rows=5,
+            max_length=INTRODUCTION_MAX,
+            default_value=AccountState.introduction,
+            style=forms.FIELD_STYLE,
+        ),
+        style={"margin_bottom": "1rem"},
+    )
+
+
+def _profile_form() -> rx.Component:
+    return rx.form(
+        forms.error_line(AccountState.profile_error),
+        forms.success_line(AccountState.profile_success),
+        forms.field(
+            t("account.display_name"),
+            "display_name",
+            autocomplete="name",
+            max_length=NAME_MAX,
+            value=AccountState.display_name,
+        ),
+        forms.select(
+            t("account.area"),
+            "area_id",
+            AccountState.areas,
+            t("common.choose"),
+            value=AccountState.area_id,
+        ),
+        rx.cond(
+            AccountState.spaces.length() > 0,
+            rx.el.fieldset(
+                rx.el.legend(t("account.social_spaces"), style={"font_weight": "600"}),
+                rx.foreach(
+                    AccountState.spaces,
+                    lambda s: forms.checkbox(
+                        rx.text(s.label),
+                        "space_" + s.value,
+                        checked=AccountState.space_ids.contains(s.value),
+                    ),
+                ),
+                style={"border": "none", "padding": "0", "margin_bottom": "0.5rem"},
+            ),
+        ),
+        _introduction_field(),
+        forms.checkbox(t("account.share_email"), "share_email", checked=AccountState.share_email),
+        forms.submit(t("account.profile_save")),
+        key=AccountState.form_key,
+        on_submit=AccountState.save_profile,
+        width="100%",
+    )
+
+
+def _email_form() -> rx.Component:
+    return rx.form(
+        rx.text(
+            t("account.email_current"),
+            " ",
+            rx.text.strong(AccountState.email),
+            margin_bottom="1rem",
+        ),
+        forms.error_line(AccountState.email_error),
+        forms.success_line(AccountState.email_success),
+        forms.field(
+            t("account.new_email"), "new_email", type_="email", autocomplete="email", max_length=254
+        ),
+        forms.field(
+            t("account.current_password"),
+            "email_password",
+            type_="password",
+            autocomplete="current-password",
+            max_length=MAX_LENGTH,
+        ),
+        forms.submit(t("account.email_submit")),
+        on_submit=AccountState.change_email,
+        width="100%",
+    )
+
+
+def _password_form() -> rx.Component:
+    return rx.form(
+        forms.error_line(AccountState.password_error),
+        forms.success_line(AccountState.password_success),
+        forms.field(
+            t("account.current_password"),
+            "current_password",
+            type_="password",
+            autocomplete="current-password",
+            max_length=MAX_LENGTH,
+        ),
+        forms.field(
+            t("account.new_password"),
+            "new_password",
+            type_="password",
+            autocomplete="new-password",
+            hint=t("register.password_hint"),
+            max_length=MAX_LENGTH,
+        ),
+        forms.submit(t("account.password_submit")),
+        on_submit=AccountState.change_password,
+        width="100%",
+    )
+
+
+def _delete_form() -> rx.Component:
+    return rx.cond(
+        AccountState.can_delete,
+        rx.form(
+            rx.text(t("account.delete_text"), margin_bottom="1rem"),
+            forms.error_line(AccountState.delete_error),
+            forms.field(
+                t("account.delete_password"),
+                "delete_password",
+                type_="password",
+                autocomplete="current-password",
+                max_length=MAX_LENGTH,
+            ),
+            forms.checkbox(t("account.delete_confirm"), "confirm_delete"),
+            rx.button(
+                t("account.delete_submit"),
+                type="submit",
+                size="4",
+                color_scheme="red",
+                style={"width": "100%"},
+            ),
+            on_submit=AccountState.delete_account,
+            width="100%",
+        ),
+        rx.callout(t("account.delete_admin"), icon="info", role="status"),
+    )
+
+
+def _body() -> rx.Component:
+    return rx.vstack(
+        rx.heading(t("account.title"), size="7", as_="h1"),
+        rx.text(t("account.in_kommune"), " ", AccountState.kommune_name, color_scheme="gray"),
+        rx.cond(
+            PublicSession.user_status == "pending",
+            rx.callout(t("status.pending_banner"), icon="info", role="status"),
+        ),
+        rx.hstack(
+            link_button(t("account.my_listings"), "/meine-eintraege", size="3", variant="soft"),
+            link_button(t("account.messages"), "/nachrichten", size="3", variant="soft"),
+            wrap="wrap",
+        ),
+        _section("account.profile_heading", "konto-profil", _profile_form()),
+        _section("account.email_heading", "konto-email", _email_form()),
+        _section("account.password_heading", "konto-passwort", _password_form()),
+        _section(
+            "account.export_heading",
+            "konto-daten",
+            rx.text(t("account.export_text")),
+            forms.error_line(AccountState.export_error),
+            rx.button(
+                t("account.export_button"),
+                on_click=AccountState.download_data,
+                size="4",
+                variant="outline",
+                style={"width": "100%"},
+            ),
+        ),
+        _section("account.delete_heading", "konto-loeschen", _delete_form()),
+        spacing="4",
+        width="100%",
+        max_width="640px",
+    )
+
+
+def _goodbye() -> rx.Component:
+    return rx.vstack(
+        rx.callout(
+            t("account.goodbye_title"), icon="check", color_scheme="green", role="status", size="3"
+        ),
+        rx.text(t("account.goodbye_text")),
+        link_button(t("nav.home"), "/", size="4"),
+        spacing="4",
+        max_width="640px",
+    )
+
+
+def account_page() -> rx.Component:
+    return public_page(
+        rx.cond(
+            AccountState.deleted,
+            _goodbye(),
+            rx.cond(AccountState.loaded, _body(), rx.text(t("common.loading"))),
+        )
+    )

@@ -1,0 +1,98 @@
+"""Confirming a new email address from the link in the mail (/email-bestaetigen).
+
+The change waits for a button press, so a mail program that opens links by itself to check
+them does not confirm anything.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.state import PublicSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import link_button
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
+from dasnez_core.services import account
+
+
+class EmailConfirmState(PublicSession):
+    loaded: bool = False
+    new_email: str = ""
+    error: str = ""
+    success: str = ""
+    _confirm_token: str = ""
+
+    @rx.event
+    def load(self) -> None:
+        self._refresh_session()
+        self._confirm_token = str(self.router.url.query_parameters.get("token", ""))[:300]
+        self.new_email = self.error = self.success = ""
+        try:
+            with session_scope() as db:
+                self.new_email = account.pending_email(db, self._confirm_token)
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+        self.loaded = True
+
+    @rx.event
+    def confirm(self) -> None:
+        self._actor()
+        try:
+            with session_scope() as db:
+                address = account.confirm_email_change(db, token=self._confirm_token)
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            return
+        self.error, self.success = "", self._t("confirm_email.done", email=address)
+
+
+def _pending() -> rx.Component:
+    return rx.vstack(
+        rx.text(t("confirm_email.text")),
+        rx.text(EmailConfirmState.new_email, weight="bold", size="5"),
+        rx.button(
+            t("confirm_email.submit"),
+            on_click=EmailConfirmState.confirm,
+            size="4",
+            style={"width": "100%"},
+        ),
+        spacing="3",
+        width="100%",
+    )
+
+
+def email_confirm_page() -> rx.Component:
+    return public_page(
+        rx.vstack(
+            rx.heading(t("confirm_email.title"), size="7", as_="h1"),
+            rx.cond(
+                EmailConfirmState.loaded,
+                rx.cond(
+                    EmailConfirmState.success != "",
+                    rx.vstack(
+                        forms.success_line(EmailConfirmState.success),
+                        rx.cond(
+                            PublicSession.logged_in,
+                            link_button(t("nav.account"), "/konto", size="4"),
+                            link_button(t("nav.login"), "/anmelden", size="4"),
+                        ),
+                    ),
+                    rx.cond(
+                        EmailConfirmState.error != "",
+                        rx.vstack(
+                            forms.error_line(EmailConfirmState.error),
+                            link_button(t("nav.account"), "/konto", size="4"),
+                        ),
+                        _pending(),
+                    ),
+                ),
+                rx.text(t("common.loading")),
+            ),
+            spacing="4",
+            width="100%",
+            max_width="480px",
+        )
+    )

@@ -1,0 +1,163 @@
+"""Forgotten password: ask for a link (/passwort-vergessen), set a new one (/passwort-neu)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from dasnez_app.components import public_page
+from dasnez_app.state import PublicSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import link_button
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
+from dasnez_core.passwords import MAX_LENGTH
+from dasnez_core.services import account
+
+
+class ForgotPasswordState(PublicSession):
+    loaded: bool = False
+    error: str = ""
+    sent: bool = False
+
+    @rx.event
+    def load(self) -> None:
+        self._refresh_session()
+        self.error, self.sent, self.loaded = "", False, True
+
+    @rx.event
+    def submit(self, form: dict[str, str]) -> None:
+        self._actor()
+        try:
+            with session_scope() as db:
+                account.request_password_reset(db, email=str(form.get("email", ""))[:300])
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            return
+        # The same answer whether or not the account exists.
+        self.error, self.sent = "", True
+
+
+class ResetPasswordState(PublicSession):
+    loaded: bool = False
+    link_error: str = ""
+    error: str = ""
+    done: bool = False
+    _reset_token: str = ""
+
+    @rx.event
+    def load(self) -> None:
+        self._refresh_session()
+        self._reset_token = str(self.router.url.query_parameters.get("token", ""))[:300]
+        self.error, self.link_error, self.done = "", "", False
+        try:
+            with session_scope() as db:
+                account.check_reset_token(db, self._reset_token)
+        except DomainError as exc:
+            self.link_error = self._t(exc.key, **exc.params)
+        self.loaded = True
+
+    @rx.event
+    def submit(self, form: dict[str, str]) -> None:
+        self._actor()
+        try:
+            with session_scope() as db:
+                account.reset_password(
+                    db,
+                    token=self._reset_token,
+                    new_password=str(form.get("new_password", ""))[:300],
+                )
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            if exc.key.startswith("account.token_"):
+                self.link_error = self.error
+            return
+        self.error, self.done = "", True
+        self._refresh_session()  # every session has ended, this browser's too
+
+
+def _forgot_form() -> rx.Component:
+    return rx.cond(
+        ForgotPasswordState.loaded,
+        rx.form(
+            rx.text(t("forgot.intro")),
+            forms.error_line(ForgotPasswordState.error),
+            forms.field(
+                t("login.email"),
+                "email",
+                type_="email",
+                autocomplete="email",
+                max_length=254,
+            ),
+            forms.submit(t("forgot.submit")),
+            on_submit=ForgotPasswordState.submit,
+            width="100%",
+        ),
+        rx.text(t("common.loading")),
+    )
+
+
+def forgot_password_page() -> rx.Component:
+    return public_page(
+        rx.vstack(
+            rx.heading(t("forgot.title"), size="7", as_="h1"),
+            rx.cond(
+                ForgotPasswordState.sent,
+                rx.vstack(
+                    forms.success_line(t("forgot.sent")),
+                    link_button(t("nav.login"), "/anmelden", size="4"),
+                ),
+                _forgot_form(),
+            ),
+            spacing="4",
+            width="100%",
+            max_width="480px",
+        )
+    )
+
+
+def _new_password_form() -> rx.Component:
+    return rx.form(
+        forms.error_line(ResetPasswordState.error),
+        forms.field(
+            t("account.new_password"),
+            "new_password",
+            type_="password",
+            autocomplete="new-password",
+            hint=t("register.password_hint"),
+            max_length=MAX_LENGTH,
+        ),
+        forms.submit(t("reset.submit")),
+        on_submit=ResetPasswordState.submit,
+        width="100%",
+    )
+
+
+def reset_password_page() -> rx.Component:
+    return public_page(
+        rx.vstack(
+            rx.heading(t("reset.title"), size="7", as_="h1"),
+            rx.cond(
+                ResetPasswordState.loaded,
+                rx.cond(
+                    ResetPasswordState.done,
+                    rx.vstack(
+                        forms.success_line(t("reset.done")),
+                        link_button(t("nav.login"), "/anmelden", size="4"),
+                    ),
+                    rx.cond(
+                        ResetPasswordState.link_error != "",
+                        rx.vstack(
+                            forms.error_line(ResetPasswordState.link_error),
+                            link_button(t("reset.request_new"), "/passwort-vergessen", size="4"),
+                        ),
+                        _new_password_form(),
+                    ),
+                ),
+                rx.text(t("common.loading")),
+            ),
+            spacing="4",
+            width="100%",
+            max_width="480px",
+        )
+    )
