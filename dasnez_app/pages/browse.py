@@ -63,10 +63,9 @@ class BrowseState(PublicSession):
                 Option(ex_type, self._t("exchange." + ex_type))
                 for ex_type in exchange_types.values()
             ]
-            self.categories = [
-                Option(str(cid), f"{self._t('exchange.' + exchange_types[ex_id])} – {name}")
-                for cid, ex_id, name in kommunen.category_options(db, k.id)
-            ]
+            self.categories = kommunen.labelled_category_options(
+                db, k.id, lambda ex_type: self._t("exchange." + ex_type)
+            )
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
             result = search_public(db, k.id, filters)

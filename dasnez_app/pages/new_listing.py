@@ -82,11 +82,9 @@ class NewListingState(PublicSession):
                 self.notice = self._t(exc.key)
                 return None
             self.kommune_name = k.name
-            exchange_types = dict(kommunen.exchange_options(db, k.id))
-            self.categories = [
-                Option(str(cid), f"{self._t('exchange.' + exchange_types[ex_id])} – {name}")
-                for cid, ex_id, name in kommunen.category_options(db, k.id)
-            ]
+            self.categories = kommunen.labelled_category_options(
+                db, k.id, lambda ex_type: self._t("exchange." + ex_type)
+            )
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
         self.can_write = self.notice == ""

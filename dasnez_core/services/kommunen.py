@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -173,3 +174,15 @@ def sponsors(db: Session, kommune_id: int, today: date) -> list[SponsorLink]:
         .order_by(col(Sponsor.position), col(Sponsor.id))
     ).all()
     return [SponsorLink(name=s.name, url=s.url) for s in rows]
+
+
+def labelled_category_options(
+    db: Session, kommune_id: int, exchange_name: Callable[[str], str]
+) -> list[Option]:
+    """Active categories of enabled exchanges as "<exchange> – <category>" choices;
+    `exchange_name` turns an exchange type into the person's words."""
+    types = dict(exchange_options(db, kommune_id))
+    return [
+        Option(str(cid), f"{exchange_name(types[ex_id])} – {name}")
+        for cid, ex_id, name in category_options(db, kommune_id)
+    ]
