@@ -266,6 +266,9 @@ def update_listing(
         listing.closed_at = None
         listing.expires_at = utcnow() + timedelta(days=kommune.listing_days)
         listing.reminder_sent_at = None
+    elif publish and kommune.premoderation and listing.status == ListingStatus.PUBLISHED:
+        # With pre-moderation, changed text is checked again before it shows.
+        listing.status = ListingStatus.PENDING
     elif not publish and listing.status != ListingStatus.DRAFT:
         listing.status = ListingStatus.DRAFT
     db.add(listing)

@@ -257,3 +257,16 @@ def test_expiry_reminder_is_mailed_once(
     [mail] = inbox.to("maria@example.org")
     assert "Bald vorbei" in mail["Subject"]
     assert "/meine-eintraege" in Inbox.text(mail)
+
+
+def test_with_premoderation_an_edited_listing_is_checked_again(db: Session, world: dict) -> None:
+    maria = f.actor(db, world["maria"])
+    listing_id = create_listing(db, maria, world["here"].id, _draft(world))
+    world["here"].premoderation = True
+    db.add(world["here"])
+    db.flush()
+    update_listing(
+        db, maria, world["here"].id, listing_id, _draft(world, title="Neu: Rasen"), publish=True
+    )
+    assert db.get(Listing, listing_id).status == "pending"
+    assert newest_public(db, world["here"].id) == []
