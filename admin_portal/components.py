@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import reflex as rx
 
 from admin_portal.state import AdminSession
+from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
 from dasnez_app.ui.layout import page_frame
+from dasnez_core.services.moderation import REASON_MIN
 
 
 def _menu() -> rx.Component:
     return rx.cond(
         AdminSession.logged_in,
         rx.hstack(
+            rx.cond(AdminSession.is_kommune_admin, _dashboard_links()),
             rx.cond(
                 AdminSession.is_kommune_admin,
                 rx.link(t("admin.nav.approvals"), href="/freischaltung"),
             ),
+            rx.cond(AdminSession.is_kommune_admin, _moderation_links()),
+            rx.cond(AdminSession.is_kommune_admin, _masterdata_links()),
             rx.cond(
                 AdminSession.is_platform_admin, rx.link(t("admin.nav.kommunen"), href="/kommunen")
             ),
@@ -26,6 +34,184 @@ def _menu() -> rx.Component:
             spacing="3",
             wrap="wrap",
         ),
+    )
+
+
+def _dashboard_links() -> rx.Component:
+    """Overview first (the landing page), then the lists, ratings and admin accounts."""
+    return rx.fragment(
+        *(
+            rx.link(t(key), href=href)
+            for key, href in (
+                ("dash.nav.overview", "/uebersicht"),
+                ("dash.nav.people", "/personen"),
+                ("dash.nav.listings", "/eintraege"),
+                ("dash.nav.ratings", "/bewertungen"),
+                ("dash.nav.admins", "/verwaltung"),
+            )
+        )
+    )
+
+
+def _moderation_links() -> rx.Component:
+    """Reports with blocking, and the audit log."""
+    return rx.fragment(
+        rx.link(t("admin.nav.reports"), href="/meldungen"),
+        rx.link(t("admin.nav.audit"), href="/protokoll"),
+    )
+
+
+def _masterdata_links() -> rx.Component:
+    """The Kommune's master data: profile, areas, social spaces, categories, sponsors, Info-Box."""
+    return rx.fragment(
+        *(
+            rx.link(t(key), href=href)
+            for key, href in (
+                ("masterdata.nav.profile", "/stammdaten"),
+                ("masterdata.nav.areas", "/ortsteile"),
+                ("masterdata.nav.spaces", "/sozialraeume"),
+                ("masterdata.nav.categories", "/kategorien"),
+                ("masterdata.nav.sponsors", "/sponsoren"),
+                ("masterdata.nav.infobox", "/info-box"),
+            )
+        )
+    )
+
+
+def admin_section(title: rx.Var[str], anchor: str, *children: rx.Component) -> rx.Component:
+    """A titled part of an admin page; the heading names it for screen readers (a region)."""
+    return rx.el.section(
+        rx.heading(title, size="5", as_="h2", id=anchor),
+        *children,
+        aria_labelledby=anchor,
+        style={
+            "width": "100%",
+            "padding": "1rem",
+            "border": "1px solid var(--gray-6)",
+            "border_radius": "12px",
+        },
+    )
+
+
+def pager(page: rx.Var[int], pages: rx.Var[int], go: Callable[[Any], Any]) -> rx.Component:
+    """Previous / next page of a list (shown only when there is more than one page)."""
+    return rx.cond(
+        pages > 1,
+        rx.hstack(
+            rx.button(
+                t("masterdata.page_prev"), on_click=go(page - 1), disabled=page <= 1, size="3"
+            ),
+            rx.text(
+                t("masterdata.page_of")
+                .replace("{page}", page.to_string())
+                .replace("{pages}", pages.to_string())
+            ),
+            rx.button(
+                t("masterdata.page_next"), on_click=go(page + 1), disabled=page >= pages, size="3"
+            ),
+            align="center",
+            spacing="3",
+        ),
+    )
+
+
+def reason_form(
+    title: rx.Var[str],
+    label: rx.Var[str],
+    confirm: rx.Var[str],
+    *,
+    error: rx.Var[str],
+    on_submit: Any,
+    on_cancel: Any,
+    hidden: dict[str, Any],
+    hint: rx.Var[str] | None = None,
+) -> rx.Component:
+    """The confirm step of an action that needs a reason: shown in place, the reason is
+    checked on the server (an empty one gets a message there, nothing changes)."""
+    return rx.el.div(
+        rx.form(
+            rx.heading(title, size="4", as_="h3"),
+            rx.text(hint) if hint is not None else rx.fragment(),
+            forms.error_line(error),
+            *(rx.el.input(type="hidden", name=name, value=value) for name, value in hidden.items()),
+            rx.el.label(label, html_for="reason", style={"font_weight": "600", "display": "block"}),
+            rx.el.textarea(
+                id="reason",
+                name="reason",
+                rows=3,
+                max_length=1000,
+                auto_focus=True,
+                aria_describedby="reason-hint",
+                style=forms.FIELD_STYLE,
+            ),
+            rx.text(
+                t("moderation.reason_hint").replace("{min}", str(REASON_MIN)),
+                id="reason-hint",
+                size="2",
+                color_scheme="gray",
+            ),
+            rx.hstack(
+                rx.button(confirm, type="submit", size="3", color_scheme="red"),
+                rx.button(
+                    t("common.back"), type="button", on_click=on_cancel, size="3", variant="soft"
+                ),
+                spacing="3",
+                wrap="wrap",
+                margin_top="0.75rem",
+            ),
+            on_submit=on_submit,
+        ),
+        role="alertdialog",
+        aria_label=title,
+        style={
+            "width": "100%",
+            "padding": "1rem",
+            "margin_top": "0.5rem",
+            "border": "2px solid var(--red-7)",
+            "border_radius": "12px",
+            "background": "var(--red-2)",
+        },
+    )
+
+
+def state_badge(state: rx.Var[str]) -> rx.Component:
+    """Whether the public page shows an entry today."""
+    return rx.match(
+        state,
+        ("shown", rx.badge(t("masterdata.state.shown"), color_scheme="green", size="2")),
+        ("planned", rx.badge(t("masterdata.state.planned"), color_scheme="blue", size="2")),
+        rx.badge(t("masterdata.state.ended"), color_scheme="gray", size="2"),
+    )
+
+
+def order_buttons(
+    row_id: rx.Var[int],
+    first: rx.Var[bool],
+    last: rx.Var[bool],
+    name: rx.Var[str],
+    on_move: Callable[[Any, str], Any],
+) -> rx.Component:
+    """Move an entry one place up or down (named for screen readers with the entry)."""
+    return rx.hstack(
+        rx.button(
+            "↑",
+            on_click=on_move(row_id, "up"),
+            disabled=first,
+            aria_label=t("masterdata.move_up") + " " + name,
+            title=t("masterdata.move_up"),
+            size="3",
+            variant="outline",
+        ),
+        rx.button(
+            "↓",
+            on_click=on_move(row_id, "down"),
+            disabled=last,
+            aria_label=t("masterdata.move_down") + " " + name,
+            title=t("masterdata.move_down"),
+            size="3",
+            variant="outline",
+        ),
+        spacing="2",
     )
 
 

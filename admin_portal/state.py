@@ -3,13 +3,18 @@ public app's: a public login never opens the portal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import reflex as rx
+from sqlmodel import Session
 
 from dasnez_app.ui.lang import LangState
 from dasnez_app.ui.session import resolve_actor
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError, NotAllowed
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
@@ -69,3 +74,50 @@ class AdminSession(LangState):
         self.user_name = self.kommune_name = ""
         self.is_kommune_admin = self.is_platform_admin = False
         return rx.redirect("/")
+
+
+def parse_id(raw: object) -> int | None:
+    """An id or number the browser sent, or None when it is missing or not a number."""
+    try:
+        return int(str(raw).strip()[:12])
+    except (TypeError, ValueError):
+        return None
+
+
+class KommuneAdminState(AdminSession):
+    """Base of the pages on which an admin keeps their own Kommune's data. The Kommune is
+    always the admin's own (`_own_kommune`), never one the browser names."""
+
+    error: str = ""
+    success: str = ""
+
+    def _own_kommune(self, actor: Actor) -> int:
+        kommune_id = self._admin_kommune(actor)
+        if kommune_id is None:
+            raise NotAllowed()
+        return kommune_id
+
+    def _enter(self, actor: Actor) -> int | None:
+        """On load: the admin's Kommune, or None (with the refusal shown) for anyone else."""
+        self.error = self.success = ""
+        kommune_id = self._admin_kommune(actor)
+        if kommune_id is None:
+            self.error = self._t("error.not_allowed")
+            return None
+        self._load_kommune_name(actor)
+        return kommune_id
+
+    def _change(
+        self, actor: Actor, change: Callable[[Session, int], object], done: str, **params: Any
+    ) -> bool:
+        """Run one service change for the admin's own Kommune in one transaction and show
+        the outcome: the catalog text `done`, or the service's error (nothing saved)."""
+        try:
+            kommune_id = self._own_kommune(actor)
+            with session_scope() as db:
+                change(db, kommune_id)
+        except DomainError as exc:
+            self.error, self.success = self._t(exc.key, **exc.params), ""
+            return False
+        self.error, self.success = "", self._t(done, **params)
+        return True

@@ -32,6 +32,12 @@ class Action(StrEnum):
     VIEW_APPROVAL_QUEUE = "view_approval_queue"
     APPROVE_USER = "approve_user"
     BLOCK_USER = "block_user"
+    MANAGE_MASTERDATA = "manage_masterdata"
+    MODERATE_LISTINGS = "moderate_listings"
+    VIEW_AUDIT_LOG = "view_audit_log"
+    VIEW_KOMMUNE_DASHBOARD = "view_kommune_dashboard"
+    LIST_KOMMUNE_RECORDS = "list_kommune_records"
+    MANAGE_ADMINS = "manage_admins"
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
 
@@ -96,6 +102,16 @@ RULES: dict[Action, Rule] = {
     Action.VIEW_APPROVAL_QUEUE: _admin_of,
     Action.APPROVE_USER: _admin_of,
     Action.BLOCK_USER: _admin_of,
+    # Profile, areas, social spaces, categories, sponsors and Info-Box of the own Kommune.
+    Action.MANAGE_MASTERDATA: _admin_of,
+    # Reports, pre-moderation and removal of listings; reading the audit log.
+    Action.MODERATE_LISTINGS: _admin_of,
+    Action.VIEW_AUDIT_LOG: _admin_of,
+    # Dashboard figures; lists of people and listings with their CSV export.
+    Action.VIEW_KOMMUNE_DASHBOARD: _admin_of,
+    Action.LIST_KOMMUNE_RECORDS: _admin_of,
+    # Inviting a further admin of the own Kommune, or taking the rights back.
+    Action.MANAGE_ADMINS: _admin_of,
     Action.LIST_KOMMUNEN_STATS: _platform_admin,
     Action.CREATE_KOMMUNE: _platform_admin,
 }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session
 
@@ -15,6 +16,7 @@ from dasnez_core.models import (
     Conversation,
     Exchange,
     ExchangeType,
+    InfoItem,
     Kommune,
     Listing,
     ListingReport,
@@ -23,6 +25,7 @@ from dasnez_core.models import (
     Role,
     RoleGrant,
     SocialSpace,
+    Sponsor,
     User,
     UserStatus,
     utcnow,
@@ -211,3 +214,79 @@ def report_on(
     db.add(row)
     db.flush()
     return row
+
+
+def listing_with(
+    db: Session,
+    author: User,
+    category: Category,
+    *,
+    title: str = "Rasen mähen",
+    kind: str = "offer",
+    status: str = "published",
+    area: Area | None = None,
+    created_at: datetime | None = None,
+    expires_at: datetime | None = None,
+) -> Listing:
+    """A listing in any state, area and age (`area` may be a village: its district is set)."""
+    row = listing_of(db, author, category, title=title)
+    row.kind = kind
+    row.status = status
+    if area is not None:
+        row.area_id = area.id
+        row.district_id = area.parent_id or area.id
+    if created_at is not None:
+        row.created_at = row.updated_at = created_at
+    if expires_at is not None:
+        row.expires_at = expires_at
+    db.add(row)
+    db.flush()
+    return row
+
+
+def sponsor(db: Session, k: Kommune, name: str = "Sparkasse", **fields: object) -> Sponsor:
+    row = Sponsor(kommune_id=k.id, name=name, url="https://www.example.org/", **fields)  # type: ignore[arg-type]
+    db.add(row)
+    db.flush()
+    return row
+
+
+def info_item(db: Session, k: Kommune, title: str = "Sprechstunde", **fields: object) -> InfoItem:
+    row = InfoItem(kommune_id=k.id, title=title, **fields)  # type: ignore[arg-type]
+    db.add(row)
+    db.flush()
+    return row
+
+
+def masterdata_world(db: Session) -> dict[str, Any]:
+    """Two Kommunen with an admin each, districts, villages, categories and people: the
+    ground for the master-data tests (Delbrück is "here", Bad Lippspringe "other")."""
+    here = kommune(db, contact_email="kontakt@delbrueck.example")
+    other = kommune(db, slug="bad-lippspringe", name="Bad Lippspringe")
+    boke = district(db, here, "Boke")
+    hagen = district(db, here, "Hagen")
+    heide = village(db, boke, "Boker Heide")
+    ex, cat = exchange_with_category(db, here)
+    _, other_cat = exchange_with_category(db, other)
+    other_district = district(db, other, "Kernstadt")
+    return {
+        "here": here,
+        "other": other,
+        "boke": boke,
+        "hagen": hagen,
+        "heide": heide,
+        "exchange": ex,
+        "cat": cat,
+        "other_cat": other_cat,
+        "other_district": other_district,
+        "admin": user(db, here, "admin@delbrueck.example", roles=(Role.KOMMUNE_ADMIN,)),
+        "other_admin": user(
+            db, other, "admin@bad-lippspringe.example", roles=(Role.KOMMUNE_ADMIN,)
+        ),
+        "platform": user(db, here, "betrieb@dasnez.example", roles=(Role.PLATFORM_ADMIN,)),
+        "maria": user(db, here, "maria@example.org", name="Maria", area=heide),
+        "pending": user(db, here, "neu@example.org", status=UserStatus.PENDING),
+        "blocked_admin": user(
+            db, here, "gesperrt@example.org", status=UserStatus.BLOCKED, roles=(Role.KOMMUNE_ADMIN,)
+        ),
+    }

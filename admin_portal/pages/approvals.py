@@ -1,92 +1,306 @@
-"""Approval queue (/freischaltung): pending people of the admin's own Kommune."""
+"""Freischaltung (/freischaltung): the admin's own Kommune's pending people (approve one or
+several, or decline with a reason) and, with pre-moderation, the listings waiting for a check
+(publish, or reject with a reason)."""
 
 from __future__ import annotations
 
 import reflex as rx
+from sqlmodel import Session
 
-from admin_portal.components import admin_page
-from admin_portal.state import AdminSession
+from admin_portal.components import admin_page, admin_section, pager, reason_form
+from admin_portal.state import KommuneAdminState, parse_id
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
+from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError, NotAllowed
-from dasnez_core.services.approval import PendingPerson, approve_user, list_pending
+from dasnez_core.errors import NotFound
+from dasnez_core.services import approval, moderation
+from dasnez_core.services.approval import PendingPerson
+from dasnez_core.services.moderation import ListingToCheck, pages_for
 
 
-class ApprovalState(AdminSession):
+class ApprovalState(KommuneAdminState):
+    ready: bool = False
     pending: list[PendingPerson] = []
-    error: str = ""
-    success: str = ""
+    pending_total: int = 0
+    page: int = 1
+    pages: int = 1
+    selected: list[int] = []
+    declining: int = 0
+    premoderation: bool = False
+    to_check: list[ListingToCheck] = []
+    check_total: int = 0
+    check_page: int = 1
+    check_pages: int = 1
+    rejecting: int = 0
 
-    def _reload(self, kommune_id: int) -> None:
-        actor = self._actor()
+    def _reload(self, actor: Actor) -> None:
+        kommune_id = self._own_kommune(actor)
         with session_scope() as db:
-            self.pending = list_pending(db, actor, kommune_id)
+            self.pending_total = approval.count_pending(db, actor, kommune_id)
+            self.pages = pages_for(self.pending_total)
+            self.page = min(self.page, self.pages)
+            self.pending = approval.list_pending(db, actor, kommune_id, self.page)
+            self.premoderation = moderation.premoderation_on(db, actor, kommune_id)
+            self.check_total = moderation.count_listings_to_check(db, actor, kommune_id)
+            self.check_pages = pages_for(self.check_total)
+            self.check_page = min(self.check_page, self.check_pages)
+            self.to_check = moderation.list_listings_to_check(
+                db, actor, kommune_id, self.check_page
+            )
+        shown = {p.user_id for p in self.pending}
+        self.selected = [i for i in self.selected if i in shown]
+
+    def _name(self, user_id: int | None) -> str:
+        return next((p.display_name for p in self.pending if p.user_id == user_id), "")
+
+    def _title(self, listing_id: int | None) -> str:
+        return next((c.title for c in self.to_check if c.listing_id == listing_id), "")
+
+    def _after(self, actor: Actor) -> None:
+        self.declining = self.rejecting = 0
+        if self._admin_kommune(actor) is not None:
+            self._reload(actor)
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
-        kommune_id = self._admin_kommune(actor)
-        if actor.is_anonymous or not self.logged_in:
+        if not self.logged_in:
             return rx.redirect("/")
-        self.error = self.success = ""
+        self.page = self.check_page = 1
+        self.selected = []
+        self.declining = self.rejecting = 0
+        kommune_id = self._enter(actor)
+        self.ready = kommune_id is not None
         if kommune_id is None:
-            self.pending = []
-            self.error = self._t("error.not_allowed")
+            self.pending, self.to_check = [], []
             return None
-        self._load_kommune_name(actor)
-        self._reload(kommune_id)
+        self._reload(actor)
         return None
+
+    @rx.event
+    def go_page(self, page: int) -> None:
+        actor = self._actor()
+        self.page = max(1, parse_id(page) or 1)
+        self._after(actor)
+
+    @rx.event
+    def go_check_page(self, page: int) -> None:
+        actor = self._actor()
+        self.check_page = max(1, parse_id(page) or 1)
+        self._after(actor)
 
     @rx.event
     def approve(self, user_id: int) -> None:
         actor = self._actor()
-        kommune_id = self._admin_kommune(actor)
-        try:
-            if kommune_id is None:
-                raise NotAllowed()
-            with session_scope() as db:
-                approve_user(db, actor, kommune_id, int(user_id))
-        except (DomainError, TypeError, ValueError) as exc:
-            key = exc.key if isinstance(exc, DomainError) else "error.not_found"
-            params = exc.params if isinstance(exc, DomainError) else {}
-            self.error, self.success = self._t(key, **params), ""
+        person = parse_id(user_id)
+        name = self._name(person)
+
+        def change(db: Session, kommune_id: int) -> None:
+            if person is None:
+                raise NotFound("user.not_found")
+            approval.approve_user(db, actor, kommune_id, person)
+
+        self._change(actor, change, "admin.approved_done", name=name)
+        self._after(actor)
+
+    @rx.event
+    def toggle(self, user_id: int) -> None:
+        self._actor()
+        person = parse_id(user_id)
+        if person is None:
             return
-        approved = next((p.display_name for p in self.pending if p.user_id == int(user_id)), "")
+        if person in self.selected:
+            self.selected = [i for i in self.selected if i != person]
+        elif person in {p.user_id for p in self.pending}:
+            self.selected = [*self.selected, person]
+
+    @rx.event
+    def toggle_all(self) -> None:
+        self._actor()
+        everyone = [p.user_id for p in self.pending]
+        self.selected = [] if set(self.selected) >= set(everyone) else everyone
+
+    @rx.event
+    def approve_selected(self) -> None:
+        actor = self._actor()
+        chosen = list(self.selected)
+        names = [self._name(i) for i in chosen]
+        self._change(
+            actor,
+            lambda db, kommune_id: approval.approve_users(db, actor, kommune_id, chosen),
+            "approvals.bulk_done",
+            count=len(chosen),
+            names=", ".join(names),
+        )
+        self.selected = []
+        self._after(actor)
+
+    @rx.event
+    def ask_decline(self, user_id: int) -> None:
+        self._actor()
+        self.error = self.success = ""
+        self.rejecting = 0
+        self.declining = parse_id(user_id) or 0
+
+    @rx.event
+    def cancel(self) -> None:
+        self._actor()
         self.error = ""
-        self.success = self._t("admin.approved_done", name=approved)
-        self._reload(kommune_id)
+        self.declining = self.rejecting = 0
 
+    @rx.event
+    def decline(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        person = parse_id(form.get("user_id"))
+        name = self._name(person)
 
-def _row(person: rx.Var[PendingPerson]) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(person.display_name),
-        rx.table.cell(person.email),
-        rx.table.cell(person.area_name),
-        rx.table.cell(person.registered_at),
-        rx.table.cell(
-            rx.button(
-                t("admin.approve"),
-                on_click=ApprovalState.approve(person.user_id),
-                aria_label=t("admin.approve") + " " + person.display_name,
-                size="3",
+        def change(db: Session, kommune_id: int) -> None:
+            if person is None:
+                raise NotFound("user.not_found")
+            approval.decline_user(db, actor, kommune_id, person, str(form.get("reason", ""))[:5000])
+
+        if self._change(actor, change, "approvals.declined_done", name=name):
+            self.selected = [i for i in self.selected if i != person]
+            self._after(actor)
+
+    @rx.event
+    def publish(self, listing_id: int) -> None:
+        actor = self._actor()
+        listing = parse_id(listing_id)
+        title = self._title(listing)
+
+        def change(db: Session, kommune_id: int) -> None:
+            if listing is None:
+                raise NotFound("listing.not_found")
+            moderation.publish_pending_listing(db, actor, kommune_id, listing)
+
+        self._change(actor, change, "check.published_done", title=title)
+        self._after(actor)
+
+    @rx.event
+    def ask_reject(self, listing_id: int) -> None:
+        self._actor()
+        self.error = self.success = ""
+        self.declining = 0
+        self.rejecting = parse_id(listing_id) or 0
+
+    @rx.event
+    def reject(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        listing = parse_id(form.get("listing_id"))
+        title = self._title(listing)
+
+        def change(db: Session, kommune_id: int) -> None:
+            if listing is None:
+                raise NotFound("listing.not_found")
+            moderation.reject_pending_listing(
+                db, actor, kommune_id, listing, str(form.get("reason", ""))[:5000]
             )
+
+        if self._change(actor, change, "check.rejected_done", title=title):
+            self._after(actor)
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def _checkbox(person: rx.Var[PendingPerson]) -> rx.Component:
+    return rx.el.input(
+        type="checkbox",
+        checked=ApprovalState.selected.contains(person.user_id),
+        on_change=ApprovalState.toggle(person.user_id),
+        aria_label=t("approvals.select_person").replace("{name}", person.display_name),
+        style={"width": "28px", "height": "28px"},
+    )
+
+
+def _person_row(person: rx.Var[PendingPerson]) -> rx.Component:
+    return rx.fragment(
+        rx.table.row(
+            rx.table.cell(_checkbox(person)),
+            rx.table.cell(person.display_name),
+            rx.table.cell(person.email),
+            rx.table.cell(person.area_name),
+            rx.table.cell(person.registered_at),
+            rx.table.cell(
+                rx.hstack(
+                    rx.button(
+                        t("admin.approve"),
+                        on_click=ApprovalState.approve(person.user_id),
+                        aria_label=t("admin.approve") + " " + person.display_name,
+                        size="3",
+                    ),
+                    rx.button(
+                        t("approvals.decline"),
+                        on_click=ApprovalState.ask_decline(person.user_id),
+                        aria_label=t("approvals.decline_person").replace(
+                            "{name}", person.display_name
+                        ),
+                        size="3",
+                        variant="soft",
+                        color_scheme="red",
+                    ),
+                    wrap="wrap",
+                )
+            ),
+        ),
+        rx.cond(
+            ApprovalState.declining == person.user_id,
+            rx.table.row(
+                rx.table.cell(
+                    reason_form(
+                        t("approvals.decline_title").replace("{name}", person.display_name),
+                        t("approvals.decline_reason"),
+                        t("approvals.decline_confirm"),
+                        hint=t("approvals.decline_hint"),
+                        error=ApprovalState.error,
+                        on_submit=ApprovalState.decline,
+                        on_cancel=ApprovalState.cancel,
+                        hidden={"user_id": person.user_id},
+                    ),
+                    col_span=6,
+                )
+            ),
         ),
     )
 
 
-def approvals_page() -> rx.Component:
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("admin.approvals_title"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", AdminSession.kommune_name, color_scheme="gray"),
-            forms.error_line(ApprovalState.error),
-            forms.success_line(ApprovalState.success),
-            rx.cond(
-                ApprovalState.pending.length() > 0,
+def _people() -> rx.Component:
+    return admin_section(
+        t("approvals.people_title"),
+        "people-waiting",
+        rx.text(t("moderation.count").replace("{count}", ApprovalState.pending_total.to_string())),
+        rx.cond(
+            ApprovalState.pending.length() > 0,
+            rx.vstack(
+                rx.hstack(
+                    rx.button(
+                        t("approvals.select_all"),
+                        on_click=ApprovalState.toggle_all,
+                        size="3",
+                        variant="soft",
+                    ),
+                    rx.button(
+                        t("approvals.approve_selected"),
+                        on_click=ApprovalState.approve_selected,
+                        disabled=ApprovalState.selected.length() == 0,
+                        size="3",
+                    ),
+                    rx.text(
+                        t("approvals.selected_count").replace(
+                            "{count}", ApprovalState.selected.length().to_string()
+                        ),
+                        aria_live="polite",
+                    ),
+                    align="center",
+                    wrap="wrap",
+                    spacing="3",
+                ),
                 rx.table.root(
                     rx.table.header(
                         rx.table.row(
+                            rx.table.column_header_cell(t("approvals.col.select")),
                             rx.table.column_header_cell(t("admin.col.name")),
                             rx.table.column_header_cell(t("admin.col.email")),
                             rx.table.column_header_cell(t("admin.col.area")),
@@ -94,11 +308,112 @@ def approvals_page() -> rx.Component:
                             rx.table.column_header_cell(t("admin.col.action")),
                         )
                     ),
-                    rx.table.body(rx.foreach(ApprovalState.pending, _row)),
+                    rx.table.body(rx.foreach(ApprovalState.pending, _person_row)),
                     width="100%",
                 ),
-                rx.text(t("admin.approvals_empty")),
+                pager(ApprovalState.page, ApprovalState.pages, ApprovalState.go_page),
+                width="100%",
+                spacing="3",
             ),
+            rx.text(t("admin.approvals_empty")),
+        ),
+    )
+
+
+# --- listings (pre-moderation) --------------------------------------------------------------
+
+
+def _listing_card(item: rx.Var[ListingToCheck]) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.cond(
+                    item.kind == "offer",
+                    rx.badge(t("kind.offer"), size="2"),
+                    rx.badge(t("kind.request"), size="2", color_scheme="orange"),
+                ),
+                rx.text(item.category, " · ", item.area, size="2"),
+                wrap="wrap",
+                align="center",
+            ),
+            rx.heading(item.title, size="4", as_="h3"),
+            rx.text(item.body, white_space="pre-wrap"),
+            rx.text(
+                t("check.by"),
+                " ",
+                rx.text.strong(item.author_name),
+                " · ",
+                t("check.submitted"),
+                " ",
+                item.submitted_at,
+                size="2",
+            ),
+            rx.hstack(
+                rx.button(
+                    t("check.publish"),
+                    on_click=ApprovalState.publish(item.listing_id),
+                    aria_label=t("check.publish_listing").replace("{title}", item.title),
+                    size="3",
+                ),
+                rx.button(
+                    t("check.reject"),
+                    on_click=ApprovalState.ask_reject(item.listing_id),
+                    aria_label=t("check.reject_listing").replace("{title}", item.title),
+                    size="3",
+                    variant="soft",
+                    color_scheme="red",
+                ),
+                wrap="wrap",
+            ),
+            rx.cond(
+                ApprovalState.rejecting == item.listing_id,
+                reason_form(
+                    t("check.reject_listing").replace("{title}", item.title),
+                    t("check.reject_reason"),
+                    t("check.reject_confirm"),
+                    error=ApprovalState.error,
+                    on_submit=ApprovalState.reject,
+                    on_cancel=ApprovalState.cancel,
+                    hidden={"listing_id": item.listing_id},
+                ),
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _listings() -> rx.Component:
+    return admin_section(
+        t("check.title"),
+        "listings-waiting",
+        rx.text(rx.cond(ApprovalState.premoderation, t("check.on"), t("check.off"))),
+        rx.text(t("moderation.count").replace("{count}", ApprovalState.check_total.to_string())),
+        rx.cond(
+            ApprovalState.to_check.length() > 0,
+            rx.vstack(
+                rx.foreach(ApprovalState.to_check, _listing_card),
+                pager(
+                    ApprovalState.check_page, ApprovalState.check_pages, ApprovalState.go_check_page
+                ),
+                width="100%",
+                spacing="3",
+            ),
+            rx.text(t("check.empty")),
+        ),
+    )
+
+
+def approvals_page() -> rx.Component:
+    no_step_open = (ApprovalState.declining == 0) & (ApprovalState.rejecting == 0)
+    return admin_page(
+        rx.vstack(
+            rx.heading(t("admin.nav.approvals"), size="7", as_="h1"),
+            rx.text(t("admin.kommune"), ": ", ApprovalState.kommune_name, color_scheme="gray"),
+            rx.cond(no_step_open, forms.error_line(ApprovalState.error)),
+            forms.success_line(ApprovalState.success),
+            rx.cond(ApprovalState.ready, rx.fragment(_people(), _listings())),
             width="100%",
             spacing="4",
         )

@@ -14,7 +14,7 @@ from dasnez_core.services import auth
 
 
 def _home_of(is_kommune_admin: bool) -> str:
-    return "/freischaltung" if is_kommune_admin else "/kommunen"
+    return "/uebersicht" if is_kommune_admin else "/kommunen"
 
 
 class AdminLoginState(AdminSession):

@@ -1,18 +1,41 @@
-"""Freischaltung: a Kommune's admins approve the people who registered there."""
+"""Freischaltung: a Kommune's admins approve (or decline) the people who registered there.
+
+Declining removes the pending account for good, with its consents, sessions, links and
+drafts, in one transaction; the person is told the reason by mail in their language.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select, update
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.mail import compose, queue
-from dasnez_core.models import Area, User, UserStatus, utcnow
+from dasnez_core.models import (
+    AccountToken,
+    Area,
+    AuditEvent,
+    ConsentRecord,
+    Listing,
+    ListingReport,
+    ListingSocialSpace,
+    RoleGrant,
+    User,
+    UserSession,
+    UserSocialSpace,
+    UserStatus,
+    id_of,
+    utcnow,
+)
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
+from dasnez_core.services.contact import local_time
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.moderation import PAGE_SIZE, check_reason
 
 
 @dataclass(frozen=True)
@@ -26,14 +49,27 @@ class PendingPerson:
     registered_at: str
 
 
-def list_pending(db: Session, actor: Actor, kommune_id: int) -> list[PendingPerson]:
+def count_pending(db: Session, actor: Actor, kommune_id: int) -> int:
+    require(actor, Action.VIEW_APPROVAL_QUEUE, kommune_id)
+    return int(
+        db.exec(
+            select(func.count())
+            .select_from(User)
+            .where(User.kommune_id == kommune_id, User.status == UserStatus.PENDING)
+        ).one()
+    )
+
+
+def list_pending(db: Session, actor: Actor, kommune_id: int, page: int = 1) -> list[PendingPerson]:
+    """Pending people of this Kommune, longest waiting first, 50 a page."""
     require(actor, Action.VIEW_APPROVAL_QUEUE, kommune_id)
     rows = db.exec(
         select(User, Area.name)
         .join(Area, col(Area.id) == User.area_id, isouter=True)
         .where(User.kommune_id == kommune_id, User.status == UserStatus.PENDING)
         .order_by(col(User.created_at), col(User.id))
-        .limit(200)
+        .limit(PAGE_SIZE)
+        .offset(PAGE_SIZE * (max(page, 1) - 1))
     ).all()
     return [
         PendingPerson(
@@ -41,7 +77,7 @@ def list_pending(db: Session, actor: Actor, kommune_id: int) -> list[PendingPers
             display_name=u.display_name,
             email=u.email,
             area_name=area_name or "",
-            registered_at=u.created_at.strftime("%d.%m.%Y %H:%M"),
+            registered_at=local_time(u.created_at),
         )
         for u, area_name in rows
         if u.id is not None
@@ -83,3 +119,96 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
         ),
     )
     db.flush()
+
+
+def approve_users(db: Session, actor: Actor, kommune_id: int, user_ids: Sequence[int]) -> list[str]:
+    """Approve several pending people at once: all of them, or (on any error) none.
+
+    Returns their names in the order given.
+    """
+    require(actor, Action.APPROVE_USER, kommune_id)
+    wanted = list(dict.fromkeys(user_ids))
+    if not wanted:
+        raise InvalidInput("user_ids", "approval.none_selected")
+    if len(wanted) > PAGE_SIZE:
+        raise InvalidInput("user_ids", "approval.too_many", max=PAGE_SIZE)
+    people = {
+        u.id: u
+        for u in db.exec(
+            select(User).where(col(User.id).in_(wanted), User.kommune_id == kommune_id)
+        ).all()
+    }
+    if len(people) != len(wanted):
+        raise NotFound("user.not_found")
+    for user_id in wanted:
+        if people[user_id].status != UserStatus.PENDING:
+            raise InvalidInput(
+                "user_ids", "approval.bulk_not_pending", name=people[user_id].display_name
+            )
+    for user_id in wanted:
+        approve_user(db, actor, kommune_id, user_id)
+    return [people[user_id].display_name for user_id in wanted]
+
+
+def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> str:
+    """Decline a pending registration of `kommune_id` with a reason and return the name.
+
+    The person is mailed the reason in their language; then the account is removed with
+    its consents, sessions, one-time links, social spaces and drafts. Reports they filed
+    stay (anonymous). Another Kommune's person is not found; an approved one is refused.
+    """
+    require(actor, Action.APPROVE_USER, kommune_id)
+    text = check_reason(reason)
+    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
+    if user is None:
+        raise NotFound("user.not_found")
+    if user.status != UserStatus.PENDING:
+        raise InvalidInput("user_id", "approval.decline_not_pending")
+    kommune = get_kommune(db, kommune_id)
+    queue(
+        db,
+        compose(
+            user.email,
+            user.language,
+            "mail.account_declined",
+            name=user.display_name,
+            kommune=kommune.name,
+            slug=kommune.slug,
+            reason=text,
+        ),
+    )
+    audit.record(
+        db,
+        actor,
+        action="decline_user",
+        target_type="user",
+        target_id=user_id,
+        kommune_id=kommune_id,
+        reason=text,
+    )
+    name = user.display_name
+    _erase_pending(db, id_of(user))
+    db.delete(user)
+    db.flush()
+    return name
+
+
+def _erase_pending(db: Session, user_id: int) -> None:
+    """Delete what a pending person can own: they could not yet publish, write to anyone
+    or rate, so drafts, consents, sessions, links and profile choices are all there is."""
+    drafts = list(db.exec(select(Listing.id).where(Listing.author_id == user_id)).all())
+    for statement in (
+        delete(ListingReport).where(col(ListingReport.listing_id).in_(drafts)),
+        delete(ListingSocialSpace).where(col(ListingSocialSpace.listing_id).in_(drafts)),
+        delete(Listing).where(col(Listing.id).in_(drafts)),
+        update(ListingReport)
+        .where(col(ListingReport.reporter_id) == user_id)
+        .values(reporter_id=None),
+        update(AuditEvent).where(col(AuditEvent.actor_id) == user_id).values(actor_id=None),
+        delete(UserSession).where(col(UserSession.user_id) == user_id),
+        delete(AccountToken).where(col(AccountToken.user_id) == user_id),
+        delete(UserSocialSpace).where(col(UserSocialSpace.user_id) == user_id),
+        delete(ConsentRecord).where(col(ConsentRecord.user_id) == user_id),
+        delete(RoleGrant).where(col(RoleGrant.user_id) == user_id),
+    ):
+        db.execute(statement)

@@ -1,31 +1,70 @@
-"""Moderation by a Kommune's admins: block and unblock people (with a reason, audited).
+"""Moderation by a Kommune's admins: reports, pre-moderation, removing listings, blocking.
 
+Every action that changes something needs a reason and is audited in the same transaction.
 Blocking ends every session of the person at once and suspends their published listings,
-so they vanish from every public view; unblocking publishes them again.
+so they vanish from every public view; unblocking publishes them again. A removed listing
+leaves every public view at once (they show only published listings) and its author is
+told why by mail.
 """
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select, update
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import ColumnElement, func
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, or_, select, update
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
-from dasnez_core.models import Listing, ListingStatus, User, UserStatus
+from dasnez_core.mail import compose, queue
+from dasnez_core.models import (
+    Area,
+    Category,
+    Listing,
+    ListingReport,
+    ListingStatus,
+    User,
+    UserStatus,
+    id_of,
+    utcnow,
+)
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
+from dasnez_core.services.contact import local_time
+from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import revoke_all_sessions
 
 REASON_MIN, REASON_MAX = 5, 1000
+PAGE_SIZE = 50
+QUERY_MIN, QUERY_MAX = 2, 100
+_EXCERPT = 300
 
 
-def _reason(raw: str) -> str:
+def check_reason(raw: str) -> str:
+    """The reason an admin gives for an action, cleaned; too short or too long is refused."""
     reason = clean_text(raw)
     if len(reason) < REASON_MIN:
         raise InvalidInput("reason", "moderation.reason_required", min=REASON_MIN)
     if len(reason) > REASON_MAX:
         raise InvalidInput("reason", "moderation.reason_too_long", max=REASON_MAX)
     return reason
+
+
+def pages_for(total: int) -> int:
+    """How many pages of PAGE_SIZE rows `total` rows fill (at least one)."""
+    return max(1, math.ceil(total / PAGE_SIZE))
+
+
+def _offset(page: int) -> int:
+    return PAGE_SIZE * (max(page, 1) - 1)
+
+
+def _excerpt(body: str) -> str:
+    return body if len(body) <= _EXCERPT else body[: _EXCERPT - 1] + "…"
 
 
 def _person(db: Session, kommune_id: int, user_id: int) -> User:
@@ -35,10 +74,22 @@ def _person(db: Session, kommune_id: int, user_id: int) -> User:
     return user
 
 
+def _listing(db: Session, kommune_id: int, listing_id: int) -> Listing:
+    listing = db.exec(
+        select(Listing).where(Listing.id == listing_id, Listing.kommune_id == kommune_id)
+    ).first()
+    if listing is None:
+        raise NotFound("listing.not_found")
+    return listing
+
+
+# --- blocking -------------------------------------------------------------------------------
+
+
 def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> None:
     """Block a person of `kommune_id` (another Kommune's person is not found)."""
     require(actor, Action.BLOCK_USER, kommune_id)
-    text = _reason(reason)
+    text = check_reason(reason)
     user = _person(db, kommune_id, user_id)
     if user.id == actor.user_id:
         raise NotAllowed("moderation.not_yourself")
@@ -67,7 +118,7 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
 def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> None:
     """Lift a block: the person may log in again and their suspended listings return."""
     require(actor, Action.BLOCK_USER, kommune_id)
-    text = _reason(reason)
+    text = check_reason(reason)
     user = _person(db, kommune_id, user_id)
     if user.status != UserStatus.BLOCKED:
         raise InvalidInput("user_id", "moderation.not_blocked")
@@ -86,5 +137,375 @@ def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
         target_id=user_id,
         kommune_id=kommune_id,
         reason=text,
+    )
+    db.flush()
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A person as the people search shows them to their Kommune's admin."""
+
+    user_id: int
+    display_name: str
+    email: str
+    area_name: str
+    status: str
+    registered_at: str
+    is_you: bool  # admins cannot block themselves; the page offers no button for it
+
+
+def search_people(
+    db: Session, actor: Actor, kommune_id: int, query: str, *, blocked_only: bool = False
+) -> list[PersonRow]:
+    """People of this Kommune whose name or email contains `query` (at most 50).
+
+    With `blocked_only` the query may be empty: then every blocked person is listed.
+    """
+    require(actor, Action.BLOCK_USER, kommune_id)
+    term = " ".join(clean_text(query).split())
+    if len(term) > QUERY_MAX:
+        raise InvalidInput("q", "people.query_too_long", max=QUERY_MAX)
+    if len(term) < QUERY_MIN and not (blocked_only and not term):
+        raise InvalidInput("q", "people.query_too_short", min=QUERY_MIN)
+    stmt = (
+        select(User, Area.name)
+        .join(Area, col(Area.id) == User.area_id, isouter=True)
+        .where(User.kommune_id == kommune_id)
+    )
+    if term:
+        stmt = stmt.where(
+            or_(
+                col(User.display_name).icontains(term, autoescape=True),
+                col(User.email).icontains(term, autoescape=True),
+            )
+        )
+    if blocked_only:
+        stmt = stmt.where(User.status == UserStatus.BLOCKED)
+    rows = db.exec(
+        stmt.order_by(func.lower(User.display_name), col(User.id)).limit(PAGE_SIZE)
+    ).all()
+    return [
+        PersonRow(
+            user_id=id_of(u),
+            display_name=u.display_name,
+            email=u.email,
+            area_name=area_name or "",
+            status=u.status,
+            registered_at=local_time(u.created_at),
+            is_you=u.id == actor.user_id,
+        )
+        for u, area_name in rows
+    ]
+
+
+# --- reports --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """One open report with what the admin needs to decide. `reporter_name` is empty for
+    anonymous reports (and for reporters who have deleted their account)."""
+
+    report_id: int
+    reason: str
+    reporter_name: str
+    reported_at: str
+    listing_id: int
+    listing_title: str
+    listing_body: str
+    listing_status: str
+    author_id: int
+    author_name: str
+    author_status: str
+
+
+def _open_reports(kommune_id: int) -> list[ColumnElement[bool]]:
+    return [
+        col(ListingReport.kommune_id) == kommune_id,
+        col(ListingReport.resolved_at).is_(None),
+    ]
+
+
+def count_open_reports(db: Session, actor: Actor, kommune_id: int) -> int:
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    return int(
+        db.exec(
+            select(func.count()).select_from(ListingReport).where(*_open_reports(kommune_id))
+        ).one()
+    )
+
+
+def list_open_reports(
+    db: Session, actor: Actor, kommune_id: int, page: int = 1
+) -> list[OpenReport]:
+    """Open reports of this Kommune, oldest first (a queue), 50 a page."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    reporter = aliased(User)
+    rows = db.exec(
+        select(ListingReport, Listing, User, reporter.display_name)
+        .join(Listing, col(Listing.id) == ListingReport.listing_id)
+        .join(User, col(User.id) == Listing.author_id)
+        .join(reporter, col(reporter.id) == ListingReport.reporter_id, isouter=True)
+        .where(*_open_reports(kommune_id), col(Listing.kommune_id) == kommune_id)
+        .order_by(col(ListingReport.created_at), col(ListingReport.id))
+        .limit(PAGE_SIZE)
+        .offset(_offset(page))
+    ).all()
+    return [
+        OpenReport(
+            report_id=id_of(report),
+            reason=report.reason,
+            reporter_name=reporter_name or "",
+            reported_at=local_time(report.created_at),
+            listing_id=id_of(listing),
+            listing_title=listing.title,
+            listing_body=_excerpt(listing.body),
+            listing_status=listing.status,
+            author_id=id_of(author),
+            author_name=author.display_name,
+            author_status=author.status,
+        )
+        for report, listing, author, reporter_name in rows
+    ]
+
+
+def _resolve_open_reports(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
+    db.execute(
+        update(ListingReport)
+        .where(
+            col(ListingReport.kommune_id) == kommune_id,
+            col(ListingReport.listing_id) == listing_id,
+            col(ListingReport.resolved_at).is_(None),
+        )
+        .values(resolved_at=utcnow(), resolved_by=actor.user_id)
+    )
+
+
+def remove_listing(
+    db: Session, actor: Actor, kommune_id: int, listing_id: int, reason: str
+) -> None:
+    """Take a listing of this Kommune off the marketplace for good ("removed"), resolve its
+    open reports and tell the author why. Another Kommune's listing is not found."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    text = check_reason(reason)
+    listing = _listing(db, kommune_id, listing_id)
+    if listing.status in (ListingStatus.REMOVED, ListingStatus.DELETED):
+        raise InvalidInput("listing_id", "moderation.listing_gone")
+    listing.status = ListingStatus.REMOVED
+    listing.updated_at = utcnow()
+    db.add(listing)
+    _resolve_open_reports(db, actor, kommune_id, listing_id)
+    audit.record(
+        db,
+        actor,
+        action="remove_listing",
+        target_type="listing",
+        target_id=listing_id,
+        kommune_id=kommune_id,
+        reason=text,
+    )
+    author = _person(db, kommune_id, listing.author_id)
+    kommune = get_kommune(db, kommune_id)
+    queue(
+        db,
+        compose(
+            author.email,
+            author.language,
+            "mail.listing_removed",
+            name=author.display_name,
+            title=listing.title,
+            reason=text,
+            kommune=kommune.name,
+            slug=kommune.slug,
+        ),
+    )
+    db.flush()
+
+
+def dismiss_report(db: Session, actor: Actor, kommune_id: int, report_id: int, reason: str) -> None:
+    """Close a report without action (the listing stays as it is)."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    text = check_reason(reason)
+    report = db.exec(
+        select(ListingReport).where(
+            ListingReport.id == report_id, ListingReport.kommune_id == kommune_id
+        )
+    ).first()
+    if report is None:
+        raise NotFound("moderation.report_not_found")
+    if report.resolved_at is not None:
+        raise InvalidInput("report_id", "moderation.report_resolved")
+    report.resolved_at = utcnow()
+    report.resolved_by = actor.user_id
+    db.add(report)
+    audit.record(
+        db,
+        actor,
+        action="dismiss_report",
+        target_type="report",
+        target_id=report_id,
+        kommune_id=kommune_id,
+        reason=text,
+    )
+    db.flush()
+
+
+# --- pre-moderation -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListingToCheck:
+    """A listing waiting for the Kommune's check before it is published."""
+
+    listing_id: int
+    kind: str
+    title: str
+    body: str
+    category: str
+    area: str
+    author_id: int
+    author_name: str
+    submitted_at: str
+
+
+def premoderation_on(db: Session, actor: Actor, kommune_id: int) -> bool:
+    """Whether this Kommune checks new listings before they appear."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    return get_kommune(db, kommune_id).premoderation
+
+
+def _waiting(kommune_id: int) -> list[ColumnElement[bool]]:
+    # A blocked author's listing waits until the block is lifted (it would not show anyway).
+    return [
+        col(Listing.kommune_id) == kommune_id,
+        col(Listing.status) == ListingStatus.PENDING,
+        col(User.status) == UserStatus.APPROVED,
+    ]
+
+
+def count_listings_to_check(db: Session, actor: Actor, kommune_id: int) -> int:
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    return int(
+        db.exec(
+            select(func.count())
+            .select_from(Listing)
+            .join(User, col(User.id) == Listing.author_id)
+            .where(*_waiting(kommune_id))
+        ).one()
+    )
+
+
+def list_listings_to_check(
+    db: Session, actor: Actor, kommune_id: int, page: int = 1
+) -> list[ListingToCheck]:
+    """Listings of this Kommune waiting for pre-moderation, oldest first, 50 a page."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    rows = db.exec(
+        select(Listing, User.display_name, Category.name, Area.name)
+        .join(User, col(User.id) == Listing.author_id)
+        .join(Category, col(Category.id) == Listing.category_id)
+        .join(Area, col(Area.id) == Listing.area_id, isouter=True)
+        .where(*_waiting(kommune_id))
+        .order_by(col(Listing.updated_at), col(Listing.id))
+        .limit(PAGE_SIZE)
+        .offset(_offset(page))
+    ).all()
+    return [
+        ListingToCheck(
+            listing_id=id_of(listing),
+            kind=listing.kind,
+            title=listing.title,
+            body=listing.body,
+            category=category,
+            area=area or "",
+            author_id=listing.author_id,
+            author_name=author_name,
+            submitted_at=local_time(listing.updated_at),
+        )
+        for listing, author_name, category, area in rows
+    ]
+
+
+def _waiting_listing(db: Session, kommune_id: int, listing_id: int) -> tuple[Listing, User]:
+    row = db.exec(
+        select(Listing, User)
+        .join(User, col(User.id) == Listing.author_id)
+        .where(Listing.id == listing_id, Listing.kommune_id == kommune_id)
+    ).first()
+    if row is None:
+        raise NotFound("listing.not_found")
+    listing, author = row
+    if listing.status != ListingStatus.PENDING or author.status != UserStatus.APPROVED:
+        raise InvalidInput("listing_id", "moderation.listing_not_waiting")
+    return listing, author
+
+
+def publish_pending_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
+    """Publish a checked listing; it runs its full period from now. The author is told."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    listing, author = _waiting_listing(db, kommune_id, listing_id)
+    kommune = get_kommune(db, kommune_id)
+    now = utcnow()
+    listing.status = ListingStatus.PUBLISHED
+    listing.expires_at = now + timedelta(days=kommune.listing_days)
+    listing.reminder_sent_at = None
+    listing.updated_at = now
+    db.add(listing)
+    audit.record(
+        db,
+        actor,
+        action="publish_listing",
+        target_type="listing",
+        target_id=listing_id,
+        kommune_id=kommune_id,
+    )
+    queue(
+        db,
+        compose(
+            author.email,
+            author.language,
+            "mail.listing_published",
+            name=author.display_name,
+            title=listing.title,
+            kommune=kommune.name,
+            slug=kommune.slug,
+            listing_id=listing_id,
+        ),
+    )
+    db.flush()
+
+
+def reject_pending_listing(
+    db: Session, actor: Actor, kommune_id: int, listing_id: int, reason: str
+) -> None:
+    """Send a waiting listing back to its author as a draft, with the reason by mail:
+    they may change it and send it again."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    text = check_reason(reason)
+    listing, author = _waiting_listing(db, kommune_id, listing_id)
+    listing.status = ListingStatus.DRAFT
+    listing.updated_at = utcnow()
+    db.add(listing)
+    audit.record(
+        db,
+        actor,
+        action="reject_listing",
+        target_type="listing",
+        target_id=listing_id,
+        kommune_id=kommune_id,
+        reason=text,
+    )
+    kommune = get_kommune(db, kommune_id)
+    queue(
+        db,
+        compose(
+            author.email,
+            author.language,
+            "mail.listing_rejected",
+            name=author.display_name,
+            title=listing.title,
+            reason=text,
+            kommune=kommune.name,
+        ),
     )
     db.flush()

@@ -67,7 +67,7 @@ def test_citizen_cannot_enter_the_admin_portal(apps: Apps, page: Page) -> None:
 
 def test_kommune_admin_cannot_read_platform_figures(apps: Apps, page: Page) -> None:
     _login(page, apps.admin + "/", "admin@delbrueck.example")
-    expect(page.get_by_role("heading", name="Freischaltung: wartende Personen")).to_be_visible()
+    expect(page.get_by_role("heading", name="Übersicht – Delbrück")).to_be_visible()
     page.goto(apps.admin + "/kommunen")
     expect(page.get_by_role("alert")).to_contain_text("nicht berechtigt")
     expect(page.get_by_role("cell", name="Bad Lippspringe")).to_have_count(0)

@@ -70,6 +70,12 @@ EXPECTED: dict[Action, set[str]] = {
     Action.VIEW_APPROVAL_QUEUE: {"admin_here"},
     Action.APPROVE_USER: {"admin_here"},
     Action.BLOCK_USER: {"admin_here"},
+    Action.MANAGE_MASTERDATA: {"admin_here"},
+    Action.MODERATE_LISTINGS: {"admin_here"},
+    Action.VIEW_AUDIT_LOG: {"admin_here"},
+    Action.VIEW_KOMMUNE_DASHBOARD: {"admin_here"},
+    Action.LIST_KOMMUNE_RECORDS: {"admin_here"},
+    Action.MANAGE_ADMINS: {"admin_here"},
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
 }

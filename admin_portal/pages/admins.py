@@ -1,0 +1,186 @@
+"""Admin accounts of the Kommune (/verwaltung): who administers it, inviting a further
+admin of the same Kommune, and taking the rights back (with a reason)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from admin_portal.components import admin_page
+from admin_portal.state import AdminSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError, InvalidInput, NotAllowed
+from dasnez_core.services.admin_invites import (
+    INVITATION_VALID,
+    AdminEntry,
+    invite_admin,
+    list_admins,
+    revoke_admin,
+)
+from dasnez_core.services.admin_lists import positive_int
+from dasnez_core.services.kommunen import Option
+
+
+class AdminsState(AdminSession):
+    loaded: bool = False
+    admins: list[AdminEntry] = []
+    others: list[Option] = []
+    error: str = ""
+    success: str = ""
+    invite_key: int = 0
+
+    def _reload(self, kommune_id: int) -> None:
+        actor = self._actor()
+        with session_scope() as db:
+            self.admins = list_admins(db, actor, kommune_id)
+        self.others = [Option(str(a.user_id), a.display_name) for a in self.admins if not a.is_you]
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if not self.logged_in:
+            return rx.redirect("/")
+        kommune_id = self._admin_kommune(actor)
+        self.error, self.success, self.loaded = "", "", False
+        if kommune_id is None:
+            self.error = self._t("error.not_allowed")
+            return None
+        self._load_kommune_name(actor)
+        self._reload(kommune_id)
+        self.loaded = True
+        return None
+
+    @rx.event
+    def invite(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        kommune_id = self._admin_kommune(actor)
+        try:
+            if kommune_id is None:
+                raise NotAllowed()
+            with session_scope() as db:
+                result = invite_admin(
+                    db,
+                    actor,
+                    kommune_id,
+                    email=str(form.get("email", ""))[:300],
+                    display_name=str(form.get("display_name", ""))[:200],
+                )
+        except DomainError as exc:
+            self.error, self.success = self._t(exc.key, **exc.params), ""
+            return
+        self.error = ""
+        if result.created:
+            self.success = self._t("admins.invited", email=result.email, days=INVITATION_VALID.days)
+        else:
+            self.success = self._t(
+                "admins.granted", name=result.display_name, kommune=self.kommune_name
+            )
+        self.invite_key += 1  # empties the form
+        self._reload(kommune_id)
+
+    @rx.event
+    def revoke(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        kommune_id = self._admin_kommune(actor)
+        user_id = positive_int(str(form.get("user_id", "")))
+        try:
+            if kommune_id is None:
+                raise NotAllowed()
+            if user_id is None:
+                raise InvalidInput("user_id", "admins.choose_required")
+            with session_scope() as db:
+                name = revoke_admin(
+                    db, actor, kommune_id, user_id, str(form.get("reason", ""))[:2000]
+                )
+        except DomainError as exc:
+            self.error, self.success = self._t(exc.key, **exc.params), ""
+            return
+        self.error = ""
+        self.success = self._t("admins.revoked", name=name)
+        self.invite_key += 1
+        self._reload(kommune_id)
+
+
+def _admin_row(a: rx.Var[AdminEntry]) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(
+            a.display_name, rx.cond(a.is_you, rx.text.span(" ", t("admins.you")))
+        ),
+        rx.table.cell(a.email),
+        rx.table.cell(a.since),
+    )
+
+
+def _invite_form() -> rx.Component:
+    return rx.form(
+        rx.heading(t("admins.invite_title"), size="5", as_="h2"),
+        rx.text(
+            t("admins.invite_hint").replace("{kommune}", AdminSession.kommune_name),
+            size="2",
+            color_scheme="gray",
+            margin_bottom="0.75rem",
+        ),
+        forms.field(t("admins.email"), "email", type_="email", autocomplete="off"),
+        forms.field(t("admins.name"), "display_name", required=False, max_length=80),
+        rx.button(t("admins.invite"), type="submit", size="3"),
+        on_submit=AdminsState.invite,
+        key="invite-" + AdminsState.invite_key.to_string(),
+        width="100%",
+        max_width="560px",
+    )
+
+
+def _revoke_form() -> rx.Component:
+    return rx.form(
+        rx.heading(t("admins.revoke_title"), size="5", as_="h2"),
+        forms.select(
+            t("admins.revoke_who"), "user_id", AdminsState.others, t("admins.revoke_choose")
+        ),
+        forms.field(t("admins.revoke_reason"), "reason", max_length=1000),
+        rx.button(t("admins.revoke"), type="submit", size="3", color_scheme="red"),
+        on_submit=AdminsState.revoke,
+        key="revoke-" + AdminsState.invite_key.to_string(),
+        width="100%",
+        max_width="560px",
+    )
+
+
+def _body() -> rx.Component:
+    return rx.vstack(
+        rx.text(t("admins.intro").replace("{kommune}", AdminSession.kommune_name)),
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        rx.table.column_header_cell(t("adminlist.col.name")),
+                        rx.table.column_header_cell(t("adminlist.col.email")),
+                        rx.table.column_header_cell(t("admins.since")),
+                    )
+                ),
+                rx.table.body(rx.foreach(AdminsState.admins, _admin_row)),
+                size="2",
+                width="100%",
+            ),
+            width="100%",
+            overflow_x="auto",
+        ),
+        rx.divider(),
+        _invite_form(),
+        rx.cond(AdminsState.others.length() > 0, rx.fragment(rx.divider(), _revoke_form())),
+        spacing="4",
+        width="100%",
+    )
+
+
+def admins_page() -> rx.Component:
+    return admin_page(
+        rx.vstack(
+            rx.heading(t("admins.title"), " – ", AdminSession.kommune_name, size="7", as_="h1"),
+            forms.error_line(AdminsState.error),
+            forms.success_line(AdminsState.success),
+            rx.cond(AdminsState.loaded, _body()),
+            width="100%",
+            spacing="4",
+        )
+    )

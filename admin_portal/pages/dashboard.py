@@ -1,0 +1,431 @@
+"""Dashboard (/uebersicht): the Kommune admin's landing page. Numbers first, then charts;
+every number and every bar leads to the list behind it. The filters live in the URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from admin_portal.components import admin_page
+from admin_portal.state import AdminSession
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_app.ui.layout import link_button
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
+from dasnez_core.services import kommunen
+from dasnez_core.services.dashboard import (
+    ExchangeFigures,
+    Figure,
+    dashboard,
+    parse_dashboard_filters,
+    validate_dashboard_filters,
+)
+from dasnez_core.services.kommunen import Option
+
+ROUTE = "/uebersicht"
+_FILTER_FIELDS = ("von", "bis", "ortsteil", "boerse")
+
+
+class DashboardState(AdminSession):
+    loaded: bool = False
+    error: str = ""
+    pending_approvals: int = 0
+    open_reports: int = 0
+    people_total: int = 0
+    people_href: str = "/personen"
+    people_by_status: list[Figure] = []
+    listings_total: int = 0
+    listings_href: str = "/eintraege"
+    listings_by_exchange: list[ExchangeFigures] = []
+    listings_by_status: list[Figure] = []
+    listings_by_category: list[Figure] = []
+    listings_by_district: list[Figure] = []
+    agreements_done: int = 0
+    hours_donated: str = ""
+    pocket_money: str = ""
+    ratings_count: int = 0
+    ratings_average: str = ""
+    # The filters, to pre-fill the form (strings as the form sends them).
+    f_from: str = ""
+    f_to: str = ""
+    f_district: str = ""
+    f_exchange: str = ""
+    form_key: str = ""
+    areas: list[Option] = []
+    exchanges: list[Option] = []
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if not self.logged_in:
+            return rx.redirect("/")
+        kommune_id = self._admin_kommune(actor)
+        self.error, self.loaded = "", False
+        if kommune_id is None:
+            self.error = self._t("error.not_allowed")
+            return None
+        self._load_kommune_name(actor)
+        filters = parse_dashboard_filters(dict(self.router.url.query_parameters))
+        self.f_from = filters.date_from.isoformat() if filters.date_from else ""
+        self.f_to = filters.date_to.isoformat() if filters.date_to else ""
+        self.f_district = str(filters.district or "")
+        self.f_exchange = filters.exchange
+        self.form_key = filters.query_string() or "all"
+        try:
+            with session_scope() as db:
+                self.areas = kommunen.area_options(db, kommune_id)
+                self.exchanges = [
+                    Option(ex_type, self._t(f"exchange.{ex_type}"))
+                    for _, ex_type in kommunen.exchange_options(db, kommune_id)
+                ]
+                d = dashboard(db, actor, kommune_id, filters, self.lang)
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            return None
+        self.pending_approvals, self.open_reports = d.pending_approvals, d.open_reports
+        self.people_total, self.people_href = d.people_total, d.people_href
+        self.people_by_status = d.people_by_status
+        self.listings_total, self.listings_href = d.listings_total, d.listings_href
+        self.listings_by_exchange = d.listings_by_exchange
+        self.listings_by_status = d.listings_by_status
+        self.listings_by_category = d.listings_by_category
+        self.listings_by_district = d.listings_by_district
+        self.agreements_done, self.hours_donated = d.agreements_done, d.hours_donated
+        self.pocket_money = d.pocket_money
+        self.ratings_count, self.ratings_average = d.ratings_count, d.ratings_average
+        self.loaded = True
+        return None
+
+    @rx.event
+    def apply(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        """Turn the form into a URL (bookmarkable); loading that URL computes the figures."""
+        self._actor()
+        filters = parse_dashboard_filters({k: str(form.get(k, ""))[:20] for k in _FILTER_FIELDS})
+        try:
+            validate_dashboard_filters(filters)
+        except DomainError as exc:
+            self.error = self._t(exc.key, **exc.params)
+            return None
+        query = filters.query_string()
+        return rx.redirect(ROUTE + (f"?{query}" if query else ""))
+
+
+# --- building blocks -------------------------------------------------------------------------
+
+
+def number_card(label: str, value: rx.Var, href: rx.Var[str] | str | None = None) -> rx.Component:
+    """A big number with its label; with `href` the whole card is one link."""
+    body = rx.vstack(
+        rx.text(value, size="8", weight="bold"),
+        rx.text(t(label), size="3"),
+        spacing="1",
+    )
+    return rx.card(
+        rx.link(body, href=href, underline="hover") if href is not None else body,
+        size="2",
+        data_testid="figure",
+    )
+
+
+_STATUS_COLOURS = (
+    ("pending", "var(--amber-9)"),
+    ("approved", "var(--grass-9)"),
+    ("published", "var(--grass-9)"),
+    ("blocked", "var(--red-9)"),
+    ("removed", "var(--red-9)"),
+    ("suspended", "var(--orange-9)"),
+    ("draft", "var(--gray-8)"),
+    ("closed", "var(--blue-9)"),
+    ("expired", "var(--gray-10)"),
+    ("deleted", "var(--gray-6)"),
+)
+
+
+def figure_table(figures: rx.Var[list[Figure]]) -> rx.Component:
+    return rx.table.root(
+        rx.table.header(
+            rx.table.row(
+                rx.table.column_header_cell(t("dash.col.what")),
+                rx.table.column_header_cell(t("dash.col.count")),
+            )
+        ),
+        rx.table.body(
+            rx.foreach(
+                figures,
+                lambda fig: rx.table.row(
+                    rx.table.cell(
+                        rx.cond(fig.href != "", rx.link(fig.label, href=fig.href), fig.label)
+                    ),
+                    rx.table.cell(fig.count),
+                ),
+            )
+        ),
+        size="2",
+        width="100%",
+    )
+
+
+def bar_chart(figures: rx.Var[list[Figure]], vertical: bool = False) -> rx.Component:
+    """Bars of `figures`; a click on a bar opens its list."""
+    cells = rx.foreach(
+        figures,
+        lambda fig: rx.recharts.cell(
+            on_click=rx.cond(fig.href != "", rx.redirect(fig.href), rx.noop()),
+            style={"cursor": "pointer"},
+        ),
+    )
+    bar = rx.recharts.bar(cells, data_key="count", name=t("dash.col.count"), fill="var(--accent-9)")
+    if vertical:
+        axes = [
+            rx.recharts.x_axis(type_="number", allow_decimals=False),
+            rx.recharts.y_axis(data_key="label", type_="category", width=190),
+        ]
+    else:
+        axes = [rx.recharts.x_axis(data_key="label"), rx.recharts.y_axis(allow_decimals=False)]
+    return rx.box(
+        rx.recharts.bar_chart(
+            rx.recharts.cartesian_grid(stroke_dasharray="3 3"),
+            *axes,
+            rx.recharts.graphing_tooltip(),
+            bar,
+            data=figures.to(list[dict[str, Any]]),
+            layout="vertical" if vertical else "horizontal",
+            width="100%",
+            # Lying bars: one row of 32 px each, so long lists stay readable.
+            height=figures.length() * 32 + 60 if vertical else 300,
+        ),
+        width="100%",
+        aria_hidden="true",  # the table beside it holds the same numbers, as links
+    )
+
+
+def _pie_chart(figures: rx.Var[list[Figure]]) -> rx.Component:
+    return rx.box(
+        rx.recharts.pie_chart(
+            rx.recharts.pie(
+                rx.foreach(
+                    figures,
+                    lambda fig: rx.recharts.cell(
+                        fill=rx.match(fig.key, *_STATUS_COLOURS, "var(--accent-9)"),
+                        on_click=rx.cond(fig.href != "", rx.redirect(fig.href), rx.noop()),
+                        style={"cursor": "pointer"},
+                    ),
+                ),
+                data=figures.to(list[dict[str, Any]]),
+                data_key="count",
+                name_key="label",
+                label=True,
+                outer_radius=90,
+            ),
+            rx.recharts.graphing_tooltip(),
+            rx.recharts.legend(),
+            width="100%",
+            height=300,
+        ),
+        width="100%",
+        aria_hidden="true",
+    )
+
+
+def _section(title: str, *children: rx.Component) -> rx.Component:
+    return rx.el.section(
+        rx.heading(t(title), size="5", as_="h2", margin_bottom="0.5rem"),
+        *children,
+        style={"width": "100%"},
+    )
+
+
+def _two_columns(left: rx.Component, right: rx.Component) -> rx.Component:
+    return rx.grid(
+        left, right, columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"
+    )
+
+
+# --- page ------------------------------------------------------------------------------------
+
+
+def _filters() -> rx.Component:
+    return rx.el.details(
+        rx.el.summary(
+            t("dash.filters"),
+            style={"font_weight": "700", "min_height": "48px", "cursor": "pointer"},
+        ),
+        rx.text(t("dash.filters_hint"), size="2", color_scheme="gray"),
+        rx.form(
+            rx.grid(
+                forms.field(
+                    t("dash.from"), "von", type_="date", required=False, value=DashboardState.f_from
+                ),
+                forms.field(
+                    t("dash.to"), "bis", type_="date", required=False, value=DashboardState.f_to
+                ),
+                forms.select(
+                    t("dash.district"),
+                    "ortsteil",
+                    DashboardState.areas,
+                    t("dash.all"),
+                    required=False,
+                    value=DashboardState.f_district,
+                ),
+                forms.select(
+                    t("dash.exchange"),
+                    "boerse",
+                    DashboardState.exchanges,
+                    t("dash.all"),
+                    required=False,
+                    value=DashboardState.f_exchange,
+                ),
+                columns=rx.breakpoints(initial="1", sm="2", lg="4"),
+                spacing="3",
+                width="100%",
+            ),
+            rx.hstack(
+                rx.button(t("dash.apply"), type="submit", size="3"),
+                link_button(t("dash.reset"), ROUTE, variant="soft"),
+                wrap="wrap",
+                spacing="3",
+            ),
+            on_submit=DashboardState.apply,
+            reset_on_submit=False,
+            key=DashboardState.form_key,
+            width="100%",
+        ),
+        open=True,
+        style={"width": "100%"},
+    )
+
+
+def _exchange_table() -> rx.Component:
+    def row(r: rx.Var[ExchangeFigures]) -> rx.Component:
+        return rx.table.row(
+            rx.table.row_header_cell(r.label),
+            rx.table.cell(rx.link(r.offers, href=r.offers_href)),
+            rx.table.cell(rx.link(r.requests, href=r.requests_href)),
+            rx.table.cell(rx.link(r.running, href=r.running_href)),
+            rx.table.cell(rx.link(r.total, href=r.total_href)),
+        )
+
+    return rx.table.root(
+        rx.table.header(
+            rx.table.row(
+                rx.table.column_header_cell(t("dash.col.exchange")),
+                rx.table.column_header_cell(t("dash.col.offers")),
+                rx.table.column_header_cell(t("dash.col.requests")),
+                rx.table.column_header_cell(t("dash.col.running")),
+                rx.table.column_header_cell(t("dash.col.total")),
+            )
+        ),
+        rx.table.body(rx.foreach(DashboardState.listings_by_exchange, row)),
+        size="2",
+        width="100%",
+    )
+
+
+def _exchange_chart() -> rx.Component:
+    return rx.box(
+        rx.recharts.bar_chart(
+            rx.recharts.cartesian_grid(stroke_dasharray="3 3"),
+            rx.recharts.x_axis(data_key="label"),
+            rx.recharts.y_axis(allow_decimals=False),
+            rx.recharts.graphing_tooltip(),
+            rx.recharts.legend(),
+            rx.recharts.bar(
+                data_key="offers", name=t("dash.col.offers"), stack_id="k", fill="var(--teal-9)"
+            ),
+            rx.recharts.bar(
+                data_key="requests",
+                name=t("dash.col.requests"),
+                stack_id="k",
+                fill="var(--amber-9)",
+            ),
+            data=DashboardState.listings_by_exchange.to(list[dict[str, Any]]),
+            width="100%",
+            height=300,
+        ),
+        width="100%",
+        aria_hidden="true",
+    )
+
+
+def _body() -> rx.Component:
+    s = DashboardState
+    return rx.vstack(
+        _section(
+            "dash.todo",
+            rx.text(t("dash.todo_hint"), size="2", color_scheme="gray"),
+            rx.grid(
+                number_card("dash.pending_approvals", s.pending_approvals, "/freischaltung"),
+                number_card("dash.open_reports", s.open_reports, "/meldungen"),
+                columns=rx.breakpoints(initial="1", sm="2"),
+                spacing="3",
+                width="100%",
+            ),
+        ),
+        _section(
+            "dash.figures",
+            rx.grid(
+                number_card("dash.people_total", s.people_total, s.people_href),
+                number_card("dash.listings_total", s.listings_total, s.listings_href),
+                number_card("dash.agreements_done", s.agreements_done),
+                number_card("dash.hours_donated", s.hours_donated),
+                number_card("dash.pocket_money", s.pocket_money),
+                number_card("dash.ratings_count", s.ratings_count, "/bewertungen"),
+                number_card("dash.ratings_average", s.ratings_average, "/bewertungen"),
+                columns=rx.breakpoints(initial="1", sm="2", md="3"),
+                spacing="3",
+                width="100%",
+            ),
+        ),
+        _section("dash.by_exchange", _exchange_table(), _exchange_chart()),
+        _section(
+            "dash.by_status",
+            _two_columns(figure_table(s.listings_by_status), _pie_chart(s.listings_by_status)),
+        ),
+        _section(
+            "dash.people_by_status",
+            _two_columns(figure_table(s.people_by_status), _pie_chart(s.people_by_status)),
+        ),
+        _section(
+            "dash.by_category",
+            rx.cond(
+                s.listings_by_category.length() > 0,
+                _two_columns(
+                    figure_table(s.listings_by_category),
+                    rx.vstack(
+                        bar_chart(s.listings_by_category, vertical=True),
+                        rx.text(t("dash.chart_hint"), size="2", color_scheme="gray"),
+                        width="100%",
+                    ),
+                ),
+                rx.text(t("dash.none_yet")),
+            ),
+        ),
+        _section(
+            "dash.by_district",
+            rx.cond(
+                s.listings_by_district.length() > 0,
+                _two_columns(
+                    figure_table(s.listings_by_district),
+                    bar_chart(s.listings_by_district, vertical=True),
+                ),
+                rx.text(t("dash.none_yet")),
+            ),
+        ),
+        spacing="6",
+        width="100%",
+    )
+
+
+def dashboard_page() -> rx.Component:
+    return admin_page(
+        rx.vstack(
+            rx.heading(t("dash.title"), " – ", AdminSession.kommune_name, size="7", as_="h1"),
+            forms.error_line(DashboardState.error),
+            rx.cond(AdminSession.is_kommune_admin, _filters()),
+            rx.cond(DashboardState.loaded, _body()),
+            width="100%",
+            spacing="4",
+        )
+    )

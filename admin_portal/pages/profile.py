@@ -1,0 +1,205 @@
+"""The Kommune's profile (/stammdaten): name, contact, run time of listings, reminder,
+exchanges and pre-moderation. The public app reads it per request: changes show at once."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from admin_portal.components import admin_page
+from admin_portal.state import KommuneAdminState
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_core.actor import Actor
+from dasnez_core.db import session_scope
+from dasnez_core.mail import mail_settings
+from dasnez_core.models import ExchangeType
+from dasnez_core.services.masterdata import ProfileInput, get_profile, update_profile
+
+
+class ProfileState(KommuneAdminState):
+    ready: bool = False
+    form_key: int = 0
+    public_url: str = ""
+    v_name: str = ""
+    v_contact_name: str = ""
+    v_contact_email: str = ""
+    v_contact_phone: str = ""
+    v_contact_address: str = ""
+    v_listing_days: str = ""
+    v_reminder_days: str = ""
+    v_premoderation: bool = False
+    enabled_types: list[str] = []
+
+    def _reload(self, actor: Actor, kommune_id: int) -> None:
+        with session_scope() as db:
+            profile = get_profile(db, actor, kommune_id)
+        self.v_name = profile.name
+        self.v_contact_name = profile.contact_name
+        self.v_contact_email = profile.contact_email
+        self.v_contact_phone = profile.contact_phone
+        self.v_contact_address = profile.contact_address
+        self.v_listing_days = str(profile.listing_days)
+        self.v_reminder_days = str(profile.reminder_days)
+        self.v_premoderation = profile.premoderation
+        self.enabled_types = [e.type for e in profile.exchanges if e.enabled]
+        self.public_url = f"{mail_settings().public_url}/k/{profile.slug}"
+        self.form_key += 1
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if not self.logged_in:
+            return rx.redirect("/")
+        kommune_id = self._enter(actor)
+        self.ready = kommune_id is not None
+        if kommune_id is not None:
+            self._reload(actor, kommune_id)
+        return None
+
+    @rx.event
+    def save(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        values = ProfileInput(
+            name=str(form.get("name", ""))[:500],
+            contact_name=str(form.get("contact_name", ""))[:1000],
+            contact_email=str(form.get("contact_email", ""))[:1000],
+            contact_phone=str(form.get("contact_phone", ""))[:1000],
+            contact_address=str(form.get("contact_address", ""))[:1000],
+            listing_days=str(form.get("listing_days", ""))[:10],
+            reminder_days=str(form.get("reminder_days", ""))[:10],
+            enabled_exchanges=frozenset(
+                ex.value for ex in ExchangeType if form.get(f"exchange_{ex.value}")
+            ),
+            premoderation=bool(form.get("premoderation")),
+        )
+        if self._change(
+            actor,
+            lambda db, kommune_id: update_profile(db, actor, kommune_id, values),
+            "masterdata.profile_saved",
+        ):
+            kommune_id = self._own_kommune(actor)
+            self._reload(actor, kommune_id)
+            self._load_kommune_name(actor)
+
+
+def _group(legend: str, *children: rx.Component) -> rx.Component:
+    return rx.el.fieldset(
+        rx.el.legend(t(legend), style={"font_weight": "700", "font_size": "1.15rem"}),
+        *children,
+        style={
+            "border": "1px solid var(--gray-6)",
+            "border_radius": "12px",
+            "padding": "1rem",
+            "margin_bottom": "1rem",
+        },
+    )
+
+
+def _form() -> rx.Component:
+    return rx.form(
+        _group(
+            "masterdata.profile.group_contact",
+            forms.field(
+                t("masterdata.profile.name"), "name", max_length=120, value=ProfileState.v_name
+            ),
+            forms.field(
+                t("masterdata.profile.contact_name"),
+                "contact_name",
+                max_length=200,
+                required=False,
+                value=ProfileState.v_contact_name,
+            ),
+            forms.field(
+                t("masterdata.profile.contact_email"),
+                "contact_email",
+                type_="email",
+                max_length=200,
+                value=ProfileState.v_contact_email,
+            ),
+            forms.field(
+                t("masterdata.profile.contact_phone"),
+                "contact_phone",
+                type_="tel",
+                max_length=60,
+                required=False,
+                value=ProfileState.v_contact_phone,
+            ),
+            forms.field(
+                t("masterdata.profile.contact_address"),
+                "contact_address",
+                max_length=300,
+                required=False,
+                value=ProfileState.v_contact_address,
+            ),
+        ),
+        _group(
+            "masterdata.profile.group_listings",
+            forms.field(
+                t("masterdata.profile.listing_days"),
+                "listing_days",
+                max_length=3,
+                input_mode="numeric",
+                hint=t("masterdata.profile.listing_days_hint"),
+                value=ProfileState.v_listing_days,
+            ),
+            forms.field(
+                t("masterdata.profile.reminder_days"),
+                "reminder_days",
+                max_length=2,
+                input_mode="numeric",
+                hint=t("masterdata.profile.reminder_days_hint"),
+                value=ProfileState.v_reminder_days,
+            ),
+            forms.checkbox(
+                t("masterdata.profile.premoderation"),
+                "premoderation",
+                checked=ProfileState.v_premoderation,
+            ),
+            rx.text(t("masterdata.profile.premoderation_hint"), size="2", color_scheme="gray"),
+        ),
+        _group(
+            "masterdata.profile.group_exchanges",
+            rx.text(t("masterdata.profile.exchanges_hint"), size="2", color_scheme="gray"),
+            *[
+                forms.checkbox(
+                    t(f"exchange.{ex.value}"),
+                    f"exchange_{ex.value}",
+                    checked=ProfileState.enabled_types.contains(ex.value),
+                )
+                for ex in ExchangeType
+            ],
+        ),
+        # The outcome right above the button, where the eye is after saving.
+        forms.error_line(ProfileState.error),
+        forms.success_line(ProfileState.success),
+        forms.submit(t("masterdata.profile.save")),
+        on_submit=ProfileState.save,
+        reset_on_submit=False,
+        key=ProfileState.form_key.to_string(),
+        width="100%",
+    )
+
+
+def profile_page() -> rx.Component:
+    return admin_page(
+        rx.vstack(
+            rx.heading(t("masterdata.profile.title"), size="7", as_="h1"),
+            rx.text(t("admin.kommune"), ": ", ProfileState.kommune_name, color_scheme="gray"),
+            rx.cond(
+                ProfileState.ready,
+                rx.vstack(
+                    rx.link(
+                        t("masterdata.profile.public_link"),
+                        href=ProfileState.public_url,
+                        is_external=True,
+                    ),
+                    _form(),
+                    width="100%",
+                    max_width="720px",
+                ),
+                forms.error_line(ProfileState.error),
+            ),
+            width="100%",
+            spacing="4",
+        )
+    )

@@ -1,0 +1,303 @@
+"""Social spaces (/sozialraeume): parishes, kindergartens, schools, clubs, care homes …"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from admin_portal.components import admin_page, admin_section, pager
+from admin_portal.state import KommuneAdminState, parse_id
+from dasnez_app.ui import forms
+from dasnez_app.ui.lang import t
+from dasnez_core.actor import Actor
+from dasnez_core.db import session_scope
+from dasnez_core.models import SocialSpaceKind
+from dasnez_core.services import kommunen
+from dasnez_core.services.kommunen import Option
+from dasnez_core.services.masterdata_areas import (
+    SPACE_NAME_MAX,
+    SocialSpaceInput,
+    SocialSpaceRow,
+    add_social_space,
+    delete_social_space,
+    list_social_spaces,
+    update_social_space,
+)
+
+
+def _values(form: dict[str, str], prefix: str) -> SocialSpaceInput:
+    area = form.get(f"{prefix}area")
+    return SocialSpaceInput(
+        kind=str(form.get(f"{prefix}kind", ""))[:40],
+        name=str(form.get(f"{prefix}name", ""))[:500],
+        area_id=(parse_id(area) or 0) if area else None,
+    )
+
+
+class SocialSpacesState(KommuneAdminState):
+    ready: bool = False
+    rows: list[SocialSpaceRow] = []
+    page: int = 1
+    pages: int = 1
+    areas: list[Option] = []
+    add_key: int = 0
+    sel_id: int = 0
+    sel_name: str = ""
+    sel_kind: str = ""
+    sel_area: str = ""
+    edit_key: int = 0
+
+    def _reload(self, actor: Actor) -> None:
+        kommune_id = self._own_kommune(actor)
+        with session_scope() as db:
+            listing = list_social_spaces(db, actor, kommune_id, self.page)
+            self.areas = kommunen.area_options(db, kommune_id)
+        self.rows, self.page, self.pages = listing.rows, listing.page, listing.pages
+
+    def _open(self, space_id: int | None) -> bool:
+        row = next((r for r in self.rows if r.id == space_id), None)
+        if row is None:
+            self.sel_id, self.sel_name, self.sel_kind, self.sel_area = 0, "", "", ""
+            return False
+        self.sel_id, self.sel_name, self.sel_kind, self.sel_area = (
+            row.id,
+            row.name,
+            row.kind,
+            row.area_id,
+        )
+        self.edit_key += 1
+        return True
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if not self.logged_in:
+            return rx.redirect("/")
+        self._open(None)
+        self.page = 1
+        self.ready = self._enter(actor) is not None
+        if self.ready:
+            self._reload(actor)
+        return None
+
+    @rx.event
+    def show_page(self, page: int) -> None:
+        actor = self._actor()
+        self.page = parse_id(page) or 1
+        if self.ready:
+            self._reload(actor)
+
+    @rx.event
+    def select(self, space_id: int) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        if self._admin_kommune(actor) is None or not self._open(parse_id(space_id)):
+            self.error, self.success = self._t("masterdata.space_not_found"), ""
+            return None
+        self.error = self.success = ""
+        return rx.set_focus("edit_name")
+
+    @rx.event
+    def close(self) -> None:
+        self._actor()
+        self._open(None)
+
+    @rx.event
+    def add(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        values = _values(form, "new_")
+        if self._change(
+            actor,
+            lambda db, kommune_id: add_social_space(db, actor, kommune_id, values),
+            "masterdata.spaces.added",
+        ):
+            self.add_key += 1
+            self._reload(actor)
+
+    @rx.event
+    def save(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        space_id = parse_id(form.get("space_id")) or 0
+        values = _values(form, "edit_")
+        if self._change(
+            actor,
+            lambda db, kommune_id: update_social_space(db, actor, kommune_id, space_id, values),
+            "masterdata.spaces.saved",
+        ):
+            self._reload(actor)
+            self._open(space_id)
+
+    @rx.event
+    def delete(self, space_id: int) -> None:
+        actor = self._actor()
+        target = parse_id(space_id) or 0
+        if self._change(
+            actor,
+            lambda db, kommune_id: delete_social_space(db, actor, kommune_id, target),
+            "masterdata.spaces.deleted",
+            name=self.sel_name,
+        ):
+            self._open(None)
+            self._reload(actor)
+
+
+def _kind_select(name: str, value: rx.Var[str] | str = "") -> rx.Component:
+    return rx.el.div(
+        rx.el.label(
+            t("masterdata.spaces.kind"),
+            html_for=name,
+            style={"font_weight": "600", "display": "block"},
+        ),
+        rx.el.select(
+            rx.el.option(t("common.choose"), value=""),
+            *[
+                rx.el.option(t(f"masterdata.space_kind.{k.value}"), value=k.value)
+                for k in SocialSpaceKind
+            ],
+            id=name,
+            name=name,
+            required=True,
+            default_value=value,
+            style=forms.FIELD_STYLE,
+        ),
+        style={"margin_bottom": "1rem"},
+    )
+
+
+def _fields(
+    prefix: str, kind: rx.Var[str] | str, name: rx.Var[str] | str, area: rx.Var[str] | str
+) -> tuple[rx.Component, ...]:
+    """Kind, name and area: the same fields in the add and the edit form (own ids each)."""
+    return (
+        _kind_select(f"{prefix}kind", kind),
+        forms.field(
+            t("masterdata.spaces.name"), f"{prefix}name", max_length=SPACE_NAME_MAX, value=name
+        ),
+        forms.select(
+            t("masterdata.spaces.area"),
+            f"{prefix}area",
+            SocialSpacesState.areas,
+            t("masterdata.spaces.no_area"),
+            required=False,
+            value=area,
+        ),
+    )
+
+
+def _add_form() -> rx.Component:
+    return admin_section(
+        t("masterdata.spaces.add_title"),
+        "space-add",
+        rx.form(
+            *_fields("new_", "", "", ""),
+            rx.button(t("masterdata.spaces.add"), type="submit", size="3"),
+            on_submit=SocialSpacesState.add,
+            reset_on_submit=False,
+            key=SocialSpacesState.add_key.to_string(),
+            width="100%",
+        ),
+    )
+
+
+def _edit_panel() -> rx.Component:
+    return admin_section(
+        t("masterdata.spaces.edit_title").replace("{name}", SocialSpacesState.sel_name),
+        "space-edit",
+        rx.form(
+            rx.el.input(type="hidden", name="space_id", value=SocialSpacesState.sel_id.to_string()),
+            *_fields(
+                "edit_",
+                SocialSpacesState.sel_kind,
+                SocialSpacesState.sel_name,
+                SocialSpacesState.sel_area,
+            ),
+            rx.button(t("common.save"), type="submit", size="3"),
+            on_submit=SocialSpacesState.save,
+            reset_on_submit=False,
+            key=SocialSpacesState.edit_key.to_string(),
+            width="100%",
+        ),
+        rx.hstack(
+            rx.button(
+                t("masterdata.spaces.delete"),
+                on_click=SocialSpacesState.delete(SocialSpacesState.sel_id),
+                color_scheme="red",
+                variant="soft",
+                size="3",
+            ),
+            rx.button(
+                t("masterdata.close"), on_click=SocialSpacesState.close, variant="outline", size="3"
+            ),
+            spacing="3",
+            padding_top="1rem",
+            wrap="wrap",
+        ),
+    )
+
+
+def kind_label(kind: rx.Var[str]) -> rx.Component:
+    return rx.match(
+        kind,
+        *[(k.value, t(f"masterdata.space_kind.{k.value}")) for k in SocialSpaceKind],
+        kind,
+    )
+
+
+def _row(row: rx.Var[SocialSpaceRow]) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(row.name),
+        rx.table.cell(kind_label(row.kind)),
+        rx.table.cell(row.area_label),
+        rx.table.cell(row.listings),
+        rx.table.cell(row.people),
+        rx.table.cell(
+            rx.button(
+                t("masterdata.edit"),
+                on_click=SocialSpacesState.select(row.id),
+                aria_label=t("masterdata.edit") + " " + row.name,
+                size="3",
+                variant="soft",
+            )
+        ),
+    )
+
+
+def social_spaces_page() -> rx.Component:
+    return admin_page(
+        rx.vstack(
+            rx.heading(t("masterdata.spaces.title"), size="7", as_="h1"),
+            rx.text(t("admin.kommune"), ": ", SocialSpacesState.kommune_name, color_scheme="gray"),
+            forms.error_line(SocialSpacesState.error),
+            forms.success_line(SocialSpacesState.success),
+            rx.cond(
+                SocialSpacesState.ready,
+                rx.vstack(
+                    rx.cond(SocialSpacesState.sel_id != 0, _edit_panel(), _add_form()),
+                    rx.table.root(
+                        rx.table.header(
+                            rx.table.row(
+                                *[
+                                    rx.table.column_header_cell(t(key))
+                                    for key in (
+                                        "masterdata.spaces.name",
+                                        "masterdata.spaces.kind",
+                                        "masterdata.spaces.area",
+                                        "masterdata.col_listings",
+                                        "masterdata.col_people",
+                                        "admin.col.action",
+                                    )
+                                ]
+                            )
+                        ),
+                        rx.table.body(rx.foreach(SocialSpacesState.rows, _row)),
+                        width="100%",
+                    ),
+                    pager(
+                        SocialSpacesState.page, SocialSpacesState.pages, SocialSpacesState.show_page
+                    ),
+                    width="100%",
+                    spacing="4",
+                ),
+            ),
+            width="100%",
+            spacing="4",
+        )
+    )

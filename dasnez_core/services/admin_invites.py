@@ -1,0 +1,203 @@
+"""The admins of a Kommune: who they are, inviting a further one, taking the rights back.
+
+An admin only ever invites for their own Kommune. A person of that Kommune who is already
+approved gets the role; an unknown address gets a new, approved account whose password
+nobody knows, and a mail with a one-time link (the password-reset link of the public app)
+to choose one. Every change is audited in the same transaction.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from dasnez_core.actor import Actor
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.mail import compose, queue
+from dasnez_core.models import (
+    AccountTokenPurpose,
+    Role,
+    RoleGrant,
+    User,
+    UserStatus,
+    id_of,
+    utcnow,
+)
+from dasnez_core.passwords import hash_password
+from dasnez_core.permissions import Action, require
+from dasnez_core.services import audit
+from dasnez_core.services.account import _issue_token
+from dasnez_core.services.admin_lists import local_day
+from dasnez_core.services.auth import clean_text, validate_display_name, validate_email
+from dasnez_core.services.kommunen import get_kommune
+
+# An invitation is read when the person finds time; a reset link lasts only an hour.
+INVITATION_VALID = timedelta(days=7)
+REASON_MIN, REASON_MAX = 5, 1000
+
+
+@dataclass(frozen=True)
+class AdminEntry:
+    """An admin of the Kommune as the other admins see them."""
+
+    user_id: int
+    display_name: str
+    email: str
+    since: str
+    is_you: bool
+
+
+@dataclass(frozen=True)
+class InviteResult:
+    """`created`: a new account was made and an invitation mailed; else the role was granted."""
+
+    display_name: str
+    email: str
+    created: bool
+
+
+def list_admins(db: Session, actor: Actor, kommune_id: int) -> list[AdminEntry]:
+    """The admins of the Kommune, by name."""
+    require(actor, Action.MANAGE_ADMINS, kommune_id)
+    rows = db.exec(
+        select(User, RoleGrant.created_at)
+        .join(RoleGrant, col(RoleGrant.user_id) == User.id)
+        .where(
+            RoleGrant.role == Role.KOMMUNE_ADMIN,
+            RoleGrant.kommune_id == kommune_id,
+            User.kommune_id == kommune_id,
+        )
+        .order_by(col(User.display_name), col(User.id))
+        .limit(200)
+    ).all()
+    return [
+        AdminEntry(
+            user_id=id_of(user),
+            display_name=user.display_name,
+            email=user.email,
+            since=local_day(granted),
+            is_you=user.id == actor.user_id,
+        )
+        for user, granted in rows
+    ]
+
+
+def _is_admin_here(db: Session, user_id: int, kommune_id: int) -> bool:
+    return (
+        db.exec(
+            select(RoleGrant.id).where(
+                RoleGrant.user_id == user_id,
+                RoleGrant.role == Role.KOMMUNE_ADMIN,
+                RoleGrant.kommune_id == kommune_id,
+            )
+        ).first()
+        is not None
+    )
+
+
+def invite_admin(
+    db: Session, actor: Actor, kommune_id: int, *, email: str, display_name: str
+) -> InviteResult:
+    """Make the person with `email` an admin of the actor's Kommune (see module doc)."""
+    require(actor, Action.MANAGE_ADMINS, kommune_id)
+    address = validate_email(email)
+    kommune = get_kommune(db, kommune_id)
+    user = db.exec(select(User).where(User.email == address)).first()
+    created = user is None
+    if user is None:
+        name = validate_display_name(display_name)
+        now = utcnow()
+        user = User(
+            email=address,
+            # Nobody knows this password: the person chooses one through the mailed link.
+            password_hash=hash_password(secrets.token_urlsafe(32)),
+            display_name=name,
+            kommune_id=kommune_id,
+            status=UserStatus.APPROVED,
+            created_at=now,
+            approved_at=now,
+        )
+        db.add(user)
+        db.flush()
+    elif user.kommune_id != kommune_id:
+        raise InvalidInput("email", "admins.other_kommune")
+    elif user.status == UserStatus.PENDING:
+        raise InvalidInput("email", "admins.not_approved")
+    elif user.status == UserStatus.BLOCKED:
+        raise InvalidInput("email", "admins.blocked")
+    elif _is_admin_here(db, id_of(user), kommune_id):
+        raise InvalidInput("email", "admins.already_admin")
+    db.add(RoleGrant(user_id=id_of(user), role=Role.KOMMUNE_ADMIN, kommune_id=kommune_id))
+    audit.record(
+        db,
+        actor,
+        action="invite_admin",
+        target_type="user",
+        target_id=id_of(user),
+        kommune_id=kommune_id,
+        reason="new account" if created else "existing account",
+    )
+    if created:
+        token = _issue_token(db, user, AccountTokenPurpose.PASSWORD_RESET, INVITATION_VALID)
+        mail = compose(
+            user.email,
+            user.language,
+            "mail.admin_invite",
+            name=user.display_name,
+            kommune=kommune.name,
+            inviter=actor.display_name,
+            token=token,
+            days=INVITATION_VALID.days,
+        )
+    else:
+        mail = compose(
+            user.email,
+            user.language,
+            "mail.admin_granted",
+            name=user.display_name,
+            kommune=kommune.name,
+            inviter=actor.display_name,
+        )
+    queue(db, mail)
+    db.flush()
+    return InviteResult(display_name=user.display_name, email=user.email, created=created)
+
+
+def revoke_admin(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> str:
+    """Take the admin rights of this Kommune from another admin (with a reason, audited).
+
+    Nobody revokes themselves, so a Kommune never loses its last admin this way. Returns the
+    person's name. Another Kommune's admin, or a person who is none, is not found."""
+    require(actor, Action.MANAGE_ADMINS, kommune_id)
+    text = clean_text(reason)
+    if len(text) < REASON_MIN:
+        raise InvalidInput("reason", "moderation.reason_required", min=REASON_MIN)
+    if len(text) > REASON_MAX:
+        raise InvalidInput("reason", "moderation.reason_too_long", max=REASON_MAX)
+    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
+    if user is None or not _is_admin_here(db, user_id, kommune_id):
+        raise NotFound("admins.not_found")
+    if user_id == actor.user_id:
+        raise NotAllowed("admins.not_yourself")
+    db.execute(
+        delete(RoleGrant).where(
+            col(RoleGrant.user_id) == user_id,
+            col(RoleGrant.role) == Role.KOMMUNE_ADMIN,
+            col(RoleGrant.kommune_id) == kommune_id,
+        )
+    )
+    audit.record(
+        db,
+        actor,
+        action="revoke_admin",
+        target_type="user",
+        target_id=user_id,
+        kommune_id=kommune_id,
+        reason=text,
+    )
+    db.flush()
+    return user.display_name

@@ -1,0 +1,379 @@
+"""What the Kommune's public page shows besides listings: sponsor links and the Info-Box.
+
+Both have a period (open at either end) and an order; the public page shows what is within
+its period (kommunen.sponsors / kommunen.info_box), in that order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from dasnez_core.actor import Actor
+from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.models import InfoItem, Sponsor, id_of
+from dasnez_core.services import audit
+from dasnez_core.services.auth import clean_text
+from dasnez_core.services.masterdata import (
+    check_period,
+    clean_name,
+    clean_url,
+    german_date,
+    iso_date,
+    move_in_order,
+    page_slice,
+    parse_date,
+    period_state,
+    require_admin,
+)
+
+SPONSOR_NAME_MAX = 120
+INFO_TITLE_MAX = 120
+INFO_BODY_MAX = 2000
+
+
+def _period_label(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return ""
+    return f"{german_date(start) or '…'} – {german_date(end) or '…'}"
+
+
+# --- sponsors ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SponsorRow:
+    id: int
+    name: str
+    url: str
+    valid_from: str
+    valid_until: str
+    period: str
+    state: str
+    first: bool
+    last: bool
+
+
+@dataclass(frozen=True)
+class SponsorPage:
+    rows: list[SponsorRow]
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class SponsorInput:
+    """The sponsor form as sent (dates as a date field sends them)."""
+
+    name: str
+    url: str
+    valid_from: str = ""
+    valid_until: str = ""
+
+
+def _sponsor(db: Session, kommune_id: int, sponsor_id: int) -> Sponsor:
+    sponsor = db.exec(
+        select(Sponsor).where(Sponsor.id == sponsor_id, Sponsor.kommune_id == kommune_id)
+    ).first()
+    if sponsor is None:
+        raise NotFound("masterdata.sponsor_not_found")
+    return sponsor
+
+
+def _sponsors(db: Session, kommune_id: int) -> list[Sponsor]:
+    return list(
+        db.exec(
+            select(Sponsor)
+            .where(Sponsor.kommune_id == kommune_id)
+            .order_by(col(Sponsor.position), col(Sponsor.id))
+        ).all()
+    )
+
+
+def _apply_sponsor(sponsor: Sponsor, values: SponsorInput) -> None:
+    """Check every field first, then write: nothing is half-saved."""
+    name = clean_name(values.name, "name", SPONSOR_NAME_MAX)
+    url = clean_url(values.url, "url", required=True)
+    start = parse_date(values.valid_from, "valid_from")
+    end = parse_date(values.valid_until, "valid_until")
+    check_period(start, end, "valid_until")
+    sponsor.name, sponsor.url = name, url
+    sponsor.valid_from, sponsor.valid_until = start, end
+
+
+def list_sponsors(
+    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1
+) -> SponsorPage:
+    """All sponsor links in their order, with whether the public sees them `today`."""
+    require_admin(actor, kommune_id)
+    rows = _sponsors(db, kommune_id)
+    result = [
+        SponsorRow(
+            id=id_of(s),
+            name=s.name,
+            url=s.url,
+            valid_from=iso_date(s.valid_from),
+            valid_until=iso_date(s.valid_until),
+            period=_period_label(s.valid_from, s.valid_until),
+            state=period_state(s.valid_from, s.valid_until, today),
+            first=i == 0,
+            last=i == len(rows) - 1,
+        )
+        for i, s in enumerate(rows)
+    ]
+    shown, page_no, pages = page_slice(result, page)
+    return SponsorPage(rows=shown, page=page_no, pages=pages)
+
+
+def add_sponsor(db: Session, actor: Actor, kommune_id: int, values: SponsorInput) -> int:
+    """Add a sponsor link at the end of the order."""
+    require_admin(actor, kommune_id)
+    sponsor = Sponsor(kommune_id=kommune_id, name="", url="")
+    _apply_sponsor(sponsor, values)
+    existing = _sponsors(db, kommune_id)
+    sponsor.position = max((s.position for s in existing), default=0) + 1
+    db.add(sponsor)
+    db.flush()
+    audit.record(
+        db,
+        actor,
+        action="add_sponsor",
+        target_type="sponsor",
+        target_id=sponsor.id,
+        kommune_id=kommune_id,
+    )
+    db.flush()
+    return id_of(sponsor)
+
+
+def update_sponsor(
+    db: Session, actor: Actor, kommune_id: int, sponsor_id: int, values: SponsorInput
+) -> None:
+    require_admin(actor, kommune_id)
+    sponsor = _sponsor(db, kommune_id, sponsor_id)
+    _apply_sponsor(sponsor, values)
+    db.add(sponsor)
+    audit.record(
+        db,
+        actor,
+        action="update_sponsor",
+        target_type="sponsor",
+        target_id=sponsor_id,
+        kommune_id=kommune_id,
+    )
+    db.flush()
+
+
+def move_sponsor(
+    db: Session, actor: Actor, kommune_id: int, sponsor_id: int, direction: str
+) -> None:
+    """One place up or down in the order the public page shows."""
+    require_admin(actor, kommune_id)
+    _sponsor(db, kommune_id, sponsor_id)
+    rows = _sponsors(db, kommune_id)
+    if not move_in_order(rows, sponsor_id, direction):
+        raise InvalidInput("direction", "masterdata.cannot_move")
+    db.add_all(rows)
+    audit.record(
+        db,
+        actor,
+        action="move_sponsor",
+        target_type="sponsor",
+        target_id=sponsor_id,
+        kommune_id=kommune_id,
+        reason=direction,
+    )
+    db.flush()
+
+
+def delete_sponsor(db: Session, actor: Actor, kommune_id: int, sponsor_id: int) -> None:
+    require_admin(actor, kommune_id)
+    sponsor = _sponsor(db, kommune_id, sponsor_id)
+    audit.record(
+        db,
+        actor,
+        action="delete_sponsor",
+        target_type="sponsor",
+        target_id=sponsor_id,
+        kommune_id=kommune_id,
+        reason=sponsor.name,
+    )
+    db.delete(sponsor)
+    db.flush()
+
+
+# --- Info-Box ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InfoItemRow:
+    id: int
+    title: str
+    body: str
+    link_url: str
+    event_date: str
+    event_label: str
+    publish_from: str
+    publish_until: str
+    period: str
+    state: str
+    first: bool
+    last: bool
+
+
+@dataclass(frozen=True)
+class InfoItemPage:
+    rows: list[InfoItemRow]
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class InfoItemInput:
+    """The Info-Box form as sent (dates as a date field sends them)."""
+
+    title: str
+    body: str = ""
+    link_url: str = ""
+    event_date: str = ""
+    publish_from: str = ""
+    publish_until: str = ""
+
+
+def _info_item(db: Session, kommune_id: int, item_id: int) -> InfoItem:
+    item = db.exec(
+        select(InfoItem).where(InfoItem.id == item_id, InfoItem.kommune_id == kommune_id)
+    ).first()
+    if item is None:
+        raise NotFound("masterdata.info_not_found")
+    return item
+
+
+def _info_items(db: Session, kommune_id: int) -> list[InfoItem]:
+    return list(
+        db.exec(
+            select(InfoItem)
+            .where(InfoItem.kommune_id == kommune_id)
+            .order_by(col(InfoItem.position), col(InfoItem.id))
+        ).all()
+    )
+
+
+def _apply_info(item: InfoItem, values: InfoItemInput) -> None:
+    """Check every field first, then write: nothing is half-saved."""
+    title = clean_name(values.title, "title", INFO_TITLE_MAX)
+    body = clean_text(values.body)
+    if len(body) > INFO_BODY_MAX:
+        raise InvalidInput("body", "masterdata.text_too_long", max=INFO_BODY_MAX)
+    link = clean_url(values.link_url, "link_url", required=False)
+    event = parse_date(values.event_date, "event_date")
+    start = parse_date(values.publish_from, "publish_from")
+    end = parse_date(values.publish_until, "publish_until")
+    check_period(start, end, "publish_until")
+    item.title, item.body, item.link_url = title, body, link
+    item.event_date, item.publish_from, item.publish_until = event, start, end
+
+
+def list_info_items(
+    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1
+) -> InfoItemPage:
+    """All Info-Box items in their order, with whether the public sees them `today`."""
+    require_admin(actor, kommune_id)
+    rows = _info_items(db, kommune_id)
+    result = [
+        InfoItemRow(
+            id=id_of(i),
+            title=i.title,
+            body=i.body,
+            link_url=i.link_url,
+            event_date=iso_date(i.event_date),
+            event_label=german_date(i.event_date),
+            publish_from=iso_date(i.publish_from),
+            publish_until=iso_date(i.publish_until),
+            period=_period_label(i.publish_from, i.publish_until),
+            state=period_state(i.publish_from, i.publish_until, today),
+            first=n == 0,
+            last=n == len(rows) - 1,
+        )
+        for n, i in enumerate(rows)
+    ]
+    shown, page_no, pages = page_slice(result, page)
+    return InfoItemPage(rows=shown, page=page_no, pages=pages)
+
+
+def add_info_item(db: Session, actor: Actor, kommune_id: int, values: InfoItemInput) -> int:
+    """Add an Info-Box item at the end of the order."""
+    require_admin(actor, kommune_id)
+    item = InfoItem(kommune_id=kommune_id, title="")
+    _apply_info(item, values)
+    existing = _info_items(db, kommune_id)
+    item.position = max((i.position for i in existing), default=0) + 1
+    db.add(item)
+    db.flush()
+    audit.record(
+        db,
+        actor,
+        action="add_info_item",
+        target_type="info_item",
+        target_id=item.id,
+        kommune_id=kommune_id,
+    )
+    db.flush()
+    return id_of(item)
+
+
+def update_info_item(
+    db: Session, actor: Actor, kommune_id: int, item_id: int, values: InfoItemInput
+) -> None:
+    require_admin(actor, kommune_id)
+    item = _info_item(db, kommune_id, item_id)
+    _apply_info(item, values)
+    db.add(item)
+    audit.record(
+        db,
+        actor,
+        action="update_info_item",
+        target_type="info_item",
+        target_id=item_id,
+        kommune_id=kommune_id,
+    )
+    db.flush()
+
+
+def move_info_item(
+    db: Session, actor: Actor, kommune_id: int, item_id: int, direction: str
+) -> None:
+    require_admin(actor, kommune_id)
+    _info_item(db, kommune_id, item_id)
+    rows = _info_items(db, kommune_id)
+    if not move_in_order(rows, item_id, direction):
+        raise InvalidInput("direction", "masterdata.cannot_move")
+    db.add_all(rows)
+    audit.record(
+        db,
+        actor,
+        action="move_info_item",
+        target_type="info_item",
+        target_id=item_id,
+        kommune_id=kommune_id,
+        reason=direction,
+    )
+    db.flush()
+
+
+def delete_info_item(db: Session, actor: Actor, kommune_id: int, item_id: int) -> None:
+    require_admin(actor, kommune_id)
+    item = _info_item(db, kommune_id, item_id)
+    audit.record(
+        db,
+        actor,
+        action="delete_info_item",
+        target_type="info_item",
+        target_id=item_id,
+        kommune_id=kommune_id,
+        reason=item.title,
+    )
+    db.delete(item)
+    db.flush()
