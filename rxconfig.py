@@ -13,4 +13,7 @@ config = rx.Config(
     show_built_with_reflex=False,
     plugins=[rx.plugins.RadixThemesPlugin(theme=THEME)],
     disable_plugins=[SitemapPlugin],
+    # Both apps share reflex.lock/: list every npm package either app uses, so that
+    # building one app does not drop the other's packages from the lock.
+    frontend_packages=["recharts"],
 )

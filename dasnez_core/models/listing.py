@@ -93,6 +93,17 @@ class Listing(SQLModel, table=True):
             postgresql_where=_PUBLISHED,
             sqlite_where=_PUBLISHED,
         ),
+        # Admin dashboard and lists (all statuses): date-filtered aggregates and paging.
+        Index(
+            "ix_listing_dashboard",
+            "kommune_id",
+            "created_at",
+            postgresql_include=[
+                "exchange_id", "kind", "status", "expires_at", "category_id", "district_id",
+                "area_id",
+            ],
+        ),
+        Index("ix_listing_dashboard_district", "kommune_id", "district_id", "created_at"),
         Index("ix_listing_author", "author_id", "status"),
     )
 
