@@ -170,7 +170,10 @@ def test_neighbours_write_agree_and_rate(apps: Apps, browser: Browser) -> None:
     )
     assert "schon bewertet" in str(updates)
     with session_scope() as db:
-        assert db.exec(select(func.count()).select_from(Rating)).one() == 2
+        ratings = (
+            select(func.count()).select_from(Rating).where(Rating.agreement_id == agreement.id)
+        )
+        assert db.exec(ratings).one() == 2
 
     # 6. The public profiles: Maria's shows Jonas's rating; Jonas's not the admin-only one.
     visitor = _phone(browser).new_page()
