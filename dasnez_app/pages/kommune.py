@@ -31,6 +31,7 @@ class KommuneState(PublicSession):
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
+    contact_address: str = ""
     info: list[InfoEntry] = []
     sponsor_links: list[SponsorLink] = []
     exchanges: list[str] = []
@@ -52,6 +53,7 @@ class KommuneState(PublicSession):
             self.contact_name = k.contact_name
             self.contact_phone = k.contact_phone
             self.contact_email = k.contact_email
+            self.contact_address = k.contact_address
             self.info = kommunen.info_box(db, k.id, today)
             self.sponsor_links = kommunen.sponsors(db, k.id, today)
             self.exchanges = [ex_type for _, ex_type in kommunen.exchange_options(db, k.id)]
@@ -135,6 +137,7 @@ def _body() -> rx.Component:
         rx.box(
             rx.heading(t("kommune.contact"), size="4", as_="h2"),
             rx.text(KommuneState.contact_name),
+            rx.text(KommuneState.contact_address),
             rx.text(KommuneState.contact_phone),
             rx.text(KommuneState.contact_email),
             padding_top="1rem",

@@ -99,7 +99,12 @@ class Listing(SQLModel, table=True):
             "kommune_id",
             "created_at",
             postgresql_include=[
-                "exchange_id", "kind", "status", "expires_at", "category_id", "district_id",
+                "exchange_id",
+                "kind",
+                "status",
+                "expires_at",
+                "category_id",
+                "district_id",
                 "area_id",
             ],
         ),

@@ -67,9 +67,27 @@ ACTIONS = (
     "delete_category",
     "export_people",
     "export_listings",
+    "add_sponsor",
+    "update_sponsor",
+    "move_sponsor",
+    "delete_sponsor",
+    "add_info_item",
+    "update_info_item",
+    "move_info_item",
+    "delete_info_item",
 )
 # Kinds of target with a German name (audit.target.<type>).
-TARGET_TYPES = ("user", "listing", "report", "area", "category", "social_space", "kommune")
+TARGET_TYPES = (
+    "user",
+    "listing",
+    "report",
+    "area",
+    "category",
+    "social_space",
+    "kommune",
+    "sponsor",
+    "info_item",
+)
 
 
 @dataclass(frozen=True)

@@ -205,3 +205,24 @@ def test_only_the_kommunes_admins_read_its_log(db: Session, world: dict, who: st
     # The other Kommune's admin may not name Delbrück either.
     with pytest.raises(NotAllowed):
         list_events(db, f.actor(db, world["admin_other"]), world["here"].id, AuditFilters())
+
+
+def test_every_audited_action_and_target_has_a_german_name() -> None:
+    """Scan the services for what they audit: the log shows each in words, not codes."""
+    import re
+    from pathlib import Path
+
+    from dasnez_core.messages import MESSAGES
+    from dasnez_core.services.audit_log import ACTIONS, TARGET_TYPES
+
+    source = "".join(
+        p.read_text("utf-8")
+        for p in (Path(__file__).resolve().parents[2] / "dasnez_core" / "services").glob("*.py")
+    )
+    actions = set(re.findall(r'action="([a-z_]+)"', source))
+    targets = set(re.findall(r'target_type="([a-z_]+)"', source))
+    assert actions and targets
+    assert actions <= set(ACTIONS)
+    assert targets <= set(TARGET_TYPES)
+    assert all(f"audit.action.{a}" in MESSAGES for a in ACTIONS)
+    assert all(f"audit.target.{t}" in MESSAGES for t in TARGET_TYPES)
