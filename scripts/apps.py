@@ -49,6 +49,10 @@ def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str
         # Measured (PERF-NOTES): two workers per app on two cores beat the default formula.
         env["GRANIAN_WORKERS"] = "2"
     env.update(extra or {})
+    # Logos: the admin portal stores them, the public app serves them at /_upload/<name>.
+    from dasnez_core.uploads import upload_dir
+
+    env["REFLEX_UPLOADED_FILES_DIR"] = str(upload_dir(env))
     return env
 
 

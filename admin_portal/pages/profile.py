@@ -3,7 +3,11 @@ exchanges and pre-moderation. The public app reads it per request: changes show 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import reflex as rx
+from sqlmodel import Session
 
 from admin_portal.components import admin_page
 from admin_portal.state import KommuneAdminState
@@ -13,7 +17,16 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.mail import mail_settings
 from dasnez_core.models import ExchangeType
-from dasnez_core.services.masterdata import ProfileInput, get_profile, update_profile
+from dasnez_core.services.masterdata import (
+    ProfileInput,
+    get_profile,
+    remove_kommune_logo,
+    set_kommune_logo,
+    update_profile,
+)
+from dasnez_core.uploads import LOGO_MAX_BYTES
+
+LOGO_UPLOAD_ID = "kommune_logo"
 
 
 class ProfileState(KommuneAdminState):
@@ -29,6 +42,9 @@ class ProfileState(KommuneAdminState):
     v_reminder_days: str = ""
     v_premoderation: bool = False
     enabled_types: list[str] = []
+    v_logo: str = ""
+    logo_error: str = ""
+    logo_success: str = ""
 
     def _reload(self, actor: Actor, kommune_id: int) -> None:
         with session_scope() as db:
@@ -42,6 +58,7 @@ class ProfileState(KommuneAdminState):
         self.v_reminder_days = str(profile.reminder_days)
         self.v_premoderation = profile.premoderation
         self.enabled_types = [e.type for e in profile.exchanges if e.enabled]
+        self.v_logo = profile.logo
         self.public_url = f"{mail_settings().public_url}/k/{profile.slug}"
         self.form_key += 1
 
@@ -51,6 +68,7 @@ class ProfileState(KommuneAdminState):
         if not self.logged_in:
             return rx.redirect("/")
         kommune_id = self._enter(actor)
+        self.logo_error = self.logo_success = ""
         self.ready = kommune_id is not None
         if kommune_id is not None:
             self._reload(actor, kommune_id)
@@ -80,6 +98,104 @@ class ProfileState(KommuneAdminState):
             kommune_id = self._own_kommune(actor)
             self._reload(actor, kommune_id)
             self._load_kommune_name(actor)
+
+    def _logo_change(
+        self, actor: Actor, change: Callable[[Session, int], object], done: str
+    ) -> None:
+        """Like _change, with the outcome shown next to the logo (not at the form's end)."""
+        saved = self._change(actor, change, done)
+        self.logo_error, self.logo_success = self.error, self.success
+        self.error = self.success = ""
+        if saved:
+            self._reload(actor, self._own_kommune(actor))
+
+    @rx.event
+    async def upload_logo(self, files: list[rx.UploadFile]) -> None:
+        actor = self._actor()
+        upload = files[0] if files else None
+        # One byte more than allowed is enough to tell "too big"; the service checks the rest.
+        data = await upload.read(LOGO_MAX_BYTES + 1) if upload is not None else b""
+        name = str(upload.name or "")[:200] if upload is not None else ""
+        self._logo_change(
+            actor,
+            lambda db, kommune_id: set_kommune_logo(db, actor, kommune_id, data, name),
+            "masterdata.logo.saved",
+        )
+
+    @rx.event
+    def remove_logo(self) -> None:
+        actor = self._actor()
+        self._logo_change(
+            actor,
+            lambda db, kommune_id: remove_kommune_logo(db, actor, kommune_id),
+            "masterdata.logo.removed",
+        )
+
+
+def logo_box(
+    current: rx.Var[str],
+    upload_id: str,
+    on_upload: Any,
+    on_remove: Any,
+    error: rx.Var[str] | None = None,
+    success: rx.Var[str] | None = None,
+) -> rx.Component:
+    """Upload, preview and remove of a logo (Kommune or sponsor); the server checks the file.
+    Without `error`/`success` the page shows the outcome where it shows all others."""
+    return rx.vstack(
+        rx.text(t("masterdata.logo.current"), weight="bold"),
+        rx.cond(
+            current != "",
+            rx.image(
+                src=rx.get_upload_url(current),
+                alt=t("masterdata.logo.current"),
+                max_height="96px",
+                max_width="240px",
+                object_fit="contain",
+            ),
+            rx.text(t("masterdata.logo.none"), color_scheme="gray"),
+        ),
+        rx.upload(
+            rx.vstack(
+                rx.icon("upload", size=28, aria_hidden="true"),
+                rx.text(t("masterdata.logo.upload"), weight="bold"),
+                rx.text(t("masterdata.logo.upload_hint"), size="2"),
+                align="center",
+                spacing="1",
+            ),
+            id=upload_id,
+            multiple=False,
+            max_files=1,
+            accept={
+                "image/png": [".png"],
+                "image/jpeg": [".jpg", ".jpeg"],
+                "image/webp": [".webp"],
+            },
+            on_drop=on_upload(rx.upload_files(upload_id=upload_id)),
+            border="2px dashed var(--gray-8)",
+            border_radius="12px",
+            padding="1.25rem",
+            width="100%",
+            cursor="pointer",
+        ),
+        *(
+            [forms.error_line(error), forms.success_line(success)]
+            if error is not None and success is not None
+            else []
+        ),
+        rx.cond(
+            current != "",
+            rx.button(
+                t("masterdata.logo.remove"),
+                on_click=on_remove,
+                color_scheme="red",
+                variant="soft",
+                size="3",
+            ),
+        ),
+        width="100%",
+        spacing="3",
+    )
 
 
 def _group(legend: str, *children: rx.Component) -> rx.Component:
@@ -192,6 +308,17 @@ def profile_page() -> rx.Component:
                         t("masterdata.profile.public_link"),
                         href=ProfileState.public_url,
                         is_external=True,
+                    ),
+                    _group(
+                        "masterdata.logo.title",
+                        logo_box(
+                            ProfileState.v_logo,
+                            LOGO_UPLOAD_ID,
+                            ProfileState.upload_logo,
+                            ProfileState.remove_logo,
+                            ProfileState.logo_error,
+                            ProfileState.logo_success,
+                        ),
                     ),
                     _form(),
                     width="100%",

@@ -7,6 +7,7 @@ from datetime import date
 import reflex as rx
 
 from admin_portal.components import admin_page, admin_section, order_buttons, pager, state_badge
+from admin_portal.pages.profile import logo_box
 from admin_portal.state import KommuneAdminState, parse_id
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
@@ -21,8 +22,13 @@ from dasnez_core.services.masterdata_public import (
     delete_sponsor,
     list_sponsors,
     move_sponsor,
+    remove_sponsor_logo,
+    set_sponsor_logo,
     update_sponsor,
 )
+from dasnez_core.uploads import LOGO_MAX_BYTES
+
+LOGO_UPLOAD_ID = "sponsor_logo"
 
 
 def _values(form: dict[str, str], prefix: str) -> SponsorInput:
@@ -45,6 +51,7 @@ class SponsorsState(KommuneAdminState):
     sel_url: str = ""
     sel_from: str = ""
     sel_until: str = ""
+    sel_logo: str = ""
     edit_key: int = 0
 
     def _reload(self, actor: Actor) -> None:
@@ -58,6 +65,7 @@ class SponsorsState(KommuneAdminState):
         self.sel_id = row.id if row else 0
         self.sel_name, self.sel_url = (row.name, row.url) if row else ("", "")
         self.sel_from, self.sel_until = (row.valid_from, row.valid_until) if row else ("", "")
+        self.sel_logo = row.logo if row else ""
         self.edit_key += 1
         return row is not None
 
@@ -118,6 +126,34 @@ class SponsorsState(KommuneAdminState):
         ):
             self._reload(actor)
             self._open(sponsor_id)
+
+    @rx.event
+    async def upload_logo(self, files: list[rx.UploadFile]) -> None:
+        actor = self._actor()
+        sponsor_id = self.sel_id
+        upload = files[0] if files else None
+        # One byte more than allowed is enough to tell "too big"; the service checks the rest.
+        data = await upload.read(LOGO_MAX_BYTES + 1) if upload is not None else b""
+        name = str(upload.name or "")[:200] if upload is not None else ""
+        if self._change(
+            actor,
+            lambda db, kommune_id: set_sponsor_logo(db, actor, kommune_id, sponsor_id, data, name),
+            "masterdata.logo.saved",
+        ):
+            self._reload(actor)
+            self._open(sponsor_id)
+
+    @rx.event
+    def remove_logo(self, sponsor_id: int) -> None:
+        actor = self._actor()
+        target = parse_id(sponsor_id) or 0
+        if self._change(
+            actor,
+            lambda db, kommune_id: remove_sponsor_logo(db, actor, kommune_id, target),
+            "masterdata.logo.removed",
+        ):
+            self._reload(actor)
+            self._open(target)
 
     @rx.event
     def move(self, sponsor_id: int, direction: str) -> None:
@@ -218,6 +254,17 @@ def _edit_panel() -> rx.Component:
             on_submit=SponsorsState.save,
             reset_on_submit=False,
             key=SponsorsState.edit_key.to_string(),
+            width="100%",
+        ),
+        rx.box(
+            rx.heading(t("masterdata.logo.title"), size="4", as_="h3"),
+            logo_box(
+                SponsorsState.sel_logo,
+                LOGO_UPLOAD_ID,
+                SponsorsState.upload_logo,
+                SponsorsState.remove_logo(SponsorsState.sel_id),
+            ),
+            padding_top="1rem",
             width="100%",
         ),
         rx.hstack(

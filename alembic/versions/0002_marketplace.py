@@ -148,6 +148,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('kommune', schema=None) as batch_op:
         batch_op.add_column(sa.Column('reminder_days', sa.Integer(), nullable=False, server_default='7'))
+        batch_op.add_column(sa.Column('logo_path', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False, server_default=''))
 
     with op.batch_alter_table('listing', schema=None) as batch_op:
         batch_op.add_column(sa.Column('pocket_money_cents', sa.Integer(), nullable=True))
@@ -206,6 +207,7 @@ def downgrade() -> None:
         batch_op.drop_column('pocket_money_cents')
 
     with op.batch_alter_table('kommune', schema=None) as batch_op:
+        batch_op.drop_column('logo_path')
         batch_op.drop_column('reminder_days')
 
     with op.batch_alter_table('rating', schema=None) as batch_op:

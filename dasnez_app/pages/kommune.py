@@ -28,6 +28,7 @@ class KommuneState(PublicSession):
     found: bool = False
     slug: str = ""
     name: str = ""
+    logo: str = ""
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
@@ -50,6 +51,7 @@ class KommuneState(PublicSession):
             assert k.id is not None
             today = date.today()
             self.name = k.name
+            self.logo = k.logo_path
             self.contact_name = k.contact_name
             self.contact_phone = k.contact_phone
             self.contact_email = k.contact_email
@@ -74,9 +76,43 @@ def _info_entry(item: rx.Var[InfoEntry]) -> rx.Component:
     )
 
 
+def _sponsor_link(s: rx.Var[SponsorLink]) -> rx.Component:
+    return rx.link(
+        rx.cond(
+            s.logo != "",
+            rx.image(
+                src=rx.get_upload_url(s.logo),
+                alt=s.name,
+                max_height="48px",
+                max_width="min(160px, 40vw)",
+                object_fit="contain",
+            ),
+            s.name,
+        ),
+        href=s.url,
+        is_external=True,
+        rel="sponsored noopener",
+    )
+
+
 def _body() -> rx.Component:
     return rx.vstack(
-        rx.heading(KommuneState.name, size="8", as_="h1"),
+        rx.hstack(
+            rx.cond(
+                KommuneState.logo != "",
+                rx.image(
+                    src=rx.get_upload_url(KommuneState.logo),
+                    alt=KommuneState.name,
+                    max_height="64px",
+                    max_width="min(160px, 30vw)",
+                    object_fit="contain",
+                ),
+            ),
+            rx.heading(KommuneState.name, size="8", as_="h1"),
+            align="center",
+            spacing="3",
+            wrap="wrap",
+        ),
         rx.cond(
             PublicSession.user_status == "pending",
             rx.callout(t("status.pending_banner"), icon="info", role="status"),
@@ -125,11 +161,11 @@ def _body() -> rx.Component:
             KommuneState.sponsor_links.length() > 0,
             rx.box(
                 rx.heading(t("kommune.sponsors"), size="4", as_="h2"),
-                rx.foreach(
-                    KommuneState.sponsor_links,
-                    lambda s: rx.link(
-                        s.name, href=s.url, is_external=True, rel="sponsored noopener"
-                    ),
+                rx.hstack(
+                    rx.foreach(KommuneState.sponsor_links, _sponsor_link),
+                    align="center",
+                    spacing="4",
+                    wrap="wrap",
                 ),
                 padding_top="1rem",
             ),

@@ -397,4 +397,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dieser Eintrag der Info-Box wurde nicht gefunden.",
         "This notice was not found.",
     ),
+    # --- logos (Kommune page and sponsors) -------------------------------------------------
+    "masterdata.logo.title": ("Logo", "Logo"),
+    "masterdata.logo.upload": (
+        "Logo hochladen (PNG, JPG oder WebP, höchstens 1 MB)",
+        "Upload a logo (PNG, JPG or WebP, at most 1 MB)",
+    ),
+    "masterdata.logo.upload_hint": (
+        "Tippen oder klicken Sie hier, um eine Bilddatei auszuwählen.",
+        "Tap or click here to choose an image file.",
+    ),
+    "masterdata.logo.current": ("Aktuelles Logo", "Current logo"),
+    "masterdata.logo.none": ("Noch kein Logo hochgeladen.", "No logo uploaded yet."),
+    "masterdata.logo.remove": ("Logo entfernen", "Remove logo"),
+    "masterdata.logo.saved": (
+        "Das Logo ist gespeichert und erscheint auf der öffentlichen Seite.",
+        "The logo has been saved and shows on the public page.",
+    ),
+    "masterdata.logo.removed": ("Das Logo ist entfernt.", "The logo has been removed."),
+    "masterdata.logo_empty": (
+        "Die Datei ist leer. Bitte wählen Sie ein Bild aus.",
+        "The file is empty. Please choose an image.",
+    ),
+    "masterdata.logo_too_big": (
+        "Die Datei ist zu groß. Ein Logo darf höchstens {max} MB groß sein.",
+        "The file is too large. A logo may be at most {max} MB.",
+    ),
+    "masterdata.logo_wrong_type": (
+        "Diese Datei ist kein PNG-, JPG- oder WebP-Bild. Bitte wählen Sie ein solches Bild.",
+        "This file is not a PNG, JPG or WebP image. Please choose such an image.",
+    ),
 }

@@ -23,6 +23,7 @@ class Kommune(SQLModel, table=True):
     contact_email: str = Field(default="", max_length=200)
     contact_phone: str = Field(default="", max_length=60)
     contact_address: str = Field(default="", max_length=300)
+    logo_path: str = Field(default="", max_length=300)
     privacy_version: str = Field(default="1", max_length=20)
     terms_version: str = Field(default="1", max_length=20)
     listing_days: int = Field(default=60)

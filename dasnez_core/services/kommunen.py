@@ -139,6 +139,7 @@ class InfoEntry:
 class SponsorLink:
     name: str
     url: str
+    logo: str = ""  # stored file name, "" without a logo
 
 
 def info_box(db: Session, kommune_id: int, today: date) -> list[InfoEntry]:
@@ -173,7 +174,7 @@ def sponsors(db: Session, kommune_id: int, today: date) -> list[SponsorLink]:
         )
         .order_by(col(Sponsor.position), col(Sponsor.id))
     ).all()
-    return [SponsorLink(name=s.name, url=s.url) for s in rows]
+    return [SponsorLink(name=s.name, url=s.url, logo=s.logo_path) for s in rows]
 
 
 def labelled_category_options(

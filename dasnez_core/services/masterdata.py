@@ -24,6 +24,7 @@ from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text, validate_email
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.uploads import store_logo
 
 PAGE_SIZE = 50
 NAME_MIN = 2
@@ -177,6 +178,7 @@ class KommuneProfile:
     reminder_days: int
     premoderation: bool
     exchanges: list[ExchangeSwitch]
+    logo: str = ""  # stored file name, "" without a logo
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ def get_profile(db: Session, actor: Actor, kommune_id: int) -> KommuneProfile:
             ExchangeSwitch(t.value, bool(exchanges.get(t) and exchanges[t].enabled))
             for t in ExchangeType
         ],
+        logo=kommune.logo_path,
     )
 
 
@@ -281,6 +284,42 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileIn
         target_type="kommune",
         target_id=kommune_id,
         kommune_id=kommune_id,
+    )
+    db.flush()
+
+
+def set_kommune_logo(db: Session, actor: Actor, kommune_id: int, data: bytes, filename: str) -> str:
+    """Check and store a new logo for the Kommune page (PNG, JPEG or WebP, at most 1 MB)."""
+    require_admin(actor, kommune_id)
+    kommune = get_kommune(db, kommune_id)
+    kommune.logo_path = store_logo(data, filename)
+    db.add(kommune)
+    audit.record(
+        db,
+        actor,
+        action="update_profile",
+        target_type="kommune",
+        target_id=kommune_id,
+        kommune_id=kommune_id,
+        reason="logo",
+    )
+    db.flush()
+    return kommune.logo_path
+
+
+def remove_kommune_logo(db: Session, actor: Actor, kommune_id: int) -> None:
+    require_admin(actor, kommune_id)
+    kommune = get_kommune(db, kommune_id)
+    kommune.logo_path = ""
+    db.add(kommune)
+    audit.record(
+        db,
+        actor,
+        action="update_profile",
+        target_type="kommune",
+        target_id=kommune_id,
+        kommune_id=kommune_id,
+        reason="logo_removed",
     )
     db.flush()
 

@@ -28,6 +28,7 @@ from dasnez_core.services.masterdata import (
     period_state,
     require_admin,
 )
+from dasnez_core.uploads import store_logo
 
 SPONSOR_NAME_MAX = 120
 INFO_TITLE_MAX = 120
@@ -54,6 +55,7 @@ class SponsorRow:
     state: str
     first: bool
     last: bool
+    logo: str = ""  # stored file name, "" without a logo
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def list_sponsors(
             state=period_state(s.valid_from, s.valid_until, today),
             first=i == 0,
             last=i == len(rows) - 1,
+            logo=s.logo_path,
         )
         for i, s in enumerate(rows)
     ]
@@ -162,6 +165,44 @@ def update_sponsor(
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
+    )
+    db.flush()
+
+
+def set_sponsor_logo(
+    db: Session, actor: Actor, kommune_id: int, sponsor_id: int, data: bytes, filename: str
+) -> str:
+    """Check and store a new logo for one of the Kommune's sponsors."""
+    require_admin(actor, kommune_id)
+    sponsor = _sponsor(db, kommune_id, sponsor_id)
+    sponsor.logo_path = store_logo(data, filename)
+    db.add(sponsor)
+    audit.record(
+        db,
+        actor,
+        action="update_sponsor",
+        target_type="sponsor",
+        target_id=sponsor_id,
+        kommune_id=kommune_id,
+        reason="logo",
+    )
+    db.flush()
+    return sponsor.logo_path
+
+
+def remove_sponsor_logo(db: Session, actor: Actor, kommune_id: int, sponsor_id: int) -> None:
+    require_admin(actor, kommune_id)
+    sponsor = _sponsor(db, kommune_id, sponsor_id)
+    sponsor.logo_path = ""
+    db.add(sponsor)
+    audit.record(
+        db,
+        actor,
+        action="update_sponsor",
+        target_type="sponsor",
+        target_id=sponsor_id,
+        kommune_id=kommune_id,
+        reason="logo_removed",
     )
     db.flush()
 

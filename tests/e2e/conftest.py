@@ -40,6 +40,7 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Apps]:
         "DASNEZ_DATABASE_URL": url,
         "DASNEZ_SMTP_HOST": "",  # always the outbox folder, whatever the shell has set
         "DASNEZ_OUTBOX_DIR": str(outbox),
+        "DASNEZ_UPLOAD_DIR": str(tmp / "uploads"),
         "DASNEZ_PUBLIC_URL": f"http://localhost:{public_port}",
     }
     logs = {kind: Path(tmp / f"{kind}.log") for kind in APPS}
