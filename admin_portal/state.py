@@ -121,3 +121,39 @@ class KommuneAdminState(AdminSession):
             return False
         self.error, self.success = "", self._t(done, **params)
         return True
+
+
+class PagedMasterData(rx.State, mixin=True):
+    """Load, paging and closing the edit panel, the same on every master-data page.
+
+    The page supplies `_reload(actor)` (fill the rows of `self.page`), `_open(id)` (fill
+    or, with None, empty the edit panel) and `_enter(actor)` (from KommuneAdminState).
+    """
+
+    ready: bool = False
+    page: int = 1
+    pages: int = 1
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        actor = self._actor()  # type: ignore[attr-defined]
+        if not self.logged_in:  # type: ignore[attr-defined]
+            return rx.redirect("/")
+        self._open(None)  # type: ignore[attr-defined]
+        self.page = 1
+        self.ready = self._enter(actor) is not None  # type: ignore[attr-defined]
+        if self.ready:
+            self._reload(actor)  # type: ignore[attr-defined]
+        return None
+
+    @rx.event
+    def show_page(self, page: int) -> None:
+        actor = self._actor()  # type: ignore[attr-defined]
+        self.page = parse_id(page) or 1
+        if self.ready:
+            self._reload(actor)  # type: ignore[attr-defined]
+
+    @rx.event
+    def close(self) -> None:
+        self._actor()  # type: ignore[attr-defined]
+        self._open(None)  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from admin_portal.components import admin_page, admin_section, pager
-from admin_portal.state import KommuneAdminState, parse_id
+from admin_portal.state import KommuneAdminState, PagedMasterData, parse_id
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
 from dasnez_core.actor import Actor
@@ -25,11 +25,8 @@ from dasnez_core.services.masterdata_areas import (
 )
 
 
-class AreasState(KommuneAdminState):
-    ready: bool = False
+class AreasState(PagedMasterData, KommuneAdminState):
     rows: list[AreaRow] = []
-    page: int = 1
-    pages: int = 1
     districts: list[Option] = []
     all_areas: list[Option] = []
     add_key: int = 0
@@ -51,25 +48,6 @@ class AreasState(KommuneAdminState):
     def _unselect(self) -> None:
         self.sel_id, self.sel_name, self.sel_label, self.sel_is_village = 0, "", "", False
 
-    @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if not self.logged_in:
-            return rx.redirect("/")
-        self._unselect()
-        self.page = 1
-        self.ready = self._enter(actor) is not None
-        if self.ready:
-            self._reload(actor)
-        return None
-
-    @rx.event
-    def show_page(self, page: int) -> None:
-        actor = self._actor()
-        self.page = parse_id(page) or 1
-        if self.ready:
-            self._reload(actor)
-
     def _open(self, area_id: int | None) -> bool:
         """Fill the edit panel from the listed rows (only ever the Kommune's own)."""
         row = next((r for r in self.rows if r.id == area_id), None)
@@ -89,11 +67,6 @@ class AreasState(KommuneAdminState):
             return None
         self.error = self.success = ""
         return rx.set_focus("edit_name")
-
-    @rx.event
-    def close(self) -> None:
-        self._actor()
-        self._unselect()
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:

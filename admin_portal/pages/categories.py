@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from admin_portal.components import admin_page, admin_section, pager
-from admin_portal.state import KommuneAdminState, parse_id
+from admin_portal.state import KommuneAdminState, PagedMasterData, parse_id
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
 from dasnez_core.actor import Actor
@@ -24,11 +24,8 @@ from dasnez_core.services.masterdata_catalog import (
 )
 
 
-class CategoriesState(KommuneAdminState):
-    ready: bool = False
+class CategoriesState(PagedMasterData, KommuneAdminState):
     rows: list[CategoryRow] = []
-    page: int = 1
-    pages: int = 1
     exchanges: list[Option] = []
     add_key: int = 0
     sel_id: int = 0
@@ -59,25 +56,6 @@ class CategoriesState(KommuneAdminState):
         return True
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if not self.logged_in:
-            return rx.redirect("/")
-        self._open(None)
-        self.page = 1
-        self.ready = self._enter(actor) is not None
-        if self.ready:
-            self._reload(actor)
-        return None
-
-    @rx.event
-    def show_page(self, page: int) -> None:
-        actor = self._actor()
-        self.page = parse_id(page) or 1
-        if self.ready:
-            self._reload(actor)
-
-    @rx.event
     def select(self, category_id: int) -> rx.event.EventSpec | None:
         actor = self._actor()
         if self._admin_kommune(actor) is None or not self._open(parse_id(category_id)):
@@ -85,11 +63,6 @@ class CategoriesState(KommuneAdminState):
             return None
         self.error = self.success = ""
         return rx.set_focus("edit_name")
-
-    @rx.event
-    def close(self) -> None:
-        self._actor()
-        self._open(None)
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from admin_portal.components import admin_page, admin_section, pager
-from admin_portal.state import KommuneAdminState, parse_id
+from admin_portal.state import KommuneAdminState, PagedMasterData, parse_id
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
 from dasnez_core.actor import Actor
@@ -33,11 +33,8 @@ def _values(form: dict[str, str], prefix: str) -> SocialSpaceInput:
     )
 
 
-class SocialSpacesState(KommuneAdminState):
-    ready: bool = False
+class SocialSpacesState(PagedMasterData, KommuneAdminState):
     rows: list[SocialSpaceRow] = []
-    page: int = 1
-    pages: int = 1
     areas: list[Option] = []
     add_key: int = 0
     sel_id: int = 0
@@ -68,25 +65,6 @@ class SocialSpacesState(KommuneAdminState):
         return True
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if not self.logged_in:
-            return rx.redirect("/")
-        self._open(None)
-        self.page = 1
-        self.ready = self._enter(actor) is not None
-        if self.ready:
-            self._reload(actor)
-        return None
-
-    @rx.event
-    def show_page(self, page: int) -> None:
-        actor = self._actor()
-        self.page = parse_id(page) or 1
-        if self.ready:
-            self._reload(actor)
-
-    @rx.event
     def select(self, space_id: int) -> rx.event.EventSpec | None:
         actor = self._actor()
         if self._admin_kommune(actor) is None or not self._open(parse_id(space_id)):
@@ -94,11 +72,6 @@ class SocialSpacesState(KommuneAdminState):
             return None
         self.error = self.success = ""
         return rx.set_focus("edit_name")
-
-    @rx.event
-    def close(self) -> None:
-        self._actor()
-        self._open(None)
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ import reflex as rx
 
 from admin_portal.components import admin_page, admin_section, order_buttons, pager, state_badge
 from admin_portal.pages.profile import logo_box
-from admin_portal.state import KommuneAdminState, parse_id
+from admin_portal.state import KommuneAdminState, PagedMasterData, parse_id
 from dasnez_app.ui import forms
 from dasnez_app.ui.lang import t
 from dasnez_core.actor import Actor
@@ -40,11 +40,8 @@ def _values(form: dict[str, str], prefix: str) -> SponsorInput:
     )
 
 
-class SponsorsState(KommuneAdminState):
-    ready: bool = False
+class SponsorsState(PagedMasterData, KommuneAdminState):
     rows: list[SponsorRow] = []
-    page: int = 1
-    pages: int = 1
     add_key: int = 0
     sel_id: int = 0
     sel_name: str = ""
@@ -70,25 +67,6 @@ class SponsorsState(KommuneAdminState):
         return row is not None
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if not self.logged_in:
-            return rx.redirect("/")
-        self._open(None)
-        self.page = 1
-        self.ready = self._enter(actor) is not None
-        if self.ready:
-            self._reload(actor)
-        return None
-
-    @rx.event
-    def show_page(self, page: int) -> None:
-        actor = self._actor()
-        self.page = parse_id(page) or 1
-        if self.ready:
-            self._reload(actor)
-
-    @rx.event
     def select(self, sponsor_id: int) -> rx.event.EventSpec | None:
         actor = self._actor()
         if self._admin_kommune(actor) is None or not self._open(parse_id(sponsor_id)):
@@ -96,11 +74,6 @@ class SponsorsState(KommuneAdminState):
             return None
         self.error = self.success = ""
         return rx.set_focus("edit_name")
-
-    @rx.event
-    def close(self) -> None:
-        self._actor()
-        self._open(None)
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:
