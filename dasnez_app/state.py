@@ -46,8 +46,9 @@ class PublicSession(LangState):
     def refresh_session(self) -> None:
         self._refresh_session()
 
-    def _refresh_session(self) -> None:
-        """Update the header from the server-side session (and learn the home Kommune)."""
+    def _refresh_session(self) -> Actor:
+        """Update the header from the server-side session (and learn the home Kommune);
+        returns the caller, so a page load resolves the session once."""
         actor = self._actor()
         if actor.is_anonymous:
             self.user_kommune_slug = ""
@@ -57,6 +58,7 @@ class PublicSession(LangState):
             with session_scope() as db:
                 self.user_kommune_slug = get_kommune(db, actor.kommune_id or 0).slug
         self._refresh_unread(actor)
+        return actor
 
     def _refresh_unread(self, actor: Actor) -> None:
         """The header's count of conversations with unread messages."""

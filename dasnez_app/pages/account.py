@@ -70,8 +70,7 @@ class AccountState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        self._refresh_session()
+        actor = self._refresh_session()
         self._clear_messages()
         self.deleted = False
         if actor.is_anonymous:

@@ -57,8 +57,7 @@ class DetailState(PublicSession):
 
     @rx.event
     def load(self) -> None:
-        actor = self._actor()
-        self._refresh_session()
+        actor = self._refresh_session()
         slug, listing_id = ids_from_path(self.router.url.path)
         self.slug = slug
         self.report_open, self.report_error, self.report_done = False, "", ""

@@ -39,10 +39,9 @@ class MessagesState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
+        actor = self._refresh_session()
         if actor.is_anonymous:
             return rx.redirect("/anmelden")
-        self._refresh_session()
         self._show(actor, 1)
         return None
 
@@ -162,10 +161,9 @@ class NewConversationState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
+        actor = self._refresh_session()
         if actor.is_anonymous:
             return rx.redirect("/anmelden")
-        self._refresh_session()
         self.notice = ""
         listing_id = parse_int(self.router.url.query_parameters.get("eintrag"))
         if listing_id is None:

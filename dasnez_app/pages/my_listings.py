@@ -30,8 +30,7 @@ class MyListingsState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        self._refresh_session()
+        actor = self._refresh_session()
         if actor.is_anonymous:
             return rx.redirect("/anmelden")
         self.error = self.success = ""

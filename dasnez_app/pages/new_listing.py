@@ -6,6 +6,7 @@ Approved people publish or save a draft; pending people can only save drafts.
 from __future__ import annotations
 
 import reflex as rx
+from sqlmodel import select
 
 from dasnez_app.components import public_page
 from dasnez_app.pages.detail import ids_from_path
@@ -17,7 +18,7 @@ from dasnez_app.ui.lang import t
 from dasnez_app.ui.layout import link_button
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
-from dasnez_core.models import ListingSocialSpace, UserStatus
+from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.listings import (
@@ -98,10 +99,7 @@ class NewListingState(PublicSession):
         self.v_pocket_money = self.v_hours = self.v_swap_for = ""
         self.v_spaces = []
 
-    def _fill_values(self, listing: object) -> None:
-        from dasnez_core.models import Listing
-
-        assert isinstance(listing, Listing)
+    def _fill_values(self, listing: Listing) -> None:
         self.v_kind, self.v_category = listing.kind, str(listing.category_id)
         self.v_title, self.v_body = listing.title, listing.body
         self.v_area = str(listing.area_id or "")
@@ -109,8 +107,6 @@ class NewListingState(PublicSession):
         self.v_pocket_money = "" if cents is None else f"{cents // 100},{cents % 100:02d}"
         self.v_hours = str(listing.estimated_hours or "")
         self.v_swap_for = listing.swap_for
-        from sqlmodel import select
-
         with session_scope() as db:
             self.v_spaces = [
                 str(s)
