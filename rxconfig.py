@@ -5,7 +5,7 @@ overridden by REFLEX_<FIELD> as well (see README)."""
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
-from dasnez_app.ui.theme import THEME
+from dasnez_ui.theme import THEME
 
 config = rx.Config(
     app_name="dasnez_app",

@@ -20,7 +20,7 @@ from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_pa
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.state import AdminSession
-from dasnez_app.ui.theme import STYLE
+from dasnez_ui.theme import STYLE
 
 app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
 app.add_page(admin_login_page, route="/", title="dasnez Verwaltung", on_load=AdminLoginState.load)

@@ -8,10 +8,10 @@ from typing import Any
 import reflex as rx
 
 from admin_portal.state import AdminSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import page_frame
 from dasnez_core.services.moderation import REASON_MIN
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import page_frame
 
 
 def _menu() -> rx.Component:

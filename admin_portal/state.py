@@ -9,8 +9,6 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
-from dasnez_app.ui.lang import LangState
-from dasnez_app.ui.session import resolve_actor
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
@@ -18,6 +16,9 @@ from dasnez_core.errors import DomainError, NotAllowed
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_ui.lang import LangState
+from dasnez_ui.params import parse_id
+from dasnez_ui.session import resolve_actor
 
 
 class AdminSession(LangState):
@@ -74,14 +75,6 @@ class AdminSession(LangState):
         self.user_name = self.kommune_name = ""
         self.is_kommune_admin = self.is_platform_admin = False
         return rx.redirect("/")
-
-
-def parse_id(raw: object) -> int | None:
-    """An id or number the browser sent, or None when it is missing or not a number."""
-    try:
-        return int(str(raw).strip()[:12])
-    except (TypeError, ValueError):
-        return None
 
 
 class KommuneAdminState(AdminSession):

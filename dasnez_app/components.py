@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from dasnez_app.state import PublicSession
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button, page_frame
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button, page_frame
 
 
 def account_menu() -> rx.Component:

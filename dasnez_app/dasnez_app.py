@@ -29,7 +29,7 @@ from dasnez_app.pages.password_reset import (
 from dasnez_app.pages.person import PersonState, person_page
 from dasnez_app.pages.register import RegisterState, register_page
 from dasnez_app.state import PublicSession
-from dasnez_app.ui.theme import STYLE
+from dasnez_ui.theme import STYLE
 
 app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
 app.add_page(landing, route="/", title="dasnez", on_load=LandingState.load)

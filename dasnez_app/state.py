@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import reflex as rx
 
-from dasnez_app.ui.lang import LangState
-from dasnez_app.ui.session import resolve_actor
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
 from dasnez_core.services import auth, contact
+from dasnez_ui.lang import LangState
+from dasnez_ui.session import resolve_actor
 
 SESSION_COOKIE_SECONDS = 30 * 24 * 3600
 

@@ -7,8 +7,6 @@ import reflex as rx
 
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, InvalidInput, NotAllowed
 from dasnez_core.services.admin_invites import (
@@ -20,6 +18,8 @@ from dasnez_core.services.admin_invites import (
 )
 from dasnez_core.services.admin_lists import positive_int
 from dasnez_core.services.kommunen import Option
+from dasnez_ui import forms
+from dasnez_ui.lang import t
 
 
 class AdminsState(AdminSession):

@@ -8,15 +8,16 @@ import reflex as rx
 from sqlmodel import Session
 
 from admin_portal.components import admin_page, admin_section, pager, reason_form
-from admin_portal.state import KommuneAdminState, parse_id
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
+from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.services import approval, moderation
 from dasnez_core.services.approval import PendingPerson
 from dasnez_core.services.moderation import ListingToCheck, pages_for
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.params import parse_id
 
 
 class ApprovalState(KommuneAdminState):

@@ -5,9 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from admin_portal.components import admin_page, admin_section, pager
-from admin_portal.state import KommuneAdminState, PagedMasterData, parse_id
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
+from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.services import kommunen
@@ -23,6 +21,9 @@ from dasnez_core.services.masterdata_areas import (
     move_village,
     rename_area,
 )
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.params import parse_id
 
 
 class AreasState(PagedMasterData, KommuneAdminState):

@@ -7,9 +7,6 @@ import reflex as rx
 
 from admin_portal.components import admin_page
 from admin_portal.state import KommuneAdminState
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services.audit_log import (
@@ -20,6 +17,9 @@ from dasnez_core.services.audit_log import (
     list_events,
     parse_filters,
 )
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button
 
 
 class AuditState(KommuneAdminState):

@@ -9,9 +9,6 @@ import reflex as rx
 
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services import kommunen
@@ -23,6 +20,9 @@ from dasnez_core.services.dashboard import (
     validate_dashboard_filters,
 )
 from dasnez_core.services.kommunen import Option
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button
 
 ROUTE = "/uebersicht"
 _FILTER_FIELDS = ("von", "bis", "ortsteil", "boerse")

@@ -6,11 +6,11 @@ import reflex as rx
 
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services.platform import KommuneStats, kommunen_stats
+from dasnez_ui import forms
+from dasnez_ui.lang import t
 
 
 class KommunenState(AdminSession):

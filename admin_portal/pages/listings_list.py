@@ -8,8 +8,6 @@ import reflex as rx
 from admin_portal.components import admin_page
 from admin_portal.pages.users_list import export_bar, filter_form, pager, sort_select
 from admin_portal.state import AdminSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotAllowed
 from dasnez_core.models import ListingKind, ListingStatus
@@ -24,6 +22,8 @@ from dasnez_core.services.admin_lists import (
     parse_listing_filters,
 )
 from dasnez_core.services.kommunen import Option
+from dasnez_ui import forms
+from dasnez_ui.lang import t
 
 ROUTE = "/eintraege"
 _FILTER_FIELDS = ("q", "status", "ortsteil", "boerse", "art", "kategorie", "von", "bis")

@@ -8,14 +8,15 @@ import reflex as rx
 from sqlmodel import Session
 
 from admin_portal.components import admin_page, admin_section, pager, reason_form
-from admin_portal.state import KommuneAdminState, parse_id
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
+from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
 from dasnez_core.services import moderation
 from dasnez_core.services.moderation import OpenReport, PersonRow, pages_for
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.params import parse_id
 
 # The confirm steps a report card or a person row can open.
 _REPORT_STEPS = ("remove", "dismiss", "block_author")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from admin_portal.components import admin_page
-from dasnez_app.ui.layout import not_found_body
+from dasnez_ui.layout import not_found_body
 
 
 def admin_not_found_page() -> rx.Component:

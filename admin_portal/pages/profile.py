@@ -11,8 +11,6 @@ from sqlmodel import Session
 
 from admin_portal.components import admin_page
 from admin_portal.state import KommuneAdminState
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.mail import mail_settings
@@ -25,6 +23,8 @@ from dasnez_core.services.masterdata import (
     update_profile,
 )
 from dasnez_core.uploads import LOGO_MAX_BYTES
+from dasnez_ui import forms
+from dasnez_ui.lang import t
 
 LOGO_UPLOAD_ID = "kommune_logo"
 

@@ -10,8 +10,6 @@ from admin_portal.components import admin_page
 from admin_portal.pages.dashboard import bar_chart, figure_table, number_card
 from admin_portal.pages.users_list import pager
 from admin_portal.state import AdminSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services.dashboard import (
@@ -20,6 +18,8 @@ from dasnez_core.services.dashboard import (
     parse_ratings_params,
     ratings_overview,
 )
+from dasnez_ui import forms
+from dasnez_ui.lang import t
 
 ROUTE = "/bewertungen"
 ONLY_ADMIN = "nur=verwaltung"

@@ -8,9 +8,7 @@ import reflex as rx
 
 from admin_portal.components import admin_page, admin_section, order_buttons, pager, state_badge
 from admin_portal.pages.profile import logo_box
-from admin_portal.state import KommuneAdminState, PagedMasterData, parse_id
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
+from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.services.masterdata import URL_MAX
@@ -27,6 +25,9 @@ from dasnez_core.services.masterdata_public import (
     update_sponsor,
 )
 from dasnez_core.uploads import LOGO_MAX_BYTES
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.params import parse_id
 
 LOGO_UPLOAD_ID = "sponsor_logo"
 

@@ -7,11 +7,7 @@ from datetime import date
 import reflex as rx
 
 from dasnez_app.components import public_page
-from dasnez_app.pages.register import parse_int
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
@@ -20,6 +16,10 @@ from dasnez_core.services import account, kommunen
 from dasnez_core.services.account import INTRODUCTION_MAX, ProfileUpdate
 from dasnez_core.services.auth import NAME_MAX
 from dasnez_core.services.kommunen import Option
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button
+from dasnez_ui.params import parse_id
 
 
 class AccountState(PublicSession):
@@ -88,12 +88,12 @@ class AccountState(PublicSession):
         self._clear_messages()
         change = ProfileUpdate(
             display_name=str(form.get("display_name", ""))[:1000],
-            area_id=parse_int(form.get("area_id")),
+            area_id=parse_id(form.get("area_id")),
             social_space_ids=tuple(
                 i
                 for key in list(form)[:200]
                 if str(key).startswith("space_")
-                if (i := parse_int(str(key).removeprefix("space_"))) is not None
+                if (i := parse_id(str(key).removeprefix("space_"))) is not None
             ),
             introduction=str(form.get("introduction", ""))[: INTRODUCTION_MAX * 4],
             share_email=bool(form.get("share_email")),

@@ -8,14 +8,14 @@ import reflex as rx
 from dasnez_app.components import listing_card, public_page
 from dasnez_app.pages.kommune import slug_from_path
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button, not_found_body
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.search import ListingCard, parse_filters, search_public
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button, not_found_body
 
 
 class BrowseState(PublicSession):

@@ -6,24 +6,24 @@ import reflex as rx
 from sqlmodel import Session
 
 from dasnez_app.components import exchange_label, kind_badge, public_page
-from dasnez_app.pages.register import parse_int
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button, not_found_body
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
 from dasnez_core.services import kommunen
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
 from dasnez_core.services.search import get_listing_detail
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.params import parse_id
 
 
 def ids_from_path(path: str) -> tuple[str, int | None]:
     """(<slug>, <id>) of /k/<slug>/eintrag/<id>[/…]."""
     parts = [p for p in path.split("/") if p]
     if len(parts) >= 4 and parts[0] == "k" and parts[2] == "eintrag":
-        return parts[1], parse_int(parts[3])
+        return parts[1], parse_id(parts[3])
     return "", None
 
 

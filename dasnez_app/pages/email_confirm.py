@@ -10,12 +10,12 @@ import reflex as rx
 
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services import account
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button
 
 
 class EmailConfirmState(PublicSession):

@@ -8,13 +8,13 @@ import reflex as rx
 
 from dasnez_app.components import exchange_label, listing_card, public_page
 from dasnez_app.state import PublicSession
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button, not_found_body
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import InfoEntry, SponsorLink
 from dasnez_core.services.search import ListingCard, newest_public
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button, not_found_body
 
 
 def slug_from_path(path: str) -> str:

@@ -6,9 +6,9 @@ import reflex as rx
 
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
-from dasnez_app.ui.lang import t
 from dasnez_core.db import session_scope
 from dasnez_core.services.kommunen import KommuneSummary, list_kommunen
+from dasnez_ui.lang import t
 
 
 class LandingState(PublicSession):

@@ -7,16 +7,16 @@ from __future__ import annotations
 import reflex as rx
 
 from dasnez_app.components import public_page
-from dasnez_app.pages.register import parse_int
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button, not_found_body
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services import contact, ratings
 from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView, Thread
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.params import parse_id
 
 LIST_ROUTE = "/nachrichten"
 
@@ -24,7 +24,7 @@ LIST_ROUTE = "/nachrichten"
 def conversation_id_from_path(path: str) -> int | None:
     """The <id> of /nachrichten/<id> (None for anything else)."""
     parts = [p for p in path.split("/") if p]
-    return parse_int(parts[1]) if len(parts) == 2 and parts[0] == "nachrichten" else None
+    return parse_id(parts[1]) if len(parts) == 2 and parts[0] == "nachrichten" else None
 
 
 # --- /nachrichten -----------------------------------------------------------------------------
@@ -165,7 +165,7 @@ class NewConversationState(PublicSession):
         if actor.is_anonymous:
             return rx.redirect("/anmelden")
         self.notice = ""
-        listing_id = parse_int(self.router.url.query_parameters.get("eintrag"))
+        listing_id = parse_id(self.router.url.query_parameters.get("eintrag"))
         if listing_id is None:
             self.notice = self._t("contact.listing_missing")
             return None
@@ -299,7 +299,7 @@ class ThreadState(PublicSession):
                     actor,
                     actor.kommune_id or 0,
                     cid,
-                    parse_int(form.get("stars")),
+                    parse_id(form.get("stars")),
                     str(form.get("comment", ""))[:5000],
                     admin_only=bool(form.get("admin_only")),
                 )

@@ -5,16 +5,16 @@ from __future__ import annotations
 import reflex as rx
 
 from dasnez_app.components import public_page
-from dasnez_app.pages.register import parse_int
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services import listings
 from dasnez_core.services.listings import OwnListing
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button
+from dasnez_ui.params import parse_id
 
 
 class MyListingsState(PublicSession):
@@ -41,7 +41,7 @@ class MyListingsState(PublicSession):
 
     def _act(self, action: str, raw_id: object) -> None:
         actor = self._actor()
-        listing_id = parse_int(raw_id)
+        listing_id = parse_id(raw_id)
         self.error = self.success = ""
         try:
             if listing_id is None or actor.kommune_id is None:
@@ -75,7 +75,7 @@ class MyListingsState(PublicSession):
 
     @rx.event
     def ask_delete(self, listing_id: int) -> None:
-        self.confirm_delete = parse_int(listing_id) or 0
+        self.confirm_delete = parse_id(listing_id) or 0
 
     @rx.event
     def cancel_delete(self) -> None:

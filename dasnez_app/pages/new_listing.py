@@ -11,11 +11,7 @@ from sqlmodel import select
 from dasnez_app.components import public_page
 from dasnez_app.pages.detail import ids_from_path
 from dasnez_app.pages.kommune import slug_from_path
-from dasnez_app.pages.register import parse_int
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
 from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
@@ -30,6 +26,10 @@ from dasnez_core.services.listings import (
     own_listing,
     update_listing,
 )
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button
+from dasnez_ui.params import parse_id
 
 
 class NewListingState(PublicSession):
@@ -131,15 +131,15 @@ class NewListingState(PublicSession):
             i
             for key in form
             if key.startswith("space_")
-            if (i := parse_int(key.removeprefix("space_"))) is not None
+            if (i := parse_id(key.removeprefix("space_"))) is not None
         )
         draft = ListingDraft(
             kind=str(form.get("kind", "")),
             exchange_id=None,
-            category_id=parse_int(form.get("category_id")),
+            category_id=parse_id(form.get("category_id")),
             title=str(form.get("title", ""))[:1000],
             body=str(form.get("body", ""))[:10000],
-            area_id=parse_int(form.get("area_id")),
+            area_id=parse_id(form.get("area_id")),
             social_space_ids=space_ids[:50],
             pocket_money=str(form.get("pocket_money", ""))[:20],
             estimated_hours=str(form.get("estimated_hours", ""))[:10],

@@ -7,22 +7,15 @@ import reflex as rx
 from dasnez_app.components import public_page
 from dasnez_app.pages.kommune import slug_from_path
 from dasnez_app.state import PublicSession
-from dasnez_app.ui import forms
-from dasnez_app.ui.lang import t
-from dasnez_app.ui.layout import link_button, not_found_body
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
 from dasnez_core.passwords import MAX_LENGTH
 from dasnez_core.services import auth, kommunen
 from dasnez_core.services.kommunen import Option
-
-
-def parse_int(raw: object) -> int | None:
-    """An id from a form, or None when it is missing or not a number."""
-    try:
-        return int(str(raw))
-    except (TypeError, ValueError):
-        return None
+from dasnez_ui import forms
+from dasnez_ui.lang import t
+from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.params import parse_id
 
 
 class RegisterState(PublicSession):
@@ -63,7 +56,7 @@ class RegisterState(PublicSession):
                     email=str(form.get("email", "")),
                     password=str(form.get("password", "")),
                     display_name=str(form.get("display_name", "")),
-                    area_id=parse_int(form.get("area_id")),
+                    area_id=parse_id(form.get("area_id")),
                     accept_privacy=bool(form.get("accept_privacy")),
                     accept_terms=bool(form.get("accept_terms")),
                 )

@@ -6,7 +6,7 @@ from typing import Any
 
 import reflex as rx
 
-from dasnez_app.ui.lang import t
+from dasnez_ui.lang import t
 
 FIELD_STYLE = {
     "width": "100%",

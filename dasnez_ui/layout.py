@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from dasnez_app.ui.lang import language_switch, t
+from dasnez_ui.lang import language_switch, t
 
 
 def page_frame(
