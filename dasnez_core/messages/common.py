@@ -283,4 +283,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sie sind als Plattformbetrieb angemeldet und sehen Zahlen aller Kommunen.",
         "You are logged in as platform staff and see figures of all municipalities.",
     ),
+    # Units in the right plural form (dasnez_core.formatting picks the CLDR category).
+    "unit.hours.one": ("{value} Stunde", "{value} hour"),
+    "unit.hours.other": ("{value} Stunden", "{value} hours"),
 }
