@@ -1,33 +1,85 @@
-"""Settings read from the environment, with embedded defaults for a single machine."""
+"""Settings read from the environment, with embedded defaults for a single machine.
+
+One `Settings` object holds every `DASNEZ_…` variable the platform reads (the README's
+configuration table). `load_settings()` builds it anew on each call: tests change the
+environment between runs, and building it is cheap.
+"""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from pydantic import AliasGenerator, Field, field_validator
+from pydantic_core import PydanticUseDefault
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+ENV_PREFIX = "DASNEZ_"
 
-@dataclass(frozen=True)
-class Settings:
-    """Runtime settings; every field has an environment variable of the same name."""
 
-    database_url: str
-    session_idle_minutes: int
-    session_absolute_hours: int
-    secure_cookies: bool
+def _env_name(field_name: str) -> str:
+    return f"{ENV_PREFIX}{field_name.upper()}"
 
 
 def _default_database_url() -> str:
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'dasnez.db'}"
 
 
-def load_settings() -> Settings:
-    """Read the settings anew (tests change the environment between runs)."""
-    return Settings(
-        database_url=os.environ.get("DASNEZ_DATABASE_URL") or _default_database_url(),
-        session_idle_minutes=int(os.environ.get("DASNEZ_SESSION_IDLE_MINUTES", "120")),
-        session_absolute_hours=int(os.environ.get("DASNEZ_SESSION_ABSOLUTE_HOURS", "720")),
-        secure_cookies=os.environ.get("DASNEZ_SECURE_COOKIES", "0") == "1",
+class Settings(BaseSettings):
+    """Runtime settings; each field is read from `DASNEZ_<FIELD NAME IN CAPITALS>`."""
+
+    # The alias repeats the prefix so that pydantic's error for a bad value names the
+    # environment variable (DASNEZ_SMTP_PORT), not the Python field (smtp_port).
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        alias_generator=AliasGenerator(validation_alias=_env_name),
+        frozen=True,
     )
+
+    database_url: str = Field(default_factory=_default_database_url)
+    public_port: int = 3000
+    admin_port: int = 3001
+    session_idle_minutes: int = 120
+    session_absolute_hours: int = 720
+    secure_cookies: bool = False
+    public_url: str = "http://localhost:3000"
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    mail_from: str = "dasnez <noreply@dasnez.example>"
+    outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
+    upload_dir: Path = PROJECT_ROOT / "var" / "uploads"
+
+    @field_validator(
+        "database_url", "outbox_dir", "upload_dir", "secure_cookies", "smtp_starttls", mode="before"
+    )
+    @classmethod
+    def _empty_means_default(cls, value: Any) -> Any:
+        """`DASNEZ_DATABASE_URL=` (set but empty) means the default, as an unset variable."""
+        if value == "":
+            raise PydanticUseDefault()
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _without_trailing_slash(cls, value: str) -> str:
+        """Links are built as `{public_url}/k/…`: one slash, whatever the operator wrote."""
+        return value.rstrip("/")
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read the settings anew (tests change the environment between runs).
+
+    Args:
+        environ: `DASNEZ_…` values that win over the process environment, e.g. the
+            environment a child process is about to get.
+    """
+    if environ is None:
+        return Settings()
+    names = {_env_name(name) for name in Settings.model_fields}
+    return Settings.model_validate({key: value for key, value in environ.items() if key in names})

@@ -8,20 +8,18 @@ after that session's transaction has committed, so a rolled-back action sends no
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
 import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlmodel import Session
 
-from dasnez_core.config import PROJECT_ROOT
+from dasnez_core.config import load_settings
 from dasnez_core.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -37,38 +35,12 @@ class Mail:
     body: str
 
 
-@dataclass(frozen=True)
-class MailSettings:
-    smtp_host: str
-    smtp_port: int
-    smtp_user: str
-    smtp_password: str
-    smtp_starttls: bool
-    sender: str
-    outbox_dir: Path
-    public_url: str
-
-
-def mail_settings() -> MailSettings:
-    env = os.environ
-    return MailSettings(
-        smtp_host=env.get("DASNEZ_SMTP_HOST", ""),
-        smtp_port=int(env.get("DASNEZ_SMTP_PORT", "25")),
-        smtp_user=env.get("DASNEZ_SMTP_USER", ""),
-        smtp_password=env.get("DASNEZ_SMTP_PASSWORD", ""),
-        smtp_starttls=env.get("DASNEZ_SMTP_STARTTLS", "0") == "1",
-        sender=env.get("DASNEZ_MAIL_FROM", "dasnez <noreply@dasnez.example>"),
-        outbox_dir=Path(env.get("DASNEZ_OUTBOX_DIR") or PROJECT_ROOT / "var" / "outbox"),
-        public_url=env.get("DASNEZ_PUBLIC_URL", "http://localhost:3000").rstrip("/"),
-    )
-
-
 def compose(to: str, lang: str, key: str, **params: Any) -> Mail:
     """A mail from the catalog: `<key>.subject` and `<key>.body`, in the recipient's language.
 
     `{url}` in the body is the public app's address (DASNEZ_PUBLIC_URL) unless given.
     """
-    params.setdefault("url", mail_settings().public_url)
+    params.setdefault("url", load_settings().public_url)
     return Mail(
         to=to,
         subject=translate(f"{key}.subject", lang, **params),
@@ -102,9 +74,9 @@ def _drop_outbox(db: Session, _previous_transaction: Any = None) -> None:
 
 def deliver(mail: Mail) -> None:
     """Send one mail now: SMTP if configured, else a file in the outbox folder."""
-    settings = mail_settings()
+    settings = load_settings()
     message = EmailMessage()
-    message["From"] = settings.sender
+    message["From"] = settings.mail_from
     message["To"] = mail.to
     message["Subject"] = mail.subject
     message["Date"] = format_datetime(datetime.now(UTC))

@@ -3,21 +3,13 @@ random name in one folder that both apps share (the public app serves it at /_up
 
 from __future__ import annotations
 
-import os
 import secrets
-from pathlib import Path
 
-from dasnez_core.config import PROJECT_ROOT
+from dasnez_core.config import load_settings
 from dasnez_core.errors import InvalidInput
 
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_MAX_MB = 1
-
-
-def upload_dir(env: dict[str, str] | None = None) -> Path:
-    """The shared upload folder: DASNEZ_UPLOAD_DIR, or <repo>/var/uploads."""
-    source = os.environ if env is None else env
-    return Path(source.get("DASNEZ_UPLOAD_DIR") or PROJECT_ROOT / "var" / "uploads")
 
 
 def image_extension(data: bytes) -> str | None:
@@ -52,7 +44,7 @@ def store_logo(data: bytes, filename: str) -> str:
     `filename` is only the sender's name for the file: it decides nothing."""
     del filename  # the bytes decide the type, never the name
     ext = check_logo(data)
-    folder = upload_dir()
+    folder = load_settings().upload_dir
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{secrets.token_hex(16)}.{ext}"
     (folder / name).write_bytes(data)

@@ -50,9 +50,9 @@ def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str
         env["GRANIAN_WORKERS"] = "2"
     env.update(extra or {})
     # Logos: the admin portal stores them, the public app serves them at /_upload/<name>.
-    from dasnez_core.uploads import upload_dir
+    from dasnez_core.config import load_settings
 
-    env["REFLEX_UPLOADED_FILES_DIR"] = str(upload_dir(env))
+    env["REFLEX_UPLOADED_FILES_DIR"] = str(load_settings(env).upload_dir)
     return env
 
 
@@ -139,9 +139,9 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
         for login in logins:
             print(f"    {login.kommune:<16} {login.role:<20} {login.email}")
         print()
-        from dasnez_core.mail import mail_settings
+        from dasnez_core.config import load_settings
 
-        mail = mail_settings()
+        mail = load_settings()
         if not mail.smtp_host:
             print(f"  Mails (no SMTP configured) go to {mail.outbox_dir}/ as .eml files:")
             print(f"    ls {mail.outbox_dir}   and   cat {mail.outbox_dir}/<file>.eml")
@@ -173,14 +173,13 @@ def _send_reminders() -> None:
 
 
 def main() -> int:
+    from dasnez_core.config import load_settings
+
+    settings = load_settings()
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["serve"])
-    parser.add_argument(
-        "--public-port", type=int, default=int(os.environ.get("DASNEZ_PUBLIC_PORT", "3000"))
-    )
-    parser.add_argument(
-        "--admin-port", type=int, default=int(os.environ.get("DASNEZ_ADMIN_PORT", "3001"))
-    )
+    parser.add_argument("--public-port", type=int, default=settings.public_port)
+    parser.add_argument("--admin-port", type=int, default=settings.admin_port)
     args = parser.parse_args()
     return serve(args.public_port, args.admin_port, ROOT / "var" / "log")
 

@@ -18,6 +18,8 @@ ruff check .
 ruff format --check .
 echo "==> mypy"
 mypy
+echo "==> import-linter"
+lint-imports
 
 echo "==> unit tests on SQLite"
 DASNEZ_TEST_DB=sqlite python -m pytest tests/unit -q

@@ -12,8 +12,8 @@ from sqlmodel import Session
 from admin_portal.components import admin_page
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
+from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
-from dasnez_core.mail import mail_settings
 from dasnez_core.models import ExchangeType
 from dasnez_core.services.masterdata import (
     ProfileInput,
@@ -59,7 +59,7 @@ class ProfileState(KommuneAdminState):
         self.v_premoderation = profile.premoderation
         self.enabled_types = [e.type for e in profile.exchanges if e.enabled]
         self.v_logo = profile.logo
-        self.public_url = f"{mail_settings().public_url}/k/{profile.slug}"
+        self.public_url = f"{load_settings().public_url}/k/{profile.slug}"
         self.form_key += 1
 
     @rx.event

@@ -17,6 +17,7 @@ from sqlalchemy import delete, not_
 from sqlmodel import Session, col, func, or_, select, update
 
 from dasnez_core.actor import Actor
+from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput, NotAllowed
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -47,7 +48,7 @@ from dasnez_core.models import (
 from dasnez_core.passwords import check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can, require
 from dasnez_core.services import audit
-from dasnez_core.services.auth import clean_text, validate_display_name, validate_email
+from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
 
@@ -193,7 +194,7 @@ def _set_password(db: Session, user: User, new_password: str) -> None:
 
 def request_password_reset(db: Session, *, email: str) -> None:
     """Mail a reset link if an unblocked account has this address; say nothing either way."""
-    address = validate_email(email)
+    address = check_email(email)
     user = db.exec(select(User).where(User.email == address)).first()
     if user is None or user.status == UserStatus.BLOCKED:
         return
@@ -241,7 +242,7 @@ def request_email_change(
     Returns the new address as it will be stored.
     """
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
-    address = validate_email(new_email)
+    address = check_email(new_email)
     _check_current_password(user, current_password, "email_password")
     if address == user.email:
         raise InvalidInput("new_email", "account.email_same")

@@ -16,6 +16,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
+from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -32,7 +33,7 @@ from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.account import _issue_token
 from dasnez_core.services.admin_lists import local_day
-from dasnez_core.services.auth import clean_text, validate_display_name, validate_email
+from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_kommune
 
 # An invitation is read when the person finds time; a reset link lasts only an hour.
@@ -104,7 +105,7 @@ def invite_admin(
 ) -> InviteResult:
     """Make the person with `email` an admin of the actor's Kommune (see module doc)."""
     require(actor, Action.MANAGE_ADMINS, kommune_id)
-    address = validate_email(email)
+    address = check_email(email)
     kommune = get_kommune(db, kommune_id)
     user = db.exec(select(User).where(User.email == address)).first()
     created = user is None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
 from dasnez_core.actor import Actor
+from dasnez_core.emails import check_email, normalise_email
 from dasnez_core.errors import InvalidInput
 from dasnez_core.models import ConsentDocument, ConsentRecord, User, UserStatus
 from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
@@ -19,7 +19,6 @@ from dasnez_core.services.sessions import actor_for, create_session, revoke_sess
 PUBLIC_APP = "public"
 ADMIN_APP = "admin"
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NAME_MIN, NAME_MAX = 2, 80
 
 
@@ -30,23 +29,10 @@ class Registration:
     status: str
 
 
-def normalise_email(raw: str) -> str:
-    return raw.strip().lower()
-
-
 def clean_text(raw: str) -> str:
     """Strip, fold to NFC and drop control characters (except newlines)."""
     text = unicodedata.normalize("NFC", raw).strip()
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-
-
-def validate_email(raw: str) -> str:
-    email = normalise_email(raw)
-    if not email:
-        raise InvalidInput("email", "email.required")
-    if len(email) > 254 or not _EMAIL.match(email):
-        raise InvalidInput("email", "email.invalid")
-    return email
 
 
 def validate_display_name(raw: str) -> str:
@@ -72,7 +58,7 @@ def register(
     """Create a pending account in the Kommune and record both consents with their versions."""
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
-    clean_email = validate_email(email)
+    clean_email = check_email(email)
     name = validate_display_name(display_name)
     check_password_rules(password, email=clean_email, display_name=name)
     if area_id is None:

@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
+from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput
 from dasnez_core.models import Exchange, ExchangeType
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
-from dasnez_core.services.auth import clean_text, validate_email
+from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.uploads import store_logo
 
@@ -241,7 +242,7 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileIn
     contact_name = clean_optional(change.contact_name, "contact_name", 200)
     if not change.contact_email.strip():
         raise InvalidInput("contact_email", "masterdata.contact_email_required")
-    contact_email = validate_email(change.contact_email)
+    contact_email = check_email(change.contact_email, "contact_email")
     if len(contact_email) > 200:
         raise InvalidInput("contact_email", "email.invalid")
     phone = clean_optional(change.contact_phone, "contact_phone", 60)
