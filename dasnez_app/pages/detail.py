@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import Session
 
+from dasnez_app import routes
 from dasnez_app.components import exchange_label, kind_badge, public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -150,7 +151,6 @@ def _report_box() -> rx.Component:
 
 
 def _body() -> rx.Component:
-    listing_url = "/k/" + DetailState.slug + "/eintrag/" + DetailState.listing_id.to_string()
     return rx.vstack(
         rx.hstack(
             kind_badge(DetailState.kind),
@@ -181,7 +181,7 @@ def _body() -> rx.Component:
                 "detail.author",
                 rx.link(
                     DetailState.author,
-                    href="/k/" + DetailState.slug + "/person/" + DetailState.author_id.to_string(),
+                    href=routes.person_href(DetailState.slug, DetailState.author_id),
                 ),
             ),
             _fact(
@@ -200,23 +200,27 @@ def _body() -> rx.Component:
             DetailState.is_own,
             rx.vstack(
                 rx.text(t("detail.own")),
-                link_button(t("detail.edit"), listing_url + "/bearbeiten", size="4"),
+                link_button(
+                    t("detail.edit"),
+                    routes.listing_edit_href(DetailState.slug, DetailState.listing_id),
+                    size="4",
+                ),
             ),
             rx.cond(
                 DetailState.logged_in,
                 link_button(
                     t("detail.contact"),
-                    "/nachrichten/neu?eintrag=" + DetailState.listing_id.to_string(),
+                    routes.new_conversation_href(DetailState.listing_id),
                     size="4",
                 ),
                 rx.vstack(
                     rx.text(t("detail.contact_login")),
-                    link_button(t("nav.login"), "/anmelden", size="4"),
+                    link_button(t("nav.login"), routes.LOGIN, size="4"),
                 ),
             ),
         ),
         rx.cond(DetailState.is_public & ~DetailState.is_own, _report_box()),
-        rx.link(t("browse.title"), href="/k/" + DetailState.slug + "/eintraege"),
+        rx.link(t("browse.title"), href=routes.browse_href(DetailState.slug)),
         spacing="4",
         width="100%",
     )

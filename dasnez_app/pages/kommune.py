@@ -6,6 +6,7 @@ from datetime import date
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import exchange_label, listing_card, public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -120,10 +121,10 @@ def _body() -> rx.Component:
         rx.hstack(
             rx.cond(
                 PublicSession.logged_in,
-                link_button(t("nav.new_listing"), "/k/" + KommuneState.slug + "/neu", size="4"),
                 link_button(
-                    t("nav.register"), "/k/" + KommuneState.slug + "/registrieren", size="4"
+                    t("nav.new_listing"), routes.new_listing_href(KommuneState.slug), size="4"
                 ),
+                link_button(t("nav.register"), routes.register_href(KommuneState.slug), size="4"),
             ),
             wrap="wrap",
         ),
@@ -147,7 +148,7 @@ def _body() -> rx.Component:
         ),
         rx.heading(t("kommune.newest"), size="6", as_="h2"),
         link_button(
-            t("browse.all_link"), "/k/" + KommuneState.slug + "/eintraege", size="3", variant="soft"
+            t("browse.all_link"), routes.browse_href(KommuneState.slug), size="3", variant="soft"
         ),
         rx.cond(
             KommuneState.listings.length() > 0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.pages.kommune import slug_from_path
 from dasnez_app.state import PublicSession
@@ -110,7 +111,7 @@ def _done() -> rx.Component:
             t("register.done_title"), icon="check", color_scheme="green", role="status", size="3"
         ),
         rx.text(t("register.done_text")),
-        link_button(t("nav.login"), "/anmelden", size="4"),
+        link_button(t("nav.login"), routes.LOGIN, size="4"),
         spacing="4",
     )
 
