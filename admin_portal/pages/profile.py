@@ -9,6 +9,7 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
@@ -66,7 +67,7 @@ class ProfileState(KommuneAdminState):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         kommune_id = self._enter(actor)
         self.logo_error = self.logo_success = ""
         self.ready = kommune_id is not None
