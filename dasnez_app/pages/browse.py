@@ -265,7 +265,7 @@ def browse_page() -> rx.Component:
     return public_page(
         rx.cond(
             BrowseState.loaded,
-            rx.cond(BrowseState.found, _body(), not_found_body()),
+            rx.cond(BrowseState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

@@ -230,7 +230,7 @@ def detail_page() -> rx.Component:
     return public_page(
         rx.cond(
             DetailState.loaded,
-            rx.cond(DetailState.found, _body(), not_found_body()),
+            rx.cond(DetailState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

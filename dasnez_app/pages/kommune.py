@@ -188,7 +188,7 @@ def kommune_page() -> rx.Component:
     return public_page(
         rx.cond(
             KommuneState.loaded,
-            rx.cond(KommuneState.found, _body(), not_found_body()),
+            rx.cond(KommuneState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

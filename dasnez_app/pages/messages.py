@@ -641,7 +641,7 @@ def thread_page() -> rx.Component:
                     width="100%",
                     max_width="720px",
                 ),
-                not_found_body(),
+                not_found_body(routes.HOME),
             ),
             rx.text(t("common.loading")),
         )

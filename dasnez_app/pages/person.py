@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -197,7 +198,7 @@ def person_page() -> rx.Component:
     return public_page(
         rx.cond(
             PersonState.loaded,
-            rx.cond(PersonState.found, _body(), not_found_body()),
+            rx.cond(PersonState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

@@ -132,7 +132,7 @@ def register_page() -> rx.Component:
                     width="100%",
                     max_width="560px",
                 ),
-                not_found_body(),
+                not_found_body(routes.HOME),
             ),
             rx.text(t("common.loading")),
         )
