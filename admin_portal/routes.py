@@ -30,6 +30,10 @@ RATINGS = "/bewertungen"
 ADMINS = "/verwaltung"
 NOT_FOUND = "404"
 
+# The public app's Kommune page, for links from the portal to it (the portal must not import
+# the public app; a test keeps this equal to dasnez_app.routes.KOMMUNE).
+PUBLIC_KOMMUNE = "/k/[slug]"
+
 # The menu's groups, in menu order. Every group but PLATFORM is shown to Kommune admins.
 NAV_DASHBOARD = "dashboard"  # overview first (the landing page), lists, ratings, admin accounts
 NAV_APPROVALS = "approvals"
@@ -74,6 +78,11 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(ADMINS, "dash.nav.admins", NAV_DASHBOARD),
     AdminPage(NOT_FOUND),
 )
+
+
+def public_kommune_url(public_base: str, slug: str) -> str:
+    """The absolute URL of a Kommune's public page (`public_base` without a trailing slash)."""
+    return public_base + PUBLIC_KOMMUNE.replace("[slug]", slug)
 
 
 def nav_links(group: str) -> tuple[AdminPage, ...]:

@@ -12,6 +12,8 @@ from typing import overload
 import reflex as rx
 from reflex.vars import StringVar
 
+from dasnez_ui.params import parse_id
+
 # --- routes -----------------------------------------------------------------------------------
 
 HOME = "/"
@@ -66,11 +68,11 @@ def _text(value: str | int) -> str: ...
 @overload
 def _text(value: rx.Var) -> rx.Var[str]: ...
 def _text(value: Segment) -> str | rx.Var[str]:
-    """A path segment as text; a non-string Var is converted in the browser."""
-    if isinstance(value, StringVar):
-        return value
+    """A path segment as text; a non-string Var is converted in the browser (a string Var
+    as it is: converting it would quote it)."""
     if isinstance(value, rx.Var):
-        return value.to_string()
+        typed = value.guess_type()
+        return typed if isinstance(typed, StringVar) else typed.to_string()
     return str(value)
 
 
@@ -125,3 +127,45 @@ def thread_href(conversation_id: Segment) -> str | rx.Var[str]:
 def new_conversation_href(listing_id: Segment) -> str | rx.Var[str]:
     """/nachrichten/neu?eintrag=<id>: opens (or finds) the conversation about a listing."""
     return _join(NEW_CONVERSATION, "?", NEW_CONVERSATION_LISTING_PARAM, "=", listing_id)
+
+
+def path_params(pattern: str, path: str, *, prefix: bool = False) -> dict[str, str] | None:
+    """The `[name]` values of a route pattern in a browser path, or None if it does not match.
+
+    With `prefix`, the path may go on after the pattern (/k/<slug>/… for the Kommune's slug).
+    Reflex hands event handlers the browser path (`router.url.path`), not the parameters.
+    """
+    wanted = [part for part in pattern.split("/") if part]
+    given = [part for part in path.split("/") if part]
+    if len(given) < len(wanted) or (not prefix and len(given) != len(wanted)):
+        return None
+    params: dict[str, str] = {}
+    for want, got in zip(wanted, given, strict=False):
+        if want.startswith("[") and want.endswith("]"):
+            params[want[1:-1]] = got
+        elif want != got:
+            return None
+    return params
+
+
+def slug_from_path(path: str) -> str:
+    """The <slug> of /k/<slug>/… ("" for any other path)."""
+    return (path_params(KOMMUNE, path, prefix=True) or {}).get("slug", "")
+
+
+def ids_from_path(path: str) -> tuple[str, int | None]:
+    """(<slug>, <id>) of /k/<slug>/eintrag/<id>[/…]."""
+    params = path_params(LISTING, path, prefix=True)
+    return (params["slug"], parse_id(params["id"])) if params else ("", None)
+
+
+def person_from_path(path: str) -> tuple[str, int | None]:
+    """(<slug>, <id>) of /k/<slug>/person/<id>."""
+    params = path_params(PERSON, path)
+    return (params["slug"], parse_id(params["id"])) if params else ("", None)
+
+
+def conversation_id_from_path(path: str) -> int | None:
+    """The <id> of /nachrichten/<id> (None for anything else)."""
+    params = path_params(THREAD, path)
+    return parse_id(params["id"]) if params else None

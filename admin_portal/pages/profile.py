@@ -60,7 +60,7 @@ class ProfileState(KommuneAdminState):
         self.v_premoderation = profile.premoderation
         self.enabled_types = [e.type for e in profile.exchanges if e.enabled]
         self.v_logo = profile.logo
-        self.public_url = f"{mail_settings().public_url}/k/{profile.slug}"
+        self.public_url = routes.public_kommune_url(mail_settings().public_url, profile.slug)
         self.form_key += 1
 
     @rx.event

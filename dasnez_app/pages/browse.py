@@ -7,7 +7,7 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_app.components import listing_card, public_page
-from dasnez_app.pages.kommune import slug_from_path
+from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from dasnez_app import routes
 from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
@@ -17,15 +18,6 @@ from dasnez_core.services.search import get_listing_detail
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
-from dasnez_ui.params import parse_id
-
-
-def ids_from_path(path: str) -> tuple[str, int | None]:
-    """(<slug>, <id>) of /k/<slug>/eintrag/<id>[/…]."""
-    parts = [p for p in path.split("/") if p]
-    if len(parts) >= 4 and parts[0] == "k" and parts[2] == "eintrag":
-        return parts[1], parse_id(parts[3])
-    return "", None
 
 
 class DetailState(PublicSession):

@@ -8,6 +8,7 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_app.components import exchange_label, listing_card, public_page
+from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
@@ -16,12 +17,6 @@ from dasnez_core.services.kommunen import InfoEntry, SponsorLink
 from dasnez_core.services.search import ListingCard, newest_public
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
-
-
-def slug_from_path(path: str) -> str:
-    """The <slug> of /k/<slug>/… (Reflex gives the browser path in router.url)."""
-    parts = [p for p in path.split("/") if p]
-    return parts[1] if len(parts) >= 2 and parts[0] == "k" else ""
 
 
 class KommuneState(PublicSession):

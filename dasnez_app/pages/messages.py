@@ -8,6 +8,7 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_app.components import public_page
+from dasnez_app.routes import conversation_id_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -18,13 +19,6 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.params import parse_id
-
-
-def conversation_id_from_path(path: str) -> int | None:
-    """The <id> of /nachrichten/<id> (None for anything else)."""
-    parts = [p for p in path.split("/") if p]
-    return parse_id(parts[1]) if len(parts) == 2 and parts[0] == "nachrichten" else None
-
 
 # --- /nachrichten -----------------------------------------------------------------------------
 
