@@ -1,7 +1,11 @@
 """The admin app: creates the App and adds the pages; nothing else lives here."""
 
-import reflex as rx
+from collections.abc import Callable
 
+import reflex as rx
+from reflex.event import EventType
+
+from admin_portal import routes
 from admin_portal.pages.admins import AdminsState, admins_page
 from admin_portal.pages.approvals import ApprovalState, approvals_page
 from admin_portal.pages.areas import AreasState, areas_page
@@ -22,37 +26,30 @@ from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.state import AdminSession
 from dasnez_ui.theme import STYLE
 
+# Each route of `routes.PAGES` with its page and the handler that loads it.
+_VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
+    routes.HOME: (admin_login_page, AdminLoginState.load),
+    routes.APPROVALS: (approvals_page, ApprovalState.load),
+    routes.REPORTS: (moderation_page, ModerationState.load),
+    routes.AUDIT: (audit_page, AuditState.load),
+    routes.KOMMUNEN: (kommunen_page, KommunenState.load),
+    # The Kommune's master data.
+    routes.PROFILE: (profile_page, ProfileState.load),
+    routes.AREAS: (areas_page, AreasState.load),
+    routes.SOCIAL_SPACES: (social_spaces_page, SocialSpacesState.load),
+    routes.CATEGORIES: (categories_page, CategoriesState.load),
+    routes.SPONSORS: (sponsors_page, SponsorsState.load),
+    routes.INFOBOX: (infobox_page, InfoBoxState.load),
+    # Dashboard, lists with CSV export, ratings and the Kommune's admin accounts.
+    routes.DASHBOARD: (dashboard_page, DashboardState.load),
+    routes.PEOPLE: (users_list_page, PeopleListState.load),
+    routes.LISTINGS: (listings_list_page, ListingsListState.load),
+    routes.RATINGS: (ratings_page, RatingsState.load),
+    routes.ADMINS: (admins_page, AdminsState.load),
+    routes.NOT_FOUND: (admin_not_found_page, AdminSession.refresh),
+}
+
 app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
-app.add_page(admin_login_page, route="/", title="dasnez Verwaltung", on_load=AdminLoginState.load)
-app.add_page(
-    approvals_page, route="/freischaltung", title="dasnez Verwaltung", on_load=ApprovalState.load
-)
-app.add_page(
-    moderation_page, route="/meldungen", title="dasnez Verwaltung", on_load=ModerationState.load
-)
-app.add_page(audit_page, route="/protokoll", title="dasnez Verwaltung", on_load=AuditState.load)
-app.add_page(
-    kommunen_page, route="/kommunen", title="dasnez Verwaltung", on_load=KommunenState.load
-)
-# The Kommune's master data.
-for _page, _route, _state in (
-    (profile_page, "/stammdaten", ProfileState),
-    (areas_page, "/ortsteile", AreasState),
-    (social_spaces_page, "/sozialraeume", SocialSpacesState),
-    (categories_page, "/kategorien", CategoriesState),
-    (sponsors_page, "/sponsoren", SponsorsState),
-    (infobox_page, "/info-box", InfoBoxState),
-):
-    app.add_page(_page, route=_route, title="dasnez Verwaltung", on_load=_state.load)
-# Dashboard, lists with CSV export, ratings and the Kommune's admin accounts.
-for _page, _route, _state in (
-    (dashboard_page, "/uebersicht", DashboardState),
-    (users_list_page, "/personen", PeopleListState),
-    (listings_list_page, "/eintraege", ListingsListState),
-    (ratings_page, "/bewertungen", RatingsState),
-    (admins_page, "/verwaltung", AdminsState),
-):
-    app.add_page(_page, route=_route, title="dasnez Verwaltung", on_load=_state.load)
-app.add_page(
-    admin_not_found_page, route="404", title="dasnez Verwaltung", on_load=AdminSession.refresh
-)
+for _entry in routes.PAGES:
+    _page, _on_load = _VIEWS[_entry.route]
+    app.add_page(_page, route=_entry.route, title="dasnez Verwaltung", on_load=_on_load)

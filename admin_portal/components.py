@@ -7,6 +7,7 @@ from typing import Any
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.state import AdminSession
 from dasnez_core.services.moderation import REASON_MIN
 from dasnez_ui import forms
@@ -18,16 +19,7 @@ def _menu() -> rx.Component:
     return rx.cond(
         AdminSession.logged_in,
         rx.hstack(
-            rx.cond(AdminSession.is_kommune_admin, _dashboard_links()),
-            rx.cond(
-                AdminSession.is_kommune_admin,
-                rx.link(t("admin.nav.approvals"), href="/freischaltung"),
-            ),
-            rx.cond(AdminSession.is_kommune_admin, _moderation_links()),
-            rx.cond(AdminSession.is_kommune_admin, _masterdata_links()),
-            rx.cond(
-                AdminSession.is_platform_admin, rx.link(t("admin.nav.kommunen"), href="/kommunen")
-            ),
+            *(rx.cond(_nav_visible(group), _nav_links(group)) for group in routes.NAV_GROUPS),
             rx.text(AdminSession.user_name, weight="bold"),
             rx.button(t("nav.logout"), on_click=AdminSession.logout, variant="soft"),
             align="center",
@@ -37,44 +29,17 @@ def _menu() -> rx.Component:
     )
 
 
-def _dashboard_links() -> rx.Component:
-    """Overview first (the landing page), then the lists, ratings and admin accounts."""
+def _nav_visible(group: str) -> rx.Var[bool]:
+    """Platform staff see the Kommunen; every other group is for Kommune admins."""
+    if group == routes.NAV_PLATFORM:
+        return AdminSession.is_platform_admin
+    return AdminSession.is_kommune_admin
+
+
+def _nav_links(group: str) -> rx.Component:
+    """One group of the menu, in the order of `routes.PAGES`."""
     return rx.fragment(
-        *(
-            rx.link(t(key), href=href)
-            for key, href in (
-                ("dash.nav.overview", "/uebersicht"),
-                ("dash.nav.people", "/personen"),
-                ("dash.nav.listings", "/eintraege"),
-                ("dash.nav.ratings", "/bewertungen"),
-                ("dash.nav.admins", "/verwaltung"),
-            )
-        )
-    )
-
-
-def _moderation_links() -> rx.Component:
-    """Reports with blocking, and the audit log."""
-    return rx.fragment(
-        rx.link(t("admin.nav.reports"), href="/meldungen"),
-        rx.link(t("admin.nav.audit"), href="/protokoll"),
-    )
-
-
-def _masterdata_links() -> rx.Component:
-    """The Kommune's master data: profile, areas, social spaces, categories, sponsors, Info-Box."""
-    return rx.fragment(
-        *(
-            rx.link(t(key), href=href)
-            for key, href in (
-                ("masterdata.nav.profile", "/stammdaten"),
-                ("masterdata.nav.areas", "/ortsteile"),
-                ("masterdata.nav.spaces", "/sozialraeume"),
-                ("masterdata.nav.categories", "/kategorien"),
-                ("masterdata.nav.sponsors", "/sponsoren"),
-                ("masterdata.nav.infobox", "/info-box"),
-            )
-        )
+        *(rx.link(t(page.nav_label), href=page.route) for page in routes.nav_links(group))
     )
 
 
@@ -216,4 +181,4 @@ def order_buttons(
 
 
 def admin_page(*children: rx.Component) -> rx.Component:
-    return page_frame(_menu(), *children)
+    return page_frame(_menu(), *children, home=routes.HOME)

@@ -9,6 +9,7 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
+from admin_portal import routes
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
@@ -74,7 +75,7 @@ class AdminSession(LangState):
         self.token = ""
         self.user_name = self.kommune_name = ""
         self.is_kommune_admin = self.is_platform_admin = False
-        return rx.redirect("/")
+        return rx.redirect(routes.HOME)
 
 
 class KommuneAdminState(AdminSession):
@@ -131,7 +132,7 @@ class PagedMasterData(rx.State, mixin=True):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()  # type: ignore[attr-defined]
         if not self.logged_in:  # type: ignore[attr-defined]
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         self._open(None)  # type: ignore[attr-defined]
         self.page = 1
         self.ready = self._enter(actor) is not None  # type: ignore[attr-defined]

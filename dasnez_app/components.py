@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.state import PublicSession
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, page_frame
@@ -15,14 +16,14 @@ def account_menu() -> rx.Component:
         rx.hstack(
             rx.text(PublicSession.user_name, weight="bold"),
             messages_link(),
-            rx.link(t("nav.own_listings"), href="/meine-eintraege"),
-            rx.link(t("nav.account"), href="/konto"),
+            rx.link(t("nav.own_listings"), href=routes.MY_LISTINGS),
+            rx.link(t("nav.account"), href=routes.ACCOUNT),
             rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
             align="center",
             spacing="2",
             wrap="wrap",
         ),
-        link_button(t("nav.login"), "/anmelden", variant="soft"),
+        link_button(t("nav.login"), routes.LOGIN, variant="soft"),
     )
 
 
@@ -33,16 +34,16 @@ def messages_link() -> rx.Component:
         PublicSession.unread > 0,
         rx.link(
             t("nav.messages_count").replace("{count}", count),
-            href="/nachrichten",
+            href=routes.MESSAGES,
             aria_label=t("nav.messages_unread_label").replace("{count}", count),
             weight="bold",
         ),
-        rx.link(t("nav.messages"), href="/nachrichten"),
+        rx.link(t("nav.messages"), href=routes.MESSAGES),
     )
 
 
 def public_page(*children: rx.Component) -> rx.Component:
-    return page_frame(account_menu(), *children)
+    return page_frame(account_menu(), *children, home=routes.HOME)
 
 
 def kind_badge(kind: rx.Var[str]) -> rx.Component:
@@ -75,7 +76,7 @@ def listing_card(card: rx.Var, slug: rx.Var[str]) -> rx.Component:
                 wrap="wrap",
             ),
             rx.heading(
-                rx.link(card.title, href="/k/" + slug + "/eintrag/" + card.id.to_string()),
+                rx.link(card.title, href=routes.listing_href(slug, card.id)),
                 size="5",
                 as_="h3",
             ),

@@ -1,7 +1,11 @@
 """The public app: creates the App and adds the pages; nothing else lives here."""
 
-import reflex as rx
+from collections.abc import Callable
 
+import reflex as rx
+from reflex.event import EventType
+
+from dasnez_app import routes
 from dasnez_app.pages.account import AccountState, account_page
 from dasnez_app.pages.browse import BrowseState, browse_page
 from dasnez_app.pages.detail import DetailState, detail_page
@@ -31,45 +35,29 @@ from dasnez_app.pages.register import RegisterState, register_page
 from dasnez_app.state import PublicSession
 from dasnez_ui.theme import STYLE
 
+# Each route constant with its page and the handler that loads it; `routes.PAGES` is the order.
+_VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
+    routes.HOME: (landing, LandingState.load),
+    routes.LOGIN: (login_page, LoginState.load),
+    routes.KOMMUNE: (kommune_page, KommuneState.load),
+    routes.REGISTER: (register_page, RegisterState.load),
+    routes.NEW_LISTING: (new_listing_page, NewListingState.load),
+    routes.BROWSE: (browse_page, BrowseState.load),
+    routes.LISTING: (detail_page, DetailState.load),
+    routes.LISTING_EDIT: (new_listing_page, NewListingState.load),
+    routes.MY_LISTINGS: (my_listings_page, MyListingsState.load),
+    routes.ACCOUNT: (account_page, AccountState.load),
+    routes.FORGOT_PASSWORD: (forgot_password_page, ForgotPasswordState.load),
+    routes.RESET_PASSWORD: (reset_password_page, ResetPasswordState.load),
+    routes.EMAIL_CONFIRM: (email_confirm_page, EmailConfirmState.load),
+    routes.MESSAGES: (messages_page, MessagesState.load),
+    routes.NEW_CONVERSATION: (new_conversation_page, NewConversationState.load),
+    routes.THREAD: (thread_page, ThreadState.load),
+    routes.PERSON: (person_page, PersonState.load),
+    routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
+}
+
 app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
-app.add_page(landing, route="/", title="dasnez", on_load=LandingState.load)
-app.add_page(login_page, route="/anmelden", title="dasnez", on_load=LoginState.load)
-app.add_page(kommune_page, route="/k/[slug]", title="dasnez", on_load=KommuneState.load)
-app.add_page(
-    register_page, route="/k/[slug]/registrieren", title="dasnez", on_load=RegisterState.load
-)
-app.add_page(new_listing_page, route="/k/[slug]/neu", title="dasnez", on_load=NewListingState.load)
-app.add_page(browse_page, route="/k/[slug]/eintraege", title="dasnez", on_load=BrowseState.load)
-app.add_page(detail_page, route="/k/[slug]/eintrag/[id]", title="dasnez", on_load=DetailState.load)
-app.add_page(
-    new_listing_page,
-    route="/k/[slug]/eintrag/[id]/bearbeiten",
-    title="dasnez",
-    on_load=NewListingState.load,
-)
-app.add_page(
-    my_listings_page, route="/meine-eintraege", title="dasnez", on_load=MyListingsState.load
-)
-app.add_page(account_page, route="/konto", title="dasnez", on_load=AccountState.load)
-app.add_page(
-    forgot_password_page,
-    route="/passwort-vergessen",
-    title="dasnez",
-    on_load=ForgotPasswordState.load,
-)
-app.add_page(
-    reset_password_page, route="/passwort-neu", title="dasnez", on_load=ResetPasswordState.load
-)
-app.add_page(
-    email_confirm_page, route="/email-bestaetigen", title="dasnez", on_load=EmailConfirmState.load
-)
-app.add_page(messages_page, route="/nachrichten", title="dasnez", on_load=MessagesState.load)
-app.add_page(
-    new_conversation_page,
-    route="/nachrichten/neu",
-    title="dasnez",
-    on_load=NewConversationState.load,
-)
-app.add_page(thread_page, route="/nachrichten/[id]", title="dasnez", on_load=ThreadState.load)
-app.add_page(person_page, route="/k/[slug]/person/[id]", title="dasnez", on_load=PersonState.load)
-app.add_page(not_found_page, route="404", title="dasnez", on_load=PublicSession.refresh_session)
+for _route in routes.PAGES:
+    _page, _on_load = _VIEWS[_route]
+    app.add_page(_page, route=_route, title="dasnez", on_load=_on_load)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
@@ -76,4 +77,4 @@ class PublicSession(LangState):
         self.token = ""
         self.user_name = self.user_status = self.user_kommune_slug = ""
         self.unread = 0
-        return rx.redirect(f"/k/{slug}" if slug else "/")
+        return rx.redirect(routes.kommune_href(slug) if slug else routes.HOME)

@@ -11,7 +11,7 @@ def page_frame(
     header_right: rx.Component,
     *children: rx.Component,
     title: rx.Var[str] | str = "",
-    home: str = "/",
+    home: str,
 ) -> rx.Component:
     return rx.box(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
@@ -39,7 +39,7 @@ def page_frame(
     )
 
 
-def not_found_body(home: str = "/") -> rx.Component:
+def not_found_body(home: str) -> rx.Component:
     return rx.vstack(
         rx.heading(t("not_found.title"), size="7", as_="h1"),
         rx.text(t("not_found.text")),

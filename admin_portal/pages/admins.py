@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
@@ -40,7 +41,7 @@ class AdminsState(AdminSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)
         self.error, self.success, self.loaded = "", "", False
         if kommune_id is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import KommuneAdminState
 from dasnez_core.db import session_scope
@@ -53,7 +54,7 @@ class AuditState(KommuneAdminState):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         params = self.router.url.query_parameters
         kommune_id = self._enter(actor)
         self.ready = kommune_id is not None
@@ -99,7 +100,7 @@ class AuditState(KommuneAdminState):
             self._no_rows(self._t(exc.key, **exc.params))
             return None
         query = filters.query_string()
-        return rx.redirect("/protokoll" + (f"?{query}" if query else ""))
+        return rx.redirect(routes.AUDIT + (f"?{query}" if query else ""))
 
 
 def _action_label(action: rx.Var[str]) -> rx.Component:
@@ -175,7 +176,7 @@ def _filters() -> rx.Component:
         ),
         rx.hstack(
             rx.button(t("audit.apply"), type="submit", size="3"),
-            link_button(t("audit.reset"), "/protokoll", variant="soft"),
+            link_button(t("audit.reset"), routes.AUDIT, variant="soft"),
             spacing="3",
             margin_top="0.75rem",
             wrap="wrap",
@@ -191,7 +192,7 @@ def _pager() -> rx.Component:
         rx.cond(
             AuditState.prev_query != "",
             link_button(
-                t("browse.previous"), "/protokoll?" + AuditState.prev_query, variant="soft"
+                t("browse.previous"), routes.AUDIT + "?" + AuditState.prev_query, variant="soft"
             ),
         ),
         rx.text(
@@ -201,7 +202,9 @@ def _pager() -> rx.Component:
         ),
         rx.cond(
             AuditState.next_query != "",
-            link_button(t("browse.next"), "/protokoll?" + AuditState.next_query, variant="soft"),
+            link_button(
+                t("browse.next"), routes.AUDIT + "?" + AuditState.next_query, variant="soft"
+            ),
         ),
         align="center",
         wrap="wrap",

@@ -7,6 +7,7 @@ from typing import Any
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
@@ -24,7 +25,7 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 
-ROUTE = "/uebersicht"
+ROUTE = routes.DASHBOARD
 _FILTER_FIELDS = ("von", "bis", "ortsteil", "boerse")
 
 
@@ -34,10 +35,10 @@ class DashboardState(AdminSession):
     pending_approvals: int = 0
     open_reports: int = 0
     people_total: int = 0
-    people_href: str = "/personen"
+    people_href: str = routes.PEOPLE
     people_by_status: list[Figure] = []
     listings_total: int = 0
-    listings_href: str = "/eintraege"
+    listings_href: str = routes.LISTINGS
     listings_by_exchange: list[ExchangeFigures] = []
     listings_by_status: list[Figure] = []
     listings_by_category: list[Figure] = []
@@ -60,7 +61,7 @@ class DashboardState(AdminSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)
         self.error, self.loaded = "", False
         if kommune_id is None:
@@ -356,8 +357,8 @@ def _body() -> rx.Component:
             "dash.todo",
             rx.text(t("dash.todo_hint"), size="2", color_scheme="gray"),
             rx.grid(
-                number_card("dash.pending_approvals", s.pending_approvals, "/freischaltung"),
-                number_card("dash.open_reports", s.open_reports, "/meldungen"),
+                number_card("dash.pending_approvals", s.pending_approvals, routes.APPROVALS),
+                number_card("dash.open_reports", s.open_reports, routes.REPORTS),
                 columns=rx.breakpoints(initial="1", sm="2"),
                 spacing="3",
                 width="100%",
@@ -371,8 +372,8 @@ def _body() -> rx.Component:
                 number_card("dash.agreements_done", s.agreements_done),
                 number_card("dash.hours_donated", s.hours_donated),
                 number_card("dash.pocket_money", s.pocket_money),
-                number_card("dash.ratings_count", s.ratings_count, "/bewertungen"),
-                number_card("dash.ratings_average", s.ratings_average, "/bewertungen"),
+                number_card("dash.ratings_count", s.ratings_count, routes.RATINGS),
+                number_card("dash.ratings_average", s.ratings_average, routes.RATINGS),
                 columns=rx.breakpoints(initial="1", sm="2", md="3"),
                 spacing="3",
                 width="100%",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
@@ -21,7 +22,7 @@ class KommunenState(AdminSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         try:
             with session_scope() as db:
                 self.rows = kommunen_stats(db, actor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.pages.users_list import export_bar, filter_form, pager, sort_select
 from admin_portal.state import AdminSession
@@ -25,7 +26,7 @@ from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 
-ROUTE = "/eintraege"
+ROUTE = routes.LISTINGS
 _FILTER_FIELDS = ("q", "status", "ortsteil", "boerse", "art", "kategorie", "von", "bis")
 
 
@@ -87,7 +88,7 @@ class ListingsListState(AdminSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)
         self.error, self.success, self.loaded = "", "", False
         if kommune_id is None:

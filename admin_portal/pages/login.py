@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
@@ -14,7 +15,7 @@ from dasnez_ui.lang import t
 
 
 def _home_of(is_kommune_admin: bool) -> str:
-    return "/uebersicht" if is_kommune_admin else "/kommunen"
+    return routes.DASHBOARD if is_kommune_admin else routes.KOMMUNEN
 
 
 class AdminLoginState(AdminSession):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import Session
 
+from admin_portal import routes
 from admin_portal.components import admin_page, admin_section, pager, reason_form
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
@@ -76,7 +77,7 @@ class ModerationState(KommuneAdminState):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         self.page = 1
         self.people, self.searched, self.q, self.blocked_only = [], False, "", False
         self.search_error = ""

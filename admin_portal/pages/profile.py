@@ -9,6 +9,7 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
@@ -59,14 +60,14 @@ class ProfileState(KommuneAdminState):
         self.v_premoderation = profile.premoderation
         self.enabled_types = [e.type for e in profile.exchanges if e.enabled]
         self.v_logo = profile.logo
-        self.public_url = f"{load_settings().public_url}/k/{profile.slug}"
+        self.public_url = routes.public_kommune_url(load_settings().public_url, profile.slug)
         self.form_key += 1
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         kommune_id = self._enter(actor)
         self.logo_error = self.logo_success = ""
         self.ready = kommune_id is not None

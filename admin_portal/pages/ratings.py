@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.pages.dashboard import bar_chart, figure_table, number_card
 from admin_portal.pages.users_list import pager
@@ -21,7 +22,7 @@ from dasnez_core.services.dashboard import (
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 
-ROUTE = "/bewertungen"
+ROUTE = routes.RATINGS
 ONLY_ADMIN = "nur=verwaltung"
 
 
@@ -43,7 +44,7 @@ class RatingsState(AdminSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if not self.logged_in:
-            return rx.redirect("/")
+            return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)
         self.error, self.loaded = "", False
         if kommune_id is None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
@@ -74,11 +75,11 @@ class AccountState(PublicSession):
         self._clear_messages()
         self.deleted = False
         if actor.is_anonymous:
-            return rx.redirect("/anmelden")
+            return rx.redirect(routes.LOGIN)
         try:
             self._reload(actor)
         except DomainError:
-            return rx.redirect("/anmelden")
+            return rx.redirect(routes.LOGIN)
         self.loaded = True
         return None
 
@@ -351,8 +352,8 @@ def _body() -> rx.Component:
             rx.callout(t("status.pending_banner"), icon="info", role="status"),
         ),
         rx.hstack(
-            link_button(t("account.my_listings"), "/meine-eintraege", size="3", variant="soft"),
-            link_button(t("account.messages"), "/nachrichten", size="3", variant="soft"),
+            link_button(t("account.my_listings"), routes.MY_LISTINGS, size="3", variant="soft"),
+            link_button(t("account.messages"), routes.MESSAGES, size="3", variant="soft"),
             wrap="wrap",
         ),
         _section("account.profile_heading", "konto-profil", _profile_form()),
@@ -384,7 +385,7 @@ def _goodbye() -> rx.Component:
             t("account.goodbye_title"), icon="check", color_scheme="green", role="status", size="3"
         ),
         rx.text(t("account.goodbye_text")),
-        link_button(t("nav.home"), "/", size="4"),
+        link_button(t("nav.home"), routes.HOME, size="4"),
         spacing="4",
         max_width="640px",
     )

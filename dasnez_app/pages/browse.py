@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import listing_card, public_page
-from dasnez_app.pages.kommune import slug_from_path
+from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
@@ -104,7 +105,7 @@ class BrowseState(PublicSession):
             }
         )
         query = filters.query_string()
-        return rx.redirect(f"/k/{self.slug}/eintraege" + (f"?{query}" if query else ""))
+        return rx.redirect(routes.browse_href(self.slug) + (f"?{query}" if query else ""))
 
 
 def _select(label: str, name: str, options: rx.Var, value: rx.Var[str]) -> rx.Component:
@@ -185,7 +186,7 @@ def _filters() -> rx.Component:
                 forms.submit(t("browse.apply")),
                 link_button(
                     t("browse.reset"),
-                    "/k/" + BrowseState.slug + "/eintraege",
+                    routes.browse_href(BrowseState.slug),
                     size="4",
                     variant="soft",
                 ),
@@ -203,7 +204,7 @@ def _filters() -> rx.Component:
 
 
 def _pager() -> rx.Component:
-    base = "/k/" + BrowseState.slug + "/eintraege?"
+    base = routes.browse_href(BrowseState.slug) + "?"
     return rx.hstack(
         rx.cond(
             BrowseState.prev_query != "",
@@ -227,7 +228,7 @@ def _pager() -> rx.Component:
 def _body() -> rx.Component:
     return rx.vstack(
         rx.heading(t("browse.title"), size="7", as_="h1"),
-        rx.link(BrowseState.kommune_name, href="/k/" + BrowseState.slug),
+        rx.link(BrowseState.kommune_name, href=routes.kommune_href(BrowseState.slug)),
         _filters(),
         rx.cond(
             BrowseState.clamped, rx.callout(t("browse.page_clamped"), icon="info", role="status")
@@ -264,7 +265,7 @@ def browse_page() -> rx.Component:
     return public_page(
         rx.cond(
             BrowseState.loaded,
-            rx.cond(BrowseState.found, _body(), not_found_body()),
+            rx.cond(BrowseState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import Session
 
+from dasnez_app import routes
 from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
@@ -16,15 +18,6 @@ from dasnez_core.services.search import get_listing_detail
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
-from dasnez_ui.params import parse_id
-
-
-def ids_from_path(path: str) -> tuple[str, int | None]:
-    """(<slug>, <id>) of /k/<slug>/eintrag/<id>[/…]."""
-    parts = [p for p in path.split("/") if p]
-    if len(parts) >= 4 and parts[0] == "k" and parts[2] == "eintrag":
-        return parts[1], parse_id(parts[3])
-    return "", None
 
 
 class DetailState(PublicSession):
@@ -150,7 +143,6 @@ def _report_box() -> rx.Component:
 
 
 def _body() -> rx.Component:
-    listing_url = "/k/" + DetailState.slug + "/eintrag/" + DetailState.listing_id.to_string()
     return rx.vstack(
         rx.hstack(
             kind_badge(DetailState.kind),
@@ -181,7 +173,7 @@ def _body() -> rx.Component:
                 "detail.author",
                 rx.link(
                     DetailState.author,
-                    href="/k/" + DetailState.slug + "/person/" + DetailState.author_id.to_string(),
+                    href=routes.person_href(DetailState.slug, DetailState.author_id),
                 ),
             ),
             _fact(
@@ -200,23 +192,27 @@ def _body() -> rx.Component:
             DetailState.is_own,
             rx.vstack(
                 rx.text(t("detail.own")),
-                link_button(t("detail.edit"), listing_url + "/bearbeiten", size="4"),
+                link_button(
+                    t("detail.edit"),
+                    routes.listing_edit_href(DetailState.slug, DetailState.listing_id),
+                    size="4",
+                ),
             ),
             rx.cond(
                 DetailState.logged_in,
                 link_button(
                     t("detail.contact"),
-                    "/nachrichten/neu?eintrag=" + DetailState.listing_id.to_string(),
+                    routes.new_conversation_href(DetailState.listing_id),
                     size="4",
                 ),
                 rx.vstack(
                     rx.text(t("detail.contact_login")),
-                    link_button(t("nav.login"), "/anmelden", size="4"),
+                    link_button(t("nav.login"), routes.LOGIN, size="4"),
                 ),
             ),
         ),
         rx.cond(DetailState.is_public & ~DetailState.is_own, _report_box()),
-        rx.link(t("browse.title"), href="/k/" + DetailState.slug + "/eintraege"),
+        rx.link(t("browse.title"), href=routes.browse_href(DetailState.slug)),
         spacing="4",
         width="100%",
     )
@@ -226,7 +222,7 @@ def detail_page() -> rx.Component:
     return public_page(
         rx.cond(
             DetailState.loaded,
-            rx.cond(DetailState.found, _body(), not_found_body()),
+            rx.cond(DetailState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -76,15 +77,15 @@ def email_confirm_page() -> rx.Component:
                         forms.success_line(EmailConfirmState.success),
                         rx.cond(
                             PublicSession.logged_in,
-                            link_button(t("nav.account"), "/konto", size="4"),
-                            link_button(t("nav.login"), "/anmelden", size="4"),
+                            link_button(t("nav.account"), routes.ACCOUNT, size="4"),
+                            link_button(t("nav.login"), routes.LOGIN, size="4"),
                         ),
                     ),
                     rx.cond(
                         EmailConfirmState.error != "",
                         rx.vstack(
                             forms.error_line(EmailConfirmState.error),
-                            link_button(t("nav.account"), "/konto", size="4"),
+                            link_button(t("nav.account"), routes.ACCOUNT, size="4"),
                         ),
                         _pending(),
                     ),

@@ -6,7 +6,9 @@ from datetime import date
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import exchange_label, listing_card, public_page
+from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
@@ -15,12 +17,6 @@ from dasnez_core.services.kommunen import InfoEntry, SponsorLink
 from dasnez_core.services.search import ListingCard, newest_public
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
-
-
-def slug_from_path(path: str) -> str:
-    """The <slug> of /k/<slug>/… (Reflex gives the browser path in router.url)."""
-    parts = [p for p in path.split("/") if p]
-    return parts[1] if len(parts) >= 2 and parts[0] == "k" else ""
 
 
 class KommuneState(PublicSession):
@@ -120,10 +116,10 @@ def _body() -> rx.Component:
         rx.hstack(
             rx.cond(
                 PublicSession.logged_in,
-                link_button(t("nav.new_listing"), "/k/" + KommuneState.slug + "/neu", size="4"),
                 link_button(
-                    t("nav.register"), "/k/" + KommuneState.slug + "/registrieren", size="4"
+                    t("nav.new_listing"), routes.new_listing_href(KommuneState.slug), size="4"
                 ),
+                link_button(t("nav.register"), routes.register_href(KommuneState.slug), size="4"),
             ),
             wrap="wrap",
         ),
@@ -147,7 +143,7 @@ def _body() -> rx.Component:
         ),
         rx.heading(t("kommune.newest"), size="6", as_="h2"),
         link_button(
-            t("browse.all_link"), "/k/" + KommuneState.slug + "/eintraege", size="3", variant="soft"
+            t("browse.all_link"), routes.browse_href(KommuneState.slug), size="3", variant="soft"
         ),
         rx.cond(
             KommuneState.listings.length() > 0,
@@ -187,7 +183,7 @@ def kommune_page() -> rx.Component:
     return public_page(
         rx.cond(
             KommuneState.loaded,
-            rx.cond(KommuneState.found, _body(), not_found_body()),
+            rx.cond(KommuneState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -38,7 +39,7 @@ def _kommune_row(k: rx.Var[KommuneSummary]) -> rx.Component:
             ),
             size="3",
         ),
-        href="/k/" + k.slug,
+        href=routes.kommune_href(k.slug),
         underline="none",
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -39,7 +40,7 @@ class LoginState(PublicSession):
         self.user_status = result.actor.status
         self.user_kommune_slug = result.kommune_slug
         self.error = ""
-        return rx.redirect(f"/k/{result.kommune_slug}")
+        return rx.redirect(routes.kommune_href(result.kommune_slug))
 
 
 def login_page() -> rx.Component:
@@ -47,9 +48,9 @@ def login_page() -> rx.Component:
         rx.vstack(
             rx.heading(t("login.title"), size="7", as_="h1"),
             forms.login_form(LoginState.error, LoginState.submit),
-            rx.link(t("login.forgot_password"), href="/passwort-vergessen"),
+            rx.link(t("login.forgot_password"), href=routes.FORGOT_PASSWORD),
             rx.text(t("login.no_account")),
-            rx.link(t("nav.home"), href="/"),
+            rx.link(t("nav.home"), href=routes.HOME),
             width="100%",
             max_width="480px",
         )

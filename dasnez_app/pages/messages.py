@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
+from dasnez_app.routes import conversation_id_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -17,15 +19,6 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.params import parse_id
-
-LIST_ROUTE = "/nachrichten"
-
-
-def conversation_id_from_path(path: str) -> int | None:
-    """The <id> of /nachrichten/<id> (None for anything else)."""
-    parts = [p for p in path.split("/") if p]
-    return parse_id(parts[1]) if len(parts) == 2 and parts[0] == "nachrichten" else None
-
 
 # --- /nachrichten -----------------------------------------------------------------------------
 
@@ -41,7 +34,7 @@ class MessagesState(PublicSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._refresh_session()
         if actor.is_anonymous:
-            return rx.redirect("/anmelden")
+            return rx.redirect(routes.LOGIN)
         self._show(actor, 1)
         return None
 
@@ -96,7 +89,7 @@ def _conversation_row(row: rx.Var[ConversationRow]) -> rx.Component:
                 size="3",
                 style={"border_left": rx.cond(row.unread, "6px solid var(--red-9)", "none")},
             ),
-            href=LIST_ROUTE + "/" + row.id.to_string(),
+            href=routes.thread_href(row.id),
             underline="none",
         ),
         style={"list_style": "none", "margin_bottom": "0.75rem"},
@@ -163,9 +156,11 @@ class NewConversationState(PublicSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._refresh_session()
         if actor.is_anonymous:
-            return rx.redirect("/anmelden")
+            return rx.redirect(routes.LOGIN)
         self.notice = ""
-        listing_id = parse_id(self.router.url.query_parameters.get("eintrag"))
+        listing_id = parse_id(
+            self.router.url.query_parameters.get(routes.NEW_CONVERSATION_LISTING_PARAM)
+        )
         if listing_id is None:
             self.notice = self._t("contact.listing_missing")
             return None
@@ -175,7 +170,7 @@ class NewConversationState(PublicSession):
         except DomainError as exc:
             self.notice = self._t(exc.key, **exc.params)
             return None
-        return rx.redirect(f"{LIST_ROUTE}/{cid}")
+        return rx.redirect(routes.thread_href(cid))
 
 
 def new_conversation_page() -> rx.Component:
@@ -188,7 +183,9 @@ def new_conversation_page() -> rx.Component:
                     rx.callout(NewConversationState.notice, icon="info", role="status", size="3"),
                     rx.cond(
                         PublicSession.user_kommune_slug != "",
-                        link_button(t("nav.home"), "/k/" + PublicSession.user_kommune_slug),
+                        link_button(
+                            t("nav.home"), routes.kommune_href(PublicSession.user_kommune_slug)
+                        ),
                     ),
                     spacing="4",
                 ),
@@ -240,7 +237,7 @@ class ThreadState(PublicSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         if actor.is_anonymous:
-            return rx.redirect("/anmelden")
+            return rx.redirect(routes.LOGIN)
         self._clear_lines()
         cid = conversation_id_from_path(self.router.url.path) or 0
         try:
@@ -378,24 +375,18 @@ def _message(m: rx.Var[MessageView]) -> rx.Component:
 
 def _thread_head() -> rx.Component:
     return rx.vstack(
-        rx.link(t("contact.back_to_list"), href=LIST_ROUTE),
+        rx.link(t("contact.back_to_list"), href=routes.MESSAGES),
         rx.text(t("contact.about"), size="2", color_scheme="gray"),
         rx.heading(ThreadState.listing_title, size="7", as_="h1"),
         rx.hstack(
             rx.text(t("contact.with"), " ", rx.text.strong(ThreadState.other_name)),
             rx.link(
                 t("contact.to_profile"),
-                href="/k/"
-                + ThreadState.kommune_slug
-                + "/person/"
-                + ThreadState.other_id.to_string(),
+                href=routes.person_href(ThreadState.kommune_slug, ThreadState.other_id),
             ),
             rx.link(
                 t("contact.to_listing"),
-                href="/k/"
-                + ThreadState.kommune_slug
-                + "/eintrag/"
-                + ThreadState.listing_id.to_string(),
+                href=routes.listing_href(ThreadState.kommune_slug, ThreadState.listing_id),
             ),
             wrap="wrap",
             spacing="3",
@@ -644,7 +635,7 @@ def thread_page() -> rx.Component:
                     width="100%",
                     max_width="720px",
                 ),
-                not_found_body(),
+                not_found_body(routes.HOME),
             ),
             rx.text(t("common.loading")),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
@@ -32,7 +33,7 @@ class MyListingsState(PublicSession):
     def load(self) -> rx.event.EventSpec | None:
         actor = self._refresh_session()
         if actor.is_anonymous:
-            return rx.redirect("/anmelden")
+            return rx.redirect(routes.LOGIN)
         self.error = self.success = ""
         self.confirm_delete = 0
         self._reload(actor)
@@ -103,7 +104,6 @@ def _status(row: rx.Var[OwnListing]) -> rx.Component:
 
 
 def _row(row: rx.Var[OwnListing]) -> rx.Component:
-    base = "/k/" + row.kommune_slug + "/eintrag/" + row.id.to_string()
     return rx.card(
         rx.vstack(
             rx.hstack(
@@ -112,11 +112,19 @@ def _row(row: rx.Var[OwnListing]) -> rx.Component:
                 wrap="wrap",
                 align="center",
             ),
-            rx.heading(rx.link(row.title, href=base), size="4", as_="h2"),
+            rx.heading(
+                rx.link(row.title, href=routes.listing_href(row.kommune_slug, row.id)),
+                size="4",
+                as_="h2",
+            ),
             rx.hstack(
                 rx.cond(
                     row.status != "removed",
-                    link_button(t("own.edit"), base + "/bearbeiten", variant="soft"),
+                    link_button(
+                        t("own.edit"),
+                        routes.listing_edit_href(row.kommune_slug, row.id),
+                        variant="soft",
+                    ),
                 ),
                 rx.cond(
                     row.status == "published",
@@ -192,7 +200,9 @@ def my_listings_page() -> rx.Component:
             rx.cond(
                 PublicSession.user_kommune_slug != "",
                 link_button(
-                    t("nav.new_listing"), "/k/" + PublicSession.user_kommune_slug + "/neu", size="4"
+                    t("nav.new_listing"),
+                    routes.new_listing_href(PublicSession.user_kommune_slug),
+                    size="4",
                 ),
             ),
             width="100%",

@@ -8,9 +8,9 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import select
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
-from dasnez_app.pages.detail import ids_from_path
-from dasnez_app.pages.kommune import slug_from_path
+from dasnez_app.routes import ids_from_path, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
@@ -66,7 +66,7 @@ class NewListingState(PublicSession):
         self.slug = slug or slug_from_path(path)
         self.listing_id = listing_id or 0
         if actor.is_anonymous:
-            return rx.redirect("/anmelden")
+            return rx.redirect(routes.LOGIN)
         self.error = self.success = self.notice = ""
         self.intent = "publish"
         self._clear_values()
@@ -315,9 +315,12 @@ def new_listing_page() -> rx.Component:
                     NewListingState.success != "",
                     rx.vstack(
                         forms.success_line(NewListingState.success),
-                        link_button(t("nav.own_listings"), "/meine-eintraege", size="4"),
+                        link_button(t("nav.own_listings"), routes.MY_LISTINGS, size="4"),
                         link_button(
-                            t("nav.home"), "/k/" + NewListingState.slug, size="4", variant="soft"
+                            t("nav.home"),
+                            routes.kommune_href(NewListingState.slug),
+                            size="4",
+                            variant="soft",
                         ),
                     ),
                     rx.cond(

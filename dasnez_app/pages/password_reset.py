@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -105,7 +106,7 @@ def forgot_password_page() -> rx.Component:
                 ForgotPasswordState.sent,
                 rx.vstack(
                     forms.success_line(t("forgot.sent")),
-                    link_button(t("nav.login"), "/anmelden", size="4"),
+                    link_button(t("nav.login"), routes.LOGIN, size="4"),
                 ),
                 _forgot_form(),
             ),
@@ -143,13 +144,13 @@ def reset_password_page() -> rx.Component:
                     ResetPasswordState.done,
                     rx.vstack(
                         forms.success_line(t("reset.done")),
-                        link_button(t("nav.login"), "/anmelden", size="4"),
+                        link_button(t("nav.login"), routes.LOGIN, size="4"),
                     ),
                     rx.cond(
                         ResetPasswordState.link_error != "",
                         rx.vstack(
                             forms.error_line(ResetPasswordState.link_error),
-                            link_button(t("reset.request_new"), "/passwort-vergessen", size="4"),
+                            link_button(t("reset.request_new"), routes.FORGOT_PASSWORD, size="4"),
                         ),
                         _new_password_form(),
                     ),

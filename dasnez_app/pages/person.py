@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
+from dasnez_app.routes import person_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
@@ -13,15 +15,6 @@ from dasnez_core.services import kommunen, ratings
 from dasnez_core.services.ratings import RatingView
 from dasnez_ui.lang import t
 from dasnez_ui.layout import not_found_body
-from dasnez_ui.params import parse_id
-
-
-def person_from_path(path: str) -> tuple[str, int | None]:
-    """(<slug>, <id>) of /k/<slug>/person/<id>."""
-    parts = [p for p in path.split("/") if p]
-    if len(parts) == 4 and parts[0] == "k" and parts[2] == "person":
-        return parts[1], parse_id(parts[3])
-    return "", None
 
 
 class PersonState(PublicSession):
@@ -197,7 +190,7 @@ def person_page() -> rx.Component:
     return public_page(
         rx.cond(
             PersonState.loaded,
-            rx.cond(PersonState.found, _body(), not_found_body()),
+            rx.cond(PersonState.found, _body(), not_found_body(routes.HOME)),
             rx.text(t("common.loading")),
         )
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from dasnez_app import routes
 from dasnez_app.components import public_page
-from dasnez_app.pages.kommune import slug_from_path
+from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
@@ -110,7 +111,7 @@ def _done() -> rx.Component:
             t("register.done_title"), icon="check", color_scheme="green", role="status", size="3"
         ),
         rx.text(t("register.done_text")),
-        link_button(t("nav.login"), "/anmelden", size="4"),
+        link_button(t("nav.login"), routes.LOGIN, size="4"),
         spacing="4",
     )
 
@@ -131,7 +132,7 @@ def register_page() -> rx.Component:
                     width="100%",
                     max_width="560px",
                 ),
-                not_found_body(),
+                not_found_body(routes.HOME),
             ),
             rx.text(t("common.loading")),
         )

@@ -1,0 +1,171 @@
+"""The public app's URLs: one constant per page, builders for the links and redirects.
+
+Page-free on purpose (no page, no state), so components, pages and the app module can all
+import it. The builders take plain values (for redirects in event handlers) and Reflex Vars
+(for hrefs in components) alike.
+"""
+
+from __future__ import annotations
+
+from typing import overload
+
+import reflex as rx
+from reflex.vars import StringVar
+
+from dasnez_ui.params import parse_id
+
+# --- routes -----------------------------------------------------------------------------------
+
+HOME = "/"
+LOGIN = "/anmelden"
+KOMMUNE = "/k/[slug]"
+REGISTER = "/k/[slug]/registrieren"
+NEW_LISTING = "/k/[slug]/neu"
+BROWSE = "/k/[slug]/eintraege"
+LISTING = "/k/[slug]/eintrag/[id]"
+LISTING_EDIT = "/k/[slug]/eintrag/[id]/bearbeiten"
+MY_LISTINGS = "/meine-eintraege"
+ACCOUNT = "/konto"
+FORGOT_PASSWORD = "/passwort-vergessen"  # noqa: S105 (a URL, not a secret)
+RESET_PASSWORD = "/passwort-neu"  # noqa: S105
+EMAIL_CONFIRM = "/email-bestaetigen"
+MESSAGES = "/nachrichten"
+NEW_CONVERSATION = "/nachrichten/neu"
+THREAD = "/nachrichten/[id]"
+PERSON = "/k/[slug]/person/[id]"
+NOT_FOUND = "404"
+
+# Every page the app registers, in the order `dasnez_app.py` adds them.
+PAGES: tuple[str, ...] = (
+    HOME,
+    LOGIN,
+    KOMMUNE,
+    REGISTER,
+    NEW_LISTING,
+    BROWSE,
+    LISTING,
+    LISTING_EDIT,
+    MY_LISTINGS,
+    ACCOUNT,
+    FORGOT_PASSWORD,
+    RESET_PASSWORD,
+    EMAIL_CONFIRM,
+    MESSAGES,
+    NEW_CONVERSATION,
+    THREAD,
+    PERSON,
+    NOT_FOUND,
+)
+
+# Query parameter of NEW_CONVERSATION naming the listing the conversation is about.
+NEW_CONVERSATION_LISTING_PARAM = "eintrag"
+
+Segment = str | int | rx.Var
+
+
+@overload
+def _text(value: str | int) -> str: ...
+@overload
+def _text(value: rx.Var) -> rx.Var[str]: ...
+def _text(value: Segment) -> str | rx.Var[str]:
+    """A path segment as text; a non-string Var is converted in the browser (a string Var
+    as it is: converting it would quote it)."""
+    if isinstance(value, rx.Var):
+        typed = value.guess_type()
+        return typed if isinstance(typed, StringVar) else typed.to_string()
+    return str(value)
+
+
+def _join(*parts: Segment) -> str | rx.Var[str]:
+    """Concatenate literal pieces and values; stays a plain str when no Var is involved."""
+    result: str | rx.Var[str] = ""
+    for part in parts:
+        result = result + _text(part)  # type: ignore[operator]
+    return result
+
+
+def kommune_href(slug: Segment) -> str | rx.Var[str]:
+    """/k/<slug>: the Kommune's start page."""
+    return _join("/k/", slug)
+
+
+def register_href(slug: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/registrieren."""
+    return _join(kommune_href(slug), "/registrieren")
+
+
+def new_listing_href(slug: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/neu."""
+    return _join(kommune_href(slug), "/neu")
+
+
+def browse_href(slug: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/eintraege: all listings of a Kommune (filters go into the query string)."""
+    return _join(kommune_href(slug), "/eintraege")
+
+
+def listing_href(slug: Segment, listing_id: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/eintrag/<id>: one listing."""
+    return _join(kommune_href(slug), "/eintrag/", listing_id)
+
+
+def listing_edit_href(slug: Segment, listing_id: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/eintrag/<id>/bearbeiten."""
+    return _join(listing_href(slug, listing_id), "/bearbeiten")
+
+
+def person_href(slug: Segment, person_id: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/person/<id>: a person's public profile."""
+    return _join(kommune_href(slug), "/person/", person_id)
+
+
+def thread_href(conversation_id: Segment) -> str | rx.Var[str]:
+    """/nachrichten/<id>: one conversation."""
+    return _join(MESSAGES, "/", conversation_id)
+
+
+def new_conversation_href(listing_id: Segment) -> str | rx.Var[str]:
+    """/nachrichten/neu?eintrag=<id>: opens (or finds) the conversation about a listing."""
+    return _join(NEW_CONVERSATION, "?", NEW_CONVERSATION_LISTING_PARAM, "=", listing_id)
+
+
+def path_params(pattern: str, path: str, *, prefix: bool = False) -> dict[str, str] | None:
+    """The `[name]` values of a route pattern in a browser path, or None if it does not match.
+
+    With `prefix`, the path may go on after the pattern (/k/<slug>/… for the Kommune's slug).
+    Reflex hands event handlers the browser path (`router.url.path`), not the parameters.
+    """
+    wanted = [part for part in pattern.split("/") if part]
+    given = [part for part in path.split("/") if part]
+    if len(given) < len(wanted) or (not prefix and len(given) != len(wanted)):
+        return None
+    params: dict[str, str] = {}
+    for want, got in zip(wanted, given, strict=False):
+        if want.startswith("[") and want.endswith("]"):
+            params[want[1:-1]] = got
+        elif want != got:
+            return None
+    return params
+
+
+def slug_from_path(path: str) -> str:
+    """The <slug> of /k/<slug>/… ("" for any other path)."""
+    return (path_params(KOMMUNE, path, prefix=True) or {}).get("slug", "")
+
+
+def ids_from_path(path: str) -> tuple[str, int | None]:
+    """(<slug>, <id>) of /k/<slug>/eintrag/<id>[/…]."""
+    params = path_params(LISTING, path, prefix=True)
+    return (params["slug"], parse_id(params["id"])) if params else ("", None)
+
+
+def person_from_path(path: str) -> tuple[str, int | None]:
+    """(<slug>, <id>) of /k/<slug>/person/<id>."""
+    params = path_params(PERSON, path)
+    return (params["slug"], parse_id(params["id"])) if params else ("", None)
+
+
+def conversation_id_from_path(path: str) -> int | None:
+    """The <id> of /nachrichten/<id> (None for anything else)."""
+    params = path_params(THREAD, path)
+    return parse_id(params["id"]) if params else None
