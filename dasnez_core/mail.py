@@ -72,12 +72,25 @@ def _drop_outbox(db: Session, _previous_transaction: Any = None) -> None:
     db.info.pop(_PENDING_KEY, None)
 
 
+def ascii_address(address: str) -> str:
+    """The address with an umlaut domain in its IDNA form (max@müller.de →
+    max@xn--mller-kva.de): a header would otherwise carry an encoded word in the domain,
+    which no mail server accepts. The local part is left as it is."""
+    local, _, domain = address.rpartition("@")
+    if not local or domain.isascii():
+        return address
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return address
+
+
 def deliver(mail: Mail) -> None:
     """Send one mail now: SMTP if configured, else a file in the outbox folder."""
     settings = load_settings()
     message = EmailMessage()
     message["From"] = settings.mail_from
-    message["To"] = mail.to
+    message["To"] = ascii_address(mail.to)
     message["Subject"] = mail.subject
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="dasnez.local")

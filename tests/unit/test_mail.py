@@ -45,3 +45,16 @@ def test_without_smtp_mail_lands_in_outbox(monkeypatch: pytest.MonkeyPatch, tmp_
         db.commit()
     [file] = list(tmp_path.iterdir())
     assert "Willkommen" in file.read_text() and "erika@example.org" in file.read_text()
+
+
+def test_a_mail_to_an_umlaut_domain_reaches_its_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The address is accepted at registration (email-validator); the header must carry the
+    # domain's IDNA form, not an RFC 2047 encoded word that no mail server accepts.
+    with smtp_server() as (inbox, port):
+        monkeypatch.setenv("DASNEZ_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("DASNEZ_SMTP_PORT", str(port))
+        with Session(get_engine()) as db:
+            queue(db, Mail("max@müller.de", "Hallo", "Hallo Max"))
+            db.commit()
+        [message] = inbox.to("max@xn--mller-kva.de")
+        assert message["To"] == "max@xn--mller-kva.de"
