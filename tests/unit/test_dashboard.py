@@ -162,6 +162,18 @@ def test_every_figure_counts_only_this_kommune(db: Session, world: dict[str, Any
     assert d.ratings_average == "3,7"  # (5 + 4 + 2) / 3, admin-only included
 
 
+def test_numbers_follow_the_pages_language(db: Session, world: dict[str, Any]) -> None:
+    """English pages read "1.5" and "€10.00", German ones "1,5" and "10,00 €"."""
+    filters = DashboardFilters(district=world["west"].id)  # L2: 1.0 h, no pocket money
+    german = dashboard(db, world["admin"], world["here"].id, DashboardFilters(), "de")
+    english = dashboard(db, world["admin"], world["here"].id, DashboardFilters(), "en")
+    assert (german.hours_donated, english.hours_donated) == ("3,5", "3.5")
+    assert (german.pocket_money, english.pocket_money) == ("10,00 €", "€10.00")
+    assert (german.ratings_average, english.ratings_average) == ("3,7", "3.7")
+    one = dashboard(db, world["admin"], world["here"].id, filters, "en")
+    assert one.hours_donated == "1.0"
+
+
 def test_the_other_kommune_sees_only_its_own(db: Session, world: dict[str, Any]) -> None:
     d = dashboard(db, world["other_admin"], world["other"].id, DashboardFilters())
     assert (d.pending_approvals, d.open_reports, d.people_total) == (1, 1, 3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import event
 from sqlmodel import Session, func, select
@@ -18,6 +20,7 @@ from dasnez_core.services.search import (
     PAGE_SIZE,
     SearchFilters,
     get_listing_detail,
+    newest_public,
     search_public,
 )
 from tests import factories as f
@@ -244,3 +247,22 @@ def test_a_page_is_one_query_for_the_rows_whatever_its_size(db: Session, town: d
         event.remove(engine, "before_cursor_execute", count)
     assert len(page.cards) == 20
     assert len(statements) == few <= 4
+
+
+def test_a_listing_posted_after_midnight_in_germany_shows_that_day(db: Session, town: dict) -> None:
+    """23:30 UTC on 31 January is 00:30 on 1 February in Delbrück: the card says 01.02."""
+    late = f.listing_with(
+        db,
+        town["maria"],
+        town["garden"],
+        title="Nachts eingestellt",
+        created_at=datetime(2026, 1, 31, 23, 30, tzinfo=UTC),
+        expires_at=datetime(2099, 1, 1, 12, 0, tzinfo=UTC),
+    )
+    cards = {c.id: c for c in newest_public(db, town["here"].id, limit=50)}
+    assert cards[late.id].created_at == "01.02.2026"
+    assert {c.id: c for c in newest_public(db, town["here"].id, 50, "en")}[
+        late.id
+    ].created_at == "01/02/2026"
+    detail = get_listing_detail(db, ANONYMOUS, town["here"].id, late.id)
+    assert (detail.created_at, detail.updated_at) == ("01.02.2026", "01.02.2026")
