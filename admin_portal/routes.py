@@ -3,11 +3,34 @@ that both the app module (registration) and the menu read.
 
 Page-free on purpose: the pages import the menu (components.py), so this module cannot
 import the pages; `admin_portal.py` pairs each route with its page and state.
+
+The query-string part: the domain takes typed filters and returns data; it turns the German
+parameter names of a bookmarkable list or dashboard into those filters and back, and builds
+the links behind the dashboard's figures. Nonsense in a parameter is dropped, the rest kept.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from dasnez_core.errors import InvalidInput
+from dasnez_core.services.audit_log import ACTION_MAX, TEXT_MAX, AuditFilters
+from dasnez_core.services.auth import clean_text
+from dasnez_core.services.dashboard import DashboardFilters, Target
+from dasnez_core.services.filters import (
+    EXCHANGE_TYPES,
+    KINDS,
+    LISTING_STATUSES,
+    check_range,
+    clean_query,
+    positive_int,
+)
+from dasnez_core.services.listings_list import LISTING_SORTS, ListingFilters
+from dasnez_core.services.people_list import PEOPLE_SORTS, USER_STATUSES, PeopleFilters
 
 # --- routes -----------------------------------------------------------------------------------
 
@@ -88,3 +111,211 @@ def public_kommune_url(public_base: str, slug: str) -> str:
 def nav_links(group: str) -> tuple[AdminPage, ...]:
     """The menu links of one group, in menu order."""
     return tuple(page for page in PAGES if page.nav_group == group and page.nav_label)
+
+
+# --- query strings ---
+
+# A date filter outside these years is a typo, not a wish.
+YEAR_MIN, YEAR_MAX = 2000, 2100
+ONLY_ADMIN = "verwaltung"
+
+
+def _query(pairs: Mapping[str, object]) -> str:
+    return urlencode({k: v for k, v in pairs.items() if v not in ("", None)})
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _with_query(path: str, query: str) -> str:
+    return path + (f"?{query}" if query else "")
+
+
+def parse_day(raw: str | None) -> date | None:
+    """A day from a date field (yyyy-mm-dd) or as Germans write it (dd.mm.yyyy); else None."""
+    text = (raw or "").strip()[:12]
+    try:
+        if "." in text:
+            day_s, month_s, year_s = text.split(".")
+            day = date(int(year_s), int(month_s), int(day_s))
+        else:
+            day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if YEAR_MIN <= day.year <= YEAR_MAX else None
+
+
+# People list (/personen).
+
+
+def parse_people(params: Mapping[str, str]) -> PeopleFilters:
+    """People-list filters from URL parameters."""
+    status = params.get("status", "")
+    sort = params.get("sortierung", "name")
+    return PeopleFilters(
+        q=clean_query(params.get("q")),
+        status=status if status in USER_STATUSES else "",
+        district=positive_int(params.get("ortsteil")),
+        sort=sort if sort in PEOPLE_SORTS else "name",
+        page=positive_int(params.get("seite")) or 1,
+    )
+
+
+def people_query(filters: PeopleFilters, **change: Any) -> str:
+    """The URL query of people-list filters (with `change` applied), defaults left out."""
+    f = replace(filters, **change)
+    return _query(
+        {
+            "q": f.q,
+            "status": f.status,
+            "ortsteil": f.district,
+            "sortierung": "" if f.sort == "name" else f.sort,
+            "seite": "" if f.page == 1 else f.page,
+        }
+    )
+
+
+def people_href(filters: PeopleFilters) -> str:
+    return _with_query(PEOPLE, people_query(filters))
+
+
+# Listings list (/eintraege).
+
+
+def parse_listings(params: Mapping[str, str]) -> ListingFilters:
+    """Listing-list filters from URL parameters. A reversed date range is kept as it is, so
+    that the page can say what is wrong with it."""
+    status = params.get("status", "")
+    exchange = params.get("boerse", "")
+    kind = params.get("art", "")
+    sort = params.get("sortierung", "newest")
+    return ListingFilters(
+        q=clean_query(params.get("q")),
+        status=status if status in LISTING_STATUSES else "",
+        district=positive_int(params.get("ortsteil")),
+        exchange=exchange if exchange in EXCHANGE_TYPES else "",
+        kind=kind if kind in KINDS else "",
+        category=positive_int(params.get("kategorie")),
+        date_from=parse_day(params.get("von")),
+        date_to=parse_day(params.get("bis")),
+        sort=sort if sort in LISTING_SORTS else "newest",
+        page=positive_int(params.get("seite")) or 1,
+    )
+
+
+def listings_query(filters: ListingFilters, **change: Any) -> str:
+    """The URL query of listing-list filters (with `change` applied), defaults left out."""
+    f = replace(filters, **change)
+    return _query(
+        {
+            "q": f.q,
+            "status": f.status,
+            "ortsteil": f.district,
+            "boerse": f.exchange,
+            "art": f.kind,
+            "kategorie": f.category,
+            "von": _iso(f.date_from),
+            "bis": _iso(f.date_to),
+            "sortierung": "" if f.sort == "newest" else f.sort,
+            "seite": "" if f.page == 1 else f.page,
+        }
+    )
+
+
+def listings_href(filters: ListingFilters) -> str:
+    return _with_query(LISTINGS, listings_query(filters))
+
+
+def target_href(target: Target) -> str:
+    """The address of the list behind a dashboard figure ("" when there is none)."""
+    if isinstance(target, PeopleFilters):
+        return people_href(target)
+    if isinstance(target, ListingFilters):
+        return listings_href(target)
+    return ""
+
+
+# Dashboard (/uebersicht).
+
+
+def parse_dashboard(params: Mapping[str, str]) -> DashboardFilters:
+    """Dashboard filters from URL parameters or the filter form."""
+    exchange = params.get("boerse", "")
+    return DashboardFilters(
+        date_from=parse_day(params.get("von")),
+        date_to=parse_day(params.get("bis")),
+        district=positive_int(params.get("ortsteil")),
+        exchange=exchange if exchange in EXCHANGE_TYPES else "",
+    )
+
+
+def dashboard_query(filters: DashboardFilters) -> str:
+    return _query(
+        {
+            "von": _iso(filters.date_from),
+            "bis": _iso(filters.date_to),
+            "ortsteil": filters.district,
+            "boerse": filters.exchange,
+        }
+    )
+
+
+# Audit log (/protokoll).
+
+
+def _audit_day(raw: str, field: str) -> date | None:
+    text = raw.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise InvalidInput(field, "audit.date_invalid") from None
+
+
+def parse_audit(
+    *, action: str = "", date_from: str = "", date_to: str = "", text: str = "", page: str = ""
+) -> AuditFilters:
+    """Filters from what the form or the URL sent; a bad date or range raises InvalidInput."""
+    start = _audit_day(date_from, "date_from")
+    end = _audit_day(date_to, "date_to")
+    check_range(start, end, field="date_to", key="audit.range_invalid")
+    words = " ".join(clean_text(text).split())
+    if len(words) > TEXT_MAX:
+        raise InvalidInput("q", "audit.text_too_long", max=TEXT_MAX)
+    number = page.strip()
+    return AuditFilters(
+        action=clean_text(action)[:ACTION_MAX],
+        date_from=start,
+        date_to=end,
+        text=words,
+        page=int(number) if number.isdigit() and 0 < len(number) < 6 and int(number) > 0 else 1,
+    )
+
+
+def audit_query(filters: AuditFilters, **change: Any) -> str:
+    f = replace(filters, **change)
+    return _query(
+        {
+            "aktion": f.action,
+            "von": _iso(f.date_from),
+            "bis": _iso(f.date_to),
+            "q": f.text,
+            "seite": "" if f.page == 1 else str(f.page),
+        }
+    )
+
+
+# Ratings (/bewertungen).
+
+
+def parse_ratings(params: Mapping[str, str]) -> tuple[int, bool]:
+    """(page, only admin-only ratings) from the URL."""
+    return positive_int(params.get("seite")) or 1, params.get("nur") == ONLY_ADMIN
+
+
+def ratings_query(page: int | None, only_admin: bool) -> str:
+    """The query of ratings: a page (its number always written, the pager needs a non-empty
+    query to show its link) or, with `page` None, the first page."""
+    return _query({"nur": ONLY_ADMIN if only_admin else "", "seite": page})

@@ -52,18 +52,11 @@ from dasnez_core.models import (
     User,
     utcnow,
 )
-from dasnez_core.services.admin_lists import (
-    ListingFilters,
-    PeopleFilters,
-    export_listings,
-    list_listings,
-    list_people,
-)
-from dasnez_core.services.dashboard import (
-    DashboardFilters,
-    dashboard,
-    ratings_overview,
-)
+from dasnez_core.services.csv_export import export_listings
+from dasnez_core.services.dashboard import DashboardFilters, dashboard
+from dasnez_core.services.listings_list import ListingFilters, list_listings
+from dasnez_core.services.people_list import PeopleFilters, list_people
+from dasnez_core.services.ratings_overview import ratings_overview
 from dasnez_core.services.sessions import actor_for
 
 # Candidate indexes, created by hand only in the bench database (PostgreSQL syntax).

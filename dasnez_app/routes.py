@@ -1,17 +1,25 @@
-"""The public app's URLs: one constant per page, builders for the links and redirects.
+"""The public app's URLs: one constant per page, builders for the links and redirects, and
+the query strings of its pages.
 
 Page-free on purpose (no page, no state), so components, pages and the app module can all
 import it. The builders take plain values (for redirects in event handlers) and Reflex Vars
-(for hrefs in components) alike.
+(for hrefs in components) alike. The domain takes typed filters and never sees a URL; the
+query-string part turns the German parameter names a person can bookmark or a school can
+link to into those filters and back.
 """
 
 from __future__ import annotations
 
-from typing import overload
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any, overload
+from urllib.parse import urlencode
 
 import reflex as rx
 from reflex.vars import StringVar
 
+from dasnez_core.services.filters import EXCHANGE_TYPES, KINDS, clean_query, positive_int
+from dasnez_core.services.search import MAX_PAGE, SORTS, SearchFilters
 from dasnez_ui.params import parse_id
 
 # --- routes -----------------------------------------------------------------------------------
@@ -169,3 +177,39 @@ def conversation_id_from_path(path: str) -> int | None:
     """The <id> of /nachrichten/<id> (None for anything else)."""
     params = path_params(THREAD, path)
     return parse_id(params["id"]) if params else None
+
+
+# --- query strings ---
+
+
+def parse_search(params: Mapping[str, str]) -> SearchFilters:
+    """Search filters from URL parameters; nonsense in one is ignored, the rest is kept."""
+    exchange = params.get("boerse", "")
+    kind = params.get("art", "")
+    sort = params.get("sortierung", "newest")
+    return SearchFilters(
+        exchange=exchange if exchange in EXCHANGE_TYPES else "",
+        kind=kind if kind in KINDS else "",
+        category=positive_int(params.get("kategorie")),
+        area=positive_int(params.get("ort")),
+        space=positive_int(params.get("sozialraum")),
+        q=clean_query(params.get("q")),
+        sort=sort if sort in SORTS else "newest",
+        page=min(positive_int(params.get("seite")) or 1, MAX_PAGE),
+    )
+
+
+def search_query(filters: SearchFilters, **change: Any) -> str:
+    """The URL query of a search (with `change` applied), defaults left out."""
+    f = replace(filters, **change)
+    pairs = {
+        "boerse": f.exchange,
+        "art": f.kind,
+        "kategorie": f.category,
+        "ort": f.area,
+        "sozialraum": f.space,
+        "q": f.q,
+        "sortierung": "" if f.sort == "newest" else f.sort,
+        "seite": "" if f.page == 1 else f.page,
+    }
+    return urlencode({k: v for k, v in pairs.items() if v not in ("", None)})

@@ -17,7 +17,7 @@ from dasnez_core.services.admin_invites import (
     list_admins,
     revoke_admin,
 )
-from dasnez_core.services.admin_lists import positive_int
+from dasnez_core.services.filters import positive_int
 from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t

@@ -7,6 +7,7 @@ import reflex as rx
 
 from admin_portal import routes
 from admin_portal.components import admin_page
+from admin_portal.routes import audit_query, parse_audit
 from admin_portal.state import KommuneAdminState
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
@@ -16,7 +17,6 @@ from dasnez_core.services.audit_log import (
     AuditFilters,
     AuditRow,
     list_events,
-    parse_filters,
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
@@ -43,7 +43,7 @@ class AuditState(KommuneAdminState):
         self.f_from = filters.date_from.isoformat() if filters.date_from else ""
         self.f_to = filters.date_to.isoformat() if filters.date_to else ""
         self.f_q = filters.text
-        self.form_key = filters.query_string(page=1) or "all"
+        self.form_key = audit_query(filters, page=1) or "all"
 
     def _no_rows(self, message: str) -> None:
         self.rows, self.total, self.page, self.pages = [], 0, 1, 1
@@ -62,7 +62,7 @@ class AuditState(KommuneAdminState):
             self._no_rows(self.error)
             return None
         try:
-            filters = parse_filters(
+            filters = parse_audit(
                 action=str(params.get("aktion", "")),
                 date_from=str(params.get("von", "")),
                 date_to=str(params.get("bis", "")),
@@ -70,7 +70,7 @@ class AuditState(KommuneAdminState):
                 page=str(params.get("seite", "")),
             )
             with session_scope() as db:
-                result = list_events(db, actor, kommune_id, filters)
+                result = list_events(db, actor, kommune_id, filters, self.lang)
         except DomainError as exc:
             self.f_from, self.f_to = str(params.get("von", "")), str(params.get("bis", ""))
             self.form_key = f"invalid:{self.f_from}:{self.f_to}"
@@ -79,9 +79,9 @@ class AuditState(KommuneAdminState):
         self._show_filters(filters)
         self.rows, self.total = result.rows, result.total
         self.page, self.pages = result.page, result.pages
-        self.prev_query = filters.query_string(page=result.page - 1) if result.page > 1 else ""
+        self.prev_query = audit_query(filters, page=result.page - 1) if result.page > 1 else ""
         self.next_query = (
-            filters.query_string(page=result.page + 1) if result.page < result.pages else ""
+            audit_query(filters, page=result.page + 1) if result.page < result.pages else ""
         )
         return None
 
@@ -90,7 +90,7 @@ class AuditState(KommuneAdminState):
         """Turn the form into a URL (loading it shows the entries); bad dates are refused."""
         self._actor()
         try:
-            filters = parse_filters(
+            filters = parse_audit(
                 action=str(form.get("aktion", ""))[:100],
                 date_from=str(form.get("von", ""))[:20],
                 date_to=str(form.get("bis", ""))[:20],
@@ -99,7 +99,7 @@ class AuditState(KommuneAdminState):
         except DomainError as exc:
             self._no_rows(self._t(exc.key, **exc.params))
             return None
-        query = filters.query_string()
+        query = audit_query(filters)
         return rx.redirect(routes.AUDIT + (f"?{query}" if query else ""))
 
 

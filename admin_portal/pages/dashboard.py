@@ -3,12 +3,21 @@ every number and every bar leads to the list behind it. The filters live in the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import reflex as rx
 
 from admin_portal import routes
 from admin_portal.components import admin_page
+from admin_portal.routes import (
+    dashboard_query,
+    listings_href,
+    parse_dashboard,
+    people_href,
+    target_href,
+)
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
@@ -17,7 +26,6 @@ from dasnez_core.services.dashboard import (
     ExchangeFigures,
     Figure,
     dashboard,
-    parse_dashboard_filters,
     validate_dashboard_filters,
 )
 from dasnez_core.services.kommunen import Option
@@ -29,6 +37,55 @@ ROUTE = routes.DASHBOARD
 _FILTER_FIELDS = ("von", "bis", "ortsteil", "boerse")
 
 
+@dataclass(frozen=True)
+class FigureLink:
+    """A figure as the page shows it: label, number, and the address of its list."""
+
+    key: str
+    label: str
+    count: int
+    href: str
+
+
+@dataclass(frozen=True)
+class ExchangeRow:
+    """One exchange's row of the table, each number with the address of its list."""
+
+    exchange: str
+    label: str
+    offers: int
+    requests: int
+    running: int
+    total: int
+    offers_href: str
+    requests_href: str
+    running_href: str
+    total_href: str
+
+
+def figure_links(figures: Sequence[Figure]) -> list[FigureLink]:
+    """The domain's figures with the addresses of the lists behind them."""
+    return [FigureLink(f.key, f.label, f.count, target_href(f.target)) for f in figures]
+
+
+def exchange_rows(rows: Sequence[ExchangeFigures]) -> list[ExchangeRow]:
+    return [
+        ExchangeRow(
+            exchange=r.exchange,
+            label=r.label,
+            offers=r.offers,
+            requests=r.requests,
+            running=r.running,
+            total=r.total,
+            offers_href=listings_href(r.offers_target),
+            requests_href=listings_href(r.requests_target),
+            running_href=listings_href(r.running_target),
+            total_href=listings_href(r.total_target),
+        )
+        for r in rows
+    ]
+
+
 class DashboardState(AdminSession):
     loaded: bool = False
     error: str = ""
@@ -36,13 +93,13 @@ class DashboardState(AdminSession):
     open_reports: int = 0
     people_total: int = 0
     people_href: str = routes.PEOPLE
-    people_by_status: list[Figure] = []
+    people_by_status: list[FigureLink] = []
     listings_total: int = 0
     listings_href: str = routes.LISTINGS
-    listings_by_exchange: list[ExchangeFigures] = []
-    listings_by_status: list[Figure] = []
-    listings_by_category: list[Figure] = []
-    listings_by_district: list[Figure] = []
+    listings_by_exchange: list[ExchangeRow] = []
+    listings_by_status: list[FigureLink] = []
+    listings_by_category: list[FigureLink] = []
+    listings_by_district: list[FigureLink] = []
     agreements_done: int = 0
     hours_donated: str = ""
     pocket_money: str = ""
@@ -68,12 +125,12 @@ class DashboardState(AdminSession):
             self.error = self._t("error.not_allowed")
             return None
         self._load_kommune_name(actor)
-        filters = parse_dashboard_filters(dict(self.router.url.query_parameters))
+        filters = parse_dashboard(dict(self.router.url.query_parameters))
         self.f_from = filters.date_from.isoformat() if filters.date_from else ""
         self.f_to = filters.date_to.isoformat() if filters.date_to else ""
         self.f_district = str(filters.district or "")
         self.f_exchange = filters.exchange
-        self.form_key = filters.query_string() or "all"
+        self.form_key = dashboard_query(filters) or "all"
         try:
             with session_scope() as db:
                 self.areas = kommunen.area_options(db, kommune_id)
@@ -86,13 +143,14 @@ class DashboardState(AdminSession):
             self.error = self._t(exc.key, **exc.params)
             return None
         self.pending_approvals, self.open_reports = d.pending_approvals, d.open_reports
-        self.people_total, self.people_href = d.people_total, d.people_href
-        self.people_by_status = d.people_by_status
-        self.listings_total, self.listings_href = d.listings_total, d.listings_href
-        self.listings_by_exchange = d.listings_by_exchange
-        self.listings_by_status = d.listings_by_status
-        self.listings_by_category = d.listings_by_category
-        self.listings_by_district = d.listings_by_district
+        self.people_total, self.people_href = d.people_total, people_href(d.people_target)
+        self.people_by_status = figure_links(d.people_by_status)
+        self.listings_total = d.listings_total
+        self.listings_href = listings_href(d.listings_target)
+        self.listings_by_exchange = exchange_rows(d.listings_by_exchange)
+        self.listings_by_status = figure_links(d.listings_by_status)
+        self.listings_by_category = figure_links(d.listings_by_category)
+        self.listings_by_district = figure_links(d.listings_by_district)
         self.agreements_done, self.hours_donated = d.agreements_done, d.hours_donated
         self.pocket_money = d.pocket_money
         self.ratings_count, self.ratings_average = d.ratings_count, d.ratings_average
@@ -103,13 +161,13 @@ class DashboardState(AdminSession):
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         """Turn the form into a URL (bookmarkable); loading that URL computes the figures."""
         self._actor()
-        filters = parse_dashboard_filters({k: str(form.get(k, ""))[:20] for k in _FILTER_FIELDS})
+        filters = parse_dashboard({k: str(form.get(k, ""))[:20] for k in _FILTER_FIELDS})
         try:
             validate_dashboard_filters(filters)
         except DomainError as exc:
             self.error = self._t(exc.key, **exc.params)
             return None
-        query = filters.query_string()
+        query = dashboard_query(filters)
         return rx.redirect(ROUTE + (f"?{query}" if query else ""))
 
 
@@ -144,7 +202,7 @@ _STATUS_COLOURS = (
 )
 
 
-def figure_table(figures: rx.Var[list[Figure]]) -> rx.Component:
+def figure_table(figures: rx.Var[list[FigureLink]]) -> rx.Component:
     return rx.table.root(
         rx.table.header(
             rx.table.row(
@@ -168,7 +226,7 @@ def figure_table(figures: rx.Var[list[Figure]]) -> rx.Component:
     )
 
 
-def bar_chart(figures: rx.Var[list[Figure]], vertical: bool = False) -> rx.Component:
+def bar_chart(figures: rx.Var[list[FigureLink]], vertical: bool = False) -> rx.Component:
     """Bars of `figures`; a click on a bar opens its list."""
     cells = rx.foreach(
         figures,
@@ -202,7 +260,7 @@ def bar_chart(figures: rx.Var[list[Figure]], vertical: bool = False) -> rx.Compo
     )
 
 
-def _pie_chart(figures: rx.Var[list[Figure]]) -> rx.Component:
+def _pie_chart(figures: rx.Var[list[FigureLink]]) -> rx.Component:
     return rx.box(
         rx.recharts.pie_chart(
             rx.recharts.pie(
@@ -299,7 +357,7 @@ def _filters() -> rx.Component:
 
 
 def _exchange_table() -> rx.Component:
-    def row(r: rx.Var[ExchangeFigures]) -> rx.Component:
+    def row(r: rx.Var[ExchangeRow]) -> rx.Component:
         return rx.table.row(
             rx.table.row_header_cell(r.label),
             rx.table.cell(rx.link(r.offers, href=r.offers_href)),

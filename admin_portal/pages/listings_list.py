@@ -8,21 +8,21 @@ import reflex as rx
 from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.pages.users_list import export_bar, filter_form, pager, sort_select
+from admin_portal.routes import listings_query, parse_listings
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotAllowed
 from dasnez_core.models import ListingKind, ListingStatus
 from dasnez_core.services import kommunen
-from dasnez_core.services.admin_lists import (
+from dasnez_core.services.csv_export import export_listings
+from dasnez_core.services.filters import check_range
+from dasnez_core.services.kommunen import Option
+from dasnez_core.services.listings_list import (
     LISTING_SORTS,
     ListingFilters,
     ListingRow,
-    check_range,
-    export_listings,
     list_listings,
-    parse_listing_filters,
 )
-from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 
@@ -82,7 +82,7 @@ class ListingsListState(AdminSession):
         self.f_category = str(f.category or "")
         self.f_from = f.date_from.isoformat() if f.date_from else ""
         self.f_to = f.date_to.isoformat() if f.date_to else ""
-        self.form_key = f.query_string() or "all"
+        self.form_key = listings_query(f) or "all"
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
@@ -96,7 +96,7 @@ class ListingsListState(AdminSession):
             return None
         self._load_kommune_name(actor)
         self._fill_options(kommune_id)
-        filters = parse_listing_filters(dict(self.router.url.query_parameters))
+        filters = parse_listings(dict(self.router.url.query_parameters))
         # The form shows what the URL asked for, also when the period is reversed.
         self._fill_form(filters)
         try:
@@ -109,9 +109,9 @@ class ListingsListState(AdminSession):
         self._fill_form(kept)
         self.rows, self.total = result.rows, result.total
         self.page, self.pages = result.page, result.pages
-        self.prev_query = kept.query_string(page=result.page - 1) if result.page > 1 else ""
+        self.prev_query = listings_query(kept, page=result.page - 1) if result.page > 1 else ""
         self.next_query = (
-            kept.query_string(page=result.page + 1) if result.page < result.pages else ""
+            listings_query(kept, page=result.page + 1) if result.page < result.pages else ""
         )
         self.loaded = True
         return None
@@ -120,7 +120,7 @@ class ListingsListState(AdminSession):
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         """Turn the form into a URL; loading that URL shows the list (bookmarkable)."""
         self._actor()
-        filters = parse_listing_filters(
+        filters = parse_listings(
             {
                 **{k: str(form.get(k, ""))[:120] for k in _FILTER_FIELDS},
                 "sortierung": str(form.get("sortierung", ""))[:20],
@@ -131,7 +131,7 @@ class ListingsListState(AdminSession):
         except DomainError as exc:
             self.error = self._t(exc.key, **exc.params)
             return None
-        query = filters.query_string()
+        query = listings_query(filters)
         return rx.redirect(ROUTE + (f"?{query}" if query else ""))
 
     @rx.event
@@ -139,12 +139,14 @@ class ListingsListState(AdminSession):
         """The list as it is shown (filters of the page's URL), every page, as CSV."""
         actor = self._actor()
         kommune_id = self._admin_kommune(actor)
-        filters = parse_listing_filters(dict(self.router.url.query_parameters))
+        filters = parse_listings(dict(self.router.url.query_parameters))
         try:
             if kommune_id is None:
                 raise NotAllowed()
             with session_scope() as db:
-                result = export_listings(db, actor, kommune_id, filters, self.lang)
+                result = export_listings(
+                    db, actor, kommune_id, filters, self.lang, describe=listings_query
+                )
         except DomainError as exc:
             self.error, self.success = self._t(exc.key, **exc.params), ""
             return None

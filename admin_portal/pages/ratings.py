@@ -8,28 +8,29 @@ import reflex as rx
 
 from admin_portal import routes
 from admin_portal.components import admin_page
-from admin_portal.pages.dashboard import bar_chart, figure_table, number_card
+from admin_portal.pages.dashboard import (
+    FigureLink,
+    bar_chart,
+    figure_links,
+    figure_table,
+    number_card,
+)
 from admin_portal.pages.users_list import pager
+from admin_portal.routes import parse_ratings, ratings_query
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
-from dasnez_core.services.dashboard import (
-    Figure,
-    RatingRow,
-    parse_ratings_params,
-    ratings_overview,
-)
+from dasnez_core.services.ratings_overview import RatingRow, ratings_overview
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 
 ROUTE = routes.RATINGS
-ONLY_ADMIN = "nur=verwaltung"
 
 
 class RatingsState(AdminSession):
     loaded: bool = False
     error: str = ""
-    distribution: list[Figure] = []
+    distribution: list[FigureLink] = []
     total: int = 0
     average: str = ""
     admin_only_total: int = 0
@@ -51,7 +52,7 @@ class RatingsState(AdminSession):
             self.error = self._t("error.not_allowed")
             return None
         self._load_kommune_name(actor)
-        page, only_admin = parse_ratings_params(dict(self.router.url.query_parameters))
+        page, only_admin = parse_ratings(dict(self.router.url.query_parameters))
         try:
             with session_scope() as db:
                 view = ratings_overview(
@@ -60,12 +61,14 @@ class RatingsState(AdminSession):
         except DomainError as exc:
             self.error = self._t(exc.key, **exc.params)
             return None
-        self.distribution, self.total, self.average = view.distribution, view.total, view.average
+        self.distribution = figure_links(view.distribution)
+        self.total, self.average = view.total, view.average
         self.admin_only_total, self.rows = view.admin_only_total, view.rows
         self.only_admin, self.page, self.pages = view.only_admin, view.page, view.pages
-        prefix = f"{ONLY_ADMIN}&" if view.only_admin else ""
-        self.prev_query = f"{prefix}seite={view.page - 1}" if view.page > 1 else ""
-        self.next_query = f"{prefix}seite={view.page + 1}" if view.page < view.pages else ""
+        self.prev_query = ratings_query(view.page - 1, view.only_admin) if view.page > 1 else ""
+        self.next_query = (
+            ratings_query(view.page + 1, view.only_admin) if view.page < view.pages else ""
+        )
         self.loaded = True
         return None
 
@@ -124,7 +127,9 @@ def _body() -> rx.Component:
             number_card("adminratings.total", s.total),
             number_card("adminratings.average", s.average),
             number_card(
-                "adminratings.admin_only_total", s.admin_only_total, f"{ROUTE}?{ONLY_ADMIN}"
+                "adminratings.admin_only_total",
+                s.admin_only_total,
+                f"{ROUTE}?{ratings_query(None, True)}",
             ),
             columns=rx.breakpoints(initial="1", sm="3"),
             spacing="3",
@@ -147,7 +152,7 @@ def _body() -> rx.Component:
             ),
             rx.link(
                 t("adminratings.show_admin_only"),
-                href=f"{ROUTE}?{ONLY_ADMIN}",
+                href=f"{ROUTE}?{ratings_query(None, True)}",
                 weight=rx.cond(s.only_admin, "bold", "regular"),
             ),
             spacing="4",

@@ -7,22 +7,19 @@ import reflex as rx
 
 from admin_portal import routes
 from admin_portal.components import admin_page
+from admin_portal.routes import parse_people, people_query
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotAllowed
+from dasnez_core.formatting import format_number
+from dasnez_core.i18n import translate
 from dasnez_core.models import UserStatus
 from dasnez_core.services import kommunen
-from dasnez_core.services.admin_lists import (
-    EXPORT_MAX,
-    PEOPLE_SORTS,
-    PersonRow,
-    export_people,
-    list_people,
-    parse_people_filters,
-)
+from dasnez_core.services.csv_export import EXPORT_MAX, export_people
 from dasnez_core.services.kommunen import Option
+from dasnez_core.services.people_list import PEOPLE_SORTS, PersonRow, list_people
 from dasnez_ui import forms
-from dasnez_ui.lang import t
+from dasnez_ui.lang import LangState, t
 from dasnez_ui.layout import link_button
 
 ROUTE = routes.PEOPLE
@@ -59,7 +56,7 @@ class PeopleListState(AdminSession):
             self.error = self._t("error.not_allowed")
             return None
         self._load_kommune_name(actor)
-        filters = parse_people_filters(dict(self.router.url.query_parameters))
+        filters = parse_people(dict(self.router.url.query_parameters))
         self.statuses = [
             Option(s.value, self._t(f"adminlist.user_status.{s.value}")) for s in UserStatus
         ]
@@ -74,13 +71,13 @@ class PeopleListState(AdminSession):
         kept = result.filters
         self.rows, self.total = result.rows, result.total
         self.page, self.pages = result.page, result.pages
-        self.prev_query = kept.query_string(page=result.page - 1) if result.page > 1 else ""
+        self.prev_query = people_query(kept, page=result.page - 1) if result.page > 1 else ""
         self.next_query = (
-            kept.query_string(page=result.page + 1) if result.page < result.pages else ""
+            people_query(kept, page=result.page + 1) if result.page < result.pages else ""
         )
         self.f_q, self.f_status, self.f_sort = kept.q, kept.status, kept.sort
         self.f_district = str(kept.district or "")
-        self.form_key = kept.query_string() or "all"
+        self.form_key = people_query(kept) or "all"
         self.loaded = True
         return None
 
@@ -88,8 +85,8 @@ class PeopleListState(AdminSession):
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec:
         """Turn the form into a URL; loading that URL shows the list (bookmarkable)."""
         self._actor()
-        filters = parse_people_filters({k: str(form.get(k, ""))[:120] for k in _FILTER_FIELDS})
-        query = filters.query_string()
+        filters = parse_people({k: str(form.get(k, ""))[:120] for k in _FILTER_FIELDS})
+        query = people_query(filters)
         return rx.redirect(ROUTE + (f"?{query}" if query else ""))
 
     @rx.event
@@ -97,12 +94,14 @@ class PeopleListState(AdminSession):
         """The list as it is shown (filters of the page's URL), every page, as CSV."""
         actor = self._actor()
         kommune_id = self._admin_kommune(actor)
-        filters = parse_people_filters(dict(self.router.url.query_parameters))
+        filters = parse_people(dict(self.router.url.query_parameters))
         try:
             if kommune_id is None:
                 raise NotAllowed()
             with session_scope() as db:
-                result = export_people(db, actor, kommune_id, filters, self.lang)
+                result = export_people(
+                    db, actor, kommune_id, filters, self.lang, describe=people_query
+                )
         except DomainError as exc:
             self.error, self.success = self._t(exc.key, **exc.params), ""
             return None
@@ -114,6 +113,10 @@ class PeopleListState(AdminSession):
         return rx.download(
             data=result.data, filename=result.filename, mime_type="text/csv;charset=utf-8"
         )
+
+
+def _export_hint(lang: str) -> str:
+    return translate("adminlist.export_hint", lang, max=format_number(EXPORT_MAX, lang))
 
 
 def sort_select(options: rx.Var, value: rx.Var[str]) -> rx.Component:
@@ -211,7 +214,7 @@ def export_bar(total: rx.Var[int], on_click: rx.EventHandler) -> rx.Component:
             width="100%",
         ),
         rx.text(
-            t("adminlist.export_hint").replace("{max}", f"{EXPORT_MAX:,}".replace(",", ".")),
+            rx.cond(LangState.lang == "en", _export_hint("en"), _export_hint("de")),
             size="2",
             color_scheme="gray",
         ),

@@ -7,13 +7,13 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_app.components import listing_card, public_page
-from dasnez_app.routes import slug_from_path
+from dasnez_app.routes import parse_search, search_query, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
-from dasnez_core.services.search import ListingCard, parse_filters, search_public
+from dasnez_core.services.search import ListingCard, search_public
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
@@ -50,7 +50,7 @@ class BrowseState(PublicSession):
     def load(self) -> None:
         self._refresh_session()
         self.slug = slug_from_path(self.router.url.path)
-        filters = parse_filters(dict(self.router.url.query_parameters))
+        filters = parse_search(dict(self.router.url.query_parameters))
         with session_scope() as db:
             try:
                 k = kommunen.get_kommune_by_slug(db, self.slug)
@@ -69,14 +69,14 @@ class BrowseState(PublicSession):
             )
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
-            result = search_public(db, k.id, filters)
+            result = search_public(db, k.id, filters, self.lang)
         kept = result.filters
         self.cards, self.total = result.cards, result.total
         self.page, self.pages, self.clamped = result.page, result.pages, result.page_was_clamped
         self.capped = result.total_capped
-        self.prev_query = kept.query_string(page=result.page - 1) if result.page > 1 else ""
+        self.prev_query = search_query(kept, page=result.page - 1) if result.page > 1 else ""
         self.next_query = (
-            kept.query_string(page=result.page + 1) if result.page < result.pages else ""
+            search_query(kept, page=result.page + 1) if result.page < result.pages else ""
         )
         self.f_exchange, self.f_kind, self.f_q, self.f_sort = (
             kept.exchange,
@@ -87,13 +87,13 @@ class BrowseState(PublicSession):
         self.f_category = str(kept.category or "")
         self.f_area = str(kept.area or "")
         self.f_space = str(kept.space or "")
-        self.form_key = kept.query_string() or "all"
+        self.form_key = search_query(kept) or "all"
         self.loaded, self.found = True, True
 
     @rx.event
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec:
         """Turn the form into a URL; loading that URL runs the search (bookmarkable)."""
-        filters = parse_filters(
+        filters = parse_search(
             {
                 "boerse": str(form.get("boerse", "")),
                 "art": str(form.get("art", "")),
@@ -104,7 +104,7 @@ class BrowseState(PublicSession):
                 "sortierung": str(form.get("sortierung", "")),
             }
         )
-        query = filters.query_string()
+        query = search_query(filters)
         return rx.redirect(routes.browse_href(self.slug) + (f"?{query}" if query else ""))
 
 

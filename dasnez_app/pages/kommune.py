@@ -55,7 +55,7 @@ class KommuneState(PublicSession):
             self.info = kommunen.info_box(db, k.id, today)
             self.sponsor_links = kommunen.sponsors(db, k.id, today)
             self.exchanges = [ex_type for _, ex_type in kommunen.exchange_options(db, k.id)]
-            self.listings = newest_public(db, k.id)
+            self.listings = newest_public(db, k.id, lang=self.lang)
         self.loaded, self.found = True, True
 
 

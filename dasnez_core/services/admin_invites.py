@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.formatting import format_date
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     AccountTokenPurpose,
@@ -32,7 +33,6 @@ from dasnez_core.passwords import hash_password
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.account import _issue_token
-from dasnez_core.services.admin_lists import local_day
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_kommune
 
@@ -80,7 +80,7 @@ def list_admins(db: Session, actor: Actor, kommune_id: int) -> list[AdminEntry]:
             user_id=id_of(user),
             display_name=user.display_name,
             email=user.email,
-            since=local_day(granted),
+            since=format_date(granted),
             is_you=user.id == actor.user_id,
         )
         for user, granted in rows

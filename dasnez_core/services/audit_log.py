@@ -8,18 +8,17 @@ admin's name or the name/title of the target.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
-from sqlalchemy import Select, and_, case, func, or_
+from sqlalchemy import Select, and_, case, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput
+from dasnez_core.formatting import format_datetime
 from dasnez_core.models import (
     Area,
     AuditEvent,
@@ -31,8 +30,7 @@ from dasnez_core.models import (
     User,
 )
 from dasnez_core.permissions import Action, require
-from dasnez_core.services.auth import clean_text
-from dasnez_core.services.contact import LOCAL_TIME, local_time
+from dasnez_core.services import filters as vocabulary
 
 PAGE_SIZE = 50
 TEXT_MAX = 100
@@ -92,55 +90,13 @@ TARGET_TYPES = (
 
 @dataclass(frozen=True)
 class AuditFilters:
-    """The filters of the audit page, as they live in its URL."""
+    """The filters of the audit page (the admin app reads them from its URL)."""
 
     action: str = ""
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""
     page: int = 1
-
-    def query_string(self, **change: Any) -> str:
-        f = replace(self, **change)
-        pairs = {
-            "aktion": f.action,
-            "von": f.date_from.isoformat() if f.date_from else "",
-            "bis": f.date_to.isoformat() if f.date_to else "",
-            "q": f.text,
-            "seite": "" if f.page == 1 else str(f.page),
-        }
-        return urlencode({k: v for k, v in pairs.items() if v})
-
-
-def _date(raw: str, field: str) -> date | None:
-    text = raw.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise InvalidInput(field, "audit.date_invalid") from None
-
-
-def parse_filters(
-    *, action: str = "", date_from: str = "", date_to: str = "", text: str = "", page: str = ""
-) -> AuditFilters:
-    """Filters from what the form or the URL sent; a bad date or range raises InvalidInput."""
-    start = _date(date_from, "date_from")
-    end = _date(date_to, "date_to")
-    if start and end and end < start:
-        raise InvalidInput("date_to", "audit.range_invalid")
-    words = " ".join(clean_text(text).split())
-    if len(words) > TEXT_MAX:
-        raise InvalidInput("q", "audit.text_too_long", max=TEXT_MAX)
-    number = page.strip()
-    return AuditFilters(
-        action=clean_text(action)[:ACTION_MAX],
-        date_from=start,
-        date_to=end,
-        text=words,
-        page=int(number) if number.isdigit() and 0 < len(number) < 6 and int(number) > 0 else 1,
-    )
 
 
 @dataclass(frozen=True)
@@ -163,11 +119,6 @@ class AuditPage:
     total: int
     page: int
     pages: int
-
-
-def _day_start(day: date) -> datetime:
-    """Midnight of a German calendar day, as the UTC moment the database stores."""
-    return datetime.combine(day, time.min, tzinfo=LOCAL_TIME).astimezone(UTC)
 
 
 # Target type → (table, its name column). Looked up in the same Kommune only, so a name
@@ -230,19 +181,18 @@ def _select(kommune_id: int, filters: AuditFilters) -> Select[Any]:
     stmt = stmt.where(col(AuditEvent.kommune_id) == kommune_id)
     if filters.action:
         stmt = stmt.where(col(AuditEvent.action) == filters.action)
-    if filters.date_from:
-        stmt = stmt.where(col(AuditEvent.at) >= _day_start(filters.date_from))
-    if filters.date_to:
-        stmt = stmt.where(col(AuditEvent.at) < _day_start(filters.date_to + timedelta(days=1)))
+    stmt = stmt.where(
+        *vocabulary.created_between(col(AuditEvent.at), filters.date_from, filters.date_to)
+    )
     if filters.text:
         searched = [col(AuditEvent.reason), who.display_name, *names[:-1]]
-        stmt = stmt.where(
-            or_(*(column.icontains(filters.text, autoescape=True) for column in searched))
-        )
+        stmt = stmt.where(vocabulary.contains_text(filters.text, *searched))
     return stmt
 
 
-def list_events(db: Session, actor: Actor, kommune_id: int, filters: AuditFilters) -> AuditPage:
+def list_events(
+    db: Session, actor: Actor, kommune_id: int, filters: AuditFilters, lang: str = "de"
+) -> AuditPage:
     """One page of this Kommune's audit log, newest first. A page past the end shows the
     last one."""
     require(actor, Action.VIEW_AUDIT_LOG, kommune_id)
@@ -259,7 +209,7 @@ def list_events(db: Session, actor: Actor, kommune_id: int, filters: AuditFilter
         rows=[
             AuditRow(
                 event_id=event.id,
-                at=local_time(event.at),
+                at=format_datetime(event.at, lang),
                 actor_name=actor_name or "",
                 action=event.action,
                 target_type=event.target_type,

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlencode
 
 from sqlalchemy import Select, func, literal_column, text
 from sqlalchemy import select as sa_select
@@ -21,14 +19,12 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import NotFound
+from dasnez_core.formatting import format_date, format_euros
 from dasnez_core.models import (
     Area,
-    AreaKind,
     Category,
     Exchange,
-    ExchangeType,
     Listing,
-    ListingKind,
     ListingSocialSpace,
     ListingStatus,
     SocialSpace,
@@ -36,6 +32,7 @@ from dasnez_core.models import (
     UserStatus,
     utcnow,
 )
+from dasnez_core.services import filters as vocabulary
 
 PAGE_SIZE = 20
 COUNT_CAP = 1000
@@ -46,7 +43,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """The filters of a search, as they live in the URL. Unknown values are dropped."""
+    """The filters of a public search (the public app reads them from its URL)."""
 
     exchange: str = ""
     kind: str = ""
@@ -56,45 +53,6 @@ class SearchFilters:
     q: str = ""
     sort: str = "newest"
     page: int = 1
-
-    def query_string(self, **change: Any) -> str:
-        """The URL query of these filters (with `change` applied), defaults left out."""
-        f = replace(self, **change)
-        pairs = {
-            "boerse": f.exchange,
-            "art": f.kind,
-            "kategorie": f.category,
-            "ort": f.area,
-            "sozialraum": f.space,
-            "q": f.q,
-            "sortierung": "" if f.sort == "newest" else f.sort,
-            "seite": "" if f.page == 1 else f.page,
-        }
-        return urlencode({k: v for k, v in pairs.items() if v not in ("", None)})
-
-
-def _positive_int(raw: str | None) -> int | None:
-    if raw is None or not raw.strip().isdigit() or len(raw.strip()) > 9:
-        return None
-    value = int(raw)
-    return value if value > 0 else None
-
-
-def parse_filters(params: Mapping[str, str]) -> SearchFilters:
-    """Filters from URL parameters; nonsense in one is ignored, the rest is kept."""
-    exchange = params.get("boerse", "")
-    kind = params.get("art", "")
-    sort = params.get("sortierung", "newest")
-    return SearchFilters(
-        exchange=exchange if exchange in {e.value for e in ExchangeType} else "",
-        kind=kind if kind in (ListingKind.OFFER, ListingKind.REQUEST) else "",
-        category=_positive_int(params.get("kategorie")),
-        area=_positive_int(params.get("ort")),
-        space=_positive_int(params.get("sozialraum")),
-        q=" ".join(params.get("q", "").split())[:100],
-        sort=sort if sort in SORTS else "newest",
-        page=min(_positive_int(params.get("seite")) or 1, MAX_PAGE),
-    )
 
 
 @dataclass(frozen=True)
@@ -124,18 +82,13 @@ class SearchPage:
     total_capped: bool = False
 
 
-# Written as a literal so that SQLite can use the partial indexes (WHERE status = 'published'):
-# with a bound parameter its planner cannot prove the index applies.
-_PUBLISHED = text(f"listing.status = '{ListingStatus.PUBLISHED.value}'")
-
-
 _AUTHOR_APPROVED = col(User.status) == UserStatus.APPROVED
 
 
 def _public(kommune_id: int) -> list[Any]:
     return [
         col(Listing.kommune_id) == kommune_id,
-        _PUBLISHED,
+        vocabulary.PUBLISHED,
         col(Listing.expires_at) > utcnow(),
         _AUTHOR_APPROVED,
     ]
@@ -166,9 +119,8 @@ def _card_select() -> Select[Any]:
     )
 
 
-def _card(row: Any) -> ListingCard:
+def _card(row: Any, lang: str) -> ListingCard:
     (lid, kind, ex_type, cat, title, body, area, dist, author, created, expires) = row
-    area_label = area if not dist or dist == area else f"{dist} › {area}"
     return ListingCard(
         id=lid,
         kind=kind,
@@ -176,14 +128,17 @@ def _card(row: Any) -> ListingCard:
         category=cat,
         title=title,
         body=body if len(body) <= 280 else body[:277] + "…",
-        area=area_label or "",
+        area=vocabulary.area_label(area, dist),
         author=author,
-        created_at=created.strftime("%d.%m.%Y"),
-        expires_on=expires.strftime("%d.%m.%Y"),
+        # Days in German time: a listing posted at 00:30 shows that day, not the UTC one.
+        created_at=format_date(created, lang),
+        expires_on=format_date(expires, lang),
     )
 
 
-def newest_public(db: Session, kommune_id: int, limit: int = PAGE_SIZE) -> list[ListingCard]:
+def newest_public(
+    db: Session, kommune_id: int, limit: int = PAGE_SIZE, lang: str = "de"
+) -> list[ListingCard]:
     """The newest public listings of a Kommune (start page)."""
     stmt = (
         _card_select()
@@ -191,7 +146,7 @@ def newest_public(db: Session, kommune_id: int, limit: int = PAGE_SIZE) -> list[
         .order_by(col(Listing.created_at).desc(), col(Listing.id).desc())
         .limit(min(max(limit, 1), 50))
     )
-    return [_card(row) for row in db.execute(stmt).all()]
+    return [_card(row, lang) for row in db.execute(stmt).all()]
 
 
 def _text_condition(db: Session, kommune_id: int, q: str) -> Any | None:
@@ -211,7 +166,9 @@ def _text_condition(db: Session, kommune_id: int, q: str) -> Any | None:
     )
 
 
-def search_public(db: Session, kommune_id: int, filters: SearchFilters) -> SearchPage:
+def search_public(
+    db: Session, kommune_id: int, filters: SearchFilters, lang: str = "de"
+) -> SearchPage:
     """One page of a Kommune's public listings matching `filters`.
 
     Filter ids of another Kommune (or unknown ones) are ignored, not errors: a link that
@@ -220,43 +177,25 @@ def search_public(db: Session, kommune_id: int, filters: SearchFilters) -> Searc
     conditions = _public(kommune_id)
     kept = filters
     if filters.exchange:
-        conditions.append(col(Exchange.type) == filters.exchange)
+        exchange_id = vocabulary.exchange_id_of(db, kommune_id, filters.exchange)
+        conditions.append(vocabulary.listing_exchange_condition(exchange_id))
     if filters.kind:
-        conditions.append(col(Listing.kind) == filters.kind)
-    if filters.category is not None:
-        if db.exec(
-            select(Category.id).where(
-                Category.id == filters.category, Category.kommune_id == kommune_id
-            )
-        ).first():
-            conditions.append(col(Listing.category_id) == filters.category)
-        else:
-            kept = replace(kept, category=None)
-    if filters.area is not None:
-        area = db.exec(
-            select(Area).where(Area.id == filters.area, Area.kommune_id == kommune_id)
-        ).first()
-        if area is None:
-            kept = replace(kept, area=None)
-        elif area.kind == AreaKind.DISTRICT or area.parent_id is None:
-            conditions.append(col(Listing.district_id) == area.id)  # district and its villages
-        else:
-            conditions.append(col(Listing.area_id) == area.id)
-    if filters.space is not None:
-        if db.exec(
-            select(SocialSpace.id).where(
-                SocialSpace.id == filters.space, SocialSpace.kommune_id == kommune_id
-            )
-        ).first():
-            conditions.append(
-                col(Listing.id).in_(
-                    sa_select(col(ListingSocialSpace.listing_id)).where(
-                        col(ListingSocialSpace.social_space_id) == filters.space
-                    )
-                )
-            )
-        else:
-            kept = replace(kept, space=None)
+        conditions.append(vocabulary.kind_condition(filters.kind))
+    category_id = vocabulary.resolve_category(db, kommune_id, filters.category)
+    if category_id is not None:
+        conditions.append(vocabulary.category_condition(category_id))
+    elif filters.category is not None:
+        kept = replace(kept, category=None)
+    area = vocabulary.resolve_area(db, kommune_id, filters.area)
+    if area is not None:
+        conditions.append(vocabulary.listing_area_condition(area))
+    elif filters.area is not None:
+        kept = replace(kept, area=None)
+    space_id = vocabulary.resolve_space(db, kommune_id, filters.space)
+    if space_id is not None:
+        conditions.append(vocabulary.listing_space_condition(space_id))
+    elif filters.space is not None:
+        kept = replace(kept, space=None)
     text_condition = _text_condition(db, kommune_id, filters.q)
     if text_condition is not None:
         conditions.append(text_condition)
@@ -266,7 +205,6 @@ def search_public(db: Session, kommune_id: int, filters: SearchFilters) -> Searc
     # suspended when they are blocked, so the count needs no join to the authors.
     counted = (
         sa_select(col(Listing.id))
-        .join(Exchange, col(Exchange.id) == Listing.exchange_id)
         .where(*[c for c in conditions if c is not _AUTHOR_APPROVED])
         .limit(COUNT_CAP + 1)
         .subquery()
@@ -289,7 +227,7 @@ def search_public(db: Session, kommune_id: int, filters: SearchFilters) -> Searc
         .offset((page - 1) * PAGE_SIZE)
     ).all()
     return SearchPage(
-        cards=[_card(r) for r in rows],
+        cards=[_card(r, lang) for r in rows],
         total=total,
         page=page,
         pages=pages,
@@ -324,14 +262,8 @@ class ListingDetail:
     is_own: bool
 
 
-def _euros(cents: int | None) -> str:
-    if cents is None:
-        return ""
-    return f"{cents // 100},{cents % 100:02d} €"
-
-
 def get_listing_detail(
-    db: Session, viewer: Actor, kommune_id: int, listing_id: int
+    db: Session, viewer: Actor, kommune_id: int, listing_id: int, lang: str = "de"
 ) -> ListingDetail:
     """A public listing of this Kommune; its author also sees it while it is a draft,
     closed or expired. Anything else (another Kommune's, removed, deleted) is not found."""
@@ -351,7 +283,7 @@ def get_listing_detail(
     ).first()
     if row is None:
         raise NotFound("listing.not_found")
-    card = _card(row[:11])
+    card = _card(row[:11], lang)
     author_id, status, updated, cents, hours, swap_for, author_status, body = row[11:]
     is_public = (
         status == ListingStatus.PUBLISHED
@@ -379,9 +311,9 @@ def get_listing_detail(
         author_id=author_id,
         author=card.author,
         created_at=card.created_at,
-        updated_at=updated.strftime("%d.%m.%Y"),
+        updated_at=format_date(updated, lang),
         expires_on=card.expires_on,
-        pocket_money=_euros(cents),
+        pocket_money="" if cents is None else format_euros(cents, lang),
         estimated_hours=hours or 0,
         swap_for=swap_for,
         status=status,

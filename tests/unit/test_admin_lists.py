@@ -12,22 +12,18 @@ from urllib.parse import parse_qsl
 import pytest
 from sqlmodel import Session, select
 
+from admin_portal.routes import listings_query
+from admin_portal.routes import parse_listings as parse_listing_filters
+from admin_portal.routes import parse_people as parse_people_filters
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotAllowed
+from dasnez_core.formatting import LOCAL_TIME
 from dasnez_core.i18n import text
 from dasnez_core.models import AuditEvent, ExchangeType, ListingStatus, Role, UserStatus, utcnow
-from dasnez_core.services import admin_lists
-from dasnez_core.services.admin_lists import (
-    ListingFilters,
-    PeopleFilters,
-    export_listings,
-    export_people,
-    list_listings,
-    list_people,
-    parse_listing_filters,
-    parse_people_filters,
-    to_csv,
-)
+from dasnez_core.services import csv_export
+from dasnez_core.services.csv_export import export_listings, export_people, to_csv
+from dasnez_core.services.listings_list import ListingFilters, list_listings
+from dasnez_core.services.people_list import PeopleFilters, list_people
 from tests import factories as f
 
 
@@ -108,7 +104,7 @@ def test_people_of_this_kommune_only_sorted_by_name(db: Session, world: dict[str
         "Freigeschaltet",
         "Boke › Boker Heide",
     )
-    assert row.registered_on == utcnow().astimezone(admin_lists.LOCAL_TIME).strftime("%d.%m.%Y")
+    assert row.registered_on == utcnow().astimezone(LOCAL_TIME).strftime("%d.%m.%Y")
 
 
 def test_people_search_filter_and_sort(db: Session, world: dict[str, Any]) -> None:
@@ -213,7 +209,7 @@ def test_url_parameters_round_trip_and_nonsense_is_dropped() -> None:
         sort="title",
         page=2,
     )
-    assert parse_listing_filters(dict(parse_qsl(filters.query_string()))) == filters
+    assert parse_listing_filters(dict(parse_qsl(listings_query(filters)))) == filters
     assert (
         parse_listing_filters(
             {"status": "weg", "boerse": "casino", "art": "x", "kategorie": "1e9", "seite": "-2"}
@@ -317,7 +313,7 @@ def test_listings_export_matches_the_list(db: Session, world: dict[str, Any]) ->
 def test_export_stops_at_the_limit_and_says_so(
     db: Session, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(admin_lists, "EXPORT_MAX", 2)
+    monkeypatch.setattr(csv_export, "EXPORT_MAX", 2)
     result = export_listings(db, world["admin"], world["here"].id, ListingFilters())
     assert (result.rows, result.truncated, len(_rows(result.data))) == (2, True, 3)
 

@@ -11,21 +11,17 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import Session
 
+from admin_portal.routes import dashboard_query, listings_href, people_href, target_href
+from admin_portal.routes import parse_dashboard as parse_dashboard_filters
+from admin_portal.routes import parse_listings as parse_listing_filters
+from admin_portal.routes import parse_people as parse_people_filters
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotAllowed
 from dasnez_core.models import ExchangeType, Role, UserStatus, utcnow
-from dasnez_core.services.admin_lists import (
-    list_listings,
-    list_people,
-    parse_listing_filters,
-    parse_people_filters,
-)
-from dasnez_core.services.dashboard import (
-    DashboardFilters,
-    dashboard,
-    parse_dashboard_filters,
-    ratings_overview,
-)
+from dasnez_core.services.dashboard import DashboardFilters, dashboard
+from dasnez_core.services.listings_list import list_listings
+from dasnez_core.services.people_list import list_people
+from dasnez_core.services.ratings_overview import ratings_overview
 from tests import factories as f
 
 
@@ -166,6 +162,18 @@ def test_every_figure_counts_only_this_kommune(db: Session, world: dict[str, Any
     assert d.ratings_average == "3,7"  # (5 + 4 + 2) / 3, admin-only included
 
 
+def test_numbers_follow_the_pages_language(db: Session, world: dict[str, Any]) -> None:
+    """English pages read "1.5" and "€10.00", German ones "1,5" and "10,00 €"."""
+    filters = DashboardFilters(district=world["west"].id)  # L2: 1.0 h, no pocket money
+    german = dashboard(db, world["admin"], world["here"].id, DashboardFilters(), "de")
+    english = dashboard(db, world["admin"], world["here"].id, DashboardFilters(), "en")
+    assert (german.hours_donated, english.hours_donated) == ("3,5", "3.5")
+    assert (german.pocket_money, english.pocket_money) == ("10,00 €", "€10.00")
+    assert (german.ratings_average, english.ratings_average) == ("3,7", "3.7")
+    one = dashboard(db, world["admin"], world["here"].id, filters, "en")
+    assert one.hours_donated == "1.0"
+
+
 def test_the_other_kommune_sees_only_its_own(db: Session, world: dict[str, Any]) -> None:
     d = dashboard(db, world["other_admin"], world["other"].id, DashboardFilters())
     assert (d.pending_approvals, d.open_reports, d.people_total) == (1, 1, 3)
@@ -233,7 +241,7 @@ def test_url_filters_are_parsed_and_nonsense_dropped() -> None:
         {"von": "2026-01-01", "bis": "31.01.2026", "ortsteil": "7", "boerse": "taschengeld"}
     )
     assert filters == DashboardFilters(date(2026, 1, 1), date(2026, 1, 31), 7, "taschengeld")
-    assert filters.query_string() == "von=2026-01-01&bis=2026-01-31&ortsteil=7&boerse=taschengeld"
+    assert dashboard_query(filters) == "von=2026-01-01&bis=2026-01-31&ortsteil=7&boerse=taschengeld"
     junk = parse_dashboard_filters(
         {"von": "gestern", "bis": "1900-01-01", "ortsteil": "-1", "boerse": "casino"}
     )
@@ -262,18 +270,18 @@ def test_every_figure_links_to_a_list_of_exactly_that_many(
 ) -> None:
     d = _board(db, world, **filters)
     figures = [*d.people_by_status, *d.listings_by_status, *d.listings_by_category]
-    figures += [fig for fig in d.listings_by_district if fig.href]
+    figures += [fig for fig in d.listings_by_district if target_href(fig.target)]
     checked = 0
     for fig in figures:
-        assert _list_total(db, world, fig.href) == fig.count, fig
+        assert _list_total(db, world, target_href(fig.target)) == fig.count, fig
         checked += 1
     for row in d.listings_by_exchange:
-        assert _list_total(db, world, row.offers_href) == row.offers
-        assert _list_total(db, world, row.requests_href) == row.requests
-        assert _list_total(db, world, row.running_href) == row.running
-        assert _list_total(db, world, row.total_href) == row.total
-    assert _list_total(db, world, d.listings_href) == d.listings_total
-    assert _list_total(db, world, d.people_href) == d.people_total
+        assert _list_total(db, world, listings_href(row.offers_target)) == row.offers
+        assert _list_total(db, world, listings_href(row.requests_target)) == row.requests
+        assert _list_total(db, world, listings_href(row.running_target)) == row.running
+        assert _list_total(db, world, listings_href(row.total_target)) == row.total
+    assert _list_total(db, world, listings_href(d.listings_target)) == d.listings_total
+    assert _list_total(db, world, people_href(d.people_target)) == d.people_total
     assert checked >= 8
 
 
@@ -281,11 +289,11 @@ def test_figures_link_with_the_dashboards_filters(db: Session, world: dict[str, 
     d = _board(db, world, date_from=date(2026, 1, 1), district=world["boke"].id)
     boke = world["boke"].id
     [taschengeld] = [r for r in d.listings_by_exchange if r.exchange == "taschengeld"]
-    assert taschengeld.running_href == (
+    assert listings_href(taschengeld.running_target) == (
         f"/eintraege?status=published&ortsteil={boke}&boerse=taschengeld&von=2026-01-01"
     )
     pending = next(fig for fig in d.people_by_status if fig.key == "pending")
-    assert pending.href == f"/personen?status=pending&ortsteil={boke}"
+    assert target_href(pending.target) == f"/personen?status=pending&ortsteil={boke}"
 
 
 def test_figures_are_grouped_aggregates_in_the_database(db: Session, world: dict[str, Any]) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import event
 from sqlmodel import Session, func, select
 
+from dasnez_app.routes import parse_search as parse_filters
+from dasnez_app.routes import search_query
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.models import ExchangeType, ListingReport, Role
@@ -16,7 +20,7 @@ from dasnez_core.services.search import (
     PAGE_SIZE,
     SearchFilters,
     get_listing_detail,
-    parse_filters,
+    newest_public,
     search_public,
 )
 from tests import factories as f
@@ -134,7 +138,7 @@ def test_nonsense_in_the_url_is_ignored_and_the_rest_kept() -> None:
     )
     assert filters == SearchFilters(kind="offer", q="Rasen mähen", page=1)
     assert parse_filters({"seite": "7"}).page == 7
-    assert SearchFilters(kind="offer", page=2).query_string() == "art=offer&seite=2"
+    assert search_query(SearchFilters(kind="offer", page=2)) == "art=offer&seite=2"
 
 
 def test_ids_of_another_kommune_are_dropped_not_obeyed(db: Session, town: dict) -> None:
@@ -243,3 +247,22 @@ def test_a_page_is_one_query_for_the_rows_whatever_its_size(db: Session, town: d
         event.remove(engine, "before_cursor_execute", count)
     assert len(page.cards) == 20
     assert len(statements) == few <= 4
+
+
+def test_a_listing_posted_after_midnight_in_germany_shows_that_day(db: Session, town: dict) -> None:
+    """23:30 UTC on 31 January is 00:30 on 1 February in Delbrück: the card says 01.02."""
+    late = f.listing_with(
+        db,
+        town["maria"],
+        town["garden"],
+        title="Nachts eingestellt",
+        created_at=datetime(2026, 1, 31, 23, 30, tzinfo=UTC),
+        expires_at=datetime(2099, 1, 1, 12, 0, tzinfo=UTC),
+    )
+    cards = {c.id: c for c in newest_public(db, town["here"].id, limit=50)}
+    assert cards[late.id].created_at == "01.02.2026"
+    assert {c.id: c for c in newest_public(db, town["here"].id, 50, "en")}[
+        late.id
+    ].created_at == "01/02/2026"
+    detail = get_listing_detail(db, ANONYMOUS, town["here"].id, late.id)
+    assert (detail.created_at, detail.updated_at) == ("01.02.2026", "01.02.2026")
