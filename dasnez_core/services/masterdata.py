@@ -106,10 +106,6 @@ def check_period(start: date | None, end: date | None, field: str) -> None:
         raise InvalidInput(field, "masterdata.period_end_before_start")
 
 
-def german_date(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
-
-
 def iso_date(day: date | None) -> str:
     return day.isoformat() if day else ""
 

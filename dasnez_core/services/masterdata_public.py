@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.formatting import format_date
 from dasnez_core.models import InfoItem, Sponsor, id_of
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
@@ -20,7 +21,6 @@ from dasnez_core.services.masterdata import (
     check_period,
     clean_name,
     clean_url,
-    german_date,
     iso_date,
     move_in_order,
     page_slice,
@@ -35,10 +35,10 @@ INFO_TITLE_MAX = 120
 INFO_BODY_MAX = 2000
 
 
-def _period_label(start: date | None, end: date | None) -> str:
+def _period_label(start: date | None, end: date | None, lang: str) -> str:
     if start is None and end is None:
         return ""
-    return f"{german_date(start) or '…'} – {german_date(end) or '…'}"
+    return f"{format_date(start, lang) or '…'} – {format_date(end, lang) or '…'}"
 
 
 # --- sponsors ------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def _apply_sponsor(sponsor: Sponsor, values: SponsorInput) -> None:
 
 
 def list_sponsors(
-    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1
+    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> SponsorPage:
     """All sponsor links in their order, with whether the public sees them `today`."""
     require_admin(actor, kommune_id)
@@ -118,7 +118,7 @@ def list_sponsors(
             url=s.url,
             valid_from=iso_date(s.valid_from),
             valid_until=iso_date(s.valid_until),
-            period=_period_label(s.valid_from, s.valid_until),
+            period=_period_label(s.valid_from, s.valid_until, lang),
             state=period_state(s.valid_from, s.valid_until, today),
             first=i == 0,
             last=i == len(rows) - 1,
@@ -318,7 +318,7 @@ def _apply_info(item: InfoItem, values: InfoItemInput) -> None:
 
 
 def list_info_items(
-    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1
+    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> InfoItemPage:
     """All Info-Box items in their order, with whether the public sees them `today`."""
     require_admin(actor, kommune_id)
@@ -330,10 +330,10 @@ def list_info_items(
             body=i.body,
             link_url=i.link_url,
             event_date=iso_date(i.event_date),
-            event_label=german_date(i.event_date),
+            event_label=format_date(i.event_date, lang),
             publish_from=iso_date(i.publish_from),
             publish_until=iso_date(i.publish_until),
-            period=_period_label(i.publish_from, i.publish_until),
+            period=_period_label(i.publish_from, i.publish_until, lang),
             state=period_state(i.publish_from, i.publish_until, today),
             first=n == 0,
             last=n == len(rows) - 1,
