@@ -19,6 +19,7 @@ from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     AccountToken,
     Area,
+    AuditAction,
     AuditEvent,
     ConsentRecord,
     Listing,
@@ -103,7 +104,7 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
     audit.record(
         db,
         actor,
-        action="approve_user",
+        action=AuditAction.APPROVE_USER,
         target_type="user",
         target_id=user.id,
         kommune_id=kommune_id,
@@ -182,7 +183,7 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     audit.record(
         db,
         actor,
-        action="decline_user",
+        action=AuditAction.DECLINE_USER,
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,

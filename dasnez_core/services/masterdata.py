@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput
-from dasnez_core.models import Exchange, ExchangeType
+from dasnez_core.models import AuditAction, Exchange, ExchangeType
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text, validate_email
@@ -276,7 +276,7 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileIn
     audit.record(
         db,
         actor,
-        action="update_profile",
+        action=AuditAction.UPDATE_PROFILE,
         target_type="kommune",
         target_id=kommune_id,
         kommune_id=kommune_id,
@@ -293,7 +293,7 @@ def set_kommune_logo(db: Session, actor: Actor, kommune_id: int, data: bytes, fi
     audit.record(
         db,
         actor,
-        action="update_profile",
+        action=AuditAction.UPDATE_PROFILE,
         target_type="kommune",
         target_id=kommune_id,
         kommune_id=kommune_id,
@@ -311,7 +311,7 @@ def remove_kommune_logo(db: Session, actor: Actor, kommune_id: int) -> None:
     audit.record(
         db,
         actor,
-        action="update_profile",
+        action=AuditAction.UPDATE_PROFILE,
         target_type="kommune",
         target_id=kommune_id,
         kommune_id=kommune_id,

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.formatting import format_date
-from dasnez_core.models import InfoItem, Sponsor, id_of
+from dasnez_core.models import AuditAction, InfoItem, Sponsor, id_of
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.masterdata import (
@@ -142,7 +142,7 @@ def add_sponsor(db: Session, actor: Actor, kommune_id: int, values: SponsorInput
     audit.record(
         db,
         actor,
-        action="add_sponsor",
+        action=AuditAction.ADD_SPONSOR,
         target_type="sponsor",
         target_id=sponsor.id,
         kommune_id=kommune_id,
@@ -161,7 +161,7 @@ def update_sponsor(
     audit.record(
         db,
         actor,
-        action="update_sponsor",
+        action=AuditAction.UPDATE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -180,7 +180,7 @@ def set_sponsor_logo(
     audit.record(
         db,
         actor,
-        action="update_sponsor",
+        action=AuditAction.UPDATE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -198,7 +198,7 @@ def remove_sponsor_logo(db: Session, actor: Actor, kommune_id: int, sponsor_id: 
     audit.record(
         db,
         actor,
-        action="update_sponsor",
+        action=AuditAction.UPDATE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -220,7 +220,7 @@ def move_sponsor(
     audit.record(
         db,
         actor,
-        action="move_sponsor",
+        action=AuditAction.MOVE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -235,7 +235,7 @@ def delete_sponsor(db: Session, actor: Actor, kommune_id: int, sponsor_id: int) 
     audit.record(
         db,
         actor,
-        action="delete_sponsor",
+        action=AuditAction.DELETE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -356,7 +356,7 @@ def add_info_item(db: Session, actor: Actor, kommune_id: int, values: InfoItemIn
     audit.record(
         db,
         actor,
-        action="add_info_item",
+        action=AuditAction.ADD_INFO_ITEM,
         target_type="info_item",
         target_id=item.id,
         kommune_id=kommune_id,
@@ -375,7 +375,7 @@ def update_info_item(
     audit.record(
         db,
         actor,
-        action="update_info_item",
+        action=AuditAction.UPDATE_INFO_ITEM,
         target_type="info_item",
         target_id=item_id,
         kommune_id=kommune_id,
@@ -395,7 +395,7 @@ def move_info_item(
     audit.record(
         db,
         actor,
-        action="move_info_item",
+        action=AuditAction.MOVE_INFO_ITEM,
         target_type="info_item",
         target_id=item_id,
         kommune_id=kommune_id,
@@ -410,7 +410,7 @@ def delete_info_item(db: Session, actor: Actor, kommune_id: int, item_id: int) -
     audit.record(
         db,
         actor,
-        action="delete_info_item",
+        action=AuditAction.DELETE_INFO_ITEM,
         target_type="info_item",
         target_id=item_id,
         kommune_id=kommune_id,

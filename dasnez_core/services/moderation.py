@@ -23,6 +23,7 @@ from dasnez_core.formatting import format_datetime
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Area,
+    AuditAction,
     Category,
     Listing,
     ListingReport,
@@ -106,7 +107,7 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
     audit.record(
         db,
         actor,
-        action="block_user",
+        action=AuditAction.BLOCK_USER,
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,
@@ -132,7 +133,7 @@ def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     audit.record(
         db,
         actor,
-        action="unblock_user",
+        action=AuditAction.UNBLOCK_USER,
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,
@@ -304,7 +305,7 @@ def remove_listing(
     audit.record(
         db,
         actor,
-        action="remove_listing",
+        action=AuditAction.REMOVE_LISTING,
         target_type="listing",
         target_id=listing_id,
         kommune_id=kommune_id,
@@ -347,7 +348,7 @@ def dismiss_report(db: Session, actor: Actor, kommune_id: int, report_id: int, r
     audit.record(
         db,
         actor,
-        action="dismiss_report",
+        action=AuditAction.DISMISS_REPORT,
         target_type="report",
         target_id=report_id,
         kommune_id=kommune_id,
@@ -460,7 +461,7 @@ def publish_pending_listing(db: Session, actor: Actor, kommune_id: int, listing_
     audit.record(
         db,
         actor,
-        action="publish_listing",
+        action=AuditAction.PUBLISH_LISTING,
         target_type="listing",
         target_id=listing_id,
         kommune_id=kommune_id,
@@ -495,7 +496,7 @@ def reject_pending_listing(
     audit.record(
         db,
         actor,
-        action="reject_listing",
+        action=AuditAction.REJECT_LISTING,
         target_type="listing",
         target_id=listing_id,
         kommune_id=kommune_id,
