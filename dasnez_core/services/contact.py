@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy import Select, and_, case, exists, or_
 from sqlalchemy import select as sa_select
@@ -535,14 +534,6 @@ def _agreement_view(
     return AgreementView(True, kind, value, mine is not None, theirs is not None)
 
 
-def _limit(rule: AgreementValue, value: Decimal, lang: str) -> str:
-    """A limit as the error message shows it: money always with cents, hours without
-    trailing zeros."""
-    if rule.unit == AgreementUnit.AMOUNT:
-        return format_amount(int(value * 100), lang)
-    return format_number(value, lang)
-
-
 def _parse_value(
     rule: AgreementValue | None, raw: str, lang: str
 ) -> tuple[float | None, int | None]:
@@ -556,8 +547,9 @@ def _parse_value(
         raise InvalidInput(
             "value",
             rule.invalid_key,
-            min=_limit(rule, rule.minimum, lang),
-            max=_limit(rule, rule.maximum, lang),
+            # Limits read as plain numbers ("between 0 and 500 euros", "0,25 and 100").
+            min=format_number(rule.minimum, lang),
+            max=format_number(rule.maximum, lang),
         )
     if rule.unit == AgreementUnit.AMOUNT:
         return None, int(number * 100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlalchemy import delete
 from sqlalchemy import select as sa_select
@@ -13,7 +14,7 @@ from sqlmodel import Session, col, select
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.exchanges import SWAP_FOR, FieldInput, ListingField, listing_fields, rule_of
-from dasnez_core.formatting import format_amount, format_date
+from dasnez_core.formatting import format_date, format_number
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Area,
@@ -152,7 +153,9 @@ def parse_euro_cents(raw: str, field: str, maximum: int, lang: str = "de") -> in
         raise InvalidInput(field, "listing.money_invalid")
     cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
     if cents > maximum:
-        raise InvalidInput(field, "listing.money_too_high", max=format_amount(maximum, lang))
+        raise InvalidInput(
+            field, "listing.money_too_high", max=format_number(Decimal(maximum) / 100, lang)
+        )
     return cents
 
 

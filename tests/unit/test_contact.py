@@ -637,7 +637,7 @@ def test_money_always_shows_its_cents_and_hours_drop_trailing_zeros(db: Session,
 
 @pytest.mark.parametrize(
     ("lang", "amount_limits", "hours_limits"),
-    [("de", ("0,00", "500,00"), ("0,25", "100")), ("en", ("0.00", "500.00"), ("0.25", "100"))],
+    [("de", ("0", "500"), ("0,25", "100")), ("en", ("0", "500"), ("0.25", "100"))],
 )
 def test_limits_in_messages_follow_the_language(
     db: Session,
