@@ -6,6 +6,7 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_app.state import PublicSession
+from dasnez_core.exchanges import RULES
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, page_frame
 
@@ -55,12 +56,10 @@ def kind_badge(kind: rx.Var[str]) -> rx.Component:
 
 
 def exchange_label(exchange_type: rx.Var[str]) -> rx.Component:
+    """The name of an exchange type, from its rule (the code itself if it has none)."""
     return rx.match(
         exchange_type,
-        ("taschengeld", t("exchange.taschengeld")),
-        ("zeitspende", t("exchange.zeitspende")),
-        ("tausch", t("exchange.tausch")),
-        ("nachbarschaft", t("exchange.nachbarschaft")),
+        *[(rule.type.value, t(rule.label_key)) for rule in RULES.values()],
         exchange_type,
     )
 

@@ -42,13 +42,13 @@ class ApprovalState(KommuneAdminState):
             self.pending_total = approval.count_pending(db, actor, kommune_id)
             self.pages = pages_for(self.pending_total)
             self.page = min(self.page, self.pages)
-            self.pending = approval.list_pending(db, actor, kommune_id, self.page)
+            self.pending = approval.list_pending(db, actor, kommune_id, self.page, self.lang)
             self.premoderation = moderation.premoderation_on(db, actor, kommune_id)
             self.check_total = moderation.count_listings_to_check(db, actor, kommune_id)
             self.check_pages = pages_for(self.check_total)
             self.check_page = min(self.check_page, self.check_pages)
             self.to_check = moderation.list_listings_to_check(
-                db, actor, kommune_id, self.check_page
+                db, actor, kommune_id, self.check_page, self.lang
             )
         shown = {p.user_id for p in self.pending}
         self.selected = [i for i in self.selected if i in shown]

@@ -55,7 +55,7 @@ class InfoBoxState(PagedMasterData, KommuneAdminState):
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
         with session_scope() as db:
-            listing = list_info_items(db, actor, kommune_id, date.today(), self.page)
+            listing = list_info_items(db, actor, kommune_id, date.today(), self.page, self.lang)
         self.rows, self.page, self.pages = listing.rows, listing.page, listing.pages
 
     def _open(self, item_id: int | None) -> bool:

@@ -50,11 +50,16 @@ class ModerationState(KommuneAdminState):
             self.report_total = moderation.count_open_reports(db, actor, kommune_id)
             self.pages = pages_for(self.report_total)
             self.page = min(self.page, self.pages)
-            self.reports = moderation.list_open_reports(db, actor, kommune_id, self.page)
+            self.reports = moderation.list_open_reports(db, actor, kommune_id, self.page, self.lang)
             if self.searched:
                 try:
                     self.people = moderation.search_people(
-                        db, actor, kommune_id, self.q, blocked_only=self.blocked_only
+                        db,
+                        actor,
+                        kommune_id,
+                        self.q,
+                        blocked_only=self.blocked_only,
+                        lang=self.lang,
                     )
                 except DomainError:
                     self.people = []
@@ -185,7 +190,7 @@ class ModerationState(KommuneAdminState):
             kommune_id = self._own_kommune(actor)
             with session_scope() as db:
                 self.people = moderation.search_people(
-                    db, actor, kommune_id, query, blocked_only=blocked_only
+                    db, actor, kommune_id, query, blocked_only=blocked_only, lang=self.lang
                 )
         except DomainError as exc:
             self.people, self.searched = [], False

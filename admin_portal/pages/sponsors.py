@@ -55,7 +55,7 @@ class SponsorsState(PagedMasterData, KommuneAdminState):
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
         with session_scope() as db:
-            listing = list_sponsors(db, actor, kommune_id, date.today(), self.page)
+            listing = list_sponsors(db, actor, kommune_id, date.today(), self.page, self.lang)
         self.rows, self.page, self.pages = listing.rows, listing.page, listing.pages
 
     def _open(self, sponsor_id: int | None) -> bool:

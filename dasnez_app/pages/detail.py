@@ -11,6 +11,8 @@ from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.exchanges import listing_fields
+from dasnez_core.formatting import format_number
 from dasnez_core.services import kommunen
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
@@ -39,9 +41,8 @@ class DetailState(PublicSession):
     created_at: str = ""
     updated_at: str = ""
     expires_on: str = ""
-    pocket_money: str = ""
-    estimated_hours: int = 0
-    swap_for: str = ""
+    # Exchange-specific details as shown, by field name ("" = not given).
+    extras: dict[str, str] = {}
     is_public: bool = False
     is_own: bool = False
     report_open: bool = False
@@ -72,14 +73,10 @@ class DetailState(PublicSession):
             d.updated_at,
             d.expires_on,
         )
-        self.pocket_money, self.estimated_hours, self.swap_for = (
-            d.pocket_money,
-            d.estimated_hours,
-            d.swap_for,
-        )
+        self.extras = {f.name: _shown(getattr(d, f.name), self.lang) for f in listing_fields()}
         self.is_public, self.is_own = d.is_public, d.is_own
         self.rating_count = summary[0]
-        self.rating_average = f"{summary[1]:.1f}".replace(".", ",") if summary[0] else ""
+        self.rating_average = format_number(summary[1], self.lang, 1) if summary[0] else ""
         self.loaded, self.found = True, True
 
     @rx.event
@@ -100,6 +97,14 @@ class DetailState(PublicSession):
         self.report_error = ""
         self.report_done = self._t("detail.report_done")
         self.report_open = False
+
+
+def _shown(value: int | str, lang: str) -> str:
+    """A listing's extra detail as text: a number with the language's separators, text
+    (money comes already formatted) as it is; 0 and "" mean not given."""
+    if isinstance(value, int):
+        return format_number(value, lang) if value else ""
+    return value
 
 
 def _rating_summary(db: Session, kommune_id: int, user_id: int) -> tuple[int, float]:
@@ -161,14 +166,13 @@ def _body() -> rx.Component:
                 DetailState.social_spaces.length() > 0,
                 _fact("detail.spaces", DetailState.social_spaces.join(", ")),
             ),
-            rx.cond(
-                DetailState.pocket_money != "",
-                _fact("detail.pocket_money", DetailState.pocket_money),
-            ),
-            rx.cond(
-                DetailState.estimated_hours > 0, _fact("detail.hours", DetailState.estimated_hours)
-            ),
-            rx.cond(DetailState.swap_for != "", _fact("detail.swap_for", DetailState.swap_for)),
+            *[
+                rx.cond(
+                    DetailState.extras[f.name] != "",
+                    _fact(f.detail_key, DetailState.extras[f.name]),
+                )
+                for f in listing_fields()
+            ],
             _fact(
                 "detail.author",
                 rx.link(

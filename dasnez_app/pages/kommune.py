@@ -52,7 +52,7 @@ class KommuneState(PublicSession):
             self.contact_phone = k.contact_phone
             self.contact_email = k.contact_email
             self.contact_address = k.contact_address
-            self.info = kommunen.info_box(db, k.id, today)
+            self.info = kommunen.info_box(db, k.id, today, self.lang)
             self.sponsor_links = kommunen.sponsors(db, k.id, today)
             self.exchanges = [ex_type for _, ex_type in kommunen.exchange_options(db, k.id)]
             self.listings = newest_public(db, k.id, lang=self.lang)

@@ -13,6 +13,7 @@ from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
+from dasnez_core.exchanges import agreement_values
 from dasnez_core.services import contact, ratings
 from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView, Thread
 from dasnez_ui import forms
@@ -51,7 +52,9 @@ class MessagesState(PublicSession):
     def _show(self, actor: Actor, page: int) -> None:
         try:
             with session_scope() as db:
-                result = contact.conversations(db, actor, actor.kommune_id or 0, page)
+                result = contact.conversations(
+                    db, actor, actor.kommune_id or 0, page, lang=self.lang
+                )
         except DomainError as exc:
             self.rows, self.has_next, self.error = [], False, self._t(exc.key, **exc.params)
         else:
@@ -276,7 +279,12 @@ class ThreadState(PublicSession):
         try:
             with session_scope() as db:
                 contact.confirm_agreement(
-                    db, actor, actor.kommune_id or 0, cid, str(form.get("value", ""))[:100]
+                    db,
+                    actor,
+                    actor.kommune_id or 0,
+                    cid,
+                    str(form.get("value", ""))[:100],
+                    lang=self.lang,
                 )
         except DomainError as exc:
             self.agreement_error = self._t(exc.key, **exc.params)
@@ -326,7 +334,7 @@ class ThreadState(PublicSession):
     def _show(self, actor: Actor, cid: int, page: int) -> None:
         try:
             with session_scope() as db:
-                view = contact.thread(db, actor, actor.kommune_id or 0, cid, page)
+                view = contact.thread(db, actor, actor.kommune_id or 0, cid, page, lang=self.lang)
         except DomainError:
             self.loaded, self.found = True, False
             return
@@ -460,10 +468,13 @@ def _agreement_value() -> rx.Component:
     return rx.cond(
         ThreadState.agreement_value != "",
         rx.text(
-            rx.cond(
-                ThreadState.value_kind == "hours",
-                t("agreement.hours_value").replace("{value}", ThreadState.agreement_value),
-                t("agreement.amount_value").replace("{value}", ThreadState.agreement_value),
+            rx.match(
+                ThreadState.value_kind,
+                *[
+                    (v.unit.value, t(v.shown_key).replace("{value}", ThreadState.agreement_value))
+                    for v in agreement_values()
+                ],
+                ThreadState.agreement_value,
             ),
             weight="bold",
         ),
@@ -471,26 +482,16 @@ def _agreement_value() -> rx.Component:
 
 
 def _confirm_form() -> rx.Component:
+    # The value the exchange's rule asks for (dasnez_core.exchanges); none for the others.
     value_field = rx.match(
         ThreadState.value_kind,
-        (
-            "hours",
-            forms.field(
-                t("agreement.hours_label"),
-                "value",
-                hint=t("agreement.value_hint"),
-                max_length=20,
-            ),
-        ),
-        (
-            "amount",
-            forms.field(
-                t("agreement.amount_label"),
-                "value",
-                hint=t("agreement.value_hint"),
-                max_length=20,
-            ),
-        ),
+        *[
+            (
+                v.unit.value,
+                forms.field(t(v.label_key), "value", hint=t("agreement.value_hint"), max_length=20),
+            )
+            for v in agreement_values()
+        ],
         rx.fragment(),
     )
     return rx.form(

@@ -10,6 +10,7 @@ from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
+from dasnez_core.formatting import format_date
 from dasnez_core.services import listings
 from dasnez_core.services.listings import OwnListing
 from dasnez_ui import forms
@@ -27,7 +28,7 @@ class MyListingsState(PublicSession):
 
     def _reload(self, actor: Actor) -> None:
         with session_scope() as db:
-            self.rows = listings.list_own(db, actor)
+            self.rows = listings.list_own(db, actor, lang=self.lang)
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
@@ -55,7 +56,7 @@ class MyListingsState(PublicSession):
                     listings.renew_listing(db, actor, actor.kommune_id, listing_id)
                     expires = listings.own_listing(db, actor, actor.kommune_id, listing_id)
                     self.success = self._t(
-                        "own.renewed_done", date=expires.expires_at.strftime("%d.%m.%Y")
+                        "own.renewed_done", date=format_date(expires.expires_at, self.lang)
                     )
                 else:
                     listings.delete_listing(db, actor, actor.kommune_id, listing_id)

@@ -14,12 +14,13 @@ from dasnez_app.routes import ids_from_path, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.exchanges import FieldInput, ListingField, listing_fields, rule_of
+from dasnez_core.formatting import format_amount
 from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.listings import (
     BODY_MAX,
-    SWAP_MAX,
     TITLE_MAX,
     ListingDraft,
     create_listing,
@@ -54,9 +55,8 @@ class NewListingState(PublicSession):
     v_body: str = ""
     v_area: str = ""
     v_spaces: list[str] = []
-    v_pocket_money: str = ""
-    v_hours: str = ""
-    v_swap_for: str = ""
+    # Exchange-specific details by form field name (dasnez_core.exchanges.listing_fields).
+    v_extras: dict[str, str] = {}
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
@@ -84,7 +84,7 @@ class NewListingState(PublicSession):
                 return None
             self.kommune_name = k.name
             self.categories = kommunen.labelled_category_options(
-                db, k.id, lambda ex_type: self._t("exchange." + ex_type)
+                db, k.id, lambda ex_type: self._t(rule_of(ex_type).label_key)
             )
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
@@ -96,17 +96,16 @@ class NewListingState(PublicSession):
 
     def _clear_values(self) -> None:
         self.v_kind = self.v_category = self.v_title = self.v_body = self.v_area = ""
-        self.v_pocket_money = self.v_hours = self.v_swap_for = ""
+        self.v_extras = {f.name: "" for f in listing_fields()}
         self.v_spaces = []
 
     def _fill_values(self, listing: Listing) -> None:
         self.v_kind, self.v_category = listing.kind, str(listing.category_id)
         self.v_title, self.v_body = listing.title, listing.body
         self.v_area = str(listing.area_id or "")
-        cents = listing.pocket_money_cents
-        self.v_pocket_money = "" if cents is None else f"{cents // 100},{cents % 100:02d}"
-        self.v_hours = str(listing.estimated_hours or "")
-        self.v_swap_for = listing.swap_for
+        self.v_extras = {
+            f.name: _form_value(f, getattr(listing, f.column), self.lang) for f in listing_fields()
+        }
         with session_scope() as db:
             self.v_spaces = [
                 str(s)
@@ -150,9 +149,13 @@ class NewListingState(PublicSession):
                 k = kommunen.get_kommune_by_slug(db, self.slug)
                 assert k.id is not None
                 if self.listing_id:
-                    update_listing(db, actor, k.id, self.listing_id, draft, publish=publish)
+                    update_listing(
+                        db, actor, k.id, self.listing_id, draft, publish=publish, lang=self.lang
+                    )
                 else:
-                    self.listing_id = create_listing(db, actor, k.id, draft, publish=publish)
+                    self.listing_id = create_listing(
+                        db, actor, k.id, draft, publish=publish, lang=self.lang
+                    )
                 premoderated = k.premoderation
         except DomainError as exc:
             self.error, self.success = self._t(exc.key, **exc.params), ""
@@ -205,6 +208,28 @@ def _kind_choice() -> rx.Component:
     )
 
 
+def _form_value(field: ListingField, stored: int | str | None, lang: str) -> str:
+    """A stored extra detail as the form shows it for editing."""
+    if stored is None or stored == "":
+        return ""
+    if field.input == FieldInput.MONEY:
+        return format_amount(int(stored), lang)
+    return str(stored)
+
+
+def _extra_field(field: ListingField) -> rx.Component:
+    """An exchange-specific detail; the listing keeps it only if its exchange has it."""
+    return forms.field(
+        t(field.label_key),
+        field.name,
+        hint=t(field.hint_key) if field.hint_key else None,
+        max_length=field.max_length,
+        required=False,
+        value=NewListingState.v_extras[field.name],
+        input_mode=field.input_mode,
+    )
+
+
 def _form() -> rx.Component:
     return rx.form(
         forms.error_line(NewListingState.error),
@@ -233,29 +258,7 @@ def _form() -> rx.Component:
             t("common.choose"),
             value=NewListingState.v_area,
         ),
-        forms.field(
-            t("listing.pocket_money"),
-            "pocket_money",
-            max_length=10,
-            required=False,
-            value=NewListingState.v_pocket_money,
-            input_mode="decimal",
-        ),
-        forms.field(
-            t("listing.estimated_hours"),
-            "estimated_hours",
-            max_length=3,
-            required=False,
-            value=NewListingState.v_hours,
-            input_mode="numeric",
-        ),
-        forms.field(
-            t("listing.swap_for"),
-            "swap_for",
-            max_length=SWAP_MAX,
-            required=False,
-            value=NewListingState.v_swap_for,
-        ),
+        *[_extra_field(f) for f in listing_fields()],
         rx.el.fieldset(
             rx.el.legend(t("listing.social_spaces"), style={"font_weight": "600"}),
             rx.foreach(

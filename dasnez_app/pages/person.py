@@ -11,6 +11,7 @@ from dasnez_app.routes import person_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
+from dasnez_core.formatting import format_number
 from dasnez_core.services import kommunen, ratings
 from dasnez_core.services.ratings import RatingView
 from dasnez_ui.lang import t
@@ -42,8 +43,8 @@ class PersonState(PublicSession):
                 kommune = kommunen.get_kommune_by_slug(db, slug)
                 if person_id is None or kommune.id is None:
                     raise NotFound("user.not_found")
-                profile = ratings.public_profile(db, kommune.id, person_id)
-                views, more = ratings.public_ratings(db, kommune.id, person_id)
+                profile = ratings.public_profile(db, kommune.id, person_id, self.lang)
+                views, more = ratings.public_ratings(db, kommune.id, person_id, lang=self.lang)
         except NotFound:
             self.loaded, self.found = True, False
             return
@@ -51,8 +52,7 @@ class PersonState(PublicSession):
         self.display_name, self.introduction = profile.display_name, profile.introduction
         self.district, self.member_since = profile.district, profile.member_since
         self.rating_count = profile.summary.count
-        average = f"{profile.summary.average:.1f}"
-        self.rating_average = average if self.lang == "en" else average.replace(".", ",")
+        self.rating_average = format_number(profile.summary.average, self.lang, 1)
         self.rating_views, self.page, self.has_more = views, 1, more
         self.loaded, self.found = True, True
 
@@ -72,7 +72,7 @@ class PersonState(PublicSession):
             return
         with session_scope() as db:
             self.rating_views, self.has_more = ratings.public_ratings(
-                db, self.kommune_id, self.person_id, page
+                db, self.kommune_id, self.person_id, page, self.lang
             )
         self.page = page
 

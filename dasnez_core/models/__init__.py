@@ -1,7 +1,7 @@
 """All tables. Importing this package registers every table on SQLModel.metadata,
 so Alembic and both apps always see the same schema."""
 
-from dasnez_core.models.audit import AuditEvent
+from dasnez_core.models.audit import AuditAction, AuditEvent
 from dasnez_core.models.base import id_of, utcnow
 from dasnez_core.models.contact import Agreement, Conversation, Message, Rating
 from dasnez_core.models.kommune import (
@@ -42,6 +42,7 @@ __all__ = [
     "Agreement",
     "Area",
     "AreaKind",
+    "AuditAction",
     "AuditEvent",
     "Category",
     "ConsentDocument",

@@ -3,10 +3,56 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
 from dasnez_core.models.base import utcnow
+
+
+class AuditAction(StrEnum):
+    """Every action the audit log records; the value is what is stored (and the catalog
+    key suffix audit.action.<value>), so a value never changes once it is in use."""
+
+    APPROVE_USER = "approve_user"
+    DECLINE_USER = "decline_user"
+    BLOCK_USER = "block_user"
+    UNBLOCK_USER = "unblock_user"
+    REMOVE_LISTING = "remove_listing"
+    DISMISS_REPORT = "dismiss_report"
+    PUBLISH_LISTING = "publish_listing"
+    REJECT_LISTING = "reject_listing"
+    DELETE_OWN_ACCOUNT = "delete_own_account"
+    INVITE_ADMIN = "invite_admin"
+    REVOKE_ADMIN = "revoke_admin"
+    UPDATE_PROFILE = "update_profile"
+    ADD_AREA = "add_area"
+    RENAME_AREA = "rename_area"
+    MOVE_AREA = "move_area"
+    MERGE_AREA = "merge_area"
+    DELETE_AREA = "delete_area"
+    ADD_SOCIAL_SPACE = "add_social_space"
+    UPDATE_SOCIAL_SPACE = "update_social_space"
+    DELETE_SOCIAL_SPACE = "delete_social_space"
+    ADD_CATEGORY = "add_category"
+    RENAME_CATEGORY = "rename_category"
+    DEACTIVATE_CATEGORY = "deactivate_category"
+    REACTIVATE_CATEGORY = "reactivate_category"
+    DELETE_CATEGORY = "delete_category"
+    EXPORT_PEOPLE = "export_people"
+    EXPORT_LISTINGS = "export_listings"
+    ADD_SPONSOR = "add_sponsor"
+    UPDATE_SPONSOR = "update_sponsor"
+    MOVE_SPONSOR = "move_sponsor"
+    DELETE_SPONSOR = "delete_sponsor"
+    ADD_INFO_ITEM = "add_info_item"
+    UPDATE_INFO_ITEM = "update_info_item"
+    MOVE_INFO_ITEM = "move_info_item"
+    DELETE_INFO_ITEM = "delete_info_item"
+
+    @property
+    def label_key(self) -> str:
+        return f"audit.action.{self.value}"
 
 
 class AuditEvent(SQLModel, table=True):

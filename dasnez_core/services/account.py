@@ -25,6 +25,7 @@ from dasnez_core.models import (
     AccountTokenPurpose,
     Agreement,
     Area,
+    AuditAction,
     AuditEvent,
     Category,
     ConsentRecord,
@@ -571,7 +572,7 @@ def delete_account(
     audit.record(
         db,
         actor,
-        action="delete_own_account",
+        action=AuditAction.DELETE_OWN_ACCOUNT,
         target_type="user",
         target_id=me,
         kommune_id=kommune_id,

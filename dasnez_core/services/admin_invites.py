@@ -22,6 +22,7 @@ from dasnez_core.formatting import format_date
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     AccountTokenPurpose,
+    AuditAction,
     Role,
     RoleGrant,
     User,
@@ -136,7 +137,7 @@ def invite_admin(
     audit.record(
         db,
         actor,
-        action="invite_admin",
+        action=AuditAction.INVITE_ADMIN,
         target_type="user",
         target_id=id_of(user),
         kommune_id=kommune_id,
@@ -194,7 +195,7 @@ def revoke_admin(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     audit.record(
         db,
         actor,
-        action="revoke_admin",
+        action=AuditAction.REVOKE_ADMIN,
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,

@@ -14,10 +14,12 @@ from sqlmodel import Session, col, select, update
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.formatting import format_datetime
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     AccountToken,
     Area,
+    AuditAction,
     AuditEvent,
     ConsentRecord,
     Listing,
@@ -33,7 +35,6 @@ from dasnez_core.models import (
 )
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
-from dasnez_core.services.contact import local_time
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import PAGE_SIZE, check_reason
 
@@ -60,7 +61,9 @@ def count_pending(db: Session, actor: Actor, kommune_id: int) -> int:
     )
 
 
-def list_pending(db: Session, actor: Actor, kommune_id: int, page: int = 1) -> list[PendingPerson]:
+def list_pending(
+    db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
+) -> list[PendingPerson]:
     """Pending people of this Kommune, longest waiting first, 50 a page."""
     require(actor, Action.VIEW_APPROVAL_QUEUE, kommune_id)
     rows = db.exec(
@@ -77,7 +80,7 @@ def list_pending(db: Session, actor: Actor, kommune_id: int, page: int = 1) -> l
             display_name=u.display_name,
             email=u.email,
             area_name=area_name or "",
-            registered_at=local_time(u.created_at),
+            registered_at=format_datetime(u.created_at, lang),
         )
         for u, area_name in rows
         if u.id is not None
@@ -101,7 +104,7 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
     audit.record(
         db,
         actor,
-        action="approve_user",
+        action=AuditAction.APPROVE_USER,
         target_type="user",
         target_id=user.id,
         kommune_id=kommune_id,
@@ -180,7 +183,7 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     audit.record(
         db,
         actor,
-        action="decline_user",
+        action=AuditAction.DECLINE_USER,
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,

@@ -7,11 +7,8 @@ anything else is "not found". Nobody's email leaves the server unless its owner 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, case, exists, or_
 from sqlalchemy import select as sa_select
@@ -22,12 +19,14 @@ from sqlmodel import Session, col, func, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.exchanges import AgreementUnit, AgreementValue, rule_of
+from dasnez_core.formatting import LOCAL_TIME as LOCAL_TIME
+from dasnez_core.formatting import format_amount, format_datetime, format_number, parse_decimal
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Agreement,
     Conversation,
     Exchange,
-    ExchangeType,
     Listing,
     ListingKind,
     ListingStatus,
@@ -45,12 +44,6 @@ from dasnez_core.services.kommunen import get_kommune
 BODY_MAX = 2000
 PAGE_SIZE = 20
 THREAD_PAGE_SIZE = 50
-HOURS_MIN, HOURS_MAX = Decimal("0.25"), Decimal("100")
-AMOUNT_MIN, AMOUNT_MAX = Decimal("0"), Decimal("500")
-# Times are shown as the people who use the service read a clock: in Germany.
-LOCAL_TIME = ZoneInfo("Europe/Berlin")
-
-_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d{1,2})?$")
 
 
 # --- read models ----------------------------------------------------------------------------
@@ -88,8 +81,9 @@ class MessageView:
 class AgreementView:
     """Where the "Hilfe hat stattgefunden" confirmation stands, seen by one participant.
 
-    `value_kind` is "hours" (Zeitspende), "amount" (Taschengeld) or "" (no value asked);
-    `value` the recorded number with a German decimal comma, "" while none is recorded.
+    `value_kind` is the exchange's agreement unit ("hours", "amount" or "" for none, see
+    dasnez_core.exchanges); `value` the recorded number in the reader's language (money
+    with cents), "" while none is recorded.
     """
 
     exists: bool
@@ -126,9 +120,12 @@ class Thread:
 # --- helpers ------------------------------------------------------------------------------
 
 
+# LOCAL_TIME (imported above) and local_time are kept only for audit_log.py and
+# admin_lists.py, which another part of the "structure" issue moves onto
+# dasnez_core.formatting; delete both names here once they import from there.
 def local_time(moment: datetime) -> str:
-    """A stored (UTC) moment as people in Germany read it: 14.03.2026 16:05."""
-    return moment.astimezone(LOCAL_TIME).strftime("%d.%m.%Y %H:%M")
+    """Deprecated: use `formatting.format_datetime`."""
+    return format_datetime(moment)
 
 
 def _require_writer(actor: Actor, kommune_id: int) -> int:
@@ -379,7 +376,9 @@ def unread_count(db: Session, actor: Actor, kommune_id: int) -> int:
     return int(db.exec(stmt).one())
 
 
-def conversations(db: Session, actor: Actor, kommune_id: int, page: int = 1) -> ConversationPage:
+def conversations(
+    db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
+) -> ConversationPage:
     """The actor's conversations, newest activity first, PAGE_SIZE a page. The author of a
     listing sees a conversation only once something was written in it."""
     user_id = _require_reader(actor, kommune_id)
@@ -417,7 +416,7 @@ def conversations(db: Session, actor: Actor, kommune_id: int, page: int = 1) -> 
             id=cid,
             listing_title=title,
             other_name=starter_name if author_id == user_id else author_name,
-            last_message_at=local_time(last_at),
+            last_message_at=format_datetime(last_at, lang),
             has_messages=bool(any_messages),
             unread=bool(unread),
         )
@@ -429,7 +428,12 @@ def conversations(db: Session, actor: Actor, kommune_id: int, page: int = 1) -> 
 
 
 def thread(
-    db: Session, actor: Actor, kommune_id: int, conversation_id: int, page: int = 1
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    conversation_id: int,
+    page: int = 1,
+    lang: str = "de",
 ) -> Thread:
     """One conversation for a participant: THREAD_PAGE_SIZE messages a page (page 1 the
     newest), oldest at the top, plus where the agreement and the rating stand."""
@@ -456,7 +460,7 @@ def thread(
             sender_name=name,
             mine=sender_id == user_id,
             body=body,
-            sent_at=local_time(created),
+            sent_at=format_datetime(created, lang),
         )
         for mid, sender_id, name, body, created in reversed(rows[:THREAD_PAGE_SIZE])
     ]
@@ -490,7 +494,7 @@ def thread(
         page=page,
         has_older=len(rows) > THREAD_PAGE_SIZE,
         reply_refused=reply_refused,
-        agreement=_agreement_view(db, listing, agreement, user_id),
+        agreement=_agreement_view(db, listing, agreement, user_id, lang),
         my_rating=my_rating,
     )
 
@@ -506,86 +510,66 @@ def _agreement_of(db: Session, kommune_id: int, conversation_id: int) -> Agreeme
     ).first()
 
 
-def _value_kind(db: Session, listing: Listing) -> str:
+def _agreement_value(db: Session, listing: Listing) -> AgreementValue | None:
+    """What the agreement about this listing records, by its exchange's rule."""
     exchange_type = db.exec(select(Exchange.type).where(Exchange.id == listing.exchange_id)).first()
-    if exchange_type == ExchangeType.ZEITSPENDE:
-        return "hours"
-    if exchange_type == ExchangeType.TASCHENGELD:
-        return "amount"
-    return ""
-
-
-def german_number(value: Decimal | float) -> str:
-    """12.5 → "12,50" style for money, 1.5 → "1,5" for hours (no trailing zeros)."""
-    text = f"{Decimal(str(value)).normalize():f}"
-    return text.replace(".", ",")
+    return rule_of(exchange_type).agreement if exchange_type is not None else None
 
 
 def _agreement_view(
-    db: Session, listing: Listing, agreement: Agreement | None, user_id: int
+    db: Session, listing: Listing, agreement: Agreement | None, user_id: int, lang: str
 ) -> AgreementView:
-    kind = _value_kind(db, listing)
+    rule = _agreement_value(db, listing)
+    kind = rule.unit.value if rule is not None else AgreementUnit.NONE.value
     if agreement is None:
         return AgreementView(False, kind, "", False, False)
     value = ""
-    if kind == "hours" and agreement.hours is not None:
-        value = german_number(agreement.hours)
-    elif kind == "amount" and agreement.amount_cents is not None:
-        value = f"{agreement.amount_cents // 100},{agreement.amount_cents % 100:02d}"
+    if kind == AgreementUnit.HOURS and agreement.hours is not None:
+        value = format_number(agreement.hours, lang)
+    elif kind == AgreementUnit.AMOUNT and agreement.amount_cents is not None:
+        value = format_amount(agreement.amount_cents, lang)
     i_am_helper = agreement.helper_id == user_id
     mine = agreement.helper_done_at if i_am_helper else agreement.seeker_done_at
     theirs = agreement.seeker_done_at if i_am_helper else agreement.helper_done_at
     return AgreementView(True, kind, value, mine is not None, theirs is not None)
 
 
-def parse_decimal(raw: str) -> Decimal | None:
-    """A number as people type it: "1,5", "1.5", "12,50 €", " 3 " (None if it is none)."""
-    text = raw.strip().removesuffix("€").removesuffix("Euro").strip()
-    if not _NUMBER.match(text):
-        return None
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        return None
-
-
-def _parse_value(kind: str, raw: str) -> tuple[float | None, int | None]:
+def _parse_value(
+    rule: AgreementValue | None, raw: str, lang: str
+) -> tuple[float | None, int | None]:
     """(hours, amount_cents) from what the first confirming person entered."""
-    if kind == "hours":
-        if not raw.strip():
-            raise InvalidInput("value", "agreement.hours_required")
-        hours = parse_decimal(raw)
-        if hours is None or not HOURS_MIN <= hours <= HOURS_MAX:
-            raise InvalidInput(
-                "value",
-                "agreement.hours_invalid",
-                min=german_number(HOURS_MIN),
-                max=german_number(HOURS_MAX),
-            )
-        return float(hours), None
-    if kind == "amount":
-        if not raw.strip():
-            raise InvalidInput("value", "agreement.amount_required")
-        amount = parse_decimal(raw)
-        if amount is None or not AMOUNT_MIN <= amount <= AMOUNT_MAX:
-            raise InvalidInput(
-                "value",
-                "agreement.amount_invalid",
-                min=german_number(AMOUNT_MIN),
-                max=german_number(AMOUNT_MAX),
-            )
-        return None, int(amount * 100)
-    return None, None
+    if rule is None:
+        return None, None
+    if not raw.strip():
+        raise InvalidInput("value", rule.required_key)
+    number = parse_decimal(raw)
+    if number is None or not rule.minimum <= number <= rule.maximum:
+        raise InvalidInput(
+            "value",
+            rule.invalid_key,
+            # Limits read as plain numbers ("between 0 and 500 euros", "0,25 and 100").
+            min=format_number(rule.minimum, lang),
+            max=format_number(rule.maximum, lang),
+        )
+    if rule.unit == AgreementUnit.AMOUNT:
+        return None, int(number * 100)
+    return float(number), None
 
 
 def confirm_agreement(
-    db: Session, actor: Actor, kommune_id: int, conversation_id: int, value: str = ""
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    conversation_id: int,
+    value: str = "",
+    lang: str = "de",
 ) -> bool:
     """The actor confirms "Hilfe hat stattgefunden"; return True once both sides have.
 
-    The first to confirm enters the hours (Zeitspende) or the amount (Taschengeld); the
-    other side confirms that record. The helper is the author of an offer and the starter
-    of a request; the seeker is the other one.
+    The first to confirm enters the value the exchange's rule asks for (hours for a
+    Zeitspende, an amount for Taschengeld); the other side confirms that record. The helper
+    is the author of an offer and the starter of a request; the seeker is the other one.
+    `lang` is the language of the limits in an error's message.
     """
     user_id = _require_writer(actor, kommune_id)
     conversation = get_conversation(db, actor, kommune_id, conversation_id)
@@ -599,7 +583,7 @@ def confirm_agreement(
     now = utcnow()
     agreement = _agreement_of(db, kommune_id, cid)
     if agreement is None:
-        hours, amount_cents = _parse_value(_value_kind(db, listing), str(value)[:50])
+        hours, amount_cents = _parse_value(_agreement_value(db, listing), str(value)[:50], lang)
         offer = listing.kind == ListingKind.OFFER
         agreement = Agreement(
             kommune_id=kommune_id,

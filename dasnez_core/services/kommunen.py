@@ -9,6 +9,7 @@ from datetime import date
 from sqlmodel import Session, col, or_, select
 
 from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Area,
     AreaKind,
@@ -142,7 +143,7 @@ class SponsorLink:
     logo: str = ""  # stored file name, "" without a logo
 
 
-def info_box(db: Session, kommune_id: int, today: date) -> list[InfoEntry]:
+def info_box(db: Session, kommune_id: int, today: date, lang: str = "de") -> list[InfoEntry]:
     """Info-Box items within their publish period, in the Kommune's order."""
     rows = db.exec(
         select(InfoItem)
@@ -158,7 +159,7 @@ def info_box(db: Session, kommune_id: int, today: date) -> list[InfoEntry]:
             title=i.title,
             body=i.body,
             link_url=i.link_url,
-            event_date=i.event_date.strftime("%d.%m.%Y") if i.event_date else "",
+            event_date=format_date(i.event_date, lang),
         )
         for i in rows
     ]

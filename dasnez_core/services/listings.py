@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlalchemy import delete
 from sqlalchemy import select as sa_select
@@ -12,12 +13,13 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.exchanges import SWAP_FOR, FieldInput, ListingField, listing_fields, rule_of
+from dasnez_core.formatting import format_date, format_number
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Area,
     Category,
     Exchange,
-    ExchangeType,
     Kommune,
     Listing,
     ListingKind,
@@ -35,7 +37,7 @@ from dasnez_core.services.kommunen import district_of, get_area, get_kommune
 
 TITLE_MIN, TITLE_MAX = 3, 120
 BODY_MIN, BODY_MAX = 10, 4000
-SWAP_MAX = 200
+SWAP_MAX = SWAP_FOR.maximum
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,12 @@ class _Checked:
     body: str
     area: Area
     space_ids: list[int]
-    pocket_money_cents: int | None
-    estimated_hours: int | None
-    swap_for: str
+    # Listing column → value, for every extra field of every exchange: the fields of
+    # another exchange hold their empty value.
+    extras: dict[str, int | str | None]
 
 
-def _check(db: Session, kommune_id: int, draft: ListingDraft) -> _Checked:
+def _check(db: Session, kommune_id: int, draft: ListingDraft, lang: str) -> _Checked:
     """Validate every field against the Kommune's master data; raise InvalidInput."""
     if draft.kind not in (ListingKind.OFFER, ListingKind.REQUEST):
         raise InvalidInput("kind", "listing.kind_required")
@@ -117,28 +119,31 @@ def _check(db: Session, kommune_id: int, draft: ListingDraft) -> _Checked:
         ).all()
         if len(found) != len(space_ids):
             raise InvalidInput("social_space_ids", "listing.social_space_unknown")
-    # Exchange-specific details: kept only where they belong.
-    cents = (
-        parse_euro_cents(draft.pocket_money, "pocket_money", maximum=100_00)
-        if exchange.type == ExchangeType.TASCHENGELD
-        else None
-    )
-    hours = (
-        parse_whole_number(draft.estimated_hours, "estimated_hours", maximum=100)
-        if exchange.type == ExchangeType.ZEITSPENDE
-        else None
-    )
-    swap_for = (
-        " ".join(clean_text(draft.swap_for).split())[:SWAP_MAX]
-        if exchange.type == ExchangeType.TAUSCH
-        else ""
-    )
-    return _Checked(
-        draft.kind, exchange, category, title, body, area, space_ids, cents, hours, swap_for
-    )
+    # Exchange-specific details: kept only where they belong (see dasnez_core.exchanges).
+    own_fields = {f.name for f in rule_of(exchange.type).fields}
+    extras = {
+        f.column: _extra_value(f, str(getattr(draft, f.name)), lang)
+        if f.name in own_fields
+        else _empty(f)
+        for f in listing_fields()
+    }
+    return _Checked(draft.kind, exchange, category, title, body, area, space_ids, extras)
 
 
-def parse_euro_cents(raw: str, field: str, maximum: int) -> int | None:
+def _empty(field: ListingField) -> int | str | None:
+    return "" if field.input == FieldInput.TEXT else None
+
+
+def _extra_value(field: ListingField, raw: str, lang: str) -> int | str | None:
+    """What a person typed into an extra field, checked by its input kind."""
+    if field.input == FieldInput.MONEY:
+        return parse_euro_cents(raw, field.name, maximum=field.maximum, lang=lang)
+    if field.input == FieldInput.WHOLE_HOURS:
+        return parse_whole_number(raw, field.name, maximum=field.maximum)
+    return " ".join(clean_text(raw).split())[: field.maximum]
+
+
+def parse_euro_cents(raw: str, field: str, maximum: int, lang: str = "de") -> int | None:
     """'8', '8,50' or '8.50' (euros) → cents; empty → None."""
     text = raw.strip().replace("€", "").replace(" ", "")
     if not text:
@@ -148,7 +153,9 @@ def parse_euro_cents(raw: str, field: str, maximum: int) -> int | None:
         raise InvalidInput(field, "listing.money_invalid")
     cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
     if cents > maximum:
-        raise InvalidInput(field, "listing.money_too_high", max=maximum // 100)
+        raise InvalidInput(
+            field, "listing.money_too_high", max=format_number(Decimal(maximum) / 100, lang)
+        )
     return cents
 
 
@@ -169,9 +176,8 @@ def _apply(db: Session, listing: Listing, checked: _Checked) -> None:
     listing.body = checked.body
     listing.area_id = checked.area.id
     listing.district_id = district_of(db, checked.area)
-    listing.pocket_money_cents = checked.pocket_money_cents
-    listing.estimated_hours = checked.estimated_hours
-    listing.swap_for = checked.swap_for
+    for column, value in checked.extras.items():
+        setattr(listing, column, value)
     listing.updated_at = utcnow()
 
 
@@ -196,15 +202,22 @@ def _published_status(kommune: Kommune) -> str:
 
 
 def create_listing(
-    db: Session, actor: Actor, kommune_id: int, draft: ListingDraft, *, publish: bool = True
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    draft: ListingDraft,
+    *,
+    publish: bool = True,
+    lang: str = "de",
 ) -> int:
     """Create a listing in the actor's own Kommune (published, or a draft) and return its id.
 
-    Pending people may save drafts; only approved people publish.
+    Pending people may save drafts; only approved people publish. `lang` is the language
+    of the numbers in an error's message.
     """
     author_id = _require_author(actor, kommune_id, publish=publish)
     kommune = get_kommune(db, kommune_id)
-    checked = _check(db, kommune_id, draft)
+    checked = _check(db, kommune_id, draft, lang)
     now = utcnow()
     listing = Listing(
         kommune_id=kommune_id,
@@ -252,13 +265,14 @@ def update_listing(
     draft: ListingDraft,
     *,
     publish: bool,
+    lang: str = "de",
 ) -> None:
     """Change an own listing; `publish` publishes a draft (or keeps a listing published)."""
     _require_author(actor, kommune_id, publish=publish)
     listing = own_listing(db, actor, kommune_id, listing_id)
     if listing.status == ListingStatus.REMOVED:
         raise NotAllowed("listing.removed_by_admin")
-    checked = _check(db, kommune_id, draft)
+    checked = _check(db, kommune_id, draft, lang)
     _apply(db, listing, checked)
     kommune = get_kommune(db, kommune_id)
     if publish and listing.status in (ListingStatus.DRAFT, ListingStatus.CLOSED):
@@ -324,7 +338,7 @@ class OwnListing:
     kommune_slug: str
 
 
-def list_own(db: Session, actor: Actor, page: int = 1) -> list[OwnListing]:
+def list_own(db: Session, actor: Actor, page: int = 1, lang: str = "de") -> list[OwnListing]:
     """The actor's listings in every state but deleted, newest first (50 a page)."""
     if actor.user_id is None or actor.kommune_id is None:
         raise NotAllowed("auth.required")
@@ -354,7 +368,7 @@ def list_own(db: Session, actor: Actor, page: int = 1) -> list[OwnListing]:
             title=title,
             status=status,
             expired=status == ListingStatus.PUBLISHED and expires <= now,
-            expires_on=expires.strftime("%d.%m.%Y"),
+            expires_on=format_date(expires, lang),
             kommune_slug=slug,
         )
         for lid, title, status, expires, slug in rows
@@ -389,7 +403,7 @@ def send_expiry_reminders(db: Session) -> int:
                 user.language,
                 "mail.listing_expiring",
                 title=listing.title,
-                date=listing.expires_at.strftime("%d.%m.%Y"),
+                date=format_date(listing.expires_at, user.language),
                 name=user.display_name,
             ),
         )

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput
-from dasnez_core.models import Exchange, ExchangeType
+from dasnez_core.models import AuditAction, Exchange, ExchangeType
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
@@ -105,10 +105,6 @@ def parse_date(raw: str, field: str) -> date | None:
 def check_period(start: date | None, end: date | None, field: str) -> None:
     if start is not None and end is not None and end < start:
         raise InvalidInput(field, "masterdata.period_end_before_start")
-
-
-def german_date(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 def iso_date(day: date | None) -> str:
@@ -281,7 +277,7 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileIn
     audit.record(
         db,
         actor,
-        action="update_profile",
+        action=AuditAction.UPDATE_PROFILE,
         target_type="kommune",
         target_id=kommune_id,
         kommune_id=kommune_id,
@@ -298,7 +294,7 @@ def set_kommune_logo(db: Session, actor: Actor, kommune_id: int, data: bytes, fi
     audit.record(
         db,
         actor,
-        action="update_profile",
+        action=AuditAction.UPDATE_PROFILE,
         target_type="kommune",
         target_id=kommune_id,
         kommune_id=kommune_id,
@@ -316,7 +312,7 @@ def remove_kommune_logo(db: Session, actor: Actor, kommune_id: int) -> None:
     audit.record(
         db,
         actor,
-        action="update_profile",
+        action=AuditAction.UPDATE_PROFILE,
         target_type="kommune",
         target_id=kommune_id,
         kommune_id=kommune_id,

@@ -18,6 +18,7 @@ from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.models import (
     Area,
     AreaKind,
+    AuditAction,
     Listing,
     ListingSocialSpace,
     SocialSpace,
@@ -166,7 +167,12 @@ def add_area(db: Session, actor: Actor, kommune_id: int, name: str, parent_id: i
     db.add(area)
     db.flush()
     audit.record(
-        db, actor, action="add_area", target_type="area", target_id=area.id, kommune_id=kommune_id
+        db,
+        actor,
+        action=AuditAction.ADD_AREA,
+        target_type="area",
+        target_id=area.id,
+        kommune_id=kommune_id,
     )
     db.flush()
     return id_of(area)
@@ -182,7 +188,7 @@ def rename_area(db: Session, actor: Actor, kommune_id: int, area_id: int, name: 
     audit.record(
         db,
         actor,
-        action="rename_area",
+        action=AuditAction.RENAME_AREA,
         target_type="area",
         target_id=area_id,
         kommune_id=kommune_id,
@@ -214,7 +220,7 @@ def move_village(
     audit.record(
         db,
         actor,
-        action="move_area",
+        action=AuditAction.MOVE_AREA,
         target_type="area",
         target_id=area_id,
         kommune_id=kommune_id,
@@ -288,7 +294,7 @@ def merge_area(
     audit.record(
         db,
         actor,
-        action="merge_area",
+        action=AuditAction.MERGE_AREA,
         target_type="area",
         target_id=target_id,
         kommune_id=kommune_id,
@@ -332,7 +338,7 @@ def delete_area(db: Session, actor: Actor, kommune_id: int, area_id: int) -> Non
     audit.record(
         db,
         actor,
-        action="delete_area",
+        action=AuditAction.DELETE_AREA,
         target_type="area",
         target_id=area_id,
         kommune_id=kommune_id,
@@ -440,7 +446,7 @@ def add_social_space(db: Session, actor: Actor, kommune_id: int, values: SocialS
     audit.record(
         db,
         actor,
-        action="add_social_space",
+        action=AuditAction.ADD_SOCIAL_SPACE,
         target_type="social_space",
         target_id=space.id,
         kommune_id=kommune_id,
@@ -460,7 +466,7 @@ def update_social_space(
     audit.record(
         db,
         actor,
-        action="update_social_space",
+        action=AuditAction.UPDATE_SOCIAL_SPACE,
         target_type="social_space",
         target_id=space_id,
         kommune_id=kommune_id,
@@ -485,7 +491,7 @@ def delete_social_space(db: Session, actor: Actor, kommune_id: int, space_id: in
     audit.record(
         db,
         actor,
-        action="delete_social_space",
+        action=AuditAction.DELETE_SOCIAL_SPACE,
         target_type="social_space",
         target_id=space_id,
         kommune_id=kommune_id,

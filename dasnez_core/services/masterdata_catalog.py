@@ -14,7 +14,7 @@ from sqlmodel import Session, col, func, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotFound
-from dasnez_core.models import Category, Exchange, Listing, id_of
+from dasnez_core.models import AuditAction, Category, Exchange, Listing, id_of
 from dasnez_core.services import audit
 from dasnez_core.services.masterdata import clean_name, page_slice, require_admin, same_name
 
@@ -120,7 +120,7 @@ def add_category(db: Session, actor: Actor, kommune_id: int, exchange_id: int, n
     audit.record(
         db,
         actor,
-        action="add_category",
+        action=AuditAction.ADD_CATEGORY,
         target_type="category",
         target_id=category.id,
         kommune_id=kommune_id,
@@ -142,7 +142,7 @@ def rename_category(
     audit.record(
         db,
         actor,
-        action="rename_category",
+        action=AuditAction.RENAME_CATEGORY,
         target_type="category",
         target_id=category_id,
         kommune_id=kommune_id,
@@ -168,7 +168,7 @@ def set_category_active(
     audit.record(
         db,
         actor,
-        action="reactivate_category" if active else "deactivate_category",
+        action=AuditAction.REACTIVATE_CATEGORY if active else AuditAction.DEACTIVATE_CATEGORY,
         target_type="category",
         target_id=category_id,
         kommune_id=kommune_id,
@@ -188,7 +188,7 @@ def delete_category(db: Session, actor: Actor, kommune_id: int, category_id: int
     audit.record(
         db,
         actor,
-        action="delete_category",
+        action=AuditAction.DELETE_CATEGORY,
         target_type="category",
         target_id=category_id,
         kommune_id=kommune_id,

@@ -13,14 +13,14 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotFound
-from dasnez_core.models import InfoItem, Sponsor, id_of
+from dasnez_core.formatting import format_date
+from dasnez_core.models import AuditAction, InfoItem, Sponsor, id_of
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.masterdata import (
     check_period,
     clean_name,
     clean_url,
-    german_date,
     iso_date,
     move_in_order,
     page_slice,
@@ -35,10 +35,10 @@ INFO_TITLE_MAX = 120
 INFO_BODY_MAX = 2000
 
 
-def _period_label(start: date | None, end: date | None) -> str:
+def _period_label(start: date | None, end: date | None, lang: str) -> str:
     if start is None and end is None:
         return ""
-    return f"{german_date(start) or '…'} – {german_date(end) or '…'}"
+    return f"{format_date(start, lang) or '…'} – {format_date(end, lang) or '…'}"
 
 
 # --- sponsors ------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def _apply_sponsor(sponsor: Sponsor, values: SponsorInput) -> None:
 
 
 def list_sponsors(
-    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1
+    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> SponsorPage:
     """All sponsor links in their order, with whether the public sees them `today`."""
     require_admin(actor, kommune_id)
@@ -118,7 +118,7 @@ def list_sponsors(
             url=s.url,
             valid_from=iso_date(s.valid_from),
             valid_until=iso_date(s.valid_until),
-            period=_period_label(s.valid_from, s.valid_until),
+            period=_period_label(s.valid_from, s.valid_until, lang),
             state=period_state(s.valid_from, s.valid_until, today),
             first=i == 0,
             last=i == len(rows) - 1,
@@ -142,7 +142,7 @@ def add_sponsor(db: Session, actor: Actor, kommune_id: int, values: SponsorInput
     audit.record(
         db,
         actor,
-        action="add_sponsor",
+        action=AuditAction.ADD_SPONSOR,
         target_type="sponsor",
         target_id=sponsor.id,
         kommune_id=kommune_id,
@@ -161,7 +161,7 @@ def update_sponsor(
     audit.record(
         db,
         actor,
-        action="update_sponsor",
+        action=AuditAction.UPDATE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -180,7 +180,7 @@ def set_sponsor_logo(
     audit.record(
         db,
         actor,
-        action="update_sponsor",
+        action=AuditAction.UPDATE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -198,7 +198,7 @@ def remove_sponsor_logo(db: Session, actor: Actor, kommune_id: int, sponsor_id: 
     audit.record(
         db,
         actor,
-        action="update_sponsor",
+        action=AuditAction.UPDATE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -220,7 +220,7 @@ def move_sponsor(
     audit.record(
         db,
         actor,
-        action="move_sponsor",
+        action=AuditAction.MOVE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -235,7 +235,7 @@ def delete_sponsor(db: Session, actor: Actor, kommune_id: int, sponsor_id: int) 
     audit.record(
         db,
         actor,
-        action="delete_sponsor",
+        action=AuditAction.DELETE_SPONSOR,
         target_type="sponsor",
         target_id=sponsor_id,
         kommune_id=kommune_id,
@@ -318,7 +318,7 @@ def _apply_info(item: InfoItem, values: InfoItemInput) -> None:
 
 
 def list_info_items(
-    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1
+    db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> InfoItemPage:
     """All Info-Box items in their order, with whether the public sees them `today`."""
     require_admin(actor, kommune_id)
@@ -330,10 +330,10 @@ def list_info_items(
             body=i.body,
             link_url=i.link_url,
             event_date=iso_date(i.event_date),
-            event_label=german_date(i.event_date),
+            event_label=format_date(i.event_date, lang),
             publish_from=iso_date(i.publish_from),
             publish_until=iso_date(i.publish_until),
-            period=_period_label(i.publish_from, i.publish_until),
+            period=_period_label(i.publish_from, i.publish_until, lang),
             state=period_state(i.publish_from, i.publish_until, today),
             first=n == 0,
             last=n == len(rows) - 1,
@@ -356,7 +356,7 @@ def add_info_item(db: Session, actor: Actor, kommune_id: int, values: InfoItemIn
     audit.record(
         db,
         actor,
-        action="add_info_item",
+        action=AuditAction.ADD_INFO_ITEM,
         target_type="info_item",
         target_id=item.id,
         kommune_id=kommune_id,
@@ -375,7 +375,7 @@ def update_info_item(
     audit.record(
         db,
         actor,
-        action="update_info_item",
+        action=AuditAction.UPDATE_INFO_ITEM,
         target_type="info_item",
         target_id=item_id,
         kommune_id=kommune_id,
@@ -395,7 +395,7 @@ def move_info_item(
     audit.record(
         db,
         actor,
-        action="move_info_item",
+        action=AuditAction.MOVE_INFO_ITEM,
         target_type="info_item",
         target_id=item_id,
         kommune_id=kommune_id,
@@ -410,7 +410,7 @@ def delete_info_item(db: Session, actor: Actor, kommune_id: int, item_id: int) -
     audit.record(
         db,
         actor,
-        action="delete_info_item",
+        action=AuditAction.DELETE_INFO_ITEM,
         target_type="info_item",
         target_id=item_id,
         kommune_id=kommune_id,

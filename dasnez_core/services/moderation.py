@@ -19,9 +19,11 @@ from sqlmodel import Session, col, or_, select, update
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.formatting import format_datetime
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Area,
+    AuditAction,
     Category,
     Listing,
     ListingReport,
@@ -34,7 +36,6 @@ from dasnez_core.models import (
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
-from dasnez_core.services.contact import local_time
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import revoke_all_sessions
 
@@ -106,7 +107,7 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
     audit.record(
         db,
         actor,
-        action="block_user",
+        action=AuditAction.BLOCK_USER,
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,
@@ -132,7 +133,7 @@ def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     audit.record(
         db,
         actor,
-        action="unblock_user",
+        action=AuditAction.UNBLOCK_USER,
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,
@@ -155,7 +156,13 @@ class PersonRow:
 
 
 def search_people(
-    db: Session, actor: Actor, kommune_id: int, query: str, *, blocked_only: bool = False
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    query: str,
+    *,
+    blocked_only: bool = False,
+    lang: str = "de",
 ) -> list[PersonRow]:
     """People of this Kommune whose name or email contains `query` (at most 50).
 
@@ -191,7 +198,7 @@ def search_people(
             email=u.email,
             area_name=area_name or "",
             status=u.status,
-            registered_at=local_time(u.created_at),
+            registered_at=format_datetime(u.created_at, lang),
             is_you=u.id == actor.user_id,
         )
         for u, area_name in rows
@@ -236,7 +243,7 @@ def count_open_reports(db: Session, actor: Actor, kommune_id: int) -> int:
 
 
 def list_open_reports(
-    db: Session, actor: Actor, kommune_id: int, page: int = 1
+    db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
 ) -> list[OpenReport]:
     """Open reports of this Kommune, oldest first (a queue), 50 a page."""
     require(actor, Action.MODERATE_LISTINGS, kommune_id)
@@ -256,7 +263,7 @@ def list_open_reports(
             report_id=id_of(report),
             reason=report.reason,
             reporter_name=reporter_name or "",
-            reported_at=local_time(report.created_at),
+            reported_at=format_datetime(report.created_at, lang),
             listing_id=id_of(listing),
             listing_title=listing.title,
             listing_body=_excerpt(listing.body),
@@ -298,7 +305,7 @@ def remove_listing(
     audit.record(
         db,
         actor,
-        action="remove_listing",
+        action=AuditAction.REMOVE_LISTING,
         target_type="listing",
         target_id=listing_id,
         kommune_id=kommune_id,
@@ -341,7 +348,7 @@ def dismiss_report(db: Session, actor: Actor, kommune_id: int, report_id: int, r
     audit.record(
         db,
         actor,
-        action="dismiss_report",
+        action=AuditAction.DISMISS_REPORT,
         target_type="report",
         target_id=report_id,
         kommune_id=kommune_id,
@@ -396,7 +403,7 @@ def count_listings_to_check(db: Session, actor: Actor, kommune_id: int) -> int:
 
 
 def list_listings_to_check(
-    db: Session, actor: Actor, kommune_id: int, page: int = 1
+    db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
 ) -> list[ListingToCheck]:
     """Listings of this Kommune waiting for pre-moderation, oldest first, 50 a page."""
     require(actor, Action.MODERATE_LISTINGS, kommune_id)
@@ -420,7 +427,7 @@ def list_listings_to_check(
             area=area or "",
             author_id=listing.author_id,
             author_name=author_name,
-            submitted_at=local_time(listing.updated_at),
+            submitted_at=format_datetime(listing.updated_at, lang),
         )
         for listing, author_name, category, area in rows
     ]
@@ -454,7 +461,7 @@ def publish_pending_listing(db: Session, actor: Actor, kommune_id: int, listing_
     audit.record(
         db,
         actor,
-        action="publish_listing",
+        action=AuditAction.PUBLISH_LISTING,
         target_type="listing",
         target_id=listing_id,
         kommune_id=kommune_id,
@@ -489,7 +496,7 @@ def reject_pending_listing(
     audit.record(
         db,
         actor,
-        action="reject_listing",
+        action=AuditAction.REJECT_LISTING,
         target_type="listing",
         target_id=listing_id,
         kommune_id=kommune_id,

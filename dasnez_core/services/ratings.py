@@ -15,10 +15,11 @@ from sqlmodel import Session, col, func, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.formatting import format_date
 from dasnez_core.models import Agreement, Area, Rating, User, UserStatus, id_of
 from dasnez_core.permissions import Action, require
 from dasnez_core.services.auth import clean_text
-from dasnez_core.services.contact import get_conversation, local_time
+from dasnez_core.services.contact import get_conversation
 
 COMMENT_MAX = 1000
 PAGE_SIZE = 20
@@ -149,19 +150,19 @@ def _ratings_of(
 
 
 def public_ratings(
-    db: Session, kommune_id: int, user_id: int, page: int = 1
+    db: Session, kommune_id: int, user_id: int, page: int = 1, lang: str = "de"
 ) -> tuple[list[RatingView], bool]:
     """A person's public ratings, newest first, PAGE_SIZE a page; and whether more follow."""
     rows = _ratings_of(db, kommune_id, user_id, public=True, page=page)
     views = [
-        RatingView(stars=stars, comment=comment, date=local_time(at)[:10], rater_name=name or "")
+        RatingView(stars=stars, comment=comment, date=format_date(at, lang), rater_name=name or "")
         for stars, comment, at, name, _admin_only in rows[:PAGE_SIZE]
     ]
     return views, len(rows) > PAGE_SIZE
 
 
 def ratings_for_admin(
-    db: Session, actor: Actor, kommune_id: int, user_id: int, page: int = 1
+    db: Session, actor: Actor, kommune_id: int, user_id: int, page: int = 1, lang: str = "de"
 ) -> tuple[list[AdminRatingView], bool]:
     """Every rating a person of the admin's Kommune received, admin-only ones included."""
     require(actor, Action.VIEW_ADMIN_RATINGS, kommune_id)
@@ -170,7 +171,7 @@ def ratings_for_admin(
         AdminRatingView(
             stars=stars,
             comment=comment,
-            date=local_time(at)[:10],
+            date=format_date(at, lang),
             rater_name=name or "",
             admin_only=bool(admin_only),
         )
@@ -191,7 +192,7 @@ class PublicProfile:
     summary: RatingSummary
 
 
-def public_profile(db: Session, kommune_id: int, user_id: int) -> PublicProfile:
+def public_profile(db: Session, kommune_id: int, user_id: int, lang: str = "de") -> PublicProfile:
     """The profile of an approved person of `kommune_id`; anybody else is not found."""
     user = db.exec(
         select(User).where(
@@ -217,6 +218,6 @@ def public_profile(db: Session, kommune_id: int, user_id: int) -> PublicProfile:
         display_name=user.display_name,
         introduction=user.introduction,
         district=district,
-        member_since=local_time(user.approved_at or user.created_at)[:10],
+        member_since=format_date(user.approved_at or user.created_at, lang),
         summary=rating_summary(db, kommune_id, user_id),
     )

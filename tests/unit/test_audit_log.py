@@ -215,16 +215,23 @@ def test_every_audited_action_and_target_has_a_german_name() -> None:
     from pathlib import Path
 
     from dasnez_core.messages import MESSAGES
+    from dasnez_core.models import AuditAction
     from dasnez_core.services.audit_log import ACTIONS, TARGET_TYPES
 
     source = "".join(
         p.read_text("utf-8")
         for p in (Path(__file__).resolve().parents[2] / "dasnez_core" / "services").glob("*.py")
     )
-    actions = set(re.findall(r'action="([a-z_]+)"', source))
+    # Every action the services can record is an AuditAction (plus any string literal a
+    # service still passes), and the log names each in both languages.
+    actions = {a.value for a in AuditAction} | set(re.findall(r'action="([a-z_]+)"', source))
+    assert set(re.findall(r"AuditAction\.([A-Z_]+)", source)) <= AuditAction.__members__.keys()
     targets = set(re.findall(r'target_type="([a-z_]+)"', source))
     assert actions and targets
     assert actions <= set(ACTIONS)
     assert targets <= set(TARGET_TYPES)
     assert all(f"audit.action.{a}" in MESSAGES for a in ACTIONS)
     assert all(f"audit.target.{t}" in MESSAGES for t in TARGET_TYPES)
+    for action in AuditAction:
+        german, english = MESSAGES[action.label_key]
+        assert german.strip() and english.strip(), action

@@ -10,6 +10,7 @@ from sqlmodel import Session, func, select
 
 from dasnez_core.actor import ANONYMOUS, Actor
 from dasnez_core.errors import DomainError, InvalidInput, NotAllowed, NotFound
+from dasnez_core.formatting import format_number, parse_decimal
 from dasnez_core.models import (
     Agreement,
     Category,
@@ -614,7 +615,52 @@ def test_wrong_people_cannot_confirm(db: Session, w: World, who: str, key: str) 
 
 
 def test_numbers_are_read_and_written_the_german_way() -> None:
-    assert contact.parse_decimal(" 12,50 € ") == contact.parse_decimal("12.5")
-    assert contact.parse_decimal("1.000,50") is None
-    assert contact.german_number(1.5) == "1,5"
-    assert contact.german_number(100.0) == "100"
+    assert parse_decimal(" 12,50 € ") == parse_decimal("12.5")
+    assert parse_decimal("1.000,50") is None
+    assert format_number(1.5) == "1,5"
+    assert format_number(100.0) == "100"
+
+
+def test_money_always_shows_its_cents_and_hours_drop_trailing_zeros(db: Session, w: World) -> None:
+    # The amount is read back with cents ("12,50", never "12,5"), in the reader's language.
+    cid = _started(db, w)
+    contact.confirm_agreement(db, _as(db, w.maria), w.here.id, cid, "12,5")
+    jonas = _as(db, w.jonas)
+    assert contact.thread(db, jonas, w.here.id, cid).agreement.value == "12,50"
+    assert contact.thread(db, jonas, w.here.id, cid, lang="en").agreement.value == "12.50"
+    hours = f.listing_of(db, w.jonas, w.zeitspende, title="Vorlesen")
+    hours_cid = _started(db, w, hours)
+    contact.confirm_agreement(db, _as(db, w.maria), w.here.id, hours_cid, "2,50")
+    assert contact.thread(db, jonas, w.here.id, hours_cid).agreement.value == "2,5"
+    assert contact.thread(db, jonas, w.here.id, hours_cid, lang="en").agreement.value == "2.5"
+
+
+@pytest.mark.parametrize(
+    ("lang", "amount_limits", "hours_limits"),
+    [("de", ("0", "500"), ("0,25", "100")), ("en", ("0", "500"), ("0.25", "100"))],
+)
+def test_limits_in_messages_follow_the_language(
+    db: Session,
+    w: World,
+    lang: str,
+    amount_limits: tuple[str, str],
+    hours_limits: tuple[str, str],
+) -> None:
+    maria = _as(db, w.maria)
+    with pytest.raises(InvalidInput) as err:
+        contact.confirm_agreement(db, maria, w.here.id, _started(db, w), "600", lang=lang)
+    assert (err.value.params["min"], err.value.params["max"]) == amount_limits
+    hours = f.listing_of(db, w.jonas, w.zeitspende, title="Vorlesen")
+    with pytest.raises(InvalidInput) as err:
+        contact.confirm_agreement(db, maria, w.here.id, _started(db, w, hours), "0", lang=lang)
+    assert (err.value.params["min"], err.value.params["max"]) == hours_limits
+
+
+def test_message_times_follow_the_language(db: Session, w: World) -> None:
+    cid = _started(db, w)
+    maria = _as(db, w.maria)
+    german = contact.thread(db, maria, w.here.id, cid).messages[0].sent_at
+    english = contact.thread(db, maria, w.here.id, cid, lang="en").messages[0].sent_at
+    assert german[2] == "." and english[2] == "/" and german[-5:] == english[-5:]
+    row = contact.conversations(db, maria, w.here.id, lang="en").rows[0]
+    assert row.last_message_at[2] == "/"

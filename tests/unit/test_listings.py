@@ -9,6 +9,7 @@ from sqlmodel import Session, func, select
 
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.formatting import format_date
 from dasnez_core.models import ExchangeType, Listing, ListingSocialSpace, Role, UserStatus, utcnow
 from dasnez_core.services.listings import (
     ListingDraft,
@@ -236,6 +237,26 @@ def test_exchange_specific_details_are_validated_and_kept_where_they_belong(
         assert err.value.field == "pocket_money"
 
 
+def test_money_limit_and_expiry_dates_follow_the_language(db: Session, world: dict) -> None:
+    maria = f.actor(db, world["maria"])
+    here = world["here"]
+    _, pocket = f.exchange_with_category(db, here, ExchangeType.TASCHENGELD, "Garten")
+    for lang, shown in (("de", "100"), ("en", "100")):
+        with pytest.raises(InvalidInput) as err:
+            create_listing(
+                db,
+                maria,
+                here.id,
+                _draft(world, category_id=pocket.id, pocket_money="150"),
+                lang=lang,
+            )
+        assert (err.value.key, err.value.params["max"]) == ("listing.money_too_high", shown)
+    create_listing(db, maria, here.id, _draft(world))
+    [german] = list_own(db, maria)
+    [english] = list_own(db, maria, lang="en")
+    assert german.expires_on.count(".") == 2 and english.expires_on.count("/") == 2
+
+
 def test_expiry_reminder_is_mailed_once(
     db: Session, world: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -257,6 +278,26 @@ def test_expiry_reminder_is_mailed_once(
     [mail] = inbox.to("maria@example.org")
     assert "Bald vorbei" in mail["Subject"]
     assert "/meine-eintraege" in Inbox.text(mail)
+
+
+def test_expiry_reminder_shows_the_date_in_the_recipients_language(
+    db: Session, world: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world["maria"].language = "en"
+    db.add(world["maria"])
+    maria = f.actor(db, world["maria"])
+    soon = create_listing(db, maria, world["here"].id, _draft(world, title="Bald vorbei"))
+    listing = db.get(Listing, soon)
+    listing.expires_at = utcnow() + timedelta(days=2)
+    db.add(listing)
+    db.commit()
+    with smtp_server() as (inbox, port):
+        monkeypatch.setenv("DASNEZ_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("DASNEZ_SMTP_PORT", str(port))
+        assert send_expiry_reminders(db) == 1
+        db.commit()
+    [mail] = inbox.to("maria@example.org")
+    assert format_date(listing.expires_at, "en") in Inbox.text(mail)
 
 
 def test_with_premoderation_an_edited_listing_is_checked_again(db: Session, world: dict) -> None:
