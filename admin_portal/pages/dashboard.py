@@ -21,6 +21,7 @@ from admin_portal.routes import (
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
+from dasnez_core.exchanges import DashboardFigure
 from dasnez_core.services import kommunen
 from dasnez_core.services.dashboard import (
     ExchangeFigures,
@@ -428,8 +429,8 @@ def _body() -> rx.Component:
                 number_card("dash.people_total", s.people_total, s.people_href),
                 number_card("dash.listings_total", s.listings_total, s.listings_href),
                 number_card("dash.agreements_done", s.agreements_done),
-                number_card("dash.hours_donated", s.hours_donated),
-                number_card("dash.pocket_money", s.pocket_money),
+                number_card(DashboardFigure.HOURS_DONATED.label_key, s.hours_donated),
+                number_card(DashboardFigure.POCKET_MONEY.label_key, s.pocket_money),
                 number_card("dash.ratings_count", s.ratings_count, routes.RATINGS),
                 number_card("dash.ratings_average", s.ratings_average, routes.RATINGS),
                 columns=rx.breakpoints(initial="1", sm="2", md="3"),

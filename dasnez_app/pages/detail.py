@@ -60,7 +60,7 @@ class DetailState(PublicSession):
                 k = kommunen.get_kommune_by_slug(db, slug)
                 if listing_id is None or k.id is None:
                     raise NotFound()
-                d = get_listing_detail(db, actor, k.id, listing_id)
+                d = get_listing_detail(db, actor, k.id, listing_id, self.lang)
                 summary = _rating_summary(db, k.id, d.author_id)
             except NotFound:
                 self.loaded, self.found = True, False

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from sqlmodel import Session
 
 from dasnez_core.actor import Actor
 from dasnez_core.models import AuditAction, AuditEvent
-
-# Until admin_lists.py (being split by another part of the "structure" issue) passes
-# AuditAction.EXPORT_PEOPLE / EXPORT_LISTINGS; then `action` is AuditAction alone.
-_LegacyAction = Literal["export_people", "export_listings"]
 
 
 def record(
     db: Session,
     actor: Actor,
     *,
-    action: AuditAction | _LegacyAction,
+    action: AuditAction,
     target_type: str,
     target_id: int | None,
     kommune_id: int | None,
@@ -28,7 +22,7 @@ def record(
         AuditEvent(
             kommune_id=kommune_id,
             actor_id=actor.user_id,
-            action=AuditAction(action).value,
+            action=action.value,
             target_type=target_type,
             target_id=target_id,
             reason=reason,

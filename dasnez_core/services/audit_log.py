@@ -21,6 +21,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.formatting import format_datetime
 from dasnez_core.models import (
     Area,
+    AuditAction,
     AuditEvent,
     Category,
     Kommune,
@@ -35,45 +36,9 @@ from dasnez_core.services import filters as vocabulary
 PAGE_SIZE = 50
 TEXT_MAX = 100
 ACTION_MAX = 60
-# The actions the filter offers, each with a German name in the catalog (audit.action.<name>).
-# An action missing here still shows in the log, under its code.
-ACTIONS = (
-    "approve_user",
-    "decline_user",
-    "block_user",
-    "unblock_user",
-    "remove_listing",
-    "dismiss_report",
-    "publish_listing",
-    "reject_listing",
-    "delete_own_account",
-    "invite_admin",
-    "revoke_admin",
-    "update_profile",
-    "add_area",
-    "rename_area",
-    "move_area",
-    "merge_area",
-    "delete_area",
-    "add_social_space",
-    "update_social_space",
-    "delete_social_space",
-    "add_category",
-    "rename_category",
-    "deactivate_category",
-    "reactivate_category",
-    "delete_category",
-    "export_people",
-    "export_listings",
-    "add_sponsor",
-    "update_sponsor",
-    "move_sponsor",
-    "delete_sponsor",
-    "add_info_item",
-    "update_info_item",
-    "move_info_item",
-    "delete_info_item",
-)
+# The actions the filter offers, in the order of the enum; each has a name in the catalog
+# (audit.action.<value>). An event whose action is unknown still shows, under its code.
+ACTIONS = tuple(action.value for action in AuditAction)
 # Kinds of target with a German name (audit.target.<type>).
 TARGET_TYPES = (
     "user",

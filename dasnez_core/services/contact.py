@@ -20,7 +20,6 @@ from sqlmodel import Session, col, func, select
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.exchanges import AgreementUnit, AgreementValue, rule_of
-from dasnez_core.formatting import LOCAL_TIME as LOCAL_TIME
 from dasnez_core.formatting import format_amount, format_datetime, format_number, parse_decimal
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -118,14 +117,6 @@ class Thread:
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-# LOCAL_TIME (imported above) and local_time are kept only for audit_log.py and
-# admin_lists.py, which another part of the "structure" issue moves onto
-# dasnez_core.formatting; delete both names here once they import from there.
-def local_time(moment: datetime) -> str:
-    """Deprecated: use `formatting.format_datetime`."""
-    return format_datetime(moment)
 
 
 def _require_writer(actor: Actor, kommune_id: int) -> int:

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from dasnez_core.actor import Actor
 from dasnez_core.formatting import local_today
 from dasnez_core.i18n import translate
-from dasnez_core.models import utcnow
+from dasnez_core.models import AuditAction, utcnow
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.listings_list import (
@@ -77,7 +77,7 @@ def _export_name(kind: str) -> str:
 
 
 def _audit(
-    db: Session, actor: Actor, kommune_id: int, *, action: str, rows: int, described: str
+    db: Session, actor: Actor, kommune_id: int, *, action: AuditAction, rows: int, described: str
 ) -> None:
     audit.record(
         db,
@@ -123,7 +123,9 @@ def export_people(
         ],
     )
     described = describe(replace(kept, page=1))
-    _audit(db, actor, kommune_id, action="export_people", rows=len(rows), described=described)
+    _audit(
+        db, actor, kommune_id, action=AuditAction.EXPORT_PEOPLE, rows=len(rows), described=described
+    )
     return CsvExport(data, _export_name("personen"), len(rows), truncated)
 
 
@@ -180,5 +182,12 @@ def export_listings(
         ],
     )
     described = describe(replace(kept, page=1))
-    _audit(db, actor, kommune_id, action="export_listings", rows=len(rows), described=described)
+    _audit(
+        db,
+        actor,
+        kommune_id,
+        action=AuditAction.EXPORT_LISTINGS,
+        rows=len(rows),
+        described=described,
+    )
     return CsvExport(data, _export_name("eintraege"), len(rows), truncated)
