@@ -13,16 +13,17 @@ from admin_portal import routes
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError, NotAllowed
+from dasnez_core.errors import NotAllowed
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_ui.lang import LangState
+from dasnez_ui.outcome import Outcome
 from dasnez_ui.params import parse_id
 from dasnez_ui.session import resolve_actor
 
 
-class AdminSession(LangState):
+class AdminSession(LangState, Outcome):
     token: str = rx.Cookie(
         "",
         name="dasnez_admin_session",
@@ -106,15 +107,7 @@ class KommuneAdminState(AdminSession):
     ) -> bool:
         """Run one service change for the admin's own Kommune in one transaction and show
         the outcome: the catalog text `done`, or the service's error (nothing saved)."""
-        try:
-            kommune_id = self._own_kommune(actor)
-            with session_scope() as db:
-                change(db, kommune_id)
-        except DomainError as exc:
-            self.error, self.success = self._t(exc.key, **exc.params), ""
-            return False
-        self.error, self.success = "", self._t(done, **params)
-        return True
+        return self._run(lambda db: change(db, self._own_kommune(actor)), done, **params).ok
 
 
 class PagedMasterData(rx.State, mixin=True):

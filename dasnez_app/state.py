@@ -10,12 +10,13 @@ from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
 from dasnez_core.services import auth, contact
 from dasnez_ui.lang import LangState
+from dasnez_ui.outcome import Outcome
 from dasnez_ui.session import resolve_actor
 
 SESSION_COOKIE_SECONDS = 30 * 24 * 3600
 
 
-class PublicSession(LangState):
+class PublicSession(LangState, Outcome):
     """Who is logged in to the public app. Identity is resolved from the token on the
     server for every handler (`_actor`); the public vars only feed the header."""
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlmodel import Session
+
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
+from dasnez_core.services.auth import LoginResult, login
 from dasnez_core.services.sessions import resolve_session
 
 
@@ -11,3 +16,10 @@ def resolve_actor(token: str, app: str) -> Actor:
     """The Actor behind `token` right now (revocation and blocking apply at once)."""
     with session_scope() as db:
         return resolve_session(db, token, app)
+
+
+def password_login(form: dict[str, str], app: str) -> Callable[[Session], LoginResult]:
+    """The service call behind both apps' login forms (`forms.login_form`), for `_run`."""
+    email = str(form.get("email", ""))[:300]
+    password = str(form.get("password", ""))[:300]
+    return lambda db: login(db, email=email, password=password, app=app)

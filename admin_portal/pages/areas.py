@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from admin_portal.components import admin_page, admin_section, pager
+from admin_portal.components import admin_section
+from admin_portal.masterdata_page import masterdata_page
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -268,47 +269,20 @@ def _row(row: rx.Var[AreaRow]) -> rx.Component:
     )
 
 
-def _table() -> rx.Component:
-    return rx.table.root(
-        rx.table.header(
-            rx.table.row(
-                *[
-                    rx.table.column_header_cell(t(key))
-                    for key in (
-                        "masterdata.areas.col_name",
-                        "masterdata.areas.col_kind",
-                        "masterdata.col_listings",
-                        "masterdata.col_people",
-                        "masterdata.areas.col_spaces",
-                        "masterdata.areas.col_villages",
-                        "admin.col.action",
-                    )
-                ]
-            )
-        ),
-        rx.table.body(rx.foreach(AreasState.rows, _row)),
-        width="100%",
-    )
-
-
 def areas_page() -> rx.Component:
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("masterdata.areas.title"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", AreasState.kommune_name, color_scheme="gray"),
-            forms.error_line(AreasState.error),
-            forms.success_line(AreasState.success),
-            rx.cond(
-                AreasState.ready,
-                rx.vstack(
-                    rx.cond(AreasState.sel_id != 0, _edit_panel(), _add_form()),
-                    _table(),
-                    pager(AreasState.page, AreasState.pages, AreasState.show_page),
-                    width="100%",
-                    spacing="4",
-                ),
-            ),
-            width="100%",
-            spacing="4",
-        )
+    return masterdata_page(
+        AreasState,
+        "masterdata.areas.title",
+        edit_panel=_edit_panel(),
+        add_form=_add_form(),
+        columns=(
+            "masterdata.areas.col_name",
+            "masterdata.areas.col_kind",
+            "masterdata.col_listings",
+            "masterdata.col_people",
+            "masterdata.areas.col_spaces",
+            "masterdata.areas.col_villages",
+            "admin.col.action",
+        ),
+        row=_row,
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from admin_portal.components import admin_page, admin_section, pager
+from admin_portal.components import admin_section
+from admin_portal.masterdata_page import masterdata_page
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -250,41 +251,18 @@ def _row(row: rx.Var[CategoryRow]) -> rx.Component:
 
 
 def categories_page() -> rx.Component:
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("masterdata.categories.title"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", CategoriesState.kommune_name, color_scheme="gray"),
-            rx.text(t("masterdata.categories.hint")),
-            forms.error_line(CategoriesState.error),
-            forms.success_line(CategoriesState.success),
-            rx.cond(
-                CategoriesState.ready,
-                rx.vstack(
-                    rx.cond(CategoriesState.sel_id != 0, _edit_panel(), _add_form()),
-                    rx.table.root(
-                        rx.table.header(
-                            rx.table.row(
-                                *[
-                                    rx.table.column_header_cell(t(key))
-                                    for key in (
-                                        "masterdata.categories.exchange",
-                                        "masterdata.categories.name",
-                                        "masterdata.categories.status",
-                                        "masterdata.col_listings",
-                                        "admin.col.action",
-                                    )
-                                ]
-                            )
-                        ),
-                        rx.table.body(rx.foreach(CategoriesState.rows, _row)),
-                        width="100%",
-                    ),
-                    pager(CategoriesState.page, CategoriesState.pages, CategoriesState.show_page),
-                    width="100%",
-                    spacing="4",
-                ),
-            ),
-            width="100%",
-            spacing="4",
-        )
+    return masterdata_page(
+        CategoriesState,
+        "masterdata.categories.title",
+        hint_key="masterdata.categories.hint",
+        edit_panel=_edit_panel(),
+        add_form=_add_form(),
+        columns=(
+            "masterdata.categories.exchange",
+            "masterdata.categories.name",
+            "masterdata.categories.status",
+            "masterdata.col_listings",
+            "admin.col.action",
+        ),
+        row=_row,
     )

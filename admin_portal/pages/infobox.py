@@ -7,7 +7,8 @@ from datetime import date
 
 import reflex as rx
 
-from admin_portal.components import admin_page, admin_section, order_buttons, pager, state_badge
+from admin_portal.components import admin_section, order_buttons, state_badge
+from admin_portal.masterdata_page import masterdata_page
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -252,42 +253,19 @@ def _row(row: rx.Var[InfoItemRow]) -> rx.Component:
 
 
 def infobox_page() -> rx.Component:
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("masterdata.info.title"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", InfoBoxState.kommune_name, color_scheme="gray"),
-            rx.text(t("masterdata.info.hint")),
-            forms.error_line(InfoBoxState.error),
-            forms.success_line(InfoBoxState.success),
-            rx.cond(
-                InfoBoxState.ready,
-                rx.vstack(
-                    rx.cond(InfoBoxState.sel_id != 0, _edit_panel(), _add_form()),
-                    rx.table.root(
-                        rx.table.header(
-                            rx.table.row(
-                                *[
-                                    rx.table.column_header_cell(t(key))
-                                    for key in (
-                                        "masterdata.info.title_field",
-                                        "masterdata.info.col_event",
-                                        "masterdata.col_period",
-                                        "masterdata.col_state",
-                                        "masterdata.col_order",
-                                        "admin.col.action",
-                                    )
-                                ]
-                            )
-                        ),
-                        rx.table.body(rx.foreach(InfoBoxState.rows, _row)),
-                        width="100%",
-                    ),
-                    pager(InfoBoxState.page, InfoBoxState.pages, InfoBoxState.show_page),
-                    width="100%",
-                    spacing="4",
-                ),
-            ),
-            width="100%",
-            spacing="4",
-        )
+    return masterdata_page(
+        InfoBoxState,
+        "masterdata.info.title",
+        hint_key="masterdata.info.hint",
+        edit_panel=_edit_panel(),
+        add_form=_add_form(),
+        columns=(
+            "masterdata.info.title_field",
+            "masterdata.info.col_event",
+            "masterdata.col_period",
+            "masterdata.col_state",
+            "masterdata.col_order",
+            "admin.col.action",
+        ),
+        row=_row,
     )

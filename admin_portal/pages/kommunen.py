@@ -7,11 +7,10 @@ import reflex as rx
 from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.services.platform import KommuneStats, kommunen_stats
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines
 
 
 class KommunenState(AdminSession):
@@ -23,12 +22,8 @@ class KommunenState(AdminSession):
         actor = self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
-        try:
-            with session_scope() as db:
-                self.rows = kommunen_stats(db, actor)
-            self.error = ""
-        except DomainError as exc:
-            self.rows, self.error = [], self._t(exc.key, **exc.params)
+        stats = self._run(lambda db: kommunen_stats(db, actor), lines=Lines("error"))
+        self.rows = stats.value if stats.ok else []
         return None
 
 

@@ -7,11 +7,11 @@ import reflex as rx
 from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.services import auth
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines
+from dasnez_ui.session import password_login
 
 
 def _home_of(is_kommune_admin: bool) -> str:
@@ -30,19 +30,10 @@ class AdminLoginState(AdminSession):
 
     @rx.event
     def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
-        try:
-            with session_scope() as db:
-                result = auth.login(
-                    db,
-                    email=str(form.get("email", ""))[:300],
-                    password=str(form.get("password", ""))[:300],
-                    app=auth.ADMIN_APP,
-                )
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
+        result = self._run(password_login(form, auth.ADMIN_APP), lines=Lines("error")).value
+        if result is None:
             return None
         self.token = result.token
-        self.error = ""
         self._actor()
         return rx.redirect(_home_of(bool(result.actor.admin_of)))
 

@@ -17,6 +17,7 @@ from dasnez_core.services import moderation
 from dasnez_core.services.moderation import OpenReport, PersonRow, pages_for
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines
 from dasnez_ui.params import parse_id
 
 # The confirm steps a report card or a person row can open.
@@ -186,18 +187,22 @@ class ModerationState(KommuneAdminState):
         blocked_only = checked not in ("", "false", "off", "none")
         self.step, self.step_report, self.step_user = "", 0, 0
         self.error = self.success = ""
-        try:
-            kommune_id = self._own_kommune(actor)
-            with session_scope() as db:
-                self.people = moderation.search_people(
-                    db, actor, kommune_id, query, blocked_only=blocked_only, lang=self.lang
-                )
-        except DomainError as exc:
+        found = self._run(
+            lambda db: moderation.search_people(
+                db,
+                actor,
+                self._own_kommune(actor),
+                query,
+                blocked_only=blocked_only,
+                lang=self.lang,
+            ),
+            lines=Lines("search_error"),
+        )
+        if not found.ok:
             self.people, self.searched = [], False
-            self.search_error = self._t(exc.key, **exc.params)
             return
+        self.people = found.value
         self.q, self.blocked_only, self.searched = query, blocked_only, True
-        self.search_error = ""
 
 
 # --- reports --------------------------------------------------------------------------------

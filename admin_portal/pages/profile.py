@@ -26,6 +26,7 @@ from dasnez_core.services.masterdata import (
 from dasnez_core.uploads import LOGO_MAX_BYTES
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines
 
 LOGO_UPLOAD_ID = "kommune_logo"
 
@@ -104,8 +105,11 @@ class ProfileState(KommuneAdminState):
         self, actor: Actor, change: Callable[[Session, int], object], done: str
     ) -> None:
         """Like _change, with the outcome shown next to the logo (not at the form's end)."""
-        saved = self._change(actor, change, done)
-        self.logo_error, self.logo_success = self.error, self.success
+        saved = self._run(
+            lambda db: change(db, self._own_kommune(actor)),
+            done,
+            lines=Lines("logo_error", "logo_success"),
+        ).ok
         self.error = self.success = ""
         if saved:
             self._reload(actor, self._own_kommune(actor))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from admin_portal.components import admin_page, admin_section, pager
+from admin_portal.components import admin_section
+from admin_portal.masterdata_page import masterdata_page
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -235,43 +236,18 @@ def _row(row: rx.Var[SocialSpaceRow]) -> rx.Component:
 
 
 def social_spaces_page() -> rx.Component:
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("masterdata.spaces.title"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", SocialSpacesState.kommune_name, color_scheme="gray"),
-            forms.error_line(SocialSpacesState.error),
-            forms.success_line(SocialSpacesState.success),
-            rx.cond(
-                SocialSpacesState.ready,
-                rx.vstack(
-                    rx.cond(SocialSpacesState.sel_id != 0, _edit_panel(), _add_form()),
-                    rx.table.root(
-                        rx.table.header(
-                            rx.table.row(
-                                *[
-                                    rx.table.column_header_cell(t(key))
-                                    for key in (
-                                        "masterdata.spaces.name",
-                                        "masterdata.spaces.kind",
-                                        "masterdata.spaces.area",
-                                        "masterdata.col_listings",
-                                        "masterdata.col_people",
-                                        "admin.col.action",
-                                    )
-                                ]
-                            )
-                        ),
-                        rx.table.body(rx.foreach(SocialSpacesState.rows, _row)),
-                        width="100%",
-                    ),
-                    pager(
-                        SocialSpacesState.page, SocialSpacesState.pages, SocialSpacesState.show_page
-                    ),
-                    width="100%",
-                    spacing="4",
-                ),
-            ),
-            width="100%",
-            spacing="4",
-        )
+    return masterdata_page(
+        SocialSpacesState,
+        "masterdata.spaces.title",
+        edit_panel=_edit_panel(),
+        add_form=_add_form(),
+        columns=(
+            "masterdata.spaces.name",
+            "masterdata.spaces.kind",
+            "masterdata.spaces.area",
+            "masterdata.col_listings",
+            "masterdata.col_people",
+            "admin.col.action",
+        ),
+        row=_row,
     )

@@ -6,7 +6,8 @@ from datetime import date
 
 import reflex as rx
 
-from admin_portal.components import admin_page, admin_section, order_buttons, pager, state_badge
+from admin_portal.components import admin_section, order_buttons, state_badge
+from admin_portal.masterdata_page import masterdata_page
 from admin_portal.pages.profile import logo_box
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
@@ -279,42 +280,19 @@ def _row(row: rx.Var[SponsorRow]) -> rx.Component:
 
 
 def sponsors_page() -> rx.Component:
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("masterdata.sponsors.title"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", SponsorsState.kommune_name, color_scheme="gray"),
-            rx.text(t("masterdata.sponsors.hint")),
-            forms.error_line(SponsorsState.error),
-            forms.success_line(SponsorsState.success),
-            rx.cond(
-                SponsorsState.ready,
-                rx.vstack(
-                    rx.cond(SponsorsState.sel_id != 0, _edit_panel(), _add_form()),
-                    rx.table.root(
-                        rx.table.header(
-                            rx.table.row(
-                                *[
-                                    rx.table.column_header_cell(t(key))
-                                    for key in (
-                                        "masterdata.sponsors.name",
-                                        "masterdata.sponsors.url",
-                                        "masterdata.col_period",
-                                        "masterdata.col_state",
-                                        "masterdata.col_order",
-                                        "admin.col.action",
-                                    )
-                                ]
-                            )
-                        ),
-                        rx.table.body(rx.foreach(SponsorsState.rows, _row)),
-                        width="100%",
-                    ),
-                    pager(SponsorsState.page, SponsorsState.pages, SponsorsState.show_page),
-                    width="100%",
-                    spacing="4",
-                ),
-            ),
-            width="100%",
-            spacing="4",
-        )
+    return masterdata_page(
+        SponsorsState,
+        "masterdata.sponsors.title",
+        hint_key="masterdata.sponsors.hint",
+        edit_panel=_edit_panel(),
+        add_form=_add_form(),
+        columns=(
+            "masterdata.sponsors.name",
+            "masterdata.sponsors.url",
+            "masterdata.col_period",
+            "masterdata.col_state",
+            "masterdata.col_order",
+            "admin.col.action",
+        ),
+        row=_row,
     )

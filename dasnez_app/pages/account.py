@@ -20,7 +20,12 @@ from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import Lines
 from dasnez_ui.params import parse_id
+
+_PROFILE = Lines("profile_error", "profile_success")
+_EMAIL = Lines("email_error", "email_success")
+_PASSWORD = Lines("password_error", "password_success")
 
 
 class AccountState(PublicSession):
@@ -99,66 +104,63 @@ class AccountState(PublicSession):
             introduction=str(form.get("introduction", ""))[: INTRODUCTION_MAX * 4],
             share_email=bool(form.get("share_email")),
         )
-        try:
-            with session_scope() as db:
-                account.update_profile(db, actor, actor.kommune_id or 0, change)
-        except DomainError as exc:
-            self.profile_error = self._t(exc.key, **exc.params)
-            return
-        self.profile_success = self._t("account.profile_saved")
-        self._reload(self._actor())
+        if self._run(
+            lambda db: account.update_profile(db, actor, actor.kommune_id or 0, change),
+            "account.profile_saved",
+            lines=_PROFILE,
+        ).ok:
+            self._reload(self._actor())
 
     @rx.event
     def change_email(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
         actor = self._actor()
         self._clear_messages()
-        try:
-            with session_scope() as db:
-                address = account.request_email_change(
-                    db,
-                    actor,
-                    actor.kommune_id or 0,
-                    new_email=str(form.get("new_email", ""))[:300],
-                    current_password=str(form.get("email_password", ""))[:300],
-                )
-        except DomainError as exc:
-            self.email_error = self._t(exc.key, **exc.params)
+        sent = self._run(
+            lambda db: account.request_email_change(
+                db,
+                actor,
+                actor.kommune_id or 0,
+                new_email=str(form.get("new_email", ""))[:300],
+                current_password=str(form.get("email_password", ""))[:300],
+            ),
+            lines=_EMAIL,
+        )
+        if not sent.ok:
             return None
-        self.email_success = self._t("account.email_sent", email=address)
+        self.email_success = self._t("account.email_sent", email=sent.value)
         return [rx.set_value("new_email", ""), rx.set_value("email_password", "")]
 
     @rx.event
     def change_password(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
         actor = self._actor()
         self._clear_messages()
-        try:
-            with session_scope() as db:
-                account.change_password(
-                    db,
-                    actor,
-                    actor.kommune_id or 0,
-                    current_password=str(form.get("current_password", ""))[:300],
-                    new_password=str(form.get("new_password", ""))[:300],
-                    keep_token=self.token,
-                )
-        except DomainError as exc:
-            self.password_error = self._t(exc.key, **exc.params)
+        if not self._run(
+            lambda db: account.change_password(
+                db,
+                actor,
+                actor.kommune_id or 0,
+                current_password=str(form.get("current_password", ""))[:300],
+                new_password=str(form.get("new_password", ""))[:300],
+                keep_token=self.token,
+            ),
+            "account.password_changed",
+            lines=_PASSWORD,
+        ).ok:
             return None
-        self.password_success = self._t("account.password_changed")
         return [rx.set_value("current_password", ""), rx.set_value("new_password", "")]
 
     @rx.event
     def download_data(self) -> rx.event.EventSpec | None:
         actor = self._actor()
         self._clear_messages()
-        try:
-            with session_scope() as db:
-                data = account.export_own_data(db, actor, actor.kommune_id or 0)
-        except DomainError as exc:
-            self.export_error = self._t(exc.key, **exc.params)
+        export = self._run(
+            lambda db: account.export_own_data(db, actor, actor.kommune_id or 0),
+            lines=Lines("export_error"),
+        )
+        if not export.ok:
             return None
         return rx.download(
-            data=data,
+            data=export.value,
             filename=f"dasnez-meine-daten-{date.today().isoformat()}.json",
             mime_type="application/json",
         )
@@ -167,17 +169,16 @@ class AccountState(PublicSession):
     def delete_account(self, form: dict[str, str]) -> None:
         actor = self._actor()
         self._clear_messages()
-        try:
-            with session_scope() as db:
-                account.delete_account(
-                    db,
-                    actor,
-                    actor.kommune_id or 0,
-                    password=str(form.get("delete_password", ""))[:300],
-                    confirmed=bool(form.get("confirm_delete")),
-                )
-        except DomainError as exc:
-            self.delete_error = self._t(exc.key, **exc.params)
+        if not self._run(
+            lambda db: account.delete_account(
+                db,
+                actor,
+                actor.kommune_id or 0,
+                password=str(form.get("delete_password", ""))[:300],
+                confirmed=bool(form.get("confirm_delete")),
+            ),
+            lines=Lines("delete_error"),
+        ).ok:
             return
         self.token = ""
         self.user_name = self.user_status = self.user_kommune_slug = ""

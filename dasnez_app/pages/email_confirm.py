@@ -11,12 +11,11 @@ import reflex as rx
 from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.services import account
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import Lines
 
 
 class EmailConfirmState(PublicSession):
@@ -31,23 +30,22 @@ class EmailConfirmState(PublicSession):
         self._refresh_session()
         self._confirm_token = str(self.router.url.query_parameters.get("token", ""))[:300]
         self.new_email = self.error = self.success = ""
-        try:
-            with session_scope() as db:
-                self.new_email = account.pending_email(db, self._confirm_token)
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
+        pending = self._run(
+            lambda db: account.pending_email(db, self._confirm_token), lines=Lines("error")
+        )
+        if pending.ok:
+            self.new_email = pending.value
         self.loaded = True
 
     @rx.event
     def confirm(self) -> None:
         self._actor()
-        try:
-            with session_scope() as db:
-                address = account.confirm_email_change(db, token=self._confirm_token)
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
-            return
-        self.error, self.success = "", self._t("confirm_email.done", email=address)
+        confirmed = self._run(
+            lambda db: account.confirm_email_change(db, token=self._confirm_token),
+            lines=Lines("error"),
+        )
+        if confirmed.ok:
+            self.success = self._t("confirm_email.done", email=confirmed.value)
 
 
 def _pending() -> rx.Component:

@@ -7,11 +7,11 @@ import reflex as rx
 from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.services import auth
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines
+from dasnez_ui.session import password_login
 
 
 class LoginState(PublicSession):
@@ -24,22 +24,13 @@ class LoginState(PublicSession):
 
     @rx.event
     def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
-        try:
-            with session_scope() as db:
-                result = auth.login(
-                    db,
-                    email=str(form.get("email", ""))[:300],
-                    password=str(form.get("password", ""))[:300],
-                    app=auth.PUBLIC_APP,
-                )
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
+        result = self._run(password_login(form, auth.PUBLIC_APP), lines=Lines("error")).value
+        if result is None:
             return None
         self.token = result.token
         self.user_name = result.actor.display_name
         self.user_status = result.actor.status
         self.user_kommune_slug = result.kommune_slug
-        self.error = ""
         return rx.redirect(routes.kommune_href(result.kommune_slug))
 
 

@@ -19,6 +19,7 @@ from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView,
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.outcome import Lines
 from dasnez_ui.params import parse_id
 
 # --- /nachrichten -----------------------------------------------------------------------------
@@ -50,16 +51,16 @@ class MessagesState(PublicSession):
         self._show(actor, max(1, self.page - 1))
 
     def _show(self, actor: Actor, page: int) -> None:
-        try:
-            with session_scope() as db:
-                result = contact.conversations(
-                    db, actor, actor.kommune_id or 0, page, lang=self.lang
-                )
-        except DomainError as exc:
-            self.rows, self.has_next, self.error = [], False, self._t(exc.key, **exc.params)
+        result = self._run(
+            lambda db: contact.conversations(
+                db, actor, actor.kommune_id or 0, page, lang=self.lang
+            ),
+            lines=Lines("error"),
+        ).value
+        if result is None:
+            self.rows, self.has_next = [], False
         else:
             self.rows, self.page, self.has_next = result.rows, result.page, result.has_next
-            self.error = ""
         self.loaded = True
 
 
@@ -167,13 +168,13 @@ class NewConversationState(PublicSession):
         if listing_id is None:
             self.notice = self._t("contact.listing_missing")
             return None
-        try:
-            with session_scope() as db:
-                cid = contact.start_conversation(db, actor, actor.kommune_id or 0, listing_id)
-        except DomainError as exc:
-            self.notice = self._t(exc.key, **exc.params)
+        started = self._run(
+            lambda db: contact.start_conversation(db, actor, actor.kommune_id or 0, listing_id),
+            lines=Lines("notice"),
+        )
+        if not started.ok:
             return None
-        return rx.redirect(routes.thread_href(cid))
+        return rx.redirect(routes.thread_href(started.value))
 
 
 def new_conversation_page() -> rx.Component:
@@ -259,60 +260,53 @@ class ThreadState(PublicSession):
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._clear_lines()
-        try:
-            with session_scope() as db:
-                contact.send_message(
-                    db, actor, actor.kommune_id or 0, cid, str(form.get("body", ""))[:10_000]
-                )
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
-            return
-        self.success = self._t("contact.sent")
-        self.sent_count += 1
-        self._show(actor, cid, 1)
+        if self._run(
+            lambda db: contact.send_message(
+                db, actor, actor.kommune_id or 0, cid, str(form.get("body", ""))[:10_000]
+            ),
+            "contact.sent",
+        ).ok:
+            self.sent_count += 1
+            self._show(actor, cid, 1)
 
     @rx.event
     def confirm(self, form: dict[str, str]) -> None:
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._clear_lines()
-        try:
-            with session_scope() as db:
-                contact.confirm_agreement(
-                    db,
-                    actor,
-                    actor.kommune_id or 0,
-                    cid,
-                    str(form.get("value", ""))[:100],
-                    lang=self.lang,
-                )
-        except DomainError as exc:
-            self.agreement_error = self._t(exc.key, **exc.params)
-            return
-        self.agreement_success = self._t("agreement.saved")
-        self._show(actor, cid, self.page)
+        if self._run(
+            lambda db: contact.confirm_agreement(
+                db,
+                actor,
+                actor.kommune_id or 0,
+                cid,
+                str(form.get("value", ""))[:100],
+                lang=self.lang,
+            ),
+            "agreement.saved",
+            lines=Lines("agreement_error", "agreement_success"),
+        ).ok:
+            self._show(actor, cid, self.page)
 
     @rx.event
     def rate(self, form: dict[str, str]) -> None:
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._clear_lines()
-        try:
-            with session_scope() as db:
-                ratings.rate(
-                    db,
-                    actor,
-                    actor.kommune_id or 0,
-                    cid,
-                    parse_id(form.get("stars")),
-                    str(form.get("comment", ""))[:5000],
-                    admin_only=bool(form.get("admin_only")),
-                )
-        except DomainError as exc:
-            self.rating_error = self._t(exc.key, **exc.params)
-            return
-        self.rating_success = self._t("rating.saved")
-        self._show(actor, cid, self.page)
+        if self._run(
+            lambda db: ratings.rate(
+                db,
+                actor,
+                actor.kommune_id or 0,
+                cid,
+                parse_id(form.get("stars")),
+                str(form.get("comment", ""))[:5000],
+                admin_only=bool(form.get("admin_only")),
+            ),
+            "rating.saved",
+            lines=Lines("rating_error", "rating_success"),
+        ).ok:
+            self._show(actor, cid, self.page)
 
     @rx.event
     def older(self) -> None:

@@ -7,13 +7,12 @@ import reflex as rx
 from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.passwords import MAX_LENGTH
 from dasnez_core.services import account
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import Lines
 
 
 class ForgotPasswordState(PublicSession):
@@ -29,14 +28,12 @@ class ForgotPasswordState(PublicSession):
     @rx.event
     def submit(self, form: dict[str, str]) -> None:
         self._actor()
-        try:
-            with session_scope() as db:
-                account.request_password_reset(db, email=str(form.get("email", ""))[:300])
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
-            return
-        # The same answer whether or not the account exists.
-        self.error, self.sent = "", True
+        if self._run(
+            lambda db: account.request_password_reset(db, email=str(form.get("email", ""))[:300]),
+            lines=Lines("error"),
+        ).ok:
+            # The same answer whether or not the account exists.
+            self.sent = True
 
 
 class ResetPasswordState(PublicSession):
@@ -51,29 +48,25 @@ class ResetPasswordState(PublicSession):
         self._refresh_session()
         self._reset_token = str(self.router.url.query_parameters.get("token", ""))[:300]
         self.error, self.link_error, self.done = "", "", False
-        try:
-            with session_scope() as db:
-                account.check_reset_token(db, self._reset_token)
-        except DomainError as exc:
-            self.link_error = self._t(exc.key, **exc.params)
+        self._run(
+            lambda db: account.check_reset_token(db, self._reset_token), lines=Lines("link_error")
+        )
         self.loaded = True
 
     @rx.event
     def submit(self, form: dict[str, str]) -> None:
         self._actor()
-        try:
-            with session_scope() as db:
-                account.reset_password(
-                    db,
-                    token=self._reset_token,
-                    new_password=str(form.get("new_password", ""))[:300],
-                )
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
-            if exc.key.startswith("account.token_"):
+        reset = self._run(
+            lambda db: account.reset_password(
+                db, token=self._reset_token, new_password=str(form.get("new_password", ""))[:300]
+            ),
+            lines=Lines("error"),
+        )
+        if not reset.ok:
+            if reset.key.startswith("account.token_"):
                 self.link_error = self.error
             return
-        self.error, self.done = "", True
+        self.done = True
         self._refresh_session()  # every session has ended, this browser's too
 
 

@@ -9,13 +9,14 @@ from dasnez_app.components import public_page
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.errors import NotFound
 from dasnez_core.passwords import MAX_LENGTH
 from dasnez_core.services import auth, kommunen
 from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.outcome import Lines
 from dasnez_ui.params import parse_id
 
 
@@ -49,22 +50,20 @@ class RegisterState(PublicSession):
 
     @rx.event
     def submit(self, form: dict[str, str]) -> None:
-        try:
-            with session_scope() as db:
-                auth.register(
-                    db,
-                    kommune_slug=self.slug,
-                    email=str(form.get("email", "")),
-                    password=str(form.get("password", "")),
-                    display_name=str(form.get("display_name", "")),
-                    area_id=parse_id(form.get("area_id")),
-                    accept_privacy=bool(form.get("accept_privacy")),
-                    accept_terms=bool(form.get("accept_terms")),
-                )
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
-            return
-        self.error, self.done = "", True
+        if self._run(
+            lambda db: auth.register(
+                db,
+                kommune_slug=self.slug,
+                email=str(form.get("email", "")),
+                password=str(form.get("password", "")),
+                display_name=str(form.get("display_name", "")),
+                area_id=parse_id(form.get("area_id")),
+                accept_privacy=bool(form.get("accept_privacy")),
+                accept_terms=bool(form.get("accept_terms")),
+            ),
+            lines=Lines("error"),
+        ).ok:
+            self.done = True
 
 
 def _form() -> rx.Component:
