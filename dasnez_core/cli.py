@@ -1,4 +1,4 @@
-"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind`."""
+"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind|cleanup`."""
 
 from __future__ import annotations
 
@@ -42,9 +42,17 @@ def remind() -> int:
         return send_expiry_reminders(db)
 
 
+def cleanup() -> int:
+    """Delete registrations whose address was not confirmed within seven days (run hourly)."""
+    from dasnez_core.services.registration import delete_unconfirmed
+
+    with session_scope() as db:
+        return delete_unconfirmed(db)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dasnez")
-    parser.add_argument("command", choices=["migrate", "seed", "remind"])
+    parser.add_argument("command", choices=["migrate", "seed", "remind", "cleanup"])
     args = parser.parse_args(argv)
     if args.command == "migrate":
         url = load_settings().database_url
@@ -54,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Database is up to date.")
     elif args.command == "remind":
         print(f"{remind()} expiry reminders sent.")
+    elif args.command == "cleanup":
+        print(f"{cleanup()} unconfirmed registrations deleted.")
     else:
         seed()
     return 0

@@ -151,6 +151,7 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
         while all(p.poll() is None for p in procs):
             if time.monotonic() >= next_reminders:
                 _send_reminders()
+                _delete_unconfirmed()
                 next_reminders = time.monotonic() + 3600
             time.sleep(1)
         print("An app stopped unexpectedly; see the logs above.", file=sys.stderr)
@@ -170,6 +171,16 @@ def _send_reminders() -> None:
         remind()
     except Exception as exc:  # a reminder run must never stop the platform
         print(f"expiry reminders failed: {exc}", file=sys.stderr)
+
+
+def _delete_unconfirmed() -> None:
+    """Registrations never confirmed go after seven days (production: cron + the CLI)."""
+    from dasnez_core.cli import cleanup
+
+    try:
+        cleanup()
+    except Exception as exc:  # a cleanup run must never stop the platform
+        print(f"cleanup of unconfirmed registrations failed: {exc}", file=sys.stderr)
 
 
 def main() -> int:

@@ -16,6 +16,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Diese E-Mail-Adresse gehört schon zu einem anderen Konto.",
         "This email address already belongs to another account.",
     ),
+    "account.email_change_pending": (
+        "Solange Ihr Konto auf die Freischaltung wartet, lässt sich die E-Mail-Adresse nicht "
+        "ändern. Sie können Ihr Konto löschen und sich mit der neuen Adresse neu registrieren.",
+        "While your account is waiting for approval, its email address cannot be changed. "
+        "You can delete your account and register again with the new address.",
+    ),
+    "registration.token_invalid": (
+        "Dieser Link ist ungültig oder wurde schon benutzt. Haben Sie Ihre Adresse schon "
+        "bestätigt, melden Sie sich einfach an; sonst registrieren Sie sich bitte noch einmal.",
+        "This link is not valid or has been used already. If you have confirmed your address "
+        "already, simply log in; otherwise please register again.",
+    ),
+    "registration.token_expired": (
+        "Dieser Link ist abgelaufen. Bitte registrieren Sie sich noch einmal.",
+        "This link has expired. Please register again.",
+    ),
+    "registration.address_taken": (
+        "Mit dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an oder "
+        "legen Sie über „Passwort vergessen?“ ein neues Passwort fest.",
+        "There is already an account with this email address. Please log in, or set a new "
+        "password with “Forgot your password?”.",
+    ),
     "account.token_invalid": (
         "Dieser Link ist ungültig. Bitte kopieren Sie ihn vollständig aus der E-Mail "
         "oder fordern Sie einen neuen an.",
@@ -81,10 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "account.current_password": ("Ihr aktuelles Passwort", "Your current password"),
     "account.email_submit": ("Bestätigungslink senden", "Send confirmation link"),
     "account.email_sent": (
-        "Wir haben einen Link an {email} geschickt. Ihre Adresse ändert sich erst, wenn Sie "
-        "diesen Link öffnen und bestätigen. Der Link gilt 24 Stunden.",
-        "We have sent a link to {email}. Your address changes only once you open this link "
-        "and confirm. The link is valid for 24 hours.",
+        "Wir haben eine E-Mail an {email} geschickt. Ihre Adresse ändert sich erst, wenn Sie "
+        "den Link darin öffnen und bestätigen. Der Link gilt 24 Stunden.",
+        "We have sent an email to {email}. Your address changes only once you open the link "
+        "in it and confirm. The link is valid for 24 hours.",
     ),
     "account.password_heading": ("Passwort ändern", "Change password"),
     "account.new_password": (
@@ -158,6 +180,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ihre E-Mail-Adresse ist geändert. Bitte melden Sie sich künftig mit {email} an.",
         "Your email address has been changed. Please log in with {email} from now on.",
     ),
+    # --- /registrierung-bestaetigen ---------------------------------------------------------
+    "confirm_registration.title": ("Registrierung bestätigen", "Confirm your registration"),
+    "confirm_registration.text": (
+        "Bitte bestätigen Sie Ihre Registrierung in {kommune} mit dieser E-Mail-Adresse:",
+        "Please confirm your registration in {kommune} with this email address:",
+    ),
+    "confirm_registration.not_you": (
+        "Haben Sie sich nicht registriert? Dann schließen Sie diese Seite einfach; ohne "
+        "Bestätigung wird nichts angelegt.",
+        "Did you not register? Then simply close this page; nothing is created without "
+        "confirmation.",
+    ),
+    "confirm_registration.submit": ("Registrierung bestätigen", "Confirm registration"),
+    "confirm_registration.done": (
+        "Ihre E-Mail-Adresse ist bestätigt. {kommune} prüft jetzt Ihre Angaben und schaltet "
+        "Ihr Konto frei. Anmelden können Sie sich schon jetzt.",
+        "Your email address is confirmed. {kommune} now checks your details and approves "
+        "your account. You can log in already.",
+    ),
     # --- mails ------------------------------------------------------------------------------
     "mail.password_reset.subject": (
         "Neues Passwort für Ihr dasnez-Konto",
@@ -200,18 +241,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Please confirm your new email address",
     ),
     "mail.email_confirm.body": (
-        "Guten Tag {name},\n\n"
-        "Sie möchten Ihr Konto bei dasnez auf diese E-Mail-Adresse umstellen. Bitte öffnen "
-        "Sie dazu diesen Link und bestätigen Sie:\n\n"
+        "Guten Tag,\n\n"
+        "jemand möchte ein Konto bei dasnez auf diese E-Mail-Adresse umstellen. Wenn Sie das "
+        "waren, öffnen Sie bitte diesen Link und bestätigen Sie:\n\n"
         "{url}/email-bestaetigen?token={token}\n\n"
         "Der Link gilt 24 Stunden. Wenn Sie das nicht waren, löschen Sie diese E-Mail "
-        "einfach.\n\n"
+        "einfach; ohne Bestätigung ändert sich nichts.\n\n"
+        "Viele Grüße\ndasnez",
+        "Hello,\n\n"
+        "someone would like a dasnez account to use this email address. If that was you, "
+        "please open this link and confirm:\n\n"
+        "{url}/email-bestaetigen?token={token}\n\n"
+        "The link is valid for 24 hours. If this was not you, simply delete this email; "
+        "nothing changes without confirmation.\n\n"
+        "Kind regards\ndasnez",
+    ),
+    "mail.email_change_taken.subject": (
+        "Ihre E-Mail-Adresse bei dasnez",
+        "Your email address at dasnez",
+    ),
+    "mail.email_change_taken.body": (
+        "Guten Tag {name},\n\n"
+        "jemand wollte gerade ein anderes Konto bei dasnez auf Ihre E-Mail-Adresse umstellen. "
+        "Das geht nicht, denn Ihre Adresse gehört schon zu Ihrem Konto; es hat sich nichts "
+        "geändert.\n\n"
+        "Sie müssen nichts tun. Wenn Sie sich Sorgen machen, legen Sie ein neues Passwort "
+        "fest: {url}/passwort-vergessen\n\n"
         "Viele Grüße\ndasnez",
         "Hello {name},\n\n"
-        "you would like your dasnez account to use this email address. Please open this "
-        "link and confirm:\n\n"
-        "{url}/email-bestaetigen?token={token}\n\n"
-        "The link is valid for 24 hours. If this was not you, simply delete this email.\n\n"
+        "someone just tried to switch another dasnez account to your email address. That is "
+        "not possible because your address belongs to your account already; nothing has "
+        "changed.\n\n"
+        "You need not do anything. If you are worried, set a new password: "
+        "{url}/passwort-vergessen\n\n"
+        "Kind regards\ndasnez",
+    ),
+    "mail.register_confirm.subject": (
+        "Bitte bestätigen Sie Ihre Registrierung bei dasnez {kommune}",
+        "Please confirm your registration at dasnez {kommune}",
+    ),
+    "mail.register_confirm.body": (
+        "Guten Tag,\n\n"
+        "mit dieser E-Mail-Adresse wurde eine Registrierung bei dasnez {kommune} begonnen. "
+        "Wenn Sie das waren, bestätigen Sie Ihre Adresse bitte über diesen Link:\n\n"
+        "{url}/registrierung-bestaetigen?token={token}\n\n"
+        "Der Link gilt {days} Tage. Danach prüft Ihre Kommune Ihre Angaben und schaltet Ihr "
+        "Konto frei.\n\n"
+        "Wenn Sie das nicht waren, löschen Sie diese E-Mail einfach; ohne Bestätigung wird "
+        "kein Konto angelegt.\n\n"
+        "Viele Grüße\ndasnez {kommune}",
+        "Hello,\n\n"
+        "a registration at dasnez {kommune} was started with this email address. If that was "
+        "you, please confirm your address with this link:\n\n"
+        "{url}/registrierung-bestaetigen?token={token}\n\n"
+        "The link is valid for {days} days. Then your municipality checks your details and "
+        "approves your account.\n\n"
+        "If this was not you, simply delete this email; no account is created without "
+        "confirmation.\n\n"
+        "Kind regards\ndasnez {kommune}",
+    ),
+    "mail.register_exists.subject": (
+        "Registrierung mit Ihrer E-Mail-Adresse bei dasnez",
+        "Registration with your email address at dasnez",
+    ),
+    "mail.register_exists.body": (
+        "Guten Tag {name},\n\n"
+        "jemand wollte sich gerade bei dasnez {kommune} mit Ihrer E-Mail-Adresse registrieren. "
+        "Zu dieser Adresse gibt es schon Ihr Konto, deshalb wurde kein neues angelegt.\n\n"
+        "Waren Sie das? Dann melden Sie sich einfach an: {url}/anmelden\n"
+        "Passwort vergessen? Hier legen Sie ein neues fest: {url}/passwort-vergessen\n\n"
+        "Waren Sie es nicht, müssen Sie nichts tun.\n\n"
+        "Viele Grüße\ndasnez",
+        "Hello {name},\n\n"
+        "someone just tried to register at dasnez {kommune} with your email address. Your "
+        "account already uses this address, so no new one was created.\n\n"
+        "Was it you? Then simply log in: {url}/anmelden\n"
+        "Forgot your password? Set a new one here: {url}/passwort-vergessen\n\n"
+        "If it was not you, you need not do anything.\n\n"
         "Kind regards\ndasnez",
     ),
     "mail.email_changed.subject": (

@@ -173,12 +173,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Einladung an {email} ist verschickt. Der Link darin gilt {days} Tage.",
         "The invitation to {email} has been sent. Its link is valid for {days} days.",
     ),
-    "admins.other_kommune": (
-        "Diese E-Mail-Adresse gehört zu einem Konto einer anderen Kommune. Verwaltungsrechte "
-        "können nur Personen Ihrer Kommune bekommen.",
-        "This email address belongs to an account of another municipality. Only people of "
-        "your municipality can get admin rights.",
-    ),
     "admins.not_approved": (
         "Diese Person wartet noch auf die Freischaltung. Bitte schalten Sie sie zuerst frei.",
         "This person is still awaiting approval. Please approve them first.",
@@ -228,6 +222,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{url}/passwort-neu?token={token}\n\n"
         "Then log in to the administration with your email address and the new password.\n\n"
         "If you did not expect this invitation, you can delete this email.\n",
+    ),
+    "mail.admin_invite_elsewhere.subject": (
+        "Einladung in die Verwaltung von dasnez {kommune}",
+        "Invitation to administer dasnez {kommune}",
+    ),
+    "mail.admin_invite_elsewhere.body": (
+        "Hallo {name},\n\n"
+        "die Verwaltung von dasnez {kommune} wollte Sie einladen, dort mitzuverwalten. Ihre "
+        "E-Mail-Adresse gehört aber schon zu Ihrem Konto in einer anderen Kommune, und ein "
+        "Konto gehört immer zu genau einer Kommune. Es hat sich deshalb nichts geändert.\n\n"
+        "Möchten Sie in {kommune} mitverwalten, nennen Sie der Verwaltung dort bitte eine "
+        "andere E-Mail-Adresse.\n",
+        "Hello {name},\n\n"
+        "the administration of dasnez {kommune} wanted to invite you to help administer it. "
+        "But your email address already belongs to your account in another municipality, and "
+        "an account always belongs to exactly one municipality. So nothing has changed.\n\n"
+        "If you would like to help administer {kommune}, please give its administration "
+        "another email address.\n",
     ),
     "mail.admin_granted.subject": (
         "Sie verwalten jetzt dasnez {kommune}",

@@ -99,10 +99,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bitte stimmen Sie den Nutzungsbedingungen zu.",
         "Please accept the terms of use.",
     ),
-    "register.email_taken": (
-        "Mit dieser E-Mail-Adresse ist schon ein Konto registriert. Bitte melden Sie sich an.",
-        "An account with this email address exists already. Please log in.",
-    ),
     "login.failed": (
         "E-Mail-Adresse oder Passwort stimmen nicht.",
         "Email address or password is wrong.",
@@ -196,8 +192,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- register -------------------------------------------------------------------------
     "register.title": ("Registrieren in {kommune}", "Register in {kommune}"),
     "register.intro": (
-        "Nach der Registrierung prüft Ihre Kommune Ihre Angaben und schaltet Ihr Konto frei.",
-        "After you register, your municipality checks your details and approves your account.",
+        "Nach der Registrierung schicken wir Ihnen eine E-Mail. Sobald Sie Ihre Adresse über "
+        "den Link darin bestätigt haben, prüft Ihre Kommune Ihre Angaben und schaltet Ihr "
+        "Konto frei.",
+        "After you register we send you an email. Once you have confirmed your address with "
+        "the link in it, your municipality checks your details and approves your account.",
     ),
     "register.email": ("E-Mail-Adresse", "Email address"),
     "register.password": ("Passwort (mindestens 10 Zeichen)", "Password (at least 10 characters)"),
@@ -216,13 +215,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "I accept the terms of use (version {version}).",
     ),
     "register.submit": ("Registrieren", "Register"),
-    "register.done_title": ("Vielen Dank für Ihre Registrierung!", "Thank you for registering!"),
+    "register.done_title": (
+        "Bitte sehen Sie in Ihr E-Mail-Postfach",
+        "Please check your email inbox",
+    ),
     "register.done_text": (
-        "Ihr Konto wartet jetzt auf die Freischaltung durch Ihre Kommune. Sobald es "
-        "freigeschaltet ist, können Sie Angebote und Gesuche einstellen. Sie können sich "
-        "schon jetzt anmelden.",
-        "Your account is now waiting for approval by your municipality. As soon as it is "
-        "approved, you can post offers and requests. You can log in already.",
+        "Wir haben Ihnen eine E-Mail an {email} geschickt. Bitte bestätigen Sie Ihre Adresse "
+        "über den Link darin; erst dann ist Ihre Registrierung vollständig. Der Link gilt "
+        "7 Tage. Keine E-Mail da? Bitte sehen Sie auch im Spam-Ordner nach.",
+        "We have sent an email to {email}. Please confirm your address with the link in it; "
+        "only then is your registration complete. The link is valid for 7 days. No email? "
+        "Please also look in your spam folder.",
     ),
     # --- login ----------------------------------------------------------------------------
     "login.title": ("Anmelden", "Log in"),

@@ -112,3 +112,28 @@ class AccountToken(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
     used_at: datetime | None = None
+
+
+class PendingRegistration(SQLModel, table=True):
+    """A registration whose address is not confirmed yet (double opt-in).
+
+    No account exists until the link mailed to the address is opened: so nothing an admin
+    sees, no login and no "address taken" answer can come from an unconfirmed address.
+    Several may wait for one address (a stranger's attempt must not void the owner's link);
+    the first confirmed wins and removes the others. Deleted after seven days if unconfirmed.
+    """
+
+    __tablename__ = "pending_registration"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kommune_id: int = Field(foreign_key="kommune.id", index=True)
+    email: str = Field(max_length=254, index=True)
+    password_hash: str = Field(max_length=255)
+    display_name: str = Field(max_length=80)
+    # No foreign key: an admin may merge or delete the area meanwhile; confirming re-checks it.
+    area_id: int | None = None
+    privacy_version: str = Field(max_length=20)
+    terms_version: str = Field(max_length=20)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    expires_at: datetime

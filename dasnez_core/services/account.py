@@ -240,24 +240,34 @@ def request_email_change(
 ) -> str:
     """Mail a confirmation link to the new address; the account keeps the old one until then.
 
-    Returns the new address as it will be stored.
+    The answer is the same whether or not the new address has an account: if it has, no link
+    is issued (nothing could ever succeed) and its owner gets a short notice instead. Neither
+    mail carries anything the requester typed. Only approved people change their address: a
+    pending account is not vetted yet, has nothing to lose by registering anew, and must not
+    make the platform write to strangers. Returns the new address as it will be stored.
     """
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
+    if user.status != UserStatus.APPROVED:
+        raise NotAllowed("account.email_change_pending")
     address = check_email(new_email)
     _check_current_password(user, current_password, "email_password")
     if address == user.email:
         raise InvalidInput("new_email", "account.email_same")
-    if _email_taken(db, address):
-        raise InvalidInput("new_email", "account.email_taken")
     # Only the newest request counts: an older link must not switch to another address.
     _void_tokens(db, id_of(user), AccountTokenPurpose.EMAIL_CHANGE)
-    token = _issue_token(
-        db, user, AccountTokenPurpose.EMAIL_CHANGE, EMAIL_CHANGE_VALID, new_email=address
-    )
-    queue(
-        db,
-        compose(address, user.language, "mail.email_confirm", name=user.display_name, token=token),
-    )
+    owner = db.exec(select(User).where(col(User.email) == address)).first()
+    if owner is None:
+        token = _issue_token(
+            db, user, AccountTokenPurpose.EMAIL_CHANGE, EMAIL_CHANGE_VALID, new_email=address
+        )
+        queue(db, compose(address, user.language, "mail.email_confirm", token=token))
+    else:
+        queue(
+            db,
+            compose(
+                owner.email, owner.language, "mail.email_change_taken", name=owner.display_name
+            ),
+        )
     db.flush()
     return address
 

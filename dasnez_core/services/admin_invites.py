@@ -3,7 +3,9 @@
 An admin only ever invites for their own Kommune. A person of that Kommune who is already
 approved gets the role; an unknown address gets a new, approved account whose password
 nobody knows, and a mail with a one-time link (the password-reset link of the public app)
-to choose one. Every change is audited in the same transaction.
+to choose one. An address of another Kommune's account is answered as an unknown one (no
+account is revealed or taken over); only its owner is told. Every change is audited in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from dasnez_core.models import (
     id_of,
     utcnow,
 )
-from dasnez_core.passwords import hash_password
+from dasnez_core.passwords import burn_time, hash_password
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.account import _issue_token
@@ -109,6 +111,23 @@ def invite_admin(
     address = check_email(email)
     kommune = get_kommune(db, kommune_id)
     user = db.exec(select(User).where(User.email == address)).first()
+    if user is not None and user.kommune_id != kommune_id:
+        # Another Kommune's account: answer exactly as for a new address (nothing here tells
+        # that the address has an account), take nothing over, and tell only its owner.
+        name = validate_display_name(display_name)
+        burn_time(address)  # a new account's password hash takes as long
+        queue(
+            db,
+            compose(
+                user.email,
+                user.language,
+                "mail.admin_invite_elsewhere",
+                name=user.display_name,
+                kommune=kommune.name,
+            ),
+        )
+        db.flush()
+        return InviteResult(display_name=name, email=address, created=True)
     created = user is None
     if user is None:
         name = validate_display_name(display_name)
@@ -125,8 +144,6 @@ def invite_admin(
         )
         db.add(user)
         db.flush()
-    elif user.kommune_id != kommune_id:
-        raise InvalidInput("email", "admins.other_kommune")
     elif user.status == UserStatus.PENDING:
         raise InvalidInput("email", "admins.not_approved")
     elif user.status == UserStatus.BLOCKED:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email, normalise_email
 from dasnez_core.errors import InvalidInput
-from dasnez_core.models import ConsentDocument, ConsentRecord, User, UserStatus
+from dasnez_core.models import User, UserStatus
 from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can
+from dasnez_core.services import registration
 from dasnez_core.services.kommunen import get_area, get_kommune_by_slug
 from dasnez_core.services.sessions import actor_for, create_session, revoke_session
 
@@ -24,9 +25,11 @@ NAME_MIN, NAME_MAX = 2, 80
 
 @dataclass(frozen=True)
 class Registration:
-    user_id: int
+    """The answer to a registration form: the same whether or not the address has an account
+    (only what the person typed and the Kommune they chose)."""
+
     kommune_slug: str
-    status: str
+    email: str
 
 
 def clean_text(raw: str) -> str:
@@ -55,7 +58,14 @@ def register(
     accept_privacy: bool,
     accept_terms: bool,
 ) -> Registration:
-    """Create a pending account in the Kommune and record both consents with their versions."""
+    """Start a registration in the Kommune by double opt-in; never tells whether the address
+    has an account.
+
+    A new address gets a confirmation link by mail; the account (pending, with both consents)
+    exists only once the link is opened (`registration.confirm_registration`). An address
+    that has an account gets a short warning instead and nothing else changes. Both paths hash
+    the password, so neither the answer nor its time tells them apart.
+    """
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
     clean_email = check_email(email)
@@ -68,31 +78,21 @@ def register(
         raise InvalidInput("accept_privacy", "register.privacy_required")
     if not accept_terms:
         raise InvalidInput("accept_terms", "register.terms_required")
-    taken = db.exec(select(func.count()).where(col(User.email) == clean_email)).one()
-    if taken:
-        raise InvalidInput("email", "register.email_taken")
-    user = User(
-        email=clean_email,
-        password_hash=hash_password(password),
-        display_name=name,
-        kommune_id=kommune.id,
-        area_id=area.id,
-        status=UserStatus.PENDING,
-    )
-    db.add(user)
-    db.flush()
-    assert user.id is not None
-    for document, version in (
-        (ConsentDocument.PRIVACY, kommune.privacy_version),
-        (ConsentDocument.TERMS, kommune.terms_version),
-    ):
-        db.add(
-            ConsentRecord(
-                user_id=user.id, kommune_id=kommune.id, document=document, version=version
-            )
+    password_hash = hash_password(password)
+    owner = db.exec(select(User).where(col(User.email) == clean_email)).first()
+    if owner is None:
+        registration.start_registration(
+            db,
+            kommune=kommune,
+            email=clean_email,
+            password_hash=password_hash,
+            display_name=name,
+            area_id=area.id,
         )
+    else:
+        registration.warn_owner(db, owner, kommune)
     db.flush()
-    return Registration(user_id=user.id, kommune_slug=kommune.slug, status=user.status)
+    return Registration(kommune_slug=kommune.slug, email=clean_email)
 
 
 @dataclass(frozen=True)

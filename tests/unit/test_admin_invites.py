@@ -156,8 +156,6 @@ def test_an_unknown_address_gets_an_account_and_a_one_time_link(
 @pytest.mark.parametrize(
     ("email", "key"),
     [
-        ("anna@example.org", "admins.other_kommune"),
-        ("admin@other.example", "admins.other_kommune"),
         ("neu@example.org", "admins.not_approved"),
         ("weg@example.org", "admins.blocked"),
         ("zweit@here.example", "admins.already_admin"),
@@ -174,6 +172,41 @@ def test_refusals_say_why_and_change_nothing(
     assert err.value.key == key
     assert (_count(db, RoleGrant), _count(db, User)) == (grants, users)
     assert _audits(db, "invite_admin") == []
+
+
+@pytest.mark.parametrize("address", ["Anna@Example.org", "admin@other.example"])
+def test_another_kommunes_account_is_answered_as_a_new_address(
+    db: Session, world: dict[str, Any], inbox: Inbox, address: str
+) -> None:
+    """An invitation must not tell that an address has an account in another Kommune, nor
+    take that account over; only its owner hears of it (without the inviter's name)."""
+    fresh = invite_admin(
+        db, world["admin"], world["here"].id, email="Leer@Rathaus.example", display_name="Jemand"
+    )
+    db.commit()
+    grants, users = _count(db, RoleGrant), _count(db, User)
+    audits = len(_audits(db, "invite_admin"))
+    owner = db.exec(select(User).where(User.email == address.lower())).one()
+    before = (owner.kommune_id, owner.status, owner.display_name, owner.password_hash)
+
+    taken = invite_admin(db, world["admin"], world["here"].id, email=address, display_name="Jemand")
+    db.commit()
+    assert (taken.display_name, taken.created) == (fresh.display_name, fresh.created)
+    assert taken.email == address.lower()
+    assert (_count(db, RoleGrant), _count(db, User)) == (grants, users)
+    assert len(_audits(db, "invite_admin")) == audits
+    db.expire_all()
+    owner = db.exec(select(User).where(User.email == address.lower())).one()
+    assert (owner.kommune_id, owner.status, owner.display_name, owner.password_hash) == before
+    assert actor_for(db, owner).admin_of <= frozenset({world["other"].id})
+    [notice] = inbox.to(address.lower())
+    body = Inbox.text(notice)
+    assert "Delbrück" in body and "anderen Kommune" in body and "Amt" not in body
+    assert "token=" not in body
+    # A missing name is refused exactly as for a new address.
+    with pytest.raises(InvalidInput) as err:
+        invite_admin(db, world["admin"], world["here"].id, email=address, display_name=" ")
+    assert err.value.key == "display_name.too_short"
 
 
 def test_a_new_account_needs_a_name(db: Session, world: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""Registration, login, logout and session resolution."""
+"""Registration (its form checks; the double opt-in is in test_registration.py), login,
+logout and session resolution."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import pytest
 from sqlmodel import Session, func, select
 
 from dasnez_core.errors import InvalidInput, NotFound
-from dasnez_core.models import ConsentRecord, User, UserSession, UserStatus, utcnow
+from dasnez_core.models import (
+    ConsentRecord,
+    PendingRegistration,
+    User,
+    UserSession,
+    UserStatus,
+    utcnow,
+)
 from dasnez_core.services import auth
 from dasnez_core.services.sessions import hash_token, resolve_session, revoke_all_sessions
 from tests import factories as f
@@ -24,23 +32,6 @@ GOOD = {
 
 def _count(db: Session, model: type) -> int:
     return int(db.exec(select(func.count()).select_from(model)).one())
-
-
-def test_register_creates_pending_user_with_both_consents(db: Session) -> None:
-    k = f.kommune(db, privacy_version="2026-01", terms_version="3")
-    area = f.district(db, k)
-    reg = auth.register(db, kommune_slug="delbrueck", area_id=area.id, **GOOD)
-    user = db.get(User, reg.user_id)
-    assert user is not None
-    assert (user.email, user.display_name, user.status) == (
-        "neu@example.org",
-        "Peter Neumann",
-        UserStatus.PENDING,
-    )
-    assert user.password_hash.startswith("$argon2id$")
-    consents = db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user.id)).all()
-    assert {(c.document, c.version) for c in consents} == {("privacy", "2026-01"), ("terms", "3")}
-    assert all(c.accepted_at is not None for c in consents)
 
 
 @pytest.mark.parametrize(
@@ -63,16 +54,7 @@ def test_bad_registration_writes_nothing(
         auth.register(db, kommune_slug="delbrueck", area_id=area.id, **{**GOOD, **change})
     assert (err.value.field, err.value.key) == (field, key)
     assert _count(db, User) == 0 and _count(db, ConsentRecord) == 0
-
-
-def test_duplicate_email_is_refused(db: Session) -> None:
-    k = f.kommune(db)
-    area = f.district(db, k)
-    f.user(db, k, "neu@example.org")
-    with pytest.raises(InvalidInput) as err:
-        auth.register(db, kommune_slug="delbrueck", area_id=area.id, **GOOD)
-    assert err.value.key == "register.email_taken"
-    assert _count(db, User) == 1
+    assert _count(db, PendingRegistration) == 0
 
 
 def test_unknown_kommune_and_foreign_area_are_refused(db: Session) -> None:
