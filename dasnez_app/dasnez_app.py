@@ -32,6 +32,10 @@ from dasnez_app.pages.password_reset import (
 )
 from dasnez_app.pages.person import PersonState, person_page
 from dasnez_app.pages.register import RegisterState, register_page
+from dasnez_app.pages.registration_confirm import (
+    RegistrationConfirmState,
+    registration_confirm_page,
+)
 from dasnez_app.state import PublicSession
 from dasnez_ui.theme import STYLE
 
@@ -50,6 +54,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.FORGOT_PASSWORD: (forgot_password_page, ForgotPasswordState.load),
     routes.RESET_PASSWORD: (reset_password_page, ResetPasswordState.load),
     routes.EMAIL_CONFIRM: (email_confirm_page, EmailConfirmState.load),
+    routes.REGISTRATION_CONFIRM: (registration_confirm_page, RegistrationConfirmState.load),
     routes.MESSAGES: (messages_page, MessagesState.load),
     routes.NEW_CONVERSATION: (new_conversation_page, NewConversationState.load),
     routes.THREAD: (thread_page, ThreadState.load),

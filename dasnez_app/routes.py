@@ -37,6 +37,7 @@ ACCOUNT = "/konto"
 FORGOT_PASSWORD = "/passwort-vergessen"  # noqa: S105 (a URL, not a secret)
 RESET_PASSWORD = "/passwort-neu"  # noqa: S105
 EMAIL_CONFIRM = "/email-bestaetigen"
+REGISTRATION_CONFIRM = "/registrierung-bestaetigen"
 MESSAGES = "/nachrichten"
 NEW_CONVERSATION = "/nachrichten/neu"
 THREAD = "/nachrichten/[id]"
@@ -58,6 +59,7 @@ PAGES: tuple[str, ...] = (
     FORGOT_PASSWORD,
     RESET_PASSWORD,
     EMAIL_CONFIRM,
+    REGISTRATION_CONFIRM,
     MESSAGES,
     NEW_CONVERSATION,
     THREAD,

@@ -358,7 +358,15 @@ def _body() -> rx.Component:
             wrap="wrap",
         ),
         _section("account.profile_heading", "konto-profil", _profile_form()),
-        _section("account.email_heading", "konto-email", _email_form()),
+        _section(
+            "account.email_heading",
+            "konto-email",
+            rx.cond(
+                PublicSession.user_status == "pending",
+                rx.text(t("account.email_change_pending")),
+                _email_form(),
+            ),
+        ),
         _section("account.password_heading", "konto-passwort", _password_form()),
         _section(
             "account.export_heading",

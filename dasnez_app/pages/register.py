@@ -30,12 +30,13 @@ class RegisterState(PublicSession):
     areas: list[Option] = []
     error: str = ""
     done: bool = False
+    sent_to: str = ""
 
     @rx.event
     def load(self) -> None:
         self._refresh_session()
         self.slug = slug_from_path(self.router.url.path)
-        self.error, self.done = "", False
+        self.error, self.done, self.sent_to = "", False, ""
         with session_scope() as db:
             try:
                 k = kommunen.get_kommune_by_slug(db, self.slug)
@@ -50,7 +51,8 @@ class RegisterState(PublicSession):
 
     @rx.event
     def submit(self, form: dict[str, str]) -> None:
-        if self._run(
+        # The same answer whether or not the address has an account (double opt-in).
+        started = self._run(
             lambda db: auth.register(
                 db,
                 kommune_slug=self.slug,
@@ -62,8 +64,9 @@ class RegisterState(PublicSession):
                 accept_terms=bool(form.get("accept_terms")),
             ),
             lines=Lines("error"),
-        ).ok:
-            self.done = True
+        )
+        if started.ok and started.value is not None:
+            self.sent_to, self.done = started.value.email, True
 
 
 def _form() -> rx.Component:
@@ -107,9 +110,9 @@ def _form() -> rx.Component:
 def _done() -> rx.Component:
     return rx.vstack(
         rx.callout(
-            t("register.done_title"), icon="check", color_scheme="green", role="status", size="3"
+            t("register.done_title"), icon="mail", color_scheme="green", role="status", size="3"
         ),
-        rx.text(t("register.done_text")),
+        rx.text(t("register.done_text").replace("{email}", RegisterState.sent_to)),
         link_button(t("nav.login"), routes.LOGIN, size="4"),
         spacing="4",
     )

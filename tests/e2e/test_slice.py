@@ -1,4 +1,5 @@
-"""The foundation slice in Chromium: register → approve in the portal → post → public.
+"""The foundation slice in Chromium: register → confirm the address → approve in the
+portal → post → public.
 
 The second Kommune's admin sees nothing of it and cannot approve, also not when the
 approval handler is called directly over the websocket.
@@ -17,6 +18,7 @@ from dasnez_core.models import AuditEvent, Listing, User, UserStatus
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import fresh_token, send_event
+from tests.e2e.mails import confirmation_link
 
 NEWCOMER = "Erika Musterfrau"
 NEWCOMER_EMAIL = "erika@example.org"
@@ -59,8 +61,13 @@ def test_register_approve_post_and_see_it_public(apps: Apps, browser: Browser) -
     assert _user(NEWCOMER_EMAIL) is None
     page.get_by_label("Passwort (mindestens 10 Zeichen)").fill(NEWCOMER_PASSWORD)
     page.get_by_role("button", name="Registrieren").click()
-    expect(page.get_by_text("Vielen Dank für Ihre Registrierung!")).to_be_visible()
-    expect(page.get_by_text(re.compile("wartet jetzt auf die Freischaltung"))).to_be_visible()
+    # Double opt-in: no account until the link in the mail is opened and confirmed.
+    expect(page.get_by_text("Bitte sehen Sie in Ihr E-Mail-Postfach")).to_be_visible()
+    expect(page.get_by_text(re.compile(f"eine E-Mail an {NEWCOMER_EMAIL}"))).to_be_visible()
+    assert _user(NEWCOMER_EMAIL) is None
+    page.goto(confirmation_link(apps.outbox, NEWCOMER_EMAIL))
+    page.get_by_role("button", name="Registrierung bestätigen").click()
+    expect(page.get_by_role("status")).to_contain_text("Ihre E-Mail-Adresse ist bestätigt")
     person = _user(NEWCOMER_EMAIL)
     assert person is not None and person.status == UserStatus.PENDING
 
