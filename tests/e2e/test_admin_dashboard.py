@@ -439,11 +439,16 @@ def test_invite_admins_of_the_own_kommune(
     expect(page.get_by_role("heading", name="Verwaltungskonten – Delbrück")).to_be_visible()
     expect(page.get_by_role("rowheader", name=re.compile("Verwaltung Delbrück"))).to_be_visible()
 
-    # A person of another Kommune: a clear message, nothing changes.
+    # A person of another Kommune: answered as a new address (no account is revealed),
+    # nothing changes, only the owner is told.
     page.get_by_label("E-Mail-Adresse").fill("anna@bad-lippspringe.example")
+    page.get_by_label("Name (nur für ein neues Konto)").fill("Anna Fremd")
     page.get_by_role("button", name="Einladen").click()
-    expect(page.get_by_role("alert")).to_contain_text("gehört zu einem Konto einer anderen Kommune")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Die Einladung an anna@bad-lippspringe.example ist verschickt"
+    )
     assert _grants("anna@bad-lippspringe.example") == set()
+    assert "anderen Kommune" in _newest_mail(apps, "anna@bad-lippspringe.example")
 
     # An approved person of Delbrück gets the rights at once.
     page.get_by_label("E-Mail-Adresse").fill("dashtest-01@example.org")
@@ -588,7 +593,7 @@ def test_handlers_over_the_websocket_cannot_reach_delbrueck(
         {"form": {"email": "maria@delbrueck.example", "display_name": "Maria"}},
         path="/verwaltung",
     )
-    assert "gehört zu einem Konto einer anderen Kommune" in str(updates)
+    assert "Die Einladung an maria@delbrueck.example ist verschickt" in str(updates)
     assert _grants("maria@delbrueck.example") == set()
     admin_id = _user(DELBRUECK_ADMIN).id
     updates = send_event(
