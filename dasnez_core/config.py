@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AliasGenerator, Field, field_validator
 from pydantic_core import PydanticUseDefault
@@ -18,6 +19,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 ENV_PREFIX = "DASNEZ_"
+
+AppKind = Literal["public", "admin"]
+
+# A page served from one of these names is served from this machine: for an app configured
+# as `http://localhost:3000`, `http://127.0.0.1:3000` is the same app (the local run).
+_LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def _env_name(field_name: str) -> str:
@@ -46,6 +54,7 @@ class Settings(BaseSettings):
     session_absolute_hours: int = 720
     secure_cookies: bool = False
     public_url: str = "http://localhost:3000"
+    admin_url: str = "http://localhost:3001"
     smtp_host: str = ""
     smtp_port: int = 25
     smtp_user: str = ""
@@ -65,11 +74,50 @@ class Settings(BaseSettings):
             raise PydanticUseDefault()
         return value
 
-    @field_validator("public_url")
+    @field_validator("public_url", "admin_url")
     @classmethod
     def _without_trailing_slash(cls, value: str) -> str:
         """Links are built as `{public_url}/k/…`: one slash, whatever the operator wrote."""
-        return value.rstrip("/")
+        value = value.rstrip("/")
+        url_origin(value)  # refuse at start what cannot be an origin
+        return value
+
+    def allowed_origins(self, app: AppKind) -> tuple[str, ...]:
+        """The browser origins that may open the app's websocket and make CORS requests.
+
+        Only the app's own configured address (DASNEZ_PUBLIC_URL / DASNEZ_ADMIN_URL):
+        the two apps never call each other from a browser. An address on this machine
+        (`localhost`, `127.0.0.1`, `[::1]`) also admits the other loopback names with the
+        same port, so the local run works whichever of them a person types.
+        """
+        url = self.public_url if app == "public" else self.admin_url
+        own = url_origin(url)
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if host not in {name.strip("[]") for name in _LOOPBACK_HOSTS}:
+            return (own,)
+        port = parts.port or _DEFAULT_PORTS[parts.scheme]
+        suffix = "" if port == _DEFAULT_PORTS[parts.scheme] else f":{port}"
+        aliases = tuple(f"{parts.scheme}://{name}{suffix}" for name in _LOOPBACK_HOSTS)
+        return (own, *(alias for alias in aliases if alias != own))
+
+
+def url_origin(url: str) -> str:
+    """The origin a browser sends for pages under `url`: scheme://host[:port], no path.
+
+    Raises:
+        ValueError: `url` is not an absolute http(s) address.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+        raise ValueError(f"not an http(s) address: {url!r}")
+    host = parts.hostname.lower()
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    port = parts.port
+    if port is None or port == _DEFAULT_PORTS[parts.scheme]:
+        return f"{parts.scheme}://{host}"
+    return f"{parts.scheme}://{host}:{port}"
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

@@ -117,6 +117,12 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
     from dasnez_core.seed import seed_demo
 
     procs = []
+    # Each app admits only its own address as a browser origin (websocket, CORS): unless the
+    # operator configured the addresses, they are the local ones this command serves (the
+    # reminders sent from here link to the public one too).
+    for name, port in (("DASNEZ_PUBLIC_URL", public_port), ("DASNEZ_ADMIN_URL", admin_port)):
+        if not os.environ.get(name):
+            os.environ[name] = f"http://localhost:{port}"
     # Ctrl-C (SIGINT) and SIGTERM both stop the apps, even if the caller ignored SIGINT.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)

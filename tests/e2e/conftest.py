@@ -42,6 +42,7 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Apps]:
         "DASNEZ_OUTBOX_DIR": str(outbox),
         "DASNEZ_UPLOAD_DIR": str(tmp / "uploads"),
         "DASNEZ_PUBLIC_URL": f"http://localhost:{public_port}",
+        "DASNEZ_ADMIN_URL": f"http://localhost:{admin_port}",
     }
     logs = {kind: Path(tmp / f"{kind}.log") for kind in APPS}
     procs = [

@@ -53,3 +53,38 @@ def send_event(
 
 def fresh_token() -> str:
     return str(uuid.uuid4())
+
+
+def socket_opens_from(base_url: str, origin: str) -> bool:
+    """Open the `/_event` websocket as a page served from `origin` would (its Origin header).
+
+    True if the server accepted it (connected to the event namespace), False if refused.
+    """
+    client = socketio.Client(reconnection=False, websocket_extra_options={"origin": origin})
+    try:
+        client.connect(
+            f"{base_url}?token={fresh_token()}",
+            socketio_path="/_event",
+            namespaces=["/_event"],
+            transports=["websocket"],
+            wait_timeout=10,
+        )
+    except socketio.exceptions.ConnectionError:
+        return False
+    client.disconnect()
+    return True
+
+
+def polling_handshake(base_url: str, origin: str) -> Any:
+    """The first request of Engine.IO's HTTP long-polling transport, sent from `origin`.
+
+    Returns the `httpx.Response`.
+    """
+    import httpx
+
+    return httpx.get(
+        f"{base_url}/_event/",
+        params={"EIO": "4", "transport": "polling", "t": fresh_token()},
+        headers={"Origin": origin},
+        timeout=10,
+    )

@@ -28,6 +28,7 @@ def test_defaults_for_a_single_machine(clean_env: pytest.MonkeyPatch) -> None:
     assert settings.session_absolute_hours == 720
     assert settings.secure_cookies is False
     assert settings.public_url == "http://localhost:3000"
+    assert settings.admin_url == "http://localhost:3001"
     assert (settings.smtp_host, settings.smtp_port) == ("", 25)
     assert (settings.smtp_user, settings.smtp_password) == ("", "")
     assert settings.smtp_starttls is False
@@ -45,6 +46,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
         "DASNEZ_SESSION_ABSOLUTE_HOURS": "24",
         "DASNEZ_SECURE_COOKIES": "1",
         "DASNEZ_PUBLIC_URL": "https://nachbarn.example/",
+        "DASNEZ_ADMIN_URL": "https://verwaltung.nachbarn.example/",
         "DASNEZ_SMTP_HOST": "mail.example",
         "DASNEZ_SMTP_PORT": "587",
         "DASNEZ_SMTP_USER": "dasnez",
@@ -63,6 +65,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
     assert (settings.session_idle_minutes, settings.session_absolute_hours) == (30, 24)
     assert settings.secure_cookies is True
     assert settings.public_url == "https://nachbarn.example"  # one slash before /k/…
+    assert settings.admin_url == "https://verwaltung.nachbarn.example"
     assert (settings.smtp_host, settings.smtp_port) == ("mail.example", 587)
     assert (settings.smtp_user, settings.smtp_password) == ("dasnez", "geheim")
     assert settings.smtp_starttls is True
