@@ -2,12 +2,13 @@
 
 Each action maps to a predicate over (actor, kommune_id of the target). An action
 missing from the table is refused; a blocked or pending person passes only the
-predicates that say so explicitly.
+predicates that say so explicitly. An action on a person (blocking, declining) also
+needs the actor to outrank that person: nobody acts on an equal or higher role.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from dasnez_core.actor import Actor
@@ -84,6 +85,11 @@ def _platform_admin(actor: Actor, _kommune_id: int | None) -> bool:
     return actor.is_platform_admin
 
 
+def _admin_of_or_platform(actor: Actor, kommune_id: int | None) -> bool:
+    """The Kommune's admins, and platform staff (who name the Kommune explicitly)."""
+    return _admin_of(actor, kommune_id) or (kommune_id is not None and actor.is_platform_admin)
+
+
 RULES: dict[Action, Rule] = {
     Action.VIEW_PUBLIC: _anyone,
     Action.EDIT_OWN_PROFILE: _member_not_blocked,
@@ -101,7 +107,8 @@ RULES: dict[Action, Rule] = {
     Action.ENTER_ADMIN_PORTAL: _any_admin,
     Action.VIEW_APPROVAL_QUEUE: _admin_of,
     Action.APPROVE_USER: _admin_of,
-    Action.BLOCK_USER: _admin_of,
+    # Blocking and unblocking; platform staff too, as only they may block a Kommune admin.
+    Action.BLOCK_USER: _admin_of_or_platform,
     # Profile, areas, social spaces, categories, sponsors and Info-Box of the own Kommune.
     Action.MANAGE_MASTERDATA: _admin_of,
     # Reports, pre-moderation and removal of listings; reading the audit log.
@@ -127,3 +134,37 @@ def require(actor: Actor, action: Action, kommune_id: int | None = None) -> None
     """Raise NotAllowed unless `can(...)`."""
     if not can(actor, action, kommune_id):
         raise NotAllowed()
+
+
+# The ranks of the roles, lowest first. Nobody acts on a person of an equal or higher rank,
+# so only platform staff block a Kommune admin, and nobody in a Kommune blocks platform
+# staff. (A scoped coordinator, when it lands, ranks 2: above members, below admins.)
+ROLE_RANK: dict[str, int] = {
+    Role.CITIZEN.value: 0,
+    Role.PROXY.value: 1,
+    Role.INSTITUTION_MEMBER.value: 1,
+    Role.KOMMUNE_ADMIN.value: 3,
+    Role.PLATFORM_ADMIN.value: 4,
+}
+
+
+def rank(roles: Iterable[str]) -> int:
+    """The highest rank among `roles` (an unknown role counts as a citizen's)."""
+    return max((ROLE_RANK.get(role, 0) for role in roles), default=0)
+
+
+def can_act_on(
+    actor: Actor, action: Action, kommune_id: int | None, target_roles: Iterable[str]
+) -> bool:
+    """`can(...)` for an action on a person holding `target_roles`: the actor must also
+    hold a strictly higher role than that person."""
+    return can(actor, action, kommune_id) and rank(actor.roles) > rank(target_roles)
+
+
+def require_over(
+    actor: Actor, action: Action, kommune_id: int | None, target_roles: Iterable[str]
+) -> None:
+    """Raise NotAllowed unless `can_act_on(...)`; the message names the rank rule."""
+    require(actor, action, kommune_id)
+    if not can_act_on(actor, action, kommune_id, target_roles):
+        raise NotAllowed("moderation.higher_role")
