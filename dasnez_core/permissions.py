@@ -28,6 +28,7 @@ class Action(StrEnum):
     CONTACT_MEMBER = "contact_member"
     READ_OWN_MESSAGES = "read_own_messages"
     RATE_MEMBER = "rate_member"
+    VIEW_MEMBER_PROFILE = "view_member_profile"
     VIEW_ADMIN_RATINGS = "view_admin_ratings"
     ENTER_ADMIN_PORTAL = "enter_admin_portal"
     VIEW_APPROVAL_QUEUE = "view_approval_queue"
@@ -69,6 +70,10 @@ def _member_not_admin(actor: Actor, kommune_id: int | None) -> bool:
     return _member_not_blocked(actor, kommune_id) and not (actor.roles & admin_roles)
 
 
+def _member_or_admin(actor: Actor, kommune_id: int | None) -> bool:
+    return _approved_member(actor, kommune_id) or _admin_of(actor, kommune_id)
+
+
 def _approved_proxy(actor: Actor, kommune_id: int | None) -> bool:
     return _approved_member(actor, kommune_id) and Role.PROXY in actor.roles
 
@@ -103,6 +108,8 @@ RULES: dict[Action, Rule] = {
     Action.CONTACT_MEMBER: _approved_member,
     Action.READ_OWN_MESSAGES: _member_not_blocked,
     Action.RATE_MEMBER: _approved_member,
+    # A profile shown to "Mitglieder meiner Kommune": its approved members and its admins.
+    Action.VIEW_MEMBER_PROFILE: _member_or_admin,
     Action.VIEW_ADMIN_RATINGS: _admin_of,
     Action.ENTER_ADMIN_PORTAL: _any_admin,
     Action.VIEW_APPROVAL_QUEUE: _admin_of,

@@ -28,12 +28,14 @@ from dasnez_core.models.user import (
     AccountTokenPurpose,
     ConsentDocument,
     ConsentRecord,
+    ProfileVisibility,
     Role,
     RoleGrant,
     User,
     UserSession,
     UserSocialSpace,
     UserStatus,
+    new_handle,
 )
 
 __all__ = [
@@ -58,6 +60,7 @@ __all__ = [
     "ListingSocialSpace",
     "ListingStatus",
     "Message",
+    "ProfileVisibility",
     "Rating",
     "Role",
     "RoleGrant",
@@ -69,5 +72,6 @@ __all__ = [
     "UserSocialSpace",
     "UserStatus",
     "id_of",
+    "new_handle",
     "utcnow",
 ]

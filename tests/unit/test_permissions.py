@@ -65,6 +65,7 @@ EXPECTED: dict[Action, set[str]] = {
     Action.CONTACT_MEMBER: {"approved", "proxy", "institution", "admin_here"},
     Action.READ_OWN_MESSAGES: {"pending", "approved", "proxy", "institution", "admin_here"},
     Action.RATE_MEMBER: {"approved", "proxy", "institution", "admin_here"},
+    Action.VIEW_MEMBER_PROFILE: {"approved", "proxy", "institution", "admin_here"},
     Action.VIEW_ADMIN_RATINGS: {"admin_here"},
     Action.ENTER_ADMIN_PORTAL: {"admin_here", "admin_other", "platform"},
     Action.VIEW_APPROVAL_QUEUE: {"admin_here"},
