@@ -24,6 +24,7 @@ from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_pa
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.state import AdminSession
+from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.theme import STYLE
 
@@ -50,7 +51,14 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.NOT_FOUND: (admin_not_found_page, AdminSession.refresh),
 }
 
-app = rx.App(style=STYLE, stylesheets=["/dasnez.css"], api_transformer=[secure_http("admin")])
+configure_logging()
+app = rx.App(
+    style=STYLE,
+    stylesheets=["/dasnez.css"],
+    frontend_exception_handler=log_frontend_exception,
+    # Keep secure_http last: a transformer after it would sit outside its headers.
+    api_transformer=[secure_http("admin")],
+)
 for _entry in routes.PAGES:
     _page, _on_load = _VIEWS[_entry.route]
     app.add_page(_page, route=_entry.route, title="dasnez Verwaltung", on_load=_on_load)

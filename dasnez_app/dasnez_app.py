@@ -37,6 +37,7 @@ from dasnez_app.pages.registration_confirm import (
     registration_confirm_page,
 )
 from dasnez_app.state import PublicSession
+from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.theme import STYLE
 
@@ -63,7 +64,14 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 
-app = rx.App(style=STYLE, stylesheets=["/dasnez.css"], api_transformer=[secure_http("public")])
+configure_logging()
+app = rx.App(
+    style=STYLE,
+    stylesheets=["/dasnez.css"],
+    frontend_exception_handler=log_frontend_exception,
+    # Keep secure_http last: a transformer after it would sit outside its headers.
+    api_transformer=[secure_http("public")],
+)
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]
     app.add_page(_page, route=_route, title="dasnez", on_load=_on_load)

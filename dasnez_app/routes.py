@@ -41,7 +41,7 @@ REGISTRATION_CONFIRM = "/registrierung-bestaetigen"
 MESSAGES = "/nachrichten"
 NEW_CONVERSATION = "/nachrichten/neu"
 THREAD = "/nachrichten/[id]"
-PERSON = "/k/[slug]/person/[id]"
+PERSON = "/k/[slug]/person/[handle]"
 NOT_FOUND = "404"
 
 # Every page the app registers, in the order `dasnez_app.py` adds them.
@@ -124,9 +124,10 @@ def listing_edit_href(slug: Segment, listing_id: Segment) -> str | rx.Var[str]:
     return _join(listing_href(slug, listing_id), "/bearbeiten")
 
 
-def person_href(slug: Segment, person_id: Segment) -> str | rx.Var[str]:
-    """/k/<slug>/person/<id>: a person's public profile."""
-    return _join(kommune_href(slug), "/person/", person_id)
+def person_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/person/<handle>: a person's public profile (by its random handle, never
+    the sequential id, so that nobody can list the members by counting)."""
+    return _join(kommune_href(slug), "/person/", handle)
 
 
 def thread_href(conversation_id: Segment) -> str | rx.Var[str]:
@@ -169,10 +170,13 @@ def ids_from_path(path: str) -> tuple[str, int | None]:
     return (params["slug"], parse_id(params["id"])) if params else ("", None)
 
 
-def person_from_path(path: str) -> tuple[str, int | None]:
-    """(<slug>, <id>) of /k/<slug>/person/<id>."""
+def person_from_path(path: str) -> tuple[str, str]:
+    """(<slug>, <handle>) of /k/<slug>/person/<handle> (("", "") for any other path; the
+    handle as given, up to 64 characters — the service looks it up, nothing else)."""
     params = path_params(PERSON, path)
-    return (params["slug"], parse_id(params["id"])) if params else ("", None)
+    if not params or len(params["handle"]) > 64:
+        return "", ""
+    return params["slug"], params["handle"]
 
 
 def conversation_id_from_path(path: str) -> int | None:

@@ -45,6 +45,9 @@ def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str
         REFLEX_CHECK_LATEST_VERSION="false",
         REFLEX_USE_SYSTEM_BUN="1",
     )
+    # One JSON record a line from Reflex, Granian and anything printed (dasnez_core.logs
+    # does the same for the apps' own loggers); REFLEX_LOG_JSON=false for a human's terminal.
+    env.setdefault("REFLEX_LOG_JSON", "true")
     if env.get("REFLEX_REDIS_URL") and not env.get("GRANIAN_WORKERS"):
         # Measured (PERF-NOTES): two workers per app on two cores beat the default formula.
         env["GRANIAN_WORKERS"] = "2"

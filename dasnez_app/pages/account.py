@@ -12,6 +12,7 @@ from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
+from dasnez_core.models import ProfileVisibility
 from dasnez_core.passwords import MAX_LENGTH
 from dasnez_core.services import account, kommunen
 from dasnez_core.services.account import INTRODUCTION_MAX, ProfileUpdate
@@ -40,6 +41,7 @@ class AccountState(PublicSession):
     space_ids: list[str] = []
     introduction: str = ""
     share_email: bool = False
+    profile_visibility: str = ProfileVisibility.MEMBERS.value
     can_delete: bool = False
     areas: list[Option] = []
     spaces: list[Option] = []
@@ -71,6 +73,7 @@ class AccountState(PublicSession):
         self.space_ids = list(profile.social_space_ids)
         self.introduction = profile.introduction
         self.share_email = profile.share_email
+        self.profile_visibility = profile.profile_visibility
         self.can_delete = profile.can_delete
         self.form_key += 1
 
@@ -103,6 +106,8 @@ class AccountState(PublicSession):
             ),
             introduction=str(form.get("introduction", ""))[: INTRODUCTION_MAX * 4],
             share_email=bool(form.get("share_email")),
+            # Anything but the three choices is refused by the service with a message.
+            profile_visibility=str(form.get("profile_visibility", ""))[:20] or None,
         )
         if self._run(
             lambda db: account.update_profile(db, actor, actor.kommune_id or 0, change),
@@ -223,6 +228,40 @@ def _introduction_field() -> rx.Component:
     )
 
 
+def _visibility_choice(value: str) -> rx.Component:
+    option_id = f"profile_visibility_{value}"
+    return rx.el.div(
+        rx.el.input(
+            type="radio",
+            id=option_id,
+            name="profile_visibility",
+            value=value,
+            default_checked=AccountState.profile_visibility == value,
+            style={"width": "28px", "height": "28px", "flex_shrink": "0"},
+        ),
+        rx.el.label(t(f"account.visibility.{value}"), html_for=option_id),
+        style={"display": "flex", "gap": "0.75rem", "align_items": "center"},
+    )
+
+
+def _visibility_field() -> rx.Component:
+    """Who sees the public profile: radio buttons, as large as the checkboxes."""
+    return rx.el.fieldset(
+        rx.el.legend(t("account.visibility"), style={"font_weight": "600"}),
+        rx.text(t("account.visibility_hint"), size="2", color_scheme="gray", id="visibility-hint"),
+        *[_visibility_choice(v.value) for v in ProfileVisibility],
+        aria_describedby="visibility-hint",
+        style={
+            "border": "none",
+            "padding": "0",
+            "margin_bottom": "1rem",
+            "display": "flex",
+            "flex_direction": "column",
+            "gap": "0.5rem",
+        },
+    )
+
+
 def _profile_form() -> rx.Component:
     return rx.form(
         forms.error_line(AccountState.profile_error),
@@ -258,6 +297,7 @@ def _profile_form() -> rx.Component:
         ),
         _introduction_field(),
         forms.checkbox(t("account.share_email"), "share_email", checked=AccountState.share_email),
+        _visibility_field(),
         forms.submit(t("account.profile_save")),
         key=AccountState.form_key,
         on_submit=AccountState.save_profile,

@@ -34,8 +34,8 @@ class DetailState(PublicSession):
     body: str = ""
     area: str = ""
     social_spaces: list[str] = []
-    author_id: int = 0
     author: str = ""
+    author_handle: str = ""  # "" when the author shows their profile to nobody: no link
     rating_count: int = 0
     rating_average: str = ""
     created_at: str = ""
@@ -67,7 +67,8 @@ class DetailState(PublicSession):
                 return
         self.listing_id, self.kind, self.exchange_type = d.id, d.kind, d.exchange_type
         self.category, self.title, self.body, self.area = d.category, d.title, d.body, d.area
-        self.social_spaces, self.author_id, self.author = d.social_spaces, d.author_id, d.author
+        self.social_spaces, self.author = d.social_spaces, d.author
+        self.author_handle = d.author_handle
         self.created_at, self.updated_at, self.expires_on = (
             d.created_at,
             d.updated_at,
@@ -175,9 +176,13 @@ def _body() -> rx.Component:
             ],
             _fact(
                 "detail.author",
-                rx.link(
-                    DetailState.author,
-                    href=routes.person_href(DetailState.slug, DetailState.author_id),
+                rx.cond(
+                    DetailState.author_handle != "",
+                    rx.link(
+                        DetailState.author,
+                        href=routes.person_href(DetailState.slug, DetailState.author_handle),
+                    ),
+                    rx.text(DetailState.author),
                 ),
             ),
             _fact(

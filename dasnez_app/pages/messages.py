@@ -211,7 +211,7 @@ class ThreadState(PublicSession):
     kommune_slug: str = ""
     listing_id: int = 0
     listing_title: str = ""
-    other_id: int = 0
+    other_handle: str = ""  # "" when the other person shows their profile to nobody
     other_name: str = ""
     other_email: str = ""
     messages: list[MessageView] = []
@@ -339,7 +339,7 @@ class ThreadState(PublicSession):
         self.conversation_id = view.id
         self.kommune_slug = view.kommune_slug
         self.listing_id, self.listing_title = view.listing_id, view.listing_title
-        self.other_id, self.other_name = view.other_id, view.other_name
+        self.other_handle, self.other_name = view.other_handle, view.other_name
         self.other_email = view.other_email
         self.messages, self.page, self.has_older = view.messages, view.page, view.has_older
         self.reply_notice = self._t(view.reply_refused) if view.reply_refused else ""
@@ -382,9 +382,12 @@ def _thread_head() -> rx.Component:
         rx.heading(ThreadState.listing_title, size="7", as_="h1"),
         rx.hstack(
             rx.text(t("contact.with"), " ", rx.text.strong(ThreadState.other_name)),
-            rx.link(
-                t("contact.to_profile"),
-                href=routes.person_href(ThreadState.kommune_slug, ThreadState.other_id),
+            rx.cond(
+                ThreadState.other_handle != "",
+                rx.link(
+                    t("contact.to_profile"),
+                    href=routes.person_href(ThreadState.kommune_slug, ThreadState.other_handle),
+                ),
             ),
             rx.link(
                 t("contact.to_listing"),

@@ -1,5 +1,9 @@
-"""A person's public profile (/k/<slug>/person/<id>): name, introduction, district,
-member since, and the ratings others gave (never the administration-only ones)."""
+"""A person's public profile (/k/<slug>/person/<handle>): name, introduction, district,
+member since, and the ratings others gave (never the administration-only ones).
+
+Who sees it is the person's choice (account page): members of the Kommune (the default),
+everybody, or nobody. A members-only profile asks anyone else to log in; "nobody", an
+unknown handle and the old numeric address are all "not found"."""
 
 from __future__ import annotations
 
@@ -9,21 +13,25 @@ from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.routes import person_from_path
 from dasnez_app.state import PublicSession
+from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.errors import NotFound
+from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.formatting import format_number
 from dasnez_core.services import kommunen, ratings
 from dasnez_core.services.ratings import RatingView
 from dasnez_ui.lang import t
-from dasnez_ui.layout import not_found_body
+from dasnez_ui.layout import link_button, not_found_body
 
 
 class PersonState(PublicSession):
     loaded: bool = False
     found: bool = False
+    members_only: bool = False  # a members-only profile, and the viewer is none
     slug: str = ""
-    kommune_id: int = 0
-    person_id: int = 0
+    # Which person is shown stays on the server: the browser knows only the handle.
+    _kommune_id: int = 0
+    _person_id: int = 0
+    _handle: str = ""
     display_name: str = ""
     introduction: str = ""
     district: str = ""
@@ -36,19 +44,26 @@ class PersonState(PublicSession):
 
     @rx.event
     def load(self) -> None:
-        self._refresh_session()
-        slug, person_id = person_from_path(self.router.url.path)
+        actor = self._refresh_session()
+        slug, handle = person_from_path(self.router.url.path)
+        self.members_only = False
         try:
             with session_scope() as db:
                 kommune = kommunen.get_kommune_by_slug(db, slug)
-                if person_id is None or kommune.id is None:
+                if not handle or kommune.id is None:
                     raise NotFound("user.not_found")
-                profile = ratings.public_profile(db, kommune.id, person_id, self.lang)
-                views, more = ratings.public_ratings(db, kommune.id, person_id, lang=self.lang)
+                profile = ratings.public_profile(db, actor, kommune.id, handle, self.lang)
+                views, more = ratings.public_ratings(
+                    db, kommune.id, profile.user_id, lang=self.lang
+                )
+        except NotAllowed:
+            self.loaded, self.found, self.members_only = True, False, True
+            return
         except NotFound:
             self.loaded, self.found = True, False
             return
-        self.slug, self.kommune_id, self.person_id = slug, kommune.id, profile.user_id
+        self.slug, self._kommune_id, self._person_id = slug, kommune.id, profile.user_id
+        self._handle = handle
         self.display_name, self.introduction = profile.display_name, profile.introduction
         self.district, self.member_since = profile.district, profile.member_since
         self.rating_count = profile.summary.count
@@ -58,21 +73,25 @@ class PersonState(PublicSession):
 
     @rx.event
     def older(self) -> None:
-        self._actor()
-        self._show_page(self.page + 1)
+        self._show_page(self._actor(), self.page + 1)
 
     @rx.event
     def newer(self) -> None:
-        self._actor()
-        self._show_page(max(1, self.page - 1))
+        self._show_page(self._actor(), max(1, self.page - 1))
 
-    def _show_page(self, page: int) -> None:
-        # Which person is shown was settled by load(); it is server-side state.
+    def _show_page(self, actor: Actor, page: int) -> None:
+        # Which person is shown was settled by load(); it is server-side state. Whether the
+        # caller may still see them (logged out since, or the person hid the profile) is not.
         if not self.found:
             return
         with session_scope() as db:
+            try:
+                ratings.public_profile(db, actor, self._kommune_id, self._handle, self.lang)
+            except (NotFound, NotAllowed):
+                self.found = False
+                return
             self.rating_views, self.has_more = ratings.public_ratings(
-                db, self.kommune_id, self.person_id, page, self.lang
+                db, self._kommune_id, self._person_id, page, self.lang
             )
         self.page = page
 
@@ -186,11 +205,25 @@ def _body() -> rx.Component:
     )
 
 
+def _members_only() -> rx.Component:
+    return rx.vstack(
+        rx.heading(t("profile.members_only_title"), size="7", as_="h1"),
+        rx.text(t("profile.members_only")),
+        link_button(t("nav.login"), routes.LOGIN),
+        spacing="4",
+        padding_y="2rem",
+    )
+
+
 def person_page() -> rx.Component:
     return public_page(
         rx.cond(
             PersonState.loaded,
-            rx.cond(PersonState.found, _body(), not_found_body(routes.HOME)),
+            rx.cond(
+                PersonState.found,
+                _body(),
+                rx.cond(PersonState.members_only, _members_only(), not_found_body(routes.HOME)),
+            ),
             rx.text(t("common.loading")),
         )
     )

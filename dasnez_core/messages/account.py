@@ -64,6 +64,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "löschen möchten.",
         "Please tick the box to confirm that you want to delete your account for good.",
     ),
+    "account.visibility": ("Wer sieht mein Profil?", "Who sees my profile?"),
+    "account.visibility_hint": (
+        "Ihr Profil zeigt Ihren Namen, Ihren Ortsteil, seit wann Sie Mitglied sind, Ihre "
+        "Vorstellung und die Bewertungen anderer. Ihr Name steht immer bei Ihren Einträgen "
+        "und Nachrichten, damit man Hilfe mit Ihnen verabreden kann.",
+        "Your profile shows your name, your district, since when you are a member, your "
+        "introduction and the ratings of others. Your name always appears with your listings "
+        "and messages, so that people can arrange help with you.",
+    ),
+    "account.visibility.members": (
+        "Mitglieder meiner Kommune (angemeldet)",
+        "Members of my Kommune (logged in)",
+    ),
+    "account.visibility.all": ("alle, auch ohne Anmeldung", "everybody, also without logging in"),
+    "account.visibility.nobody": ("niemand", "nobody"),
+    "account.visibility_unknown": (
+        "Bitte wählen Sie, wer Ihr Profil sehen darf.",
+        "Please choose who may see your profile.",
+    ),
     "account.introduction_too_long": (
         "Ihre Vorstellung darf höchstens {max} Zeichen haben.",
         "Your introduction may have at most {max} characters.",

@@ -20,4 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This person is already blocked.",
     ),
     "moderation.not_blocked": ("Diese Person ist nicht gesperrt.", "This person is not blocked."),
+    "moderation.higher_role": (
+        "Das ist bei Personen mit gleicher oder höherer Rolle nicht möglich. Ein Konto der "
+        "Kommunenverwaltung kann nur der Plattformbetrieb sperren.",
+        "This is not possible for people of an equal or higher role. Only platform staff can "
+        "block an account of the Kommune's administration.",
+    ),
 }

@@ -211,6 +211,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} ratings, on average {average} out of 5 stars",
     ),
     "profile.no_ratings": ("Noch keine Bewertungen.", "No ratings yet."),
+    "profile.members_only_title": ("Nur für Mitglieder", "Members only"),
+    "profile.members_only": (
+        "Dieses Profil sehen nur angemeldete Mitglieder dieser Kommune. Bitte melden Sie sich an.",
+        "Only logged-in members of this Kommune can see this profile. Please log in.",
+    ),
     "profile.former_member": ("ehemaliges Mitglied", "former member"),
     "profile.rated_by": ("von", "by"),
     "profile.more_ratings": ("Ältere Bewertungen", "Older ratings"),

@@ -29,12 +29,14 @@ from dasnez_core.models.user import (
     ConsentDocument,
     ConsentRecord,
     PendingRegistration,
+    ProfileVisibility,
     Role,
     RoleGrant,
     User,
     UserSession,
     UserSocialSpace,
     UserStatus,
+    new_handle,
 )
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "ListingStatus",
     "Message",
     "PendingRegistration",
+    "ProfileVisibility",
     "Rating",
     "Role",
     "RoleGrant",
@@ -71,5 +74,6 @@ __all__ = [
     "UserSocialSpace",
     "UserStatus",
     "id_of",
+    "new_handle",
     "utcnow",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -14,6 +15,22 @@ class UserStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     BLOCKED = "blocked"
+
+
+class ProfileVisibility(StrEnum):
+    """Who sees a person's public profile (name, district, member since, ratings)."""
+
+    MEMBERS = "members"  # approved members and admins of the person's Kommune
+    ALL = "all"  # anybody, also without logging in
+    NOBODY = "nobody"  # nobody but the person: the page is "not found" for everyone else
+
+
+HANDLE_BYTES = 12  # 16 URL-safe characters, 96 random bits: not guessable, not countable
+
+
+def new_handle() -> str:
+    """A random, URL-safe handle for a profile's address (never the sequential id)."""
+    return secrets.token_urlsafe(HANDLE_BYTES)
 
 
 class User(SQLModel, table=True):
@@ -31,6 +48,8 @@ class User(SQLModel, table=True):
     language: str = Field(default="de", max_length=5)
     introduction: str = Field(default="", max_length=1000)
     share_email: bool = Field(default=False)
+    handle: str = Field(default_factory=new_handle, max_length=32, unique=True, index=True)
+    profile_visibility: str = Field(default=ProfileVisibility.MEMBERS, max_length=10)
     created_at: datetime = Field(default_factory=utcnow)
     approved_at: datetime | None = None
 

@@ -36,6 +36,7 @@ from dasnez_core.models import (
     ListingReport,
     ListingSocialSpace,
     Message,
+    ProfileVisibility,
     Rating,
     RoleGrant,
     SocialSpace,
@@ -75,6 +76,8 @@ class Profile:
     introduction: str
     share_email: bool
     can_delete: bool
+    profile_visibility: str = ProfileVisibility.MEMBERS
+    handle: str = ""  # the address of the public profile: /k/<slug>/person/<handle>
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ class ProfileUpdate:
     social_space_ids: tuple[int, ...]
     introduction: str
     share_email: bool
+    # Who sees the public profile (ProfileVisibility); None leaves it as it is.
+    profile_visibility: str | None = None
 
 
 def _own_user(db: Session, actor: Actor, kommune_id: int, action: Action) -> User:
@@ -130,13 +135,19 @@ def get_profile(db: Session, actor: Actor, kommune_id: int) -> Profile:
         introduction=user.introduction,
         share_email=user.share_email,
         can_delete=can(actor, Action.DELETE_OWN_ACCOUNT, kommune_id),
+        profile_visibility=user.profile_visibility,
+        handle=user.handle,
     )
 
 
 def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileUpdate) -> None:
-    """Save name, district, social spaces, introduction and the email-sharing choice."""
+    """Save name, district, social spaces, introduction, the email-sharing choice and who
+    sees the public profile."""
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
     name = validate_display_name(change.display_name)
+    visibility = change.profile_visibility
+    if visibility is not None and visibility not in set(ProfileVisibility):
+        raise InvalidInput("profile_visibility", "account.visibility_unknown")
     if change.area_id is None:
         raise InvalidInput("area_id", "register.area_required")
     area = get_area(db, kommune_id=kommune_id, area_id=change.area_id)
@@ -158,6 +169,8 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileUp
     user.area_id = area.id
     user.introduction = introduction
     user.share_email = bool(change.share_email)
+    if visibility is not None:
+        user.profile_visibility = visibility
     db.add(user)
     db.execute(delete(UserSocialSpace).where(col(UserSocialSpace.user_id) == user.id))
     db.add_all(UserSocialSpace(user_id=id_of(user), social_space_id=s) for s in space_ids)
@@ -383,6 +396,8 @@ def export_own_data(db: Session, actor: Actor, kommune_id: int) -> str:
             "language": user.language,
             "introduction": user.introduction,
             "share_email": user.share_email,
+            "profile_visibility": user.profile_visibility,
+            "profile_handle": user.handle,
             "created_at": _iso(user.created_at),
             "approved_at": _iso(user.approved_at),
             "social_spaces": list(

@@ -33,10 +33,10 @@ from dasnez_core.models import (
     id_of,
     utcnow,
 )
-from dasnez_core.permissions import Action, require
+from dasnez_core.permissions import Action, require, require_over
 from dasnez_core.services import audit
 from dasnez_core.services.kommunen import get_kommune
-from dasnez_core.services.moderation import PAGE_SIZE, check_reason
+from dasnez_core.services.moderation import PAGE_SIZE, check_reason, roles_of
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
     user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
     if user is None:
         raise NotFound("user.not_found")
+    require_over(actor, Action.APPROVE_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.PENDING:
         raise InvalidInput("user_id", "approval.not_pending")
     user.status = UserStatus.APPROVED
@@ -165,6 +166,7 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
     if user is None:
         raise NotFound("user.not_found")
+    require_over(actor, Action.APPROVE_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.PENDING:
         raise InvalidInput("user_id", "approval.decline_not_pending")
     kommune = get_kommune(db, kommune_id)

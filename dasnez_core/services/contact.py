@@ -30,6 +30,7 @@ from dasnez_core.models import (
     ListingKind,
     ListingStatus,
     Message,
+    ProfileVisibility,
     Rating,
     User,
     UserStatus,
@@ -108,6 +109,7 @@ class Thread:
     other_id: int
     other_name: str
     other_email: str
+    other_handle: str  # the other person's profile address; "" if they show it to nobody
     messages: list[MessageView]
     page: int
     has_older: bool
@@ -481,6 +483,11 @@ def thread(
         other_id=id_of(other) if other else 0,
         other_name=other.display_name if other else "",
         other_email=other.email if other is not None and other.share_email else "",
+        other_handle=(
+            other.handle
+            if other is not None and other.profile_visibility != ProfileVisibility.NOBODY
+            else ""
+        ),
         messages=messages,
         page=page,
         has_older=len(rows) > THREAD_PAGE_SIZE,

@@ -25,7 +25,7 @@ from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
-from dasnez_core.uploads import store_logo
+from dasnez_core.uploads import discard_after_commit, store_logo_in
 
 PAGE_SIZE = 50
 NAME_MIN = 2
@@ -289,7 +289,8 @@ def set_kommune_logo(db: Session, actor: Actor, kommune_id: int, data: bytes, fi
     """Check and store a new logo for the Kommune page (PNG, JPEG or WebP, at most 1 MB)."""
     require_admin(actor, kommune_id)
     kommune = get_kommune(db, kommune_id)
-    kommune.logo_path = store_logo(data, filename)
+    discard_after_commit(db, kommune.logo_path)
+    kommune.logo_path = store_logo_in(db, data, filename)
     db.add(kommune)
     audit.record(
         db,
@@ -307,6 +308,7 @@ def set_kommune_logo(db: Session, actor: Actor, kommune_id: int, data: bytes, fi
 def remove_kommune_logo(db: Session, actor: Actor, kommune_id: int) -> None:
     require_admin(actor, kommune_id)
     kommune = get_kommune(db, kommune_id)
+    discard_after_commit(db, kommune.logo_path)
     kommune.logo_path = ""
     db.add(kommune)
     audit.record(

@@ -28,7 +28,7 @@ from dasnez_core.services.masterdata import (
     period_state,
     require_admin,
 )
-from dasnez_core.uploads import store_logo
+from dasnez_core.uploads import discard_after_commit, store_logo_in
 
 SPONSOR_NAME_MAX = 120
 INFO_TITLE_MAX = 120
@@ -175,7 +175,8 @@ def set_sponsor_logo(
     """Check and store a new logo for one of the Kommune's sponsors."""
     require_admin(actor, kommune_id)
     sponsor = _sponsor(db, kommune_id, sponsor_id)
-    sponsor.logo_path = store_logo(data, filename)
+    discard_after_commit(db, sponsor.logo_path)
+    sponsor.logo_path = store_logo_in(db, data, filename)
     db.add(sponsor)
     audit.record(
         db,
@@ -193,6 +194,7 @@ def set_sponsor_logo(
 def remove_sponsor_logo(db: Session, actor: Actor, kommune_id: int, sponsor_id: int) -> None:
     require_admin(actor, kommune_id)
     sponsor = _sponsor(db, kommune_id, sponsor_id)
+    discard_after_commit(db, sponsor.logo_path)
     sponsor.logo_path = ""
     db.add(sponsor)
     audit.record(
@@ -241,6 +243,7 @@ def delete_sponsor(db: Session, actor: Actor, kommune_id: int, sponsor_id: int) 
         kommune_id=kommune_id,
         reason=sponsor.name,
     )
+    discard_after_commit(db, sponsor.logo_path)
     db.delete(sponsor)
     db.flush()
 

@@ -28,12 +28,14 @@ from dasnez_core.models import (
     Listing,
     ListingReport,
     ListingStatus,
+    Role,
+    RoleGrant,
     User,
     UserStatus,
     id_of,
     utcnow,
 )
-from dasnez_core.permissions import Action, require
+from dasnez_core.permissions import Action, require, require_over
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
@@ -75,6 +77,12 @@ def _person(db: Session, kommune_id: int, user_id: int) -> User:
     return user
 
 
+def roles_of(db: Session, user_id: int) -> frozenset[str]:
+    """Every role a person holds, in any Kommune (the rank rule counts them all)."""
+    grants = db.exec(select(RoleGrant.role).where(RoleGrant.user_id == user_id)).all()
+    return frozenset({Role.CITIZEN.value, *grants})
+
+
 def _listing(db: Session, kommune_id: int, listing_id: int) -> Listing:
     listing = db.exec(
         select(Listing).where(Listing.id == listing_id, Listing.kommune_id == kommune_id)
@@ -94,6 +102,7 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
     user = _person(db, kommune_id, user_id)
     if user.id == actor.user_id:
         raise NotAllowed("moderation.not_yourself")
+    require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
     if user.status == UserStatus.BLOCKED:
         raise InvalidInput("user_id", "moderation.already_blocked")
     user.status = UserStatus.BLOCKED
@@ -121,6 +130,7 @@ def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     require(actor, Action.BLOCK_USER, kommune_id)
     text = check_reason(reason)
     user = _person(db, kommune_id, user_id)
+    require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.BLOCKED:
         raise InvalidInput("user_id", "moderation.not_blocked")
     user.status = UserStatus.APPROVED
@@ -168,7 +178,7 @@ def search_people(
 
     With `blocked_only` the query may be empty: then every blocked person is listed.
     """
-    require(actor, Action.BLOCK_USER, kommune_id)
+    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
     term = " ".join(clean_text(query).split())
     if len(term) > QUERY_MAX:
         raise InvalidInput("q", "people.query_too_long", max=QUERY_MAX)

@@ -16,8 +16,16 @@ from sqlmodel import Session, col, func, select
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.formatting import format_date
-from dasnez_core.models import Agreement, Area, Rating, User, UserStatus, id_of
-from dasnez_core.permissions import Action, require
+from dasnez_core.models import (
+    Agreement,
+    Area,
+    ProfileVisibility,
+    Rating,
+    User,
+    UserStatus,
+    id_of,
+)
+from dasnez_core.permissions import Action, can, require
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.contact import get_conversation
 
@@ -192,17 +200,39 @@ class PublicProfile:
     summary: RatingSummary
 
 
-def public_profile(db: Session, kommune_id: int, user_id: int, lang: str = "de") -> PublicProfile:
-    """The profile of an approved person of `kommune_id`; anybody else is not found."""
+def profile_visible(viewer: Actor, person: User) -> bool:
+    """Whether `viewer` may see `person`'s public profile, by the person's own choice:
+    everybody ("all"), the approved members and admins of their Kommune ("members", the
+    default) or nobody but themselves ("nobody")."""
+    if viewer.user_id is not None and viewer.user_id == person.id:
+        return True
+    if person.profile_visibility == ProfileVisibility.ALL:
+        return True
+    if person.profile_visibility == ProfileVisibility.MEMBERS:
+        return can(viewer, Action.VIEW_MEMBER_PROFILE, person.kommune_id)
+    return False
+
+
+def public_profile(
+    db: Session, viewer: Actor, kommune_id: int, handle: str, lang: str = "de"
+) -> PublicProfile:
+    """The profile of the approved person of `kommune_id` with this handle, as `viewer`
+    may see it. Unknown, not approved or "nobody": not found. "members" to anyone else:
+    NotAllowed("profile.members_only"), which the page turns into a login hint."""
     user = db.exec(
         select(User).where(
-            User.id == user_id,
+            User.handle == handle,
             User.kommune_id == kommune_id,
             User.status == UserStatus.APPROVED,
         )
     ).first()
-    if user is None:
+    if user is None or not handle:
         raise NotFound("user.not_found")
+    if not profile_visible(viewer, user):
+        if user.profile_visibility == ProfileVisibility.MEMBERS:
+            raise NotAllowed("profile.members_only")
+        raise NotFound("user.not_found")
+    user_id = id_of(user)
     district = ""
     if user.area_id is not None:
         area = db.exec(

@@ -27,6 +27,7 @@ from dasnez_core.models import (
     Listing,
     ListingSocialSpace,
     ListingStatus,
+    ProfileVisibility,
     SocialSpace,
     User,
     UserStatus,
@@ -251,6 +252,9 @@ class ListingDetail:
     social_spaces: list[str]
     author_id: int
     author: str
+    # The author's profile address; "" when they show their profile to nobody (the name
+    # stays: it is needed to arrange help).
+    author_handle: str
     created_at: str
     updated_at: str
     expires_on: str
@@ -278,13 +282,16 @@ def get_listing_detail(
             col(Listing.swap_for),
             col(User.status),
             col(Listing.body),
+            col(User.handle),
+            col(User.profile_visibility),
         )
         .where(col(Listing.id) == listing_id, col(Listing.kommune_id) == kommune_id)
     ).first()
     if row is None:
         raise NotFound("listing.not_found")
     card = _card(row[:11], lang)
-    author_id, status, updated, cents, hours, swap_for, author_status, body = row[11:]
+    author_id, status, updated, cents, hours, swap_for, author_status, body = row[11:19]
+    handle, visibility = row[19:]
     is_public = (
         status == ListingStatus.PUBLISHED
         and row[10] > utcnow()
@@ -310,6 +317,7 @@ def get_listing_detail(
         social_spaces=list(spaces),
         author_id=author_id,
         author=card.author,
+        author_handle="" if visibility == ProfileVisibility.NOBODY else handle,
         created_at=card.created_at,
         updated_at=format_date(updated, lang),
         expires_on=card.expires_on,

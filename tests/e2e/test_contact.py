@@ -52,6 +52,15 @@ def _listing_id(title: str) -> int:
         return listing.id
 
 
+def _public_handle(email: str) -> str:
+    """The person's profile handle, after they chose to show their profile to everybody."""
+    with session_scope() as db:
+        user = db.exec(select(User).where(User.email == email)).one()
+        user.profile_visibility = "all"
+        db.add(user)
+        return user.handle
+
+
 def _user_id(email: str) -> int:
     with session_scope() as db:
         user = db.exec(select(User).where(User.email == email)).one()
@@ -175,9 +184,10 @@ def test_neighbours_write_agree_and_rate(apps: Apps, browser: Browser) -> None:
         )
         assert db.exec(ratings).one() == 2
 
-    # 6. The public profiles: Maria's shows Jonas's rating; Jonas's not the admin-only one.
+    # 6. The public profiles (both chose "alle"): Maria's shows Jonas's rating; Jonas's not
+    # the admin-only one.
     visitor = _phone(browser).new_page()
-    visitor.goto(apps.public + f"/k/delbrueck/person/{_user_id('maria@delbrueck.example')}")
+    visitor.goto(apps.public + f"/k/delbrueck/person/{_public_handle('maria@delbrueck.example')}")
     expect(visitor.get_by_role("heading", name="Maria Schneider", level=1)).to_be_visible()
     expect(visitor.get_by_test_id("rating-summary")).to_have_text("1 Bewertung: 5,0 von 5 Sternen")
     rating = visitor.get_by_test_id("rating")
@@ -187,12 +197,13 @@ def test_neighbours_write_agree_and_rate(apps: Apps, browser: Browser) -> None:
     expect(visitor.get_by_text("Boke")).to_be_visible()
     expect(visitor.get_by_text("@")).to_have_count(0)
 
-    visitor.goto(apps.public + f"/k/delbrueck/person/{_user_id('jonas@delbrueck.example')}")
+    jonas_handle = _public_handle("jonas@delbrueck.example")
+    visitor.goto(apps.public + f"/k/delbrueck/person/{jonas_handle}")
     expect(visitor.get_by_role("heading", name="Jonas Becker", level=1)).to_be_visible()
     expect(visitor.get_by_text("Noch keine Bewertungen.")).to_be_visible()
     expect(visitor.get_by_text(ADMIN_COMMENT)).to_have_count(0)
     # …and a person of Delbrück is not found under another Kommune's address.
-    visitor.goto(apps.public + f"/k/bad-lippspringe/person/{_user_id('jonas@delbrueck.example')}")
+    visitor.goto(apps.public + f"/k/bad-lippspringe/person/{jonas_handle}")
     expect(visitor.get_by_role("heading", name="Seite nicht gefunden")).to_be_visible()
     expect(visitor.get_by_text("Jonas Becker")).to_have_count(0)
     for context in (maria_context, jonas_context, visitor.context):

@@ -377,3 +377,21 @@ def test_queue_is_paged_by_fifty_longest_waiting_first(db: Session, two_kommunen
     first = list_pending(db, admin, here.id)
     assert len(first) == 50 and first[0].display_name == "Peter Neumann"
     assert [p.email for p in list_pending(db, admin, here.id, page=2)] == ["p49@example.org"]
+
+
+def test_a_pending_person_of_an_equal_role_is_neither_declined_nor_approved(
+    db: Session, two_kommunen: dict
+) -> None:
+    here, admin = two_kommunen["here"], f.actor(db, two_kommunen["admin_here"])
+    fellow = f.user(
+        db, here, "kollege@here.org", status=UserStatus.PENDING, roles=(Role.KOMMUNE_ADMIN,)
+    )
+    for call in (
+        lambda: decline_user(db, admin, here.id, fellow.id, "Passt nicht ins Team"),
+        lambda: approve_user(db, admin, here.id, fellow.id),
+    ):
+        with pytest.raises(NotAllowed) as err:
+            call()
+        assert err.value.key == "moderation.higher_role"
+    assert db.get(User, fellow.id).status == UserStatus.PENDING
+    assert db.exec(select(AuditEvent)).all() == []

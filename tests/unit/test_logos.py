@@ -18,6 +18,7 @@ from dasnez_core.models import AuditEvent, Kommune, Sponsor
 from dasnez_core.services import kommunen
 from dasnez_core.services.masterdata import get_profile, remove_kommune_logo, set_kommune_logo
 from dasnez_core.services.masterdata_public import (
+    delete_sponsor,
     list_sponsors,
     remove_sponsor_logo,
     set_sponsor_logo,
@@ -211,3 +212,56 @@ def test_a_citizen_cannot_set_a_sponsor_logo(db: Session, w: dict, uploads: Path
         remove_sponsor_logo(db, citizen, w["here"].id, sponsor.id)
     assert _files(uploads) == []
     assert _audit(db, "update_sponsor") == []
+
+
+# --- old files go once the change is committed ------------------------------------------------
+
+
+def test_replacing_and_removing_the_kommune_logo_deletes_the_old_file(
+    db: Session, w: dict, uploads: Path
+) -> None:
+    here = w["here"].id
+    first = set_kommune_logo(db, w["actor"], here, tiny_png(), "wappen.png")
+    db.commit()
+    second = set_kommune_logo(db, w["actor"], here, JPEG, "wappen-neu.jpg")
+    assert (uploads / first).exists()  # still named by the row until the commit
+    db.commit()
+    assert [p.name for p in _files(uploads)] == [second]
+    remove_kommune_logo(db, w["actor"], here)
+    db.commit()
+    assert _files(uploads) == []
+
+
+def test_a_rolled_back_replacement_keeps_the_old_file_and_drops_the_new(
+    db: Session, w: dict, uploads: Path
+) -> None:
+    here = w["here"].id
+    first = set_kommune_logo(db, w["actor"], here, tiny_png(), "wappen.png")
+    db.commit()
+    set_kommune_logo(db, w["actor"], here, JPEG, "wappen-neu.jpg")
+    db.rollback()
+    assert [p.name for p in _files(uploads)] == [first]
+    assert db.get(Kommune, here).logo_path == first  # type: ignore[union-attr]
+    remove_kommune_logo(db, w["actor"], here)
+    db.rollback()
+    assert [p.name for p in _files(uploads)] == [first]
+
+
+def test_sponsor_logo_files_go_on_replace_remove_and_delete(
+    db: Session, w: dict, uploads: Path
+) -> None:
+    here = w["here"].id
+    sponsor = f.sponsor(db, w["here"], "Volksbank")
+    set_sponsor_logo(db, w["actor"], here, sponsor.id, WEBP, "bank.webp")
+    db.commit()
+    second = set_sponsor_logo(db, w["actor"], here, sponsor.id, tiny_png(), "bank.png")
+    db.commit()
+    assert [p.name for p in _files(uploads)] == [second]
+    remove_sponsor_logo(db, w["actor"], here, sponsor.id)
+    db.commit()
+    assert _files(uploads) == []
+    set_sponsor_logo(db, w["actor"], here, sponsor.id, JPEG, "bank.jpg")
+    db.commit()
+    delete_sponsor(db, w["actor"], here, sponsor.id)
+    db.commit()
+    assert _files(uploads) == []

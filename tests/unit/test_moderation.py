@@ -302,9 +302,12 @@ def test_non_admins_cannot_moderate(db: Session, world: dict, who: str) -> None:
         lambda: reject_pending_listing(db, actor, here, world["listing"].id, "Unpassend"),
         lambda: premoderation_on(db, actor, here),
         lambda: search_people(db, actor, here, "Maria"),
-        lambda: block_user(db, actor, here, world["jonas"].id, "Beleidigend"),
-        lambda: unblock_user(db, actor, here, world["jonas"].id, "Geklärt"),
     ]
+    if who != "platform":  # platform staff may block (only they block a Kommune admin)
+        calls += [
+            lambda: block_user(db, actor, here, world["jonas"].id, "Beleidigend"),
+            lambda: unblock_user(db, actor, here, world["jonas"].id, "Geklärt"),
+        ]
     for call in calls:
         with pytest.raises(NotAllowed):
             call()
@@ -382,6 +385,37 @@ def test_people_search_by_name_or_email_in_the_own_kommune(db: Session, world: d
         with pytest.raises(InvalidInput) as err:
             search_people(db, admin, here, bad)
         assert err.value.key == key
+
+
+def test_a_kommune_admin_blocks_no_fellow_admin_and_no_platform_staff(
+    db: Session, world: dict
+) -> None:
+    here, admin = world["here"].id, f.actor(db, world["admin"])
+    fellow = f.user(db, world["here"], "kollegin@here.org", roles=(Role.KOMMUNE_ADMIN,))
+    # The platform operator whose home Kommune is this one.
+    operator = f.user(db, world["here"], "betrieb@here.org", roles=(Role.PLATFORM_ADMIN,))
+    for person in (fellow, operator):
+        with pytest.raises(NotAllowed) as err:
+            block_user(db, admin, here, person.id, "Machtkampf im Amt")
+        assert err.value.key == "moderation.higher_role"
+        assert _fresh(db, person).status == UserStatus.APPROVED
+    assert _audit(db) == []
+
+
+def test_only_platform_staff_block_and_unblock_a_kommune_admin(db: Session, world: dict) -> None:
+    here, platform = world["here"].id, f.actor(db, world["platform"])
+    fellow = f.user(db, world["here"], "kollegin@here.org", roles=(Role.KOMMUNE_ADMIN,))
+    block_user(db, platform, here, fellow.id, "Missbrauch der Rechte")
+    assert _fresh(db, fellow).status == UserStatus.BLOCKED
+    # A Kommune admin cannot lift it either (equal role).
+    with pytest.raises(NotAllowed):
+        unblock_user(db, f.actor(db, world["admin"]), here, fellow.id, "Ich hebe das auf")
+    assert _fresh(db, fellow).status == UserStatus.BLOCKED
+    unblock_user(db, platform, here, fellow.id, "Geklärt mit der Kommune")
+    assert _fresh(db, fellow).status == UserStatus.APPROVED
+    other_operator = f.user(db, world["other"], "ops2@example.org", roles=(Role.PLATFORM_ADMIN,))
+    with pytest.raises(NotAllowed):
+        block_user(db, platform, world["other"].id, other_operator.id, "Gleicher Rang")
 
 
 def test_admin_cannot_block_themselves(db: Session, world: dict) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dasnez_core.actor import ANONYMOUS, Actor
-from dasnez_core.permissions import RULES, Action, can
+from dasnez_core.permissions import RULES, Action, can, can_act_on
 
 HERE, OTHER = 1, 2
 
@@ -65,11 +65,13 @@ EXPECTED: dict[Action, set[str]] = {
     Action.CONTACT_MEMBER: {"approved", "proxy", "institution", "admin_here"},
     Action.READ_OWN_MESSAGES: {"pending", "approved", "proxy", "institution", "admin_here"},
     Action.RATE_MEMBER: {"approved", "proxy", "institution", "admin_here"},
+    Action.VIEW_MEMBER_PROFILE: {"approved", "proxy", "institution", "admin_here"},
     Action.VIEW_ADMIN_RATINGS: {"admin_here"},
     Action.ENTER_ADMIN_PORTAL: {"admin_here", "admin_other", "platform"},
     Action.VIEW_APPROVAL_QUEUE: {"admin_here"},
     Action.APPROVE_USER: {"admin_here"},
-    Action.BLOCK_USER: {"admin_here"},
+    # Platform staff too: only they may block a Kommune admin (see the rank matrix below).
+    Action.BLOCK_USER: {"admin_here", "platform"},
     Action.MANAGE_MASTERDATA: {"admin_here"},
     Action.MODERATE_LISTINGS: {"admin_here"},
     Action.VIEW_AUDIT_LOG: {"admin_here"},
@@ -101,3 +103,35 @@ def test_admins_edit_but_never_delete_their_own_account_here() -> None:
         assert not can(PEOPLE[person], Action.DELETE_OWN_ACCOUNT, home)
     assert can(PEOPLE["approved"], Action.DELETE_OWN_ACCOUNT, HERE)
     assert not can(PEOPLE["approved"], Action.EXPORT_OWN_DATA, OTHER)
+
+
+# The role a person acted on holds -> who may block or unblock them (target in Kommune HERE).
+# Nobody acts on an equal or higher role: a Kommune admin blocks no fellow admin and no
+# platform staff whose home Kommune this is; only platform staff block a Kommune admin.
+TARGETS: dict[str, frozenset[str]] = {
+    "citizen": frozenset({"citizen"}),
+    "proxy": frozenset({"citizen", "proxy"}),
+    "institution": frozenset({"citizen", "institution_member"}),
+    "kommune_admin": frozenset({"citizen", "kommune_admin"}),
+    "platform_admin": frozenset({"citizen", "platform_admin"}),
+}
+MAY_ACT_ON: dict[str, set[str]] = {
+    "citizen": {"admin_here", "platform"},
+    "proxy": {"admin_here", "platform"},
+    "institution": {"admin_here", "platform"},
+    "kommune_admin": {"platform"},
+    "platform_admin": set(),
+}
+
+
+@pytest.mark.parametrize("target", list(TARGETS))
+@pytest.mark.parametrize("person", list(PEOPLE))
+def test_block_and_unblock_only_a_lower_role(person: str, target: str) -> None:
+    allowed = can_act_on(PEOPLE[person], Action.BLOCK_USER, HERE, TARGETS[target])
+    assert allowed is (person in MAY_ACT_ON[target])
+
+
+@pytest.mark.parametrize("target", list(TARGETS))
+def test_approve_or_decline_only_a_lower_role(target: str) -> None:
+    allowed = can_act_on(PEOPLE["admin_here"], Action.APPROVE_USER, HERE, TARGETS[target])
+    assert allowed is (target in {"citizen", "proxy", "institution"})

@@ -157,7 +157,7 @@ def test_public_profile_shows_what_others_may_see(db: Session, w: World) -> None
     db.flush()
     cid = _done(db, w)
     ratings.rate(db, f.actor(db, w.maria), w.here.id, cid, 5, "Prima!")
-    profile = ratings.public_profile(db, w.here.id, w.jonas.id)
+    profile = ratings.public_profile(db, f.actor(db, w.maria), w.here.id, w.jonas.handle)
     assert profile.display_name == "Jonas Becker"
     assert profile.introduction == "Ich helfe gern beim Einkaufen."
     assert profile.district == "Westenholz"
@@ -195,16 +195,19 @@ def test_public_ratings_come_in_pages(db: Session, w: World) -> None:
 @pytest.mark.parametrize("who", ["pending", "blocked", "anna"])
 def test_profile_of_people_not_shown_is_not_found(db: Session, w: World, who: str) -> None:
     with pytest.raises(NotFound):
-        ratings.public_profile(db, w.here.id, getattr(w, who).id)
+        ratings.public_profile(db, f.actor(db, w.maria), w.here.id, getattr(w, who).handle)
 
 
 def test_profile_of_a_blocked_person_disappears(db: Session, w: World) -> None:
-    assert ratings.public_profile(db, w.here.id, w.jonas.id).display_name == "Jonas Becker"
+    assert (
+        ratings.public_profile(db, f.actor(db, w.maria), w.here.id, w.jonas.handle).display_name
+        == "Jonas Becker"
+    )
     w.jonas.status = UserStatus.BLOCKED
     db.add(w.jonas)
     db.flush()
     with pytest.raises(NotFound):
-        ratings.public_profile(db, w.here.id, w.jonas.id)
+        ratings.public_profile(db, f.actor(db, w.maria), w.here.id, w.jonas.handle)
 
 
 # --- the administration's view ------------------------------------------------------------------

@@ -32,7 +32,7 @@ def test_builders_on_plain_values() -> None:
     assert routes.browse_href("delbrueck") == "/k/delbrueck/eintraege"
     assert routes.listing_href("delbrueck", 7) == "/k/delbrueck/eintrag/7"
     assert routes.listing_edit_href("delbrueck", 7) == "/k/delbrueck/eintrag/7/bearbeiten"
-    assert routes.person_href("delbrueck", 12) == "/k/delbrueck/person/12"
+    assert routes.person_href("delbrueck", "x7Kp_2-q") == "/k/delbrueck/person/x7Kp_2-q"
     assert routes.thread_href(5) == "/nachrichten/5"
     assert routes.new_conversation_href(7) == "/nachrichten/neu?eintrag=7"
 
@@ -46,7 +46,7 @@ def test_builders_on_plain_values() -> None:
         (routes.browse_href("a"), routes.BROWSE, {"slug": "a"}),
         (routes.listing_href("a", 3), routes.LISTING, {"slug": "a", "id": 3}),
         (routes.listing_edit_href("a", 3), routes.LISTING_EDIT, {"slug": "a", "id": 3}),
-        (routes.person_href("a", 3), routes.PERSON, {"slug": "a", "id": 3}),
+        (routes.person_href("a", "h4nd1e"), routes.PERSON, {"slug": "a", "handle": "h4nd1e"}),
         (routes.thread_href(3), routes.THREAD, {"id": 3}),
     ],
 )
@@ -74,8 +74,9 @@ def test_paths_parse_back_to_their_parameters() -> None:
     assert routes.ids_from_path("/k/delbrueck/eintrag/7/bearbeiten") == ("delbrueck", 7)
     assert routes.ids_from_path("/k/delbrueck/person/7") == ("", None)
     assert routes.ids_from_path("/k/delbrueck/eintrag/x") == ("delbrueck", None)
-    assert routes.person_from_path(routes.person_href("delbrueck", 4)) == ("delbrueck", 4)
-    assert routes.person_from_path("/k/delbrueck/person/4/mehr") == ("", None)
+    assert routes.person_from_path(routes.person_href("delbrueck", "h4")) == ("delbrueck", "h4")
+    assert routes.person_from_path("/k/delbrueck/person/4/mehr") == ("", "")
+    assert routes.person_from_path("/k/delbrueck/person/" + "h" * 65) == ("", "")
     assert routes.conversation_id_from_path(routes.thread_href(9)) == 9
     assert routes.conversation_id_from_path(routes.NEW_CONVERSATION) is None
     assert routes.conversation_id_from_path(routes.MESSAGES) is None
