@@ -33,11 +33,12 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.passwords import burn_time, hash_password
-from dasnez_core.permissions import Action, require
+from dasnez_core.permissions import Action, rank, require
 from dasnez_core.services import audit
 from dasnez_core.services.account import _issue_token
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.moderation import roles_of
 
 # An invitation is read when the person finds time; a reset link lasts only an hour.
 INVITATION_VALID = timedelta(days=7)
@@ -202,6 +203,10 @@ def revoke_admin(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
         raise NotFound("admins.not_found")
     if user_id == actor.user_id:
         raise NotAllowed("admins.not_yourself")
+    # Fellow Kommune admins manage each other (equal rank, by design); a person of a higher
+    # role, such as platform staff who also administer this Kommune, is out of reach.
+    if rank(roles_of(db, user_id)) > rank(actor.roles):
+        raise NotAllowed("moderation.higher_role")
     db.execute(
         delete(RoleGrant).where(
             col(RoleGrant.user_id) == user_id,

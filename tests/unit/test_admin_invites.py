@@ -259,3 +259,17 @@ def test_rights_are_taken_back_with_a_reason(db: Session, world: dict[str, Any])
         world["other_admin"].admin_of
         == actor_for(db, db.get(User, world["other_admin"].user_id)).admin_of
     )
+
+
+def test_platform_staff_who_also_administer_the_kommune_keep_their_rights(
+    db: Session, world: dict[str, Any]
+) -> None:
+    here = world["here"].id
+    operator = f.user(
+        db, world["here"], "betrieb@here.example", roles=(Role.PLATFORM_ADMIN, Role.KOMMUNE_ADMIN)
+    )
+    with pytest.raises(NotAllowed) as err:
+        revoke_admin(db, world["admin"], here, operator.id, "Stelle gewechselt")
+    assert err.value.key == "moderation.higher_role"
+    assert here in actor_for(db, operator).admin_of
+    assert _audits(db, "revoke_admin") == []
