@@ -15,6 +15,14 @@ from dasnez_core.passwords import burn_time, check_password_rules, hash_password
 from dasnez_core.permissions import Action, can
 from dasnez_core.services.kommunen import get_area, get_kommune_by_slug
 from dasnez_core.services.sessions import actor_for, create_session, revoke_session
+from dasnez_core.throttle import (
+    LOGIN_FAILURES_PER_ACCOUNT,
+    LOGIN_FAILURES_PER_ADDRESS,
+    REGISTRATIONS_PER_ADDRESS,
+    REGISTRATIONS_PER_EMAIL,
+    address_key,
+    throttle,
+)
 
 PUBLIC_APP = "public"
 ADMIN_APP = "admin"
@@ -54,8 +62,16 @@ def register(
     area_id: int | None,
     accept_privacy: bool,
     accept_terms: bool,
+    client: str = "",
 ) -> Registration:
-    """Create a pending account in the Kommune and record both consents with their versions."""
+    """Create a pending account in the Kommune and record both consents with their versions.
+
+    `client` is the caller's network address (throttled per address and per email).
+    """
+    throttle().attempt(
+        (REGISTRATIONS_PER_ADDRESS, address_key(client)),
+        (REGISTRATIONS_PER_EMAIL, normalise_email(email)),
+    )
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
     clean_email = check_email(email)
@@ -102,16 +118,31 @@ class LoginResult:
     kommune_slug: str
 
 
-def login(db: Session, *, email: str, password: str, app: str) -> LoginResult:
-    """Check the credentials and open a session for `app` ("public" or "admin")."""
+def login(db: Session, *, email: str, password: str, app: str, client: str = "") -> LoginResult:
+    """Check the credentials and open a session for `app` ("public" or "admin").
+
+    Failed attempts are counted per email address and per client address (`client`);
+    once either counter is full every attempt is refused, the right password too, with
+    the time to wait, whether or not the account exists. Success clears the email's count.
+    """
     from dasnez_core.models import Kommune
 
-    user = db.exec(select(User).where(User.email == normalise_email(email))).first()
+    address = normalise_email(email)
+    counters = (
+        (LOGIN_FAILURES_PER_ACCOUNT, address),
+        (LOGIN_FAILURES_PER_ADDRESS, address_key(client)),
+    )
+    limiter = throttle()
+    limiter.check(*counters)
+    user = db.exec(select(User).where(User.email == address)).first()
     if user is None:
         burn_time(password)
+        limiter.count(*counters)
         raise InvalidInput("email", "login.failed")
     if not verify_password(password, user.password_hash):
+        limiter.count(*counters)
         raise InvalidInput("email", "login.failed")
+    limiter.clear(counters[0])
     if user.status == UserStatus.BLOCKED:
         raise InvalidInput("email", "login.blocked")
     actor = actor_for(db, user)
