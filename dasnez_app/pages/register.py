@@ -49,19 +49,23 @@ class RegisterState(PublicSession):
         self.loaded, self.found = True, True
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> None:
-        if self._run(
-            lambda db: auth.register(
-                db,
-                kommune_slug=self.slug,
-                email=str(form.get("email", "")),
-                password=str(form.get("password", "")),
-                display_name=str(form.get("display_name", "")),
-                area_id=parse_id(form.get("area_id")),
-                accept_privacy=bool(form.get("accept_privacy")),
-                accept_terms=bool(form.get("accept_terms")),
-            ),
-            lines=Lines("error"),
+    async def submit(self, form: dict[str, str]) -> None:
+        slug, client = self.slug, self._client()
+        if (
+            await self._run_off_loop(
+                lambda db: auth.register(
+                    db,
+                    kommune_slug=slug,
+                    email=str(form.get("email", "")),
+                    password=str(form.get("password", "")),
+                    display_name=str(form.get("display_name", "")),
+                    area_id=parse_id(form.get("area_id")),
+                    accept_privacy=bool(form.get("accept_privacy")),
+                    accept_terms=bool(form.get("accept_terms")),
+                    client=client,
+                ),
+                lines=Lines("error"),
+            )
         ).ok:
             self.done = True
 
