@@ -41,8 +41,10 @@ def attempt(call: Callable[[Session], T], translate: Callable[..., str]) -> Atte
 
 # Calls that hash or verify a password (argon2id: 64 MiB and a good part of a second of CPU)
 # run on this small pool, off the event loop: a flood of wrong passwords queues here and
-# cannot take every thread, while everyone else's events go on being served.
-PASSWORD_WORKERS = 2
+# cannot take every thread, while everyone else's events go on being served. One thread:
+# argon2 (parallelism 4) already uses every core for one hash; a second thread only made
+# the loop wait longer for a core (bench/login_flood_bench.py: visitor p95 132 → 46 ms).
+PASSWORD_WORKERS = 1
 _password_pool = ThreadPoolExecutor(PASSWORD_WORKERS, thread_name_prefix="dasnez-password")
 
 
