@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     mail_from: str = "dasnez <noreply@dasnez.example>"
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
     upload_dir: Path = PROJECT_ROOT / "var" / "uploads"
+    # Where the throttle counts (dasnez_core.throttle): "" = REFLEX_REDIS_URL if set, else
+    # memory. Any `limits` storage URI, e.g. redis://host:6379/2.
+    throttle_storage: str = ""
 
     @field_validator(
         "database_url", "outbox_dir", "upload_dir", "secure_cookies", "smtp_starttls", mode="before"

@@ -18,8 +18,11 @@ def resolve_actor(token: str, app: str) -> Actor:
         return resolve_session(db, token, app)
 
 
-def password_login(form: dict[str, str], app: str) -> Callable[[Session], LoginResult]:
-    """The service call behind both apps' login forms (`forms.login_form`), for `_run`."""
+def password_login(
+    form: dict[str, str], app: str, client: str = ""
+) -> Callable[[Session], LoginResult]:
+    """The service call behind both apps' login forms (`forms.login_form`), for
+    `_run_off_loop`; `client` is the caller's address (throttled)."""
     email = str(form.get("email", ""))[:300]
     password = str(form.get("password", ""))[:300]
-    return lambda db: login(db, email=email, password=password, app=app)
+    return lambda db: login(db, email=email, password=password, app=app, client=client)

@@ -29,8 +29,9 @@ class AdminLoginState(AdminSession):
         return None
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
-        result = self._run(password_login(form, auth.ADMIN_APP), lines=Lines("error")).value
+    async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        call = password_login(form, auth.ADMIN_APP, self._client())
+        result = (await self._run_off_loop(call, lines=Lines("error"))).value
         if result is None:
             return None
         self.token = result.token

@@ -117,16 +117,18 @@ class AccountState(PublicSession):
             self._reload(self._actor())
 
     @rx.event
-    def change_email(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
+    async def change_email(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
         actor = self._actor()
+        client = self._client()
         self._clear_messages()
-        sent = self._run(
+        sent = await self._run_off_loop(
             lambda db: account.request_email_change(
                 db,
                 actor,
                 actor.kommune_id or 0,
                 new_email=str(form.get("new_email", ""))[:300],
                 current_password=str(form.get("email_password", ""))[:300],
+                client=client,
             ),
             lines=_EMAIL,
         )
@@ -136,17 +138,18 @@ class AccountState(PublicSession):
         return [rx.set_value("new_email", ""), rx.set_value("email_password", "")]
 
     @rx.event
-    def change_password(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
+    async def change_password(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
         actor = self._actor()
+        keep_token = self.token
         self._clear_messages()
-        if not self._run(
+        if not await self._run_off_loop(
             lambda db: account.change_password(
                 db,
                 actor,
                 actor.kommune_id or 0,
                 current_password=str(form.get("current_password", ""))[:300],
                 new_password=str(form.get("new_password", ""))[:300],
-                keep_token=self.token,
+                keep_token=keep_token,
             ),
             "account.password_changed",
             lines=_PASSWORD,
@@ -171,10 +174,10 @@ class AccountState(PublicSession):
         )
 
     @rx.event
-    def delete_account(self, form: dict[str, str]) -> None:
+    async def delete_account(self, form: dict[str, str]) -> None:
         actor = self._actor()
         self._clear_messages()
-        if not self._run(
+        if not await self._run_off_loop(
             lambda db: account.delete_account(
                 db,
                 actor,

@@ -91,7 +91,8 @@ class DetailState(PublicSession):
             with session_scope() as db:
                 k = kommunen.get_kommune_by_slug(db, self.slug)
                 assert k.id is not None
-                report_listing(db, actor, k.id, self.listing_id, str(form.get("reason", ""))[:5000])
+                reason = str(form.get("reason", ""))[:5000]
+                report_listing(db, actor, k.id, self.listing_id, reason, self._client())
         except DomainError as exc:
             self.report_error = self._t(exc.key, **exc.params)
             return

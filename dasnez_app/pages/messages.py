@@ -259,10 +259,11 @@ class ThreadState(PublicSession):
     def send(self, form: dict[str, str]) -> None:
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
+        client = self._client()
         self._clear_lines()
         if self._run(
             lambda db: contact.send_message(
-                db, actor, actor.kommune_id or 0, cid, str(form.get("body", ""))[:10_000]
+                db, actor, actor.kommune_id or 0, cid, str(form.get("body", ""))[:10_000], client
             ),
             "contact.sent",
         ).ok:

@@ -28,8 +28,9 @@ class ForgotPasswordState(PublicSession):
     @rx.event
     def submit(self, form: dict[str, str]) -> None:
         self._actor()
+        email, client = str(form.get("email", ""))[:300], self._client()
         if self._run(
-            lambda db: account.request_password_reset(db, email=str(form.get("email", ""))[:300]),
+            lambda db: account.request_password_reset(db, email=email, client=client),
             lines=Lines("error"),
         ).ok:
             # The same answer whether or not the account exists.
@@ -54,12 +55,11 @@ class ResetPasswordState(PublicSession):
         self.loaded = True
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> None:
+    async def submit(self, form: dict[str, str]) -> None:
         self._actor()
-        reset = self._run(
-            lambda db: account.reset_password(
-                db, token=self._reset_token, new_password=str(form.get("new_password", ""))[:300]
-            ),
+        token, new_password = self._reset_token, str(form.get("new_password", ""))[:300]
+        reset = await self._run_off_loop(
+            lambda db: account.reset_password(db, token=token, new_password=new_password),
             lines=Lines("error"),
         )
         if not reset.ok:

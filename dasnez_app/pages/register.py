@@ -50,18 +50,21 @@ class RegisterState(PublicSession):
         self.loaded, self.found = True, True
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> None:
-        # The same answer whether or not the address has an account (double opt-in).
-        started = self._run(
+    async def submit(self, form: dict[str, str]) -> None:
+        # The same answer whether or not the address has an account (double opt-in); the
+        # password is hashed off the event loop.
+        slug, client = self.slug, self._client()
+        started = await self._run_off_loop(
             lambda db: auth.register(
                 db,
-                kommune_slug=self.slug,
+                kommune_slug=slug,
                 email=str(form.get("email", "")),
                 password=str(form.get("password", "")),
                 display_name=str(form.get("display_name", "")),
                 area_id=parse_id(form.get("area_id")),
                 accept_privacy=bool(form.get("accept_privacy")),
                 accept_terms=bool(form.get("accept_terms")),
+                client=client,
             ),
             lines=Lines("error"),
         )

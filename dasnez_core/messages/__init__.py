@@ -14,6 +14,7 @@ from dasnez_core.messages import (
     common,
     contact,
     marketplace,
+    throttle,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}
@@ -26,6 +27,7 @@ for _part in (
     admin_moderation,
     admin_masterdata,
     admin_dashboard,
+    throttle,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

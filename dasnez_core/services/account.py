@@ -17,7 +17,7 @@ from sqlalchemy import delete, not_
 from sqlmodel import Session, col, func, or_, select, update
 
 from dasnez_core.actor import Actor
-from dasnez_core.emails import check_email
+from dasnez_core.emails import check_email, normalise_email
 from dasnez_core.errors import InvalidInput, NotAllowed
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -53,6 +53,15 @@ from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
+from dasnez_core.throttle import (
+    EMAIL_CHANGES_PER_ACCOUNT,
+    EMAIL_CHANGES_PER_ADDRESS,
+    EMAIL_CHANGES_PER_TARGET,
+    RESETS_PER_ACCOUNT,
+    RESETS_PER_ADDRESS,
+    address_key,
+    throttle,
+)
 
 INTRODUCTION_MAX = 1000
 SOCIAL_SPACES_MAX = 50
@@ -206,8 +215,14 @@ def _set_password(db: Session, user: User, new_password: str) -> None:
     queue(db, compose(user.email, user.language, "mail.password_changed", name=user.display_name))
 
 
-def request_password_reset(db: Session, *, email: str) -> None:
-    """Mail a reset link if an unblocked account has this address; say nothing either way."""
+def request_password_reset(db: Session, *, email: str, client: str = "") -> None:
+    """Mail a reset link if an unblocked account has this address; say nothing either way.
+
+    Throttled per email (known or not) and per client address (`client`).
+    """
+    throttle().attempt(
+        (RESETS_PER_ACCOUNT, normalise_email(email)), (RESETS_PER_ADDRESS, address_key(client))
+    )
     address = check_email(email)
     user = db.exec(select(User).where(User.email == address)).first()
     if user is None or user.status == UserStatus.BLOCKED:
@@ -249,7 +264,13 @@ def reset_password(db: Session, *, token: str, new_password: str) -> None:
 
 
 def request_email_change(
-    db: Session, actor: Actor, kommune_id: int, *, new_email: str, current_password: str
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    *,
+    new_email: str,
+    current_password: str,
+    client: str = "",
 ) -> str:
     """Mail a confirmation link to the new address; the account keeps the old one until then.
 
@@ -257,8 +278,14 @@ def request_email_change(
     is issued (nothing could ever succeed) and its owner gets a short notice instead. Neither
     mail carries anything the requester typed. Only approved people change their address: a
     pending account is not vetted yet, has nothing to lose by registering anew, and must not
-    make the platform write to strangers. Returns the new address as it will be stored.
+    make the platform write to strangers. Throttled per account, per new address (mail to a
+    stranger) and per client address. Returns the new address as it will be stored.
     """
+    throttle().attempt(
+        (EMAIL_CHANGES_PER_ACCOUNT, f"user:{actor.user_id}"),
+        (EMAIL_CHANGES_PER_TARGET, normalise_email(new_email)),
+        (EMAIL_CHANGES_PER_ADDRESS, address_key(client)),
+    )
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
     if user.status != UserStatus.APPROVED:
         raise NotAllowed("account.email_change_pending")

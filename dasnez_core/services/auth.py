@@ -16,6 +16,14 @@ from dasnez_core.permissions import Action, can
 from dasnez_core.services import registration
 from dasnez_core.services.kommunen import get_area, get_kommune_by_slug
 from dasnez_core.services.sessions import actor_for, create_session, revoke_session
+from dasnez_core.throttle import (
+    LOGIN_FAILURES_PER_ACCOUNT,
+    LOGIN_FAILURES_PER_ADDRESS,
+    REGISTRATIONS_PER_ADDRESS,
+    REGISTRATIONS_PER_EMAIL,
+    address_key,
+    throttle,
+)
 
 PUBLIC_APP = "public"
 ADMIN_APP = "admin"
@@ -57,6 +65,7 @@ def register(
     area_id: int | None,
     accept_privacy: bool,
     accept_terms: bool,
+    client: str = "",
 ) -> Registration:
     """Start a registration in the Kommune by double opt-in; never tells whether the address
     has an account.
@@ -64,8 +73,13 @@ def register(
     A new address gets a confirmation link by mail; the account (pending, with both consents)
     exists only once the link is opened (`registration.confirm_registration`). An address
     that has an account gets a short warning instead and nothing else changes. Both paths hash
-    the password, so neither the answer nor its time tells them apart.
+    the password, so neither the answer nor its time tells them apart. `client` is the
+    caller's network address (throttled per address and per email).
     """
+    throttle().attempt(
+        (REGISTRATIONS_PER_ADDRESS, address_key(client)),
+        (REGISTRATIONS_PER_EMAIL, normalise_email(email)),
+    )
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
     clean_email = check_email(email)
@@ -102,16 +116,31 @@ class LoginResult:
     kommune_slug: str
 
 
-def login(db: Session, *, email: str, password: str, app: str) -> LoginResult:
-    """Check the credentials and open a session for `app` ("public" or "admin")."""
+def login(db: Session, *, email: str, password: str, app: str, client: str = "") -> LoginResult:
+    """Check the credentials and open a session for `app` ("public" or "admin").
+
+    Failed attempts are counted per email address and per client address (`client`);
+    once either counter is full every attempt is refused, the right password too, with
+    the time to wait, whether or not the account exists. Success clears the email's count.
+    """
     from dasnez_core.models import Kommune
 
-    user = db.exec(select(User).where(User.email == normalise_email(email))).first()
+    address = normalise_email(email)
+    counters = (
+        (LOGIN_FAILURES_PER_ACCOUNT, address),
+        (LOGIN_FAILURES_PER_ADDRESS, address_key(client)),
+    )
+    limiter = throttle()
+    limiter.check(*counters)
+    user = db.exec(select(User).where(User.email == address)).first()
     if user is None:
         burn_time(password)
+        limiter.count(*counters)
         raise InvalidInput("email", "login.failed")
     if not verify_password(password, user.password_hash):
+        limiter.count(*counters)
         raise InvalidInput("email", "login.failed")
+    limiter.clear(counters[0])
     if user.status == UserStatus.BLOCKED:
         raise InvalidInput("email", "login.blocked")
     actor = actor_for(db, user)

@@ -40,6 +40,7 @@ from dasnez_core.models import (
 from dasnez_core.permissions import Action, can, require
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.throttle import MESSAGES_PER_ACCOUNT, MESSAGES_PER_ADDRESS, address_key, throttle
 
 BODY_MAX = 2000
 PAGE_SIZE = 20
@@ -289,15 +290,18 @@ def _conversation_about(
 
 
 def send_message(
-    db: Session, actor: Actor, kommune_id: int, conversation_id: int, body: str
+    db: Session, actor: Actor, kommune_id: int, conversation_id: int, body: str, client: str = ""
 ) -> int:
     """Add a message to a conversation of the actor and return its id.
 
     The recipient gets a mail, but only one while earlier messages are still unread.
     A blocked partner, a removed listing, or a first message to a listing that is no longer
-    active is refused.
+    active is refused. Throttled per account and per client address (`client`).
     """
     user_id = _require_writer(actor, kommune_id)
+    throttle().attempt(
+        (MESSAGES_PER_ACCOUNT, f"user:{user_id}"), (MESSAGES_PER_ADDRESS, address_key(client))
+    )
     conversation = get_conversation(db, actor, kommune_id, conversation_id)
     text = clean_text(body)
     if not text:

@@ -9,15 +9,34 @@ from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.models import Listing, ListingReport, ListingStatus, User, UserStatus, utcnow
 from dasnez_core.permissions import Action, require
 from dasnez_core.services.auth import clean_text
+from dasnez_core.throttle import (
+    REPORTS_PER_ACCOUNT,
+    REPORTS_PER_ADDRESS,
+    REPORTS_PER_LISTING_AND_ADDRESS,
+    Check,
+    address_key,
+    throttle,
+)
 
 REASON_MIN, REASON_MAX = 10, 1000
 
 
 def report_listing(
-    db: Session, actor: Actor, kommune_id: int, listing_id: int, reason: str
+    db: Session, actor: Actor, kommune_id: int, listing_id: int, reason: str, client: str = ""
 ) -> None:
-    """Put a public listing of this Kommune into the moderation queue with a reason."""
+    """Put a public listing of this Kommune into the moderation queue with a reason.
+
+    Throttled per client address (`client`), per listing and address, and per account.
+    """
     require(actor, Action.REPORT_LISTING, kommune_id)
+    address = address_key(client)
+    checks: list[Check] = [
+        (REPORTS_PER_ADDRESS, address),
+        (REPORTS_PER_LISTING_AND_ADDRESS, f"{kommune_id}:{listing_id}:{address}"),
+    ]
+    if actor.user_id is not None:
+        checks.append((REPORTS_PER_ACCOUNT, f"user:{actor.user_id}"))
+    throttle().attempt(*checks)
     listing = db.exec(
         select(Listing)
         .join(User, col(User.id) == Listing.author_id)

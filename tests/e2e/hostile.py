@@ -88,3 +88,52 @@ def polling_handshake(base_url: str, origin: str) -> Any:
         headers={"Origin": origin},
         timeout=10,
     )
+
+
+def send_event_until_var(
+    base_url: str,
+    token: str,
+    name: str,
+    payload: dict[str, Any],
+    state: str,
+    var: str,
+    path: str = "/",
+    timeout: float = 60,
+) -> str:
+    """Emit one event and return as soon as an update changes `var` of `state` (a state's
+    full name): its new value. Reflex 0.10 no longer marks an update `final`, so
+    `send_event` always waits its whole timeout; this one waits only as long as needed."""
+    key = f"{var}_rx_state_"
+    found: list[str] = []
+    done = threading.Event()
+    client = socketio.Client(reconnection=False)
+
+    @client.on("event", namespace="/_event")
+    def _on_update(data: Any) -> None:
+        delta = data.get("delta", {}) if isinstance(data, dict) else {}
+        if key in delta.get(state, {}):
+            found.append(str(delta[state][key]))
+            done.set()
+
+    client.connect(
+        f"{base_url}?token={token}",
+        socketio_path="/_event",
+        namespaces=["/_event"],
+        transports=["websocket"],
+        wait_timeout=10,
+    )
+    try:
+        client.emit(
+            "event",
+            {
+                "name": name,
+                "payload": payload,
+                "router_data": {"pathname": path, "query": {}, "asPath": path},
+            },
+            namespace="/_event",
+        )
+        if not done.wait(timeout):
+            raise TimeoutError(f"{name}: no change of {var} within {timeout:.0f}s")
+    finally:
+        client.disconnect()
+    return found[0]

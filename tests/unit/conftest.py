@@ -31,3 +31,12 @@ def db(database_url: str) -> Iterator[Session]:
     with engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):
             conn.execute(table.delete())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle() -> Iterator[None]:
+    """Each test starts with empty throttle counters (memory storage in tests)."""
+    from dasnez_core.throttle import throttle
+
+    throttle().clear_all()
+    yield

@@ -105,3 +105,38 @@ def test_every_done_key_exists() -> None:
             used |= _done_keys(ast.parse(path.read_text("utf-8")))
     assert len(used) > 10, "the scan found too few keys; the walk is broken"
     assert used - MESSAGES.keys() == set()
+
+
+def test_password_work_runs_off_the_event_loop(db: Session) -> None:
+    """While a slow call (a password hash) runs, the loop goes on serving other events."""
+    import asyncio
+    import threading
+    import time
+
+    from dasnez_ui.outcome import attempt_off_loop
+
+    seen: list[str] = []
+
+    def slow(session: Session) -> str:
+        seen.append(threading.current_thread().name)
+        time.sleep(0.5)
+        raise InvalidInput("email", "login.failed")
+
+    async def scene() -> tuple[int, str]:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        task = asyncio.create_task(ticker())
+        outcome = await attempt_off_loop(slow, GERMAN)
+        task.cancel()
+        return ticks, outcome.error
+
+    ticks, error = asyncio.run(scene())
+    assert error == "E-Mail-Adresse oder Passwort stimmen nicht."
+    assert seen and seen[0].startswith("dasnez-password")
+    assert ticks >= 10  # the loop was free for others during the half second

@@ -24,6 +24,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.services import auth, registration
 from dasnez_core.services.approval import count_pending, list_pending
+from dasnez_core.throttle import TooManyAttempts, throttle
 from tests import factories as f
 from tests.utils.smtp import Inbox, smtp_server
 
@@ -273,7 +274,25 @@ def test_the_cleanup_command_deletes_only_the_old_ones(
 def test_a_flood_of_registrations_sends_at_most_five_mails_an_hour(
     db: Session, world: dict[str, Any], inbox: Inbox
 ) -> None:
+    # The database cap is the second layer behind the throttle (which holds per process
+    # without Redis): clear the throttle's counters so that only the cap is at work here.
     for _ in range(registration.CONFIRMATIONS_PER_HOUR + 2):
+        throttle().clear_all()
         assert _register(db, world, "erika@example.org").email == "erika@example.org"
         db.commit()
     assert len(inbox.to("erika@example.org")) == registration.CONFIRMATIONS_PER_HOUR
+
+
+def test_a_flood_of_registrations_is_stopped_by_the_throttle_with_the_wait_message(
+    db: Session, world: dict[str, Any], inbox: Inbox
+) -> None:
+    answers = []
+    for _ in range(registration.CONFIRMATIONS_PER_HOUR + 2):
+        try:
+            answers.append(_register(db, world, "erika@example.org").email)
+            db.commit()
+        except TooManyAttempts as refused:
+            answers.append(refused.key)
+    assert answers.count("erika@example.org") < registration.CONFIRMATIONS_PER_HOUR
+    assert answers[-1].startswith("throttle.wait")
+    assert len(inbox.to("erika@example.org")) == answers.count("erika@example.org")

@@ -35,6 +35,7 @@ def test_defaults_for_a_single_machine(clean_env: pytest.MonkeyPatch) -> None:
     assert settings.mail_from == "dasnez <noreply@dasnez.example>"
     assert settings.outbox_dir == PROJECT_ROOT / "var" / "outbox"
     assert settings.upload_dir == PROJECT_ROOT / "var" / "uploads"
+    assert settings.throttle_storage == ""
 
 
 def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> None:
@@ -55,6 +56,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
         "DASNEZ_MAIL_FROM": "Nachbarn <hallo@nachbarn.example>",
         "DASNEZ_OUTBOX_DIR": "/tmp/outbox",
         "DASNEZ_UPLOAD_DIR": "/tmp/uploads",
+        "DASNEZ_THROTTLE_STORAGE": "redis://cache:6379/3",
     }
     assert sorted(values) == sorted(ENV_NAMES)
     for name, value in values.items():
@@ -71,6 +73,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
     assert settings.smtp_starttls is True
     assert settings.mail_from == "Nachbarn <hallo@nachbarn.example>"
     assert settings.outbox_dir == Path("/tmp/outbox")
+    assert settings.throttle_storage == "redis://cache:6379/3"
     assert settings.upload_dir == Path("/tmp/uploads")
 
 
