@@ -111,15 +111,74 @@ class KommuneAdminState(AdminSession):
 
 
 class PagedMasterData(rx.State, mixin=True):
-    """Load, paging and closing the edit panel, the same on every master-data page.
+    """Load, paging, selecting, changing and closing, the same on every master-data page.
 
     The page supplies `_reload(actor)` (fill the rows of `self.page`), `_open(id)` (fill
-    or, with None, empty the edit panel) and `_enter(actor)` (from KommuneAdminState).
+    or, with None, empty the edit panel) and `_enter(actor)` and `_change` (from
+    KommuneAdminState). A service the helpers call takes `(db, actor, kommune_id, *args)`;
+    the Kommune is always the admin's own.
     """
 
     ready: bool = False
     page: int = 1
     pages: int = 1
+    # A new key empties the add form after an add, and refills the edit form on a select.
+    add_key: int = 0
+    edit_key: int = 0
+    # The row being edited (0: none).
+    sel_id: int = 0
+
+    def _select_row(
+        self, not_found: str, row_id: object, focus: str = "edit_name"
+    ) -> rx.event.EventSpec | None:
+        """Open the edit panel of one listed row (only ever the Kommune's own) and focus
+        its first field; a row that is not listed gets `not_found`."""
+        actor = self._actor()  # type: ignore[attr-defined]
+        if self._admin_kommune(actor) is None or not self._open(parse_id(row_id)):  # type: ignore[attr-defined]
+            self.error, self.success = self._t(not_found), ""  # type: ignore[attr-defined]
+            return None
+        self.error = self.success = ""  # type: ignore[attr-defined]
+        return rx.set_focus(focus)
+
+    def _own_change(
+        self, done: str, service: Callable[..., object], *args: Any, **params: Any
+    ) -> bool:
+        """Call `service(db, actor, kommune_id, *args)` in one transaction and show the
+        outcome (`done` with `params`, or the error); on success reload the rows."""
+        actor = self._actor()  # type: ignore[attr-defined]
+        ok: bool = self._change(  # type: ignore[attr-defined]
+            actor, lambda db, kommune_id: service(db, actor, kommune_id, *args), done, **params
+        )
+        if ok:
+            self._reload(actor)  # type: ignore[attr-defined]
+        return ok
+
+    def _add_row(
+        self, done: str, service: Callable[..., object], *args: Any, **params: Any
+    ) -> None:
+        """Add a row; after a success the add form starts empty again."""
+        if self._own_change(done, service, *args, **params):
+            self.add_key += 1
+
+    def _save_row(
+        self, done: str, service: Callable[..., object], row_id: object, *args: Any
+    ) -> None:
+        """Change the selected row; its edit panel stays open with the saved values."""
+        target = parse_id(row_id) or 0
+        if self._own_change(done, service, target, *args):
+            self._open(target)  # type: ignore[attr-defined]
+
+    def _remove_row(
+        self, done: str, service: Callable[..., object], row_id: object, *args: Any, name: str
+    ) -> None:
+        """Delete (or merge away) the row `name`; its edit panel closes."""
+        if self._own_change(done, service, parse_id(row_id) or 0, *args, name=name):
+            self._open(None)  # type: ignore[attr-defined]
+
+    def _move_row(self, service: Callable[..., object], row_id: object, direction: object) -> None:
+        """Move a row one place up or down in the public order."""
+        target, way = parse_id(row_id) or 0, str(direction)[:10]
+        self._own_change("masterdata.order_saved", service, target, way)
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
