@@ -8,6 +8,7 @@ import reflex as rx
 
 from admin_portal import routes
 from admin_portal.components import admin_page
+from admin_portal.filtered_list import pager
 from admin_portal.pages.dashboard import (
     FigureLink,
     bar_chart,
@@ -15,7 +16,6 @@ from admin_portal.pages.dashboard import (
     figure_table,
     number_card,
 )
-from admin_portal.pages.users_list import pager
 from admin_portal.routes import parse_ratings, ratings_query
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
