@@ -13,7 +13,7 @@ from admin_portal import routes
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
-from dasnez_core.errors import NotAllowed
+from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
@@ -108,6 +108,26 @@ class KommuneAdminState(AdminSession):
         """Run one service change for the admin's own Kommune in one transaction and show
         the outcome: the catalog text `done`, or the service's error (nothing saved)."""
         return self._run(lambda db: change(db, self._own_kommune(actor)), done, **params).ok
+
+    def _change_id(
+        self,
+        actor: Actor,
+        done: str,
+        not_found: str,
+        service: Callable[..., object],
+        target: int | None,
+        *args: Any,
+        **params: Any,
+    ) -> bool:
+        """`_change` with `service(db, actor, kommune_id, target, *args)` for a record the
+        browser named by id; a missing or malformed id (None) is `not_found`."""
+
+        def change(db: Session, kommune_id: int) -> None:
+            if target is None:
+                raise NotFound(not_found)
+            service(db, actor, kommune_id, target, *args)
+
+        return self._change(actor, change, done, **params)
 
 
 class PagedMasterData(rx.State, mixin=True):

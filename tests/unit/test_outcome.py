@@ -94,6 +94,8 @@ def _done_keys(tree: ast.AST) -> set[str]:
             position = {
                 "_run": 1,
                 "_change": 2,
+                "_change_id": 1,
+                "_person_change": 1,
                 "_select_row": 0,
                 "_own_change": 0,
                 "_add_row": 0,
