@@ -26,15 +26,25 @@ class Attempt(Generic[T]):
     key: str = ""
 
 
-def attempt(call: Callable[[Session], T], translate: Callable[..., str]) -> Attempt[T]:
-    """Run `call` in one transaction (all of it saved, or nothing); a DomainError becomes
-    its message in the person's language (`translate(key, **params)`)."""
+def attempt_check(call: Callable[[], T], translate: Callable[..., str]) -> Attempt[T]:
+    """Run `call`; a DomainError becomes its message in the person's language
+    (`translate(key, **params)`)."""
     try:
-        with session_scope() as db:
-            value = call(db)
+        value = call()
     except DomainError as exc:
         return Attempt(ok=False, error=translate(exc.key, **exc.params), key=exc.key)
     return Attempt(ok=True, value=value)
+
+
+def attempt(call: Callable[[Session], T], translate: Callable[..., str]) -> Attempt[T]:
+    """Run `call` in one transaction (all of it saved, or nothing); a DomainError becomes
+    its message in the person's language (`translate(key, **params)`)."""
+
+    def in_transaction() -> T:
+        with session_scope() as db:
+            return call(db)
+
+    return attempt_check(in_transaction, translate)
 
 
 class Lines(NamedTuple):
@@ -62,9 +72,18 @@ class Outcome(rx.State, mixin=True):
         """Run one service call in one transaction and show the outcome in `lines`: the
         error line gets the error's message or "", the success line (if any) the catalog
         text `done` (with `params`) on success and "" otherwise."""
-        translate = self._t  # type: ignore[attr-defined]
-        outcome = attempt(call, translate)
-        setattr(self, lines.error, outcome.error)
-        if lines.success:
-            setattr(self, lines.success, translate(done, **params) if outcome.ok and done else "")
-        return outcome
+        return _show(self, attempt(call, self._t), done, lines, params)  # type: ignore[attr-defined]
+
+    def _check(self, call: Callable[[], T], *, lines: Lines = MESSAGE_LINES) -> Attempt[T]:
+        """Like `_run`, for a check that needs no database (the filters of a form)."""
+        return _show(self, attempt_check(call, self._t), None, lines, {})  # type: ignore[attr-defined]
+
+
+def _show(
+    page: Any, outcome: Attempt[T], done: str | None, lines: Lines, params: dict[str, Any]
+) -> Attempt[T]:
+    """Write `outcome` into the page state's `lines` (see `Outcome._run`)."""
+    setattr(page, lines.error, outcome.error)
+    if lines.success:
+        setattr(page, lines.success, page._t(done, **params) if outcome.ok and done else "")
+    return outcome

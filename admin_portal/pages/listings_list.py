@@ -22,7 +22,6 @@ from admin_portal.routes import listings_query, parse_listings
 from admin_portal.state import AdminSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.models import ListingKind, ListingStatus
 from dasnez_core.services import kommunen
 from dasnez_core.services.csv_export import CsvExport, export_listings
@@ -37,6 +36,7 @@ from dasnez_core.services.listings_list import (
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines
 
 ROUTE = routes.LISTINGS
 _FILTER_FIELDS = ("q", "status", "ortsteil", "boerse", "art", "kategorie", "von", "bis")
@@ -111,10 +111,9 @@ class ListingsListState(FilteredList, AdminSession):
                 "sortierung": str(form.get("sortierung", ""))[:20],
             }
         )
-        try:
-            check_range(filters.date_from, filters.date_to)
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
+        if not self._check(
+            lambda: check_range(filters.date_from, filters.date_to), lines=Lines("error")
+        ).ok:
             return None
         return self._redirect(ROUTE, filters)
 
