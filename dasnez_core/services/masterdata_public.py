@@ -6,6 +6,7 @@ its period (kommunen.sponsors / kommunen.info_box), in that order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
@@ -37,6 +38,7 @@ INFO_BODY_MAX = 2000
 
 
 _Entry = TypeVar("_Entry", Sponsor, InfoItem)
+_Row = TypeVar("_Row")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,32 @@ def _in_order(db: Session, kind: _Kind[_Entry], kommune_id: int) -> list[_Entry]
             .order_by(col(model.position), col(model.id))
         ).all()
     )
+
+
+def _listed(
+    db: Session,
+    actor: Actor,
+    kind: _Kind[_Entry],
+    kommune_id: int,
+    page: int,
+    row: Callable[[_Entry, bool, bool], _Row],
+) -> tuple[list[_Row], int, int]:
+    """(rows of `page`, the page shown, number of pages) of the entries in their order;
+    `row(entry, first, last)` makes a row (first and last cannot move further)."""
+    require_admin(actor, kommune_id)
+    entries = _in_order(db, kind, kommune_id)
+    last = len(entries) - 1
+    return page_slice([row(e, n == 0, n == last) for n, e in enumerate(entries)], page)
+
+
+def _period(
+    start_raw: str, end_raw: str, start_field: str, end_field: str
+) -> tuple[date | None, date | None]:
+    """A publish period as sent (either end open); the end not before the start."""
+    start = parse_date(start_raw, start_field)
+    end = parse_date(end_raw, end_field)
+    check_period(start, end, end_field)
+    return start, end
 
 
 def _append(db: Session, actor: Actor, kind: _Kind[_Entry], kommune_id: int, entry: _Entry) -> int:
@@ -200,9 +228,7 @@ def _apply_sponsor(sponsor: Sponsor, values: SponsorInput) -> None:
     """Check every field first, then write: nothing is half-saved."""
     name = clean_name(values.name, "name", SPONSOR_NAME_MAX)
     url = clean_url(values.url, "url", required=True)
-    start = parse_date(values.valid_from, "valid_from")
-    end = parse_date(values.valid_until, "valid_until")
-    check_period(start, end, "valid_until")
+    start, end = _period(values.valid_from, values.valid_until, "valid_from", "valid_until")
     sponsor.name, sponsor.url = name, url
     sponsor.valid_from, sponsor.valid_until = start, end
 
@@ -211,10 +237,9 @@ def list_sponsors(
     db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> SponsorPage:
     """All sponsor links in their order, with whether the public sees them `today`."""
-    require_admin(actor, kommune_id)
-    rows = _in_order(db, _SPONSORS, kommune_id)
-    result = [
-        SponsorRow(
+
+    def row(s: Sponsor, first: bool, last: bool) -> SponsorRow:
+        return SponsorRow(
             id=id_of(s),
             name=s.name,
             url=s.url,
@@ -222,13 +247,12 @@ def list_sponsors(
             valid_until=iso_date(s.valid_until),
             period=_period_label(s.valid_from, s.valid_until, lang),
             state=period_state(s.valid_from, s.valid_until, today),
-            first=i == 0,
-            last=i == len(rows) - 1,
+            first=first,
+            last=last,
             logo=s.logo_path,
         )
-        for i, s in enumerate(rows)
-    ]
-    shown, page_no, pages = page_slice(result, page)
+
+    shown, page_no, pages = _listed(db, actor, _SPONSORS, kommune_id, page, row)
     return SponsorPage(rows=shown, page=page_no, pages=pages)
 
 
@@ -356,9 +380,7 @@ def _apply_info(item: InfoItem, values: InfoItemInput) -> None:
         raise InvalidInput("body", "masterdata.text_too_long", max=INFO_BODY_MAX)
     link = clean_url(values.link_url, "link_url", required=False)
     event = parse_date(values.event_date, "event_date")
-    start = parse_date(values.publish_from, "publish_from")
-    end = parse_date(values.publish_until, "publish_until")
-    check_period(start, end, "publish_until")
+    start, end = _period(values.publish_from, values.publish_until, "publish_from", "publish_until")
     item.title, item.body, item.link_url = title, body, link
     item.event_date, item.publish_from, item.publish_until = event, start, end
 
@@ -367,10 +389,9 @@ def list_info_items(
     db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> InfoItemPage:
     """All Info-Box items in their order, with whether the public sees them `today`."""
-    require_admin(actor, kommune_id)
-    rows = _in_order(db, _INFO_ITEMS, kommune_id)
-    result = [
-        InfoItemRow(
+
+    def row(i: InfoItem, first: bool, last: bool) -> InfoItemRow:
+        return InfoItemRow(
             id=id_of(i),
             title=i.title,
             body=i.body,
@@ -381,12 +402,11 @@ def list_info_items(
             publish_until=iso_date(i.publish_until),
             period=_period_label(i.publish_from, i.publish_until, lang),
             state=period_state(i.publish_from, i.publish_until, today),
-            first=n == 0,
-            last=n == len(rows) - 1,
+            first=first,
+            last=last,
         )
-        for n, i in enumerate(rows)
-    ]
-    shown, page_no, pages = page_slice(result, page)
+
+    shown, page_no, pages = _listed(db, actor, _INFO_ITEMS, kommune_id, page, row)
     return InfoItemPage(rows=shown, page=page_no, pages=pages)
 
 
