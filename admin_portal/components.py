@@ -139,6 +139,16 @@ def reason_form(
     )
 
 
+def reason_of(form: dict[str, str]) -> str:
+    """The reason a `reason_form` sent (cut to a length no real reason reaches)."""
+    return str(form.get("reason", ""))[:5000]
+
+
+def reason_row(visible: rx.Var[bool], columns: int, form: rx.Component) -> rx.Component:
+    """A table row's confirm step, shown in a row of its own under it, across `columns`."""
+    return rx.cond(visible, rx.table.row(rx.table.cell(form, col_span=columns)))
+
+
 def state_badge(state: rx.Var[str]) -> rx.Component:
     """Whether the public page shows an entry today."""
     return rx.match(

@@ -13,7 +13,7 @@ from admin_portal import routes
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
-from dasnez_core.errors import NotAllowed
+from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
@@ -109,17 +109,96 @@ class KommuneAdminState(AdminSession):
         the outcome: the catalog text `done`, or the service's error (nothing saved)."""
         return self._run(lambda db: change(db, self._own_kommune(actor)), done, **params).ok
 
+    def _change_id(
+        self,
+        actor: Actor,
+        done: str,
+        not_found: str,
+        service: Callable[..., object],
+        target: int | None,
+        *args: Any,
+        **params: Any,
+    ) -> bool:
+        """`_change` with `service(db, actor, kommune_id, target, *args)` for a record the
+        browser named by id; a missing or malformed id (None) is `not_found`."""
+
+        def change(db: Session, kommune_id: int) -> None:
+            if target is None:
+                raise NotFound(not_found)
+            service(db, actor, kommune_id, target, *args)
+
+        return self._change(actor, change, done, **params)
+
 
 class PagedMasterData(rx.State, mixin=True):
-    """Load, paging and closing the edit panel, the same on every master-data page.
+    """Load, paging, selecting, changing and closing, the same on every master-data page.
 
     The page supplies `_reload(actor)` (fill the rows of `self.page`), `_open(id)` (fill
-    or, with None, empty the edit panel) and `_enter(actor)` (from KommuneAdminState).
+    or, with None, empty the edit panel) and `_enter(actor)` and `_change` (from
+    KommuneAdminState). A service the helpers call takes `(db, actor, kommune_id, *args)`;
+    the Kommune is always the admin's own.
     """
 
     ready: bool = False
     page: int = 1
     pages: int = 1
+    # A new key empties the add form after an add, and refills the edit form on a select.
+    add_key: int = 0
+    edit_key: int = 0
+    # The row being edited (0: none).
+    sel_id: int = 0
+
+    def _select_row(
+        self, not_found: str, row_id: object, focus: str = "edit_name"
+    ) -> rx.event.EventSpec | None:
+        """Open the edit panel of one listed row (only ever the Kommune's own) and focus
+        its first field; a row that is not listed gets `not_found`."""
+        actor = self._actor()  # type: ignore[attr-defined]
+        if self._admin_kommune(actor) is None or not self._open(parse_id(row_id)):  # type: ignore[attr-defined]
+            self.error, self.success = self._t(not_found), ""  # type: ignore[attr-defined]
+            return None
+        self.error = self.success = ""  # type: ignore[attr-defined]
+        return rx.set_focus(focus)
+
+    def _own_change(
+        self, done: str, service: Callable[..., object], *args: Any, **params: Any
+    ) -> bool:
+        """Call `service(db, actor, kommune_id, *args)` in one transaction and show the
+        outcome (`done` with `params`, or the error); on success reload the rows."""
+        actor = self._actor()  # type: ignore[attr-defined]
+        ok: bool = self._change(  # type: ignore[attr-defined]
+            actor, lambda db, kommune_id: service(db, actor, kommune_id, *args), done, **params
+        )
+        if ok:
+            self._reload(actor)  # type: ignore[attr-defined]
+        return ok
+
+    def _add_row(
+        self, done: str, service: Callable[..., object], *args: Any, **params: Any
+    ) -> None:
+        """Add a row; after a success the add form starts empty again."""
+        if self._own_change(done, service, *args, **params):
+            self.add_key += 1
+
+    def _save_row(
+        self, done: str, service: Callable[..., object], row_id: object, *args: Any
+    ) -> None:
+        """Change the selected row; its edit panel stays open with the saved values."""
+        target = parse_id(row_id) or 0
+        if self._own_change(done, service, target, *args):
+            self._open(target)  # type: ignore[attr-defined]
+
+    def _remove_row(
+        self, done: str, service: Callable[..., object], row_id: object, *args: Any, name: str
+    ) -> None:
+        """Delete (or merge away) the row `name`; its edit panel closes."""
+        if self._own_change(done, service, parse_id(row_id) or 0, *args, name=name):
+            self._open(None)  # type: ignore[attr-defined]
+
+    def _move_row(self, service: Callable[..., object], row_id: object, direction: object) -> None:
+        """Move a row one place up or down in the public order."""
+        target, way = parse_id(row_id) or 0, str(direction)[:10]
+        self._own_change("masterdata.order_saved", service, target, way)
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:

@@ -28,15 +28,25 @@ class Attempt(Generic[T]):
     key: str = ""
 
 
-def attempt(call: Callable[[Session], T], translate: Callable[..., str]) -> Attempt[T]:
-    """Run `call` in one transaction (all of it saved, or nothing); a DomainError becomes
-    its message in the person's language (`translate(key, **params)`)."""
+def attempt_check(call: Callable[[], T], translate: Callable[..., str]) -> Attempt[T]:
+    """Run `call`; a DomainError becomes its message in the person's language
+    (`translate(key, **params)`)."""
     try:
-        with session_scope() as db:
-            value = call(db)
+        value = call()
     except DomainError as exc:
         return Attempt(ok=False, error=translate(exc.key, **exc.params), key=exc.key)
     return Attempt(ok=True, value=value)
+
+
+def _in_transaction(call: Callable[[Session], T]) -> T:
+    with session_scope() as db:
+        return call(db)
+
+
+def attempt(call: Callable[[Session], T], translate: Callable[..., str]) -> Attempt[T]:
+    """Run `call` in one transaction (all of it saved, or nothing); a DomainError becomes
+    its message in the person's language (`translate(key, **params)`)."""
+    return attempt_check(lambda: _in_transaction(call), translate)
 
 
 # Calls that hash or verify a password (argon2id: 64 MiB and a good part of a second of CPU)
@@ -46,11 +56,6 @@ def attempt(call: Callable[[Session], T], translate: Callable[..., str]) -> Atte
 # the loop wait longer for a core (bench/login_flood_bench.py: visitor p95 132 → 46 ms).
 PASSWORD_WORKERS = 1
 _password_pool = ThreadPoolExecutor(PASSWORD_WORKERS, thread_name_prefix="dasnez-password")
-
-
-def _in_transaction(call: Callable[[Session], T]) -> T:
-    with session_scope() as db:
-        return call(db)
 
 
 async def attempt_off_loop(
@@ -122,3 +127,7 @@ class Outcome(rx.State, mixin=True):
         """The caller's network address, for the throttle. Behind a reverse proxy Reflex
         takes it from X-Forwarded-For only if `REFLEX_TRUSTED_PROXY_HOPS` says so."""
         return str(self.router.session.client_ip)[:100]
+
+    def _check(self, call: Callable[[], T], *, lines: Lines = MESSAGE_LINES) -> Attempt[T]:
+        """Like `_run`, for a check that needs no database (the filters of a form)."""
+        return _show(self, attempt_check(call, self._t), None, lines, {})  # type: ignore[attr-defined]

@@ -5,28 +5,28 @@ several, or decline with a reason) and, with pre-moderation, the listings waitin
 from __future__ import annotations
 
 import reflex as rx
-from sqlmodel import Session
 
-from admin_portal import routes
-from admin_portal.components import admin_page, admin_section, pager, reason_form
+from admin_portal.components import (
+    admin_section,
+    pager,
+    reason_form,
+    reason_of,
+    reason_row,
+)
+from admin_portal.review_page import ReviewPage, review_page
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.errors import NotFound
 from dasnez_core.services import approval, moderation
 from dasnez_core.services.approval import PendingPerson
 from dasnez_core.services.moderation import ListingToCheck, pages_for
-from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.params import parse_id
 
 
-class ApprovalState(KommuneAdminState):
-    ready: bool = False
+class ApprovalState(ReviewPage, KommuneAdminState):
     pending: list[PendingPerson] = []
     pending_total: int = 0
-    page: int = 1
-    pages: int = 1
     selected: list[int] = []
     declining: int = 0
     premoderation: bool = False
@@ -59,32 +59,14 @@ class ApprovalState(KommuneAdminState):
     def _title(self, listing_id: int | None) -> str:
         return next((c.title for c in self.to_check if c.listing_id == listing_id), "")
 
-    def _after(self, actor: Actor) -> None:
+    def _close_steps(self) -> None:
         self.declining = self.rejecting = 0
-        if self._admin_kommune(actor) is not None:
-            self._reload(actor)
 
-    @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if not self.logged_in:
-            return rx.redirect(routes.HOME)
-        self.page = self.check_page = 1
+    def _reset(self) -> None:
+        self.check_page = 1
         self.selected = []
-        self.declining = self.rejecting = 0
-        kommune_id = self._enter(actor)
-        self.ready = kommune_id is not None
-        if kommune_id is None:
-            self.pending, self.to_check = [], []
-            return None
-        self._reload(actor)
-        return None
-
-    @rx.event
-    def go_page(self, page: int) -> None:
-        actor = self._actor()
-        self.page = max(1, parse_id(page) or 1)
-        self._after(actor)
+        self._close_steps()
+        self.pending, self.to_check = [], []
 
     @rx.event
     def go_check_page(self, page: int) -> None:
@@ -96,14 +78,14 @@ class ApprovalState(KommuneAdminState):
     def approve(self, user_id: int) -> None:
         actor = self._actor()
         person = parse_id(user_id)
-        name = self._name(person)
-
-        def change(db: Session, kommune_id: int) -> None:
-            if person is None:
-                raise NotFound("user.not_found")
-            approval.approve_user(db, actor, kommune_id, person)
-
-        self._change(actor, change, "admin.approved_done", name=name)
+        self._change_id(
+            actor,
+            "admin.approved_done",
+            "user.not_found",
+            approval.approve_user,
+            person,
+            name=self._name(person),
+        )
         self._after(actor)
 
     @rx.event
@@ -146,23 +128,18 @@ class ApprovalState(KommuneAdminState):
         self.declining = parse_id(user_id) or 0
 
     @rx.event
-    def cancel(self) -> None:
-        self._actor()
-        self.error = ""
-        self.declining = self.rejecting = 0
-
-    @rx.event
     def decline(self, form: dict[str, str]) -> None:
         actor = self._actor()
         person = parse_id(form.get("user_id"))
-        name = self._name(person)
-
-        def change(db: Session, kommune_id: int) -> None:
-            if person is None:
-                raise NotFound("user.not_found")
-            approval.decline_user(db, actor, kommune_id, person, str(form.get("reason", ""))[:5000])
-
-        if self._change(actor, change, "approvals.declined_done", name=name):
+        if self._change_id(
+            actor,
+            "approvals.declined_done",
+            "user.not_found",
+            approval.decline_user,
+            person,
+            reason_of(form),
+            name=self._name(person),
+        ):
             self.selected = [i for i in self.selected if i != person]
             self._after(actor)
 
@@ -170,14 +147,14 @@ class ApprovalState(KommuneAdminState):
     def publish(self, listing_id: int) -> None:
         actor = self._actor()
         listing = parse_id(listing_id)
-        title = self._title(listing)
-
-        def change(db: Session, kommune_id: int) -> None:
-            if listing is None:
-                raise NotFound("listing.not_found")
-            moderation.publish_pending_listing(db, actor, kommune_id, listing)
-
-        self._change(actor, change, "check.published_done", title=title)
+        self._change_id(
+            actor,
+            "check.published_done",
+            "listing.not_found",
+            moderation.publish_pending_listing,
+            listing,
+            title=self._title(listing),
+        )
         self._after(actor)
 
     @rx.event
@@ -191,16 +168,15 @@ class ApprovalState(KommuneAdminState):
     def reject(self, form: dict[str, str]) -> None:
         actor = self._actor()
         listing = parse_id(form.get("listing_id"))
-        title = self._title(listing)
-
-        def change(db: Session, kommune_id: int) -> None:
-            if listing is None:
-                raise NotFound("listing.not_found")
-            moderation.reject_pending_listing(
-                db, actor, kommune_id, listing, str(form.get("reason", ""))[:5000]
-            )
-
-        if self._change(actor, change, "check.rejected_done", title=title):
+        if self._change_id(
+            actor,
+            "check.rejected_done",
+            "listing.not_found",
+            moderation.reject_pending_listing,
+            listing,
+            reason_of(form),
+            title=self._title(listing),
+        ):
             self._after(actor)
 
 
@@ -247,22 +223,18 @@ def _person_row(person: rx.Var[PendingPerson]) -> rx.Component:
                 )
             ),
         ),
-        rx.cond(
+        reason_row(
             ApprovalState.declining == person.user_id,
-            rx.table.row(
-                rx.table.cell(
-                    reason_form(
-                        t("approvals.decline_title").replace("{name}", person.display_name),
-                        t("approvals.decline_reason"),
-                        t("approvals.decline_confirm"),
-                        hint=t("approvals.decline_hint"),
-                        error=ApprovalState.error,
-                        on_submit=ApprovalState.decline,
-                        on_cancel=ApprovalState.cancel,
-                        hidden={"user_id": person.user_id},
-                    ),
-                    col_span=6,
-                )
+            6,
+            reason_form(
+                t("approvals.decline_title").replace("{name}", person.display_name),
+                t("approvals.decline_reason"),
+                t("approvals.decline_confirm"),
+                hint=t("approvals.decline_hint"),
+                error=ApprovalState.error,
+                on_submit=ApprovalState.decline,
+                on_cancel=ApprovalState.cancel,
+                hidden={"user_id": person.user_id},
             ),
         ),
     )
@@ -409,14 +381,4 @@ def _listings() -> rx.Component:
 
 def approvals_page() -> rx.Component:
     no_step_open = (ApprovalState.declining == 0) & (ApprovalState.rejecting == 0)
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("admin.nav.approvals"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", ApprovalState.kommune_name, color_scheme="gray"),
-            rx.cond(no_step_open, forms.error_line(ApprovalState.error)),
-            forms.success_line(ApprovalState.success),
-            rx.cond(ApprovalState.ready, rx.fragment(_people(), _listings())),
-            width="100%",
-            spacing="4",
-        )
-    )
+    return review_page(ApprovalState, "admin.nav.approvals", no_step_open, _people(), _listings())

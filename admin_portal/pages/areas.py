@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import reflex as rx
 
 from admin_portal.components import admin_section
-from admin_portal.masterdata_page import masterdata_page
+from admin_portal.masterdata_page import (
+    add_section,
+    edit_button,
+    edit_form,
+    masterdata_page,
+    panel_actions,
+)
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -31,13 +39,10 @@ class AreasState(PagedMasterData, KommuneAdminState):
     rows: list[AreaRow] = []
     districts: list[Option] = []
     all_areas: list[Option] = []
-    add_key: int = 0
-    # The area being edited (0: none) and what the edit panel shows of it.
-    sel_id: int = 0
+    # What the edit panel shows of the area being edited.
     sel_name: str = ""
     sel_label: str = ""
     sel_is_village: bool = False
-    edit_key: int = 0
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
@@ -47,14 +52,11 @@ class AreasState(PagedMasterData, KommuneAdminState):
             self.all_areas = kommunen.area_options(db, kommune_id)
         self.rows, self.page, self.pages = listing.rows, listing.page, listing.pages
 
-    def _unselect(self) -> None:
-        self.sel_id, self.sel_name, self.sel_label, self.sel_is_village = 0, "", "", False
-
     def _open(self, area_id: int | None) -> bool:
         """Fill the edit panel from the listed rows (only ever the Kommune's own)."""
         row = next((r for r in self.rows if r.id == area_id), None)
         if row is None:
-            self._unselect()
+            self.sel_id, self.sel_name, self.sel_label, self.sel_is_village = 0, "", "", False
             return False
         self.sel_id, self.sel_name, self.sel_label = row.id, row.name, row.label
         self.sel_is_village = row.parent_id != 0
@@ -63,110 +65,57 @@ class AreasState(PagedMasterData, KommuneAdminState):
 
     @rx.event
     def select(self, area_id: int) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if self._admin_kommune(actor) is None or not self._open(parse_id(area_id)):
-            self.error, self.success = self._t("masterdata.area_not_found"), ""
-            return None
-        self.error = self.success = ""
-        return rx.set_focus("edit_name")
+        return self._select_row("masterdata.area_not_found", area_id)
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:
-        actor = self._actor()
         name = str(form.get("new_name", ""))[:500]
         # No parent: a district. Anything else must name one of the Kommune's districts.
         parent_id = (parse_id(form["new_parent"]) or 0) if form.get("new_parent") else None
-        if self._change(
-            actor,
-            lambda db, kommune_id: add_area(db, actor, kommune_id, name, parent_id),
-            "masterdata.areas.added",
-            name=" ".join(name.split()),
-        ):
-            self.add_key += 1
-            self._reload(actor)
+        self._add_row(
+            "masterdata.areas.added", add_area, name, parent_id, name=" ".join(name.split())
+        )
 
     @rx.event
     def rename(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        area_id = parse_id(form.get("area_id")) or 0
         name = str(form.get("edit_name", ""))[:500]
-        if self._change(
-            actor,
-            lambda db, kommune_id: rename_area(db, actor, kommune_id, area_id, name),
-            "masterdata.areas.renamed",
-        ):
-            self._reload(actor)
-            self._open(area_id)
+        self._save_row("masterdata.areas.renamed", rename_area, form.get("area_id"), name)
 
     @rx.event
     def move(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        area_id = parse_id(form.get("area_id")) or 0
         district_id = parse_id(form.get("move_district")) or 0
-        if self._change(
-            actor,
-            lambda db, kommune_id: move_village(db, actor, kommune_id, area_id, district_id),
-            "masterdata.areas.moved",
-        ):
-            self._reload(actor)
-            self._open(area_id)
+        self._save_row("masterdata.areas.moved", move_village, form.get("area_id"), district_id)
 
     @rx.event
     def merge(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        source_id = parse_id(form.get("area_id")) or 0
         target_id = parse_id(form.get("merge_target")) or 0
-        if self._change(
-            actor,
-            lambda db, kommune_id: merge_area(
-                db,
-                actor,
-                kommune_id,
-                source_id,
-                target_id,
-                confirmed=bool(form.get("merge_confirm")),
-            ),
+        self._remove_row(
             "masterdata.areas.merged",
+            partial(merge_area, confirmed=bool(form.get("merge_confirm"))),
+            form.get("area_id"),
+            target_id,
             name=self.sel_name,
-        ):
-            self._unselect()
-            self._reload(actor)
+        )
 
     @rx.event
     def delete(self, area_id: int) -> None:
-        actor = self._actor()
-        target = parse_id(area_id) or 0
-        if self._change(
-            actor,
-            lambda db, kommune_id: delete_area(db, actor, kommune_id, target),
-            "masterdata.areas.deleted",
-            name=self.sel_name,
-        ):
-            self._unselect()
-            self._reload(actor)
-
-
-def _hidden_id() -> rx.Component:
-    return rx.el.input(type="hidden", name="area_id", value=AreasState.sel_id.to_string())
+        name = self.sel_name
+        self._remove_row("masterdata.areas.deleted", delete_area, area_id, name=name)
 
 
 def _add_form() -> rx.Component:
-    return admin_section(
-        t("masterdata.areas.add_title"),
+    return add_section(
+        AreasState,
+        "masterdata.areas.add_title",
         "area-add",
-        rx.form(
-            forms.field(t("masterdata.areas.name"), "new_name", max_length=AREA_NAME_MAX),
-            forms.select(
-                t("masterdata.areas.parent"),
-                "new_parent",
-                AreasState.districts,
-                t("masterdata.areas.no_parent"),
-                required=False,
-            ),
-            rx.button(t("masterdata.areas.add"), type="submit", size="3"),
-            on_submit=AreasState.add,
-            key=AreasState.add_key.to_string(),
-            width="100%",
+        "masterdata.areas.add",
+        forms.field(t("masterdata.areas.name"), "new_name", max_length=AREA_NAME_MAX),
+        forms.select(
+            t("masterdata.areas.parent"),
+            "new_parent",
+            AreasState.districts,
+            t("masterdata.areas.no_parent"),
+            required=False,
         ),
     )
 
@@ -175,39 +124,39 @@ def _edit_panel() -> rx.Component:
     return admin_section(
         t("masterdata.areas.edit_title").replace("{name}", AreasState.sel_label),
         "area-edit",
-        rx.form(
-            _hidden_id(),
+        edit_form(
+            AreasState,
+            "area_id",
             forms.field(
                 t("masterdata.areas.new_name"),
                 "edit_name",
                 max_length=AREA_NAME_MAX,
                 value=AreasState.sel_name,
             ),
-            rx.button(t("masterdata.areas.rename"), type="submit", size="3"),
+            submit=t("masterdata.areas.rename"),
             on_submit=AreasState.rename,
-            reset_on_submit=False,
             key="rename-" + AreasState.edit_key.to_string(),
-            width="100%",
         ),
         rx.cond(
             AreasState.sel_is_village,
-            rx.form(
-                _hidden_id(),
+            edit_form(
+                AreasState,
+                "area_id",
                 forms.select(
                     t("masterdata.areas.move_to"),
                     "move_district",
                     AreasState.districts,
                     t("common.choose"),
                 ),
-                rx.button(t("masterdata.areas.move"), type="submit", size="3"),
+                submit=t("masterdata.areas.move"),
                 on_submit=AreasState.move,
                 key="move-" + AreasState.edit_key.to_string(),
-                width="100%",
                 padding_top="1rem",
             ),
         ),
-        rx.form(
-            _hidden_id(),
+        edit_form(
+            AreasState,
+            "area_id",
             rx.text(t("masterdata.areas.merge_hint")),
             forms.select(
                 t("masterdata.areas.merge_into"),
@@ -216,28 +165,12 @@ def _edit_panel() -> rx.Component:
                 t("common.choose"),
             ),
             forms.checkbox(t("masterdata.areas.merge_confirm"), "merge_confirm"),
-            rx.button(t("masterdata.areas.merge"), type="submit", size="3"),
+            submit=t("masterdata.areas.merge"),
             on_submit=AreasState.merge,
-            reset_on_submit=False,
             key="merge-" + AreasState.edit_key.to_string(),
-            width="100%",
             padding_top="1rem",
         ),
-        rx.hstack(
-            rx.button(
-                t("masterdata.areas.delete"),
-                on_click=AreasState.delete(AreasState.sel_id),
-                color_scheme="red",
-                variant="soft",
-                size="3",
-            ),
-            rx.button(
-                t("masterdata.close"), on_click=AreasState.close, variant="outline", size="3"
-            ),
-            spacing="3",
-            padding_top="1rem",
-            wrap="wrap",
-        ),
+        panel_actions(AreasState, "masterdata.areas.delete"),
     )
 
 
@@ -257,15 +190,7 @@ def _row(row: rx.Var[AreaRow]) -> rx.Component:
         rx.table.cell(row.people),
         rx.table.cell(row.spaces),
         rx.table.cell(row.villages),
-        rx.table.cell(
-            rx.button(
-                t("masterdata.edit"),
-                on_click=AreasState.select(row.id),
-                aria_label=t("masterdata.edit") + " " + row.label,
-                size="3",
-                variant="soft",
-            )
-        ),
+        rx.table.cell(edit_button(AreasState, row.id, row.label)),
     )
 
 

@@ -4,23 +4,24 @@ filters that live in the URL (so a view can be bookmarked or sent to a colleague
 from __future__ import annotations
 
 import reflex as rx
+from sqlmodel import Session
 
 from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.routes import audit_query, parse_audit
 from admin_portal.state import KommuneAdminState
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.services.audit_log import (
     ACTIONS,
     TARGET_TYPES,
     AuditFilters,
+    AuditPage,
     AuditRow,
     list_events,
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import Lines
 
 
 class AuditState(KommuneAdminState):
@@ -61,7 +62,8 @@ class AuditState(KommuneAdminState):
         if kommune_id is None:
             self._no_rows(self.error)
             return None
-        try:
+
+        def events(db: Session) -> tuple[AuditFilters, AuditPage]:
             filters = parse_audit(
                 action=str(params.get("aktion", "")),
                 date_from=str(params.get("von", "")),
@@ -69,13 +71,15 @@ class AuditState(KommuneAdminState):
                 text=str(params.get("q", "")),
                 page=str(params.get("seite", "")),
             )
-            with session_scope() as db:
-                result = list_events(db, actor, kommune_id, filters, self.lang)
-        except DomainError as exc:
+            return filters, list_events(db, actor, kommune_id, filters, self.lang)
+
+        listed = self._run(events, lines=Lines("error"))
+        if not listed.ok or listed.value is None:
             self.f_from, self.f_to = str(params.get("von", "")), str(params.get("bis", ""))
             self.form_key = f"invalid:{self.f_from}:{self.f_to}"
-            self._no_rows(self._t(exc.key, **exc.params))
+            self._no_rows(self.error)
             return None
+        filters, result = listed.value
         self._show_filters(filters)
         self.rows, self.total = result.rows, result.total
         self.page, self.pages = result.page, result.pages
@@ -89,17 +93,19 @@ class AuditState(KommuneAdminState):
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         """Turn the form into a URL (loading it shows the entries); bad dates are refused."""
         self._actor()
-        try:
-            filters = parse_audit(
+        parsed = self._check(
+            lambda: parse_audit(
                 action=str(form.get("aktion", ""))[:100],
                 date_from=str(form.get("von", ""))[:20],
                 date_to=str(form.get("bis", ""))[:20],
                 text=str(form.get("q", ""))[:500],
-            )
-        except DomainError as exc:
-            self._no_rows(self._t(exc.key, **exc.params))
+            ),
+            lines=Lines("error"),
+        )
+        if not parsed.ok or parsed.value is None:
+            self._no_rows(self.error)
             return None
-        query = audit_query(filters)
+        query = audit_query(parsed.value)
         return rx.redirect(routes.AUDIT + (f"?{query}" if query else ""))
 
 

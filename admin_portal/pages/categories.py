@@ -5,7 +5,13 @@ from __future__ import annotations
 import reflex as rx
 
 from admin_portal.components import admin_section
-from admin_portal.masterdata_page import masterdata_page
+from admin_portal.masterdata_page import (
+    add_section,
+    edit_button,
+    edit_form,
+    masterdata_page,
+    panel_actions,
+)
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -29,11 +35,8 @@ from dasnez_ui.params import parse_id
 class CategoriesState(PagedMasterData, KommuneAdminState):
     rows: list[CategoryRow] = []
     exchanges: list[Option] = []
-    add_key: int = 0
-    sel_id: int = 0
     sel_name: str = ""
     sel_active: bool = True
-    edit_key: int = 0
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
@@ -59,70 +62,43 @@ class CategoriesState(PagedMasterData, KommuneAdminState):
 
     @rx.event
     def select(self, category_id: int) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if self._admin_kommune(actor) is None or not self._open(parse_id(category_id)):
-            self.error, self.success = self._t("masterdata.category_not_found"), ""
-            return None
-        self.error = self.success = ""
-        return rx.set_focus("edit_name")
+        return self._select_row("masterdata.category_not_found", category_id)
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:
-        actor = self._actor()
         exchange_id = parse_id(form.get("new_exchange")) or 0
         name = str(form.get("new_name", ""))[:500]
-        if self._change(
-            actor,
-            lambda db, kommune_id: add_category(db, actor, kommune_id, exchange_id, name),
-            "masterdata.categories.added",
-        ):
-            self.add_key += 1
-            self._reload(actor)
+        self._add_row("masterdata.categories.added", add_category, exchange_id, name)
 
     @rx.event
     def rename(self, form: dict[str, str]) -> None:
-        actor = self._actor()
         category_id = parse_id(form.get("category_id")) or 0
         name = str(form.get("edit_name", ""))[:500]
-        if self._change(
-            actor,
-            lambda db, kommune_id: rename_category(db, actor, kommune_id, category_id, name),
-            "masterdata.categories.renamed",
-        ):
-            self._reload(actor)
+        # The reload refills the open edit panel with the new name.
+        self._own_change("masterdata.categories.renamed", rename_category, category_id, name)
 
     @rx.event
     def deactivate(self, category_id: int) -> None:
-        actor = self._actor()
-        self._set_active(actor, parse_id(category_id) or 0, active=False)
+        self._set_active(parse_id(category_id) or 0, active=False)
 
     @rx.event
     def reactivate(self, category_id: int) -> None:
-        actor = self._actor()
-        self._set_active(actor, parse_id(category_id) or 0, active=True)
+        self._set_active(parse_id(category_id) or 0, active=True)
 
-    def _set_active(self, actor: Actor, category_id: int, *, active: bool) -> None:
+    def _set_active(self, category_id: int, *, active: bool) -> None:
         name = next((r.name for r in self.rows if r.id == category_id), "")
-        if self._change(
-            actor,
-            lambda db, kommune_id: set_category_active(db, actor, kommune_id, category_id, active),
+        self._own_change(
             "masterdata.categories.reactivated" if active else "masterdata.categories.deactivated",
+            set_category_active,
+            category_id,
+            active,
             name=name,
-        ):
-            self._reload(actor)
+        )
 
     @rx.event
     def delete(self, category_id: int) -> None:
-        actor = self._actor()
-        target = parse_id(category_id) or 0
-        if self._change(
-            actor,
-            lambda db, kommune_id: delete_category(db, actor, kommune_id, target),
-            "masterdata.categories.deleted",
-            name=self.sel_name,
-        ):
-            self._open(None)
-            self._reload(actor)
+        name = self.sel_name
+        self._remove_row("masterdata.categories.deleted", delete_category, category_id, name=name)
 
 
 def exchange_name(exchange_type: rx.Var[str]) -> rx.Component:
@@ -155,23 +131,18 @@ def _toggle(row_id: rx.Var[int], active: rx.Var[bool], name: rx.Var[str]) -> rx.
 
 
 def _add_form() -> rx.Component:
-    return admin_section(
-        t("masterdata.categories.add_title"),
+    return add_section(
+        CategoriesState,
+        "masterdata.categories.add_title",
         "category-add",
-        rx.form(
-            forms.select(
-                t("masterdata.categories.exchange"),
-                "new_exchange",
-                CategoriesState.exchanges,
-                t("common.choose"),
-            ),
-            forms.field(t("masterdata.categories.name"), "new_name", max_length=CATEGORY_NAME_MAX),
-            rx.button(t("masterdata.categories.add"), type="submit", size="3"),
-            on_submit=CategoriesState.add,
-            reset_on_submit=False,
-            key=CategoriesState.add_key.to_string(),
-            width="100%",
+        "masterdata.categories.add",
+        forms.select(
+            t("masterdata.categories.exchange"),
+            "new_exchange",
+            CategoriesState.exchanges,
+            t("common.choose"),
         ),
+        forms.field(t("masterdata.categories.name"), "new_name", max_length=CATEGORY_NAME_MAX),
     )
 
 
@@ -179,37 +150,22 @@ def _edit_panel() -> rx.Component:
     return admin_section(
         t("masterdata.categories.edit_title").replace("{name}", CategoriesState.sel_name),
         "category-edit",
-        rx.form(
-            rx.el.input(
-                type="hidden", name="category_id", value=CategoriesState.sel_id.to_string()
-            ),
+        edit_form(
+            CategoriesState,
+            "category_id",
             forms.field(
                 t("masterdata.categories.new_name"),
                 "edit_name",
                 max_length=CATEGORY_NAME_MAX,
                 value=CategoriesState.sel_name,
             ),
-            rx.button(t("masterdata.categories.rename"), type="submit", size="3"),
+            submit=t("masterdata.categories.rename"),
             on_submit=CategoriesState.rename,
-            reset_on_submit=False,
-            key=CategoriesState.edit_key.to_string(),
-            width="100%",
         ),
-        rx.hstack(
+        panel_actions(
+            CategoriesState,
+            "masterdata.categories.delete",
             _toggle(CategoriesState.sel_id, CategoriesState.sel_active, CategoriesState.sel_name),
-            rx.button(
-                t("masterdata.categories.delete"),
-                on_click=CategoriesState.delete(CategoriesState.sel_id),
-                color_scheme="red",
-                variant="soft",
-                size="3",
-            ),
-            rx.button(
-                t("masterdata.close"), on_click=CategoriesState.close, variant="outline", size="3"
-            ),
-            spacing="3",
-            padding_top="1rem",
-            wrap="wrap",
         ),
     )
 
@@ -235,13 +191,7 @@ def _row(row: rx.Var[CategoryRow]) -> rx.Component:
         rx.table.cell(row.listings),
         rx.table.cell(
             rx.hstack(
-                rx.button(
-                    t("masterdata.edit"),
-                    on_click=CategoriesState.select(row.id),
-                    aria_label=t("masterdata.edit") + " " + row.name,
-                    size="3",
-                    variant="soft",
-                ),
+                edit_button(CategoriesState, row.id, row.name),
                 _toggle(row.id, row.active, row.name),
                 spacing="2",
                 wrap="wrap",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from admin_portal import routes
 from admin_portal.components import admin_page
@@ -19,11 +20,10 @@ from admin_portal.routes import (
     target_href,
 )
 from admin_portal.state import AdminSession
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.exchanges import DashboardFigure
 from dasnez_core.services import kommunen
 from dasnez_core.services.dashboard import (
+    Dashboard,
     ExchangeFigures,
     Figure,
     dashboard,
@@ -33,6 +33,7 @@ from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import Lines
 
 ROUTE = routes.DASHBOARD
 _FILTER_FIELDS = ("von", "bis", "ortsteil", "boerse")
@@ -132,17 +133,19 @@ class DashboardState(AdminSession):
         self.f_district = str(filters.district or "")
         self.f_exchange = filters.exchange
         self.form_key = dashboard_query(filters) or "all"
-        try:
-            with session_scope() as db:
-                self.areas = kommunen.area_options(db, kommune_id)
-                self.exchanges = [
-                    Option(ex_type, self._t(f"exchange.{ex_type}"))
-                    for _, ex_type in kommunen.exchange_options(db, kommune_id)
-                ]
-                d = dashboard(db, actor, kommune_id, filters, self.lang)
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
+
+        def figures(db: Session) -> Dashboard:
+            self.areas = kommunen.area_options(db, kommune_id)
+            self.exchanges = [
+                Option(ex_type, self._t(f"exchange.{ex_type}"))
+                for _, ex_type in kommunen.exchange_options(db, kommune_id)
+            ]
+            return dashboard(db, actor, kommune_id, filters, self.lang)
+
+        computed = self._run(figures, lines=Lines("error"))
+        if not computed.ok or computed.value is None:
             return None
+        d = computed.value
         self.pending_approvals, self.open_reports = d.pending_approvals, d.open_reports
         self.people_total, self.people_href = d.people_total, people_href(d.people_target)
         self.people_by_status = figure_links(d.people_by_status)
@@ -163,10 +166,7 @@ class DashboardState(AdminSession):
         """Turn the form into a URL (bookmarkable); loading that URL computes the figures."""
         self._actor()
         filters = parse_dashboard({k: str(form.get(k, ""))[:20] for k in _FILTER_FIELDS})
-        try:
-            validate_dashboard_filters(filters)
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
+        if not self._check(lambda: validate_dashboard_filters(filters), lines=Lines("error")).ok:
             return None
         query = dashboard_query(filters)
         return rx.redirect(ROUTE + (f"?{query}" if query else ""))

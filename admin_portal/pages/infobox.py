@@ -7,8 +7,15 @@ from datetime import date
 
 import reflex as rx
 
-from admin_portal.components import admin_section, order_buttons, state_badge
-from admin_portal.masterdata_page import masterdata_page
+from admin_portal.components import admin_section
+from admin_portal.masterdata_page import (
+    add_section,
+    date_fields,
+    edit_form,
+    masterdata_page,
+    panel_actions,
+    published_cells,
+)
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -26,7 +33,6 @@ from dasnez_core.services.masterdata_public import (
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
-from dasnez_ui.params import parse_id
 
 _FIELDS = ("title", "body", "link", "event", "from", "until")
 
@@ -47,11 +53,8 @@ def _values(form: dict[str, str], prefix: str) -> InfoItemInput:
 
 class InfoBoxState(PagedMasterData, KommuneAdminState):
     rows: list[InfoItemRow] = []
-    add_key: int = 0
-    sel_id: int = 0
     # title, body, link, event date, publish from, publish until of the item being edited
     sel_values: list[str] = ["", "", "", "", "", ""]
-    edit_key: int = 0
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
@@ -79,63 +82,25 @@ class InfoBoxState(PagedMasterData, KommuneAdminState):
 
     @rx.event
     def select(self, item_id: int) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if self._admin_kommune(actor) is None or not self._open(parse_id(item_id)):
-            self.error, self.success = self._t("masterdata.info_not_found"), ""
-            return None
-        self.error = self.success = ""
-        return rx.set_focus("edit_title")
+        return self._select_row("masterdata.info_not_found", item_id, focus="edit_title")
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        values = _values(form, "new_")
-        if self._change(
-            actor,
-            lambda db, kommune_id: add_info_item(db, actor, kommune_id, values),
-            "masterdata.info.added",
-        ):
-            self.add_key += 1
-            self._reload(actor)
+        self._add_row("masterdata.info.added", add_info_item, _values(form, "new_"))
 
     @rx.event
     def save(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        item_id = parse_id(form.get("item_id")) or 0
         values = _values(form, "edit_")
-        if self._change(
-            actor,
-            lambda db, kommune_id: update_info_item(db, actor, kommune_id, item_id, values),
-            "masterdata.info.saved",
-        ):
-            self._reload(actor)
-            self._open(item_id)
+        self._save_row("masterdata.info.saved", update_info_item, form.get("item_id"), values)
 
     @rx.event
     def move(self, item_id: int, direction: str) -> None:
-        actor = self._actor()
-        target = parse_id(item_id) or 0
-        way = str(direction)[:10]
-        if self._change(
-            actor,
-            lambda db, kommune_id: move_info_item(db, actor, kommune_id, target, way),
-            "masterdata.order_saved",
-        ):
-            self._reload(actor)
+        self._move_row(move_info_item, item_id, direction)
 
     @rx.event
     def delete(self, item_id: int) -> None:
-        actor = self._actor()
-        target = parse_id(item_id) or 0
         title = self.sel_values[0]
-        if self._change(
-            actor,
-            lambda db, kommune_id: delete_info_item(db, actor, kommune_id, target),
-            "masterdata.info.deleted",
-            name=title,
-        ):
-            self._open(None)
-            self._reload(actor)
+        self._remove_row("masterdata.info.deleted", delete_info_item, item_id, name=title)
 
 
 def _optional_textarea(label: rx.Var[str], name: str, value: rx.Var[str] | str) -> rx.Component:
@@ -156,10 +121,6 @@ def _optional_textarea(label: rx.Var[str], name: str, value: rx.Var[str] | str) 
 def _fields(prefix: str, values: list[rx.Var[str]] | None = None) -> tuple[rx.Component, ...]:
     """The same fields in the add and the edit form (each with its own ids)."""
     title, body, link, event, start, end = values or [""] * len(_FIELDS)
-
-    def day(key: str, name: str, value: rx.Var[str] | str) -> rx.Component:
-        return forms.field(t(key), f"{prefix}{name}", type_="date", required=False, value=value)
-
     return (
         forms.field(
             t("masterdata.info.title_field"),
@@ -177,28 +138,21 @@ def _fields(prefix: str, values: list[rx.Var[str]] | None = None) -> tuple[rx.Co
             hint=t("masterdata.url_hint_optional"),
             value=link,
         ),
-        rx.hstack(
-            day("masterdata.info.event_date", "event", event),
-            day("masterdata.info.publish_from", "from", start),
-            day("masterdata.info.publish_until", "until", end),
-            spacing="4",
-            wrap="wrap",
+        date_fields(
+            ("masterdata.info.event_date", f"{prefix}event", event),
+            ("masterdata.info.publish_from", f"{prefix}from", start),
+            ("masterdata.info.publish_until", f"{prefix}until", end),
         ),
     )
 
 
 def _add_form() -> rx.Component:
-    return admin_section(
-        t("masterdata.info.add_title"),
+    return add_section(
+        InfoBoxState,
+        "masterdata.info.add_title",
         "info-add",
-        rx.form(
-            *_fields("new_"),
-            rx.button(t("masterdata.info.add"), type="submit", size="3"),
-            on_submit=InfoBoxState.add,
-            reset_on_submit=False,
-            key=InfoBoxState.add_key.to_string(),
-            width="100%",
-        ),
+        "masterdata.info.add",
+        *_fields("new_"),
     )
 
 
@@ -206,30 +160,14 @@ def _edit_panel() -> rx.Component:
     return admin_section(
         t("masterdata.info.edit_title").replace("{name}", InfoBoxState.sel_values[0]),
         "info-edit",
-        rx.form(
-            rx.el.input(type="hidden", name="item_id", value=InfoBoxState.sel_id.to_string()),
+        edit_form(
+            InfoBoxState,
+            "item_id",
             *_fields("edit_", [InfoBoxState.sel_values[i] for i in range(len(_FIELDS))]),
-            rx.button(t("common.save"), type="submit", size="3"),
+            submit=t("common.save"),
             on_submit=InfoBoxState.save,
-            reset_on_submit=False,
-            key=InfoBoxState.edit_key.to_string(),
-            width="100%",
         ),
-        rx.hstack(
-            rx.button(
-                t("masterdata.info.delete"),
-                on_click=InfoBoxState.delete(InfoBoxState.sel_id),
-                color_scheme="red",
-                variant="soft",
-                size="3",
-            ),
-            rx.button(
-                t("masterdata.close"), on_click=InfoBoxState.close, variant="outline", size="3"
-            ),
-            spacing="3",
-            padding_top="1rem",
-            wrap="wrap",
-        ),
+        panel_actions(InfoBoxState, "masterdata.info.delete"),
     )
 
 
@@ -237,18 +175,7 @@ def _row(row: rx.Var[InfoItemRow]) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(row.title),
         rx.table.cell(row.event_label),
-        rx.table.cell(row.period),
-        rx.table.cell(state_badge(row.state)),
-        rx.table.cell(order_buttons(row.id, row.first, row.last, row.title, InfoBoxState.move)),
-        rx.table.cell(
-            rx.button(
-                t("masterdata.edit"),
-                on_click=InfoBoxState.select(row.id),
-                aria_label=t("masterdata.edit") + " " + row.title,
-                size="3",
-                variant="soft",
-            )
-        ),
+        *published_cells(InfoBoxState, row, row.title),
     )
 
 

@@ -4,15 +4,22 @@ Every step asks for a reason."""
 
 from __future__ import annotations
 
-import reflex as rx
-from sqlmodel import Session
+from collections.abc import Callable
 
-from admin_portal import routes
-from admin_portal.components import admin_page, admin_section, pager, reason_form
+import reflex as rx
+
+from admin_portal.components import (
+    admin_section,
+    pager,
+    reason_form,
+    reason_of,
+    reason_row,
+)
+from admin_portal.review_page import ReviewPage, review_page
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.errors import DomainError
 from dasnez_core.services import moderation
 from dasnez_core.services.moderation import OpenReport, PersonRow, pages_for
 from dasnez_ui import forms
@@ -25,16 +32,9 @@ _REPORT_STEPS = ("remove", "dismiss", "block_author")
 _PERSON_STEPS = ("block", "unblock")
 
 
-def _reason(form: dict[str, str]) -> str:
-    return str(form.get("reason", ""))[:5000]
-
-
-class ModerationState(KommuneAdminState):
-    ready: bool = False
+class ModerationState(ReviewPage, KommuneAdminState):
     reports: list[OpenReport] = []
     report_total: int = 0
-    page: int = 1
-    pages: int = 1
     people: list[PersonRow] = []
     searched: bool = False
     q: str = ""
@@ -65,10 +65,14 @@ class ModerationState(KommuneAdminState):
                 except DomainError:
                     self.people = []
 
-    def _after(self, actor: Actor) -> None:
+    def _close_steps(self) -> None:
         self.step, self.step_report, self.step_user = "", 0, 0
-        if self._admin_kommune(actor) is not None:
-            self._reload(actor)
+
+    def _reset(self) -> None:
+        self.people, self.searched, self.q, self.blocked_only = [], False, "", False
+        self.search_error = ""
+        self._close_steps()
+        self.reports = []
 
     def _name(self, user_id: int | None) -> str:
         for person in self.people:
@@ -78,29 +82,6 @@ class ModerationState(KommuneAdminState):
 
     def _title(self, listing_id: int | None) -> str:
         return next((r.listing_title for r in self.reports if r.listing_id == listing_id), "")
-
-    @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if not self.logged_in:
-            return rx.redirect(routes.HOME)
-        self.page = 1
-        self.people, self.searched, self.q, self.blocked_only = [], False, "", False
-        self.search_error = ""
-        self.step, self.step_report, self.step_user = "", 0, 0
-        kommune_id = self._enter(actor)
-        self.ready = kommune_id is not None
-        if kommune_id is None:
-            self.reports = []
-            return None
-        self._reload(actor)
-        return None
-
-    @rx.event
-    def go_page(self, page: int) -> None:
-        actor = self._actor()
-        self.page = max(1, parse_id(page) or 1)
-        self._after(actor)
 
     @rx.event
     def ask(self, step: str, report_id: int) -> None:
@@ -119,64 +100,57 @@ class ModerationState(KommuneAdminState):
         self.step_report, self.step_user = 0, parse_id(user_id) or 0
 
     @rx.event
-    def cancel(self) -> None:
-        self._actor()
-        self.error = ""
-        self.step, self.step_report, self.step_user = "", 0, 0
-
-    @rx.event
     def remove_listing(self, form: dict[str, str]) -> None:
         actor = self._actor()
         listing_id = parse_id(form.get("listing_id"))
-        title = self._title(listing_id)
-
-        def change(db: Session, kommune_id: int) -> None:
-            if listing_id is None:
-                raise NotFound("listing.not_found")
-            moderation.remove_listing(db, actor, kommune_id, listing_id, _reason(form))
-
-        if self._change(actor, change, "reports.removed_done", title=title):
+        if self._change_id(
+            actor,
+            "reports.removed_done",
+            "listing.not_found",
+            moderation.remove_listing,
+            listing_id,
+            reason_of(form),
+            title=self._title(listing_id),
+        ):
             self._after(actor)
 
     @rx.event
     def dismiss_report(self, form: dict[str, str]) -> None:
         actor = self._actor()
         report_id = parse_id(form.get("report_id"))
-
-        def change(db: Session, kommune_id: int) -> None:
-            if report_id is None:
-                raise NotFound("moderation.report_not_found")
-            moderation.dismiss_report(db, actor, kommune_id, report_id, _reason(form))
-
-        if self._change(actor, change, "reports.dismissed_done"):
+        if self._change_id(
+            actor,
+            "reports.dismissed_done",
+            "moderation.report_not_found",
+            moderation.dismiss_report,
+            report_id,
+            reason_of(form),
+        ):
             self._after(actor)
 
     @rx.event
     def block(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        user_id = parse_id(form.get("user_id"))
-        name = self._name(user_id)
-
-        def change(db: Session, kommune_id: int) -> None:
-            if user_id is None:
-                raise NotFound("user.not_found")
-            moderation.block_user(db, actor, kommune_id, user_id, _reason(form))
-
-        if self._change(actor, change, "people.blocked_done", name=name):
-            self._after(actor)
+        self._person_change(form, "people.blocked_done", moderation.block_user)
 
     @rx.event
     def unblock(self, form: dict[str, str]) -> None:
+        self._person_change(form, "people.unblocked_done", moderation.unblock_user)
+
+    def _person_change(
+        self, form: dict[str, str], done: str, service: Callable[..., object]
+    ) -> None:
+        """Block or unblock the person the form names, with its reason."""
         actor = self._actor()
         user_id = parse_id(form.get("user_id"))
-        name = self._name(user_id)
-
-        def change(db: Session, kommune_id: int) -> None:
-            if user_id is None:
-                raise NotFound("user.not_found")
-            moderation.unblock_user(db, actor, kommune_id, user_id, _reason(form))
-
-        if self._change(actor, change, "people.unblocked_done", name=name):
+        if self._change_id(
+            actor,
+            done,
+            "user.not_found",
+            service,
+            user_id,
+            reason_of(form),
+            name=self._name(user_id),
+        ):
             self._after(actor)
 
     @rx.event
@@ -185,7 +159,7 @@ class ModerationState(KommuneAdminState):
         query = str(form.get("q", ""))[:500]
         checked = str(form.get("blocked_only", "")).strip().lower()
         blocked_only = checked not in ("", "false", "off", "none")
-        self.step, self.step_report, self.step_user = "", 0, 0
+        self._close_steps()
         self.error = self.success = ""
         found = self._run(
             lambda db: moderation.search_people(
@@ -318,16 +292,7 @@ def _report_card(report: rx.Var[OpenReport]) -> rx.Component:
             ),
             rx.cond(
                 _step_open("block_author", report),
-                reason_form(
-                    t("people.block_person").replace("{name}", report.author_name),
-                    t("people.block_reason"),
-                    t("people.block_confirm"),
-                    hint=t("people.block_hint"),
-                    error=ModerationState.error,
-                    on_submit=ModerationState.block,
-                    on_cancel=ModerationState.cancel,
-                    hidden={"user_id": report.author_id},
-                ),
+                _person_form("block", report.author_name, report.author_id),
             ),
             spacing="2",
             width="100%",
@@ -375,6 +340,20 @@ def _person_step(step: str, person: rx.Var[PersonRow]) -> rx.Var[bool]:
     return (ModerationState.step == step) & (ModerationState.step_user == person.user_id)
 
 
+def _person_form(step: str, name: rx.Var[str], user_id: rx.Var[int]) -> rx.Component:
+    """The confirm step of blocking ("block") or unblocking ("unblock") a person."""
+    return reason_form(
+        t(f"people.{step}_person").replace("{name}", name),
+        t(f"people.{step}_reason"),
+        t(f"people.{step}_confirm"),
+        hint=t(f"people.{step}_hint"),
+        error=ModerationState.error,
+        on_submit=getattr(ModerationState, step),
+        on_cancel=ModerationState.cancel,
+        hidden={"user_id": user_id},
+    )
+
+
 def _person_row(person: rx.Var[PersonRow]) -> rx.Component:
     return rx.fragment(
         rx.table.row(
@@ -411,41 +390,13 @@ def _person_row(person: rx.Var[PersonRow]) -> rx.Component:
                 )
             ),
         ),
-        rx.cond(
-            _person_step("block", person),
-            rx.table.row(
-                rx.table.cell(
-                    reason_form(
-                        t("people.block_person").replace("{name}", person.display_name),
-                        t("people.block_reason"),
-                        t("people.block_confirm"),
-                        hint=t("people.block_hint"),
-                        error=ModerationState.error,
-                        on_submit=ModerationState.block,
-                        on_cancel=ModerationState.cancel,
-                        hidden={"user_id": person.user_id},
-                    ),
-                    col_span=5,
-                )
-            ),
-        ),
-        rx.cond(
-            _person_step("unblock", person),
-            rx.table.row(
-                rx.table.cell(
-                    reason_form(
-                        t("people.unblock_person").replace("{name}", person.display_name),
-                        t("people.unblock_reason"),
-                        t("people.unblock_confirm"),
-                        hint=t("people.unblock_hint"),
-                        error=ModerationState.error,
-                        on_submit=ModerationState.unblock,
-                        on_cancel=ModerationState.cancel,
-                        hidden={"user_id": person.user_id},
-                    ),
-                    col_span=5,
-                )
-            ),
+        *(
+            reason_row(
+                _person_step(step, person),
+                5,
+                _person_form(step, person.display_name, person.user_id),
+            )
+            for step in _PERSON_STEPS
         ),
     )
 
@@ -494,14 +445,6 @@ def _people() -> rx.Component:
 
 
 def moderation_page() -> rx.Component:
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("reports.title"), size="7", as_="h1"),
-            rx.text(t("admin.kommune"), ": ", ModerationState.kommune_name, color_scheme="gray"),
-            rx.cond(ModerationState.step == "", forms.error_line(ModerationState.error)),
-            forms.success_line(ModerationState.success),
-            rx.cond(ModerationState.ready, rx.fragment(_reports(), _people())),
-            width="100%",
-            spacing="4",
-        )
+    return review_page(
+        ModerationState, "reports.title", ModerationState.step == "", _reports(), _people()
     )

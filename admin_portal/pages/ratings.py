@@ -8,6 +8,7 @@ import reflex as rx
 
 from admin_portal import routes
 from admin_portal.components import admin_page
+from admin_portal.filtered_list import pager
 from admin_portal.pages.dashboard import (
     FigureLink,
     bar_chart,
@@ -15,14 +16,12 @@ from admin_portal.pages.dashboard import (
     figure_table,
     number_card,
 )
-from admin_portal.pages.users_list import pager
 from admin_portal.routes import parse_ratings, ratings_query
 from admin_portal.state import AdminSession
-from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
 from dasnez_core.services.ratings_overview import RatingRow, ratings_overview
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines
 
 ROUTE = routes.RATINGS
 
@@ -53,14 +52,15 @@ class RatingsState(AdminSession):
             return None
         self._load_kommune_name(actor)
         page, only_admin = parse_ratings(dict(self.router.url.query_parameters))
-        try:
-            with session_scope() as db:
-                view = ratings_overview(
-                    db, actor, kommune_id, page=page, only_admin=only_admin, lang=self.lang
-                )
-        except DomainError as exc:
-            self.error = self._t(exc.key, **exc.params)
+        overview = self._run(
+            lambda db: ratings_overview(
+                db, actor, kommune_id, page=page, only_admin=only_admin, lang=self.lang
+            ),
+            lines=Lines("error"),
+        )
+        if not overview.ok or overview.value is None:
             return None
+        view = overview.value
         self.distribution = figure_links(view.distribution)
         self.total, self.average = view.total, view.average
         self.admin_only_total, self.rows = view.admin_only_total, view.rows

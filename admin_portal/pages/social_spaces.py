@@ -5,7 +5,13 @@ from __future__ import annotations
 import reflex as rx
 
 from admin_portal.components import admin_section
-from admin_portal.masterdata_page import masterdata_page
+from admin_portal.masterdata_page import (
+    add_section,
+    edit_button,
+    edit_form,
+    masterdata_page,
+    panel_actions,
+)
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -38,12 +44,9 @@ def _values(form: dict[str, str], prefix: str) -> SocialSpaceInput:
 class SocialSpacesState(PagedMasterData, KommuneAdminState):
     rows: list[SocialSpaceRow] = []
     areas: list[Option] = []
-    add_key: int = 0
-    sel_id: int = 0
     sel_name: str = ""
     sel_kind: str = ""
     sel_area: str = ""
-    edit_key: int = 0
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
@@ -68,50 +71,21 @@ class SocialSpacesState(PagedMasterData, KommuneAdminState):
 
     @rx.event
     def select(self, space_id: int) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if self._admin_kommune(actor) is None or not self._open(parse_id(space_id)):
-            self.error, self.success = self._t("masterdata.space_not_found"), ""
-            return None
-        self.error = self.success = ""
-        return rx.set_focus("edit_name")
+        return self._select_row("masterdata.space_not_found", space_id)
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        values = _values(form, "new_")
-        if self._change(
-            actor,
-            lambda db, kommune_id: add_social_space(db, actor, kommune_id, values),
-            "masterdata.spaces.added",
-        ):
-            self.add_key += 1
-            self._reload(actor)
+        self._add_row("masterdata.spaces.added", add_social_space, _values(form, "new_"))
 
     @rx.event
     def save(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        space_id = parse_id(form.get("space_id")) or 0
         values = _values(form, "edit_")
-        if self._change(
-            actor,
-            lambda db, kommune_id: update_social_space(db, actor, kommune_id, space_id, values),
-            "masterdata.spaces.saved",
-        ):
-            self._reload(actor)
-            self._open(space_id)
+        self._save_row("masterdata.spaces.saved", update_social_space, form.get("space_id"), values)
 
     @rx.event
     def delete(self, space_id: int) -> None:
-        actor = self._actor()
-        target = parse_id(space_id) or 0
-        if self._change(
-            actor,
-            lambda db, kommune_id: delete_social_space(db, actor, kommune_id, target),
-            "masterdata.spaces.deleted",
-            name=self.sel_name,
-        ):
-            self._open(None)
-            self._reload(actor)
+        name = self.sel_name
+        self._remove_row("masterdata.spaces.deleted", delete_social_space, space_id, name=name)
 
 
 def _kind_select(name: str, value: rx.Var[str] | str = "") -> rx.Component:
@@ -158,17 +132,12 @@ def _fields(
 
 
 def _add_form() -> rx.Component:
-    return admin_section(
-        t("masterdata.spaces.add_title"),
+    return add_section(
+        SocialSpacesState,
+        "masterdata.spaces.add_title",
         "space-add",
-        rx.form(
-            *_fields("new_", "", "", ""),
-            rx.button(t("masterdata.spaces.add"), type="submit", size="3"),
-            on_submit=SocialSpacesState.add,
-            reset_on_submit=False,
-            key=SocialSpacesState.add_key.to_string(),
-            width="100%",
-        ),
+        "masterdata.spaces.add",
+        *_fields("new_", "", "", ""),
     )
 
 
@@ -176,35 +145,19 @@ def _edit_panel() -> rx.Component:
     return admin_section(
         t("masterdata.spaces.edit_title").replace("{name}", SocialSpacesState.sel_name),
         "space-edit",
-        rx.form(
-            rx.el.input(type="hidden", name="space_id", value=SocialSpacesState.sel_id.to_string()),
+        edit_form(
+            SocialSpacesState,
+            "space_id",
             *_fields(
                 "edit_",
                 SocialSpacesState.sel_kind,
                 SocialSpacesState.sel_name,
                 SocialSpacesState.sel_area,
             ),
-            rx.button(t("common.save"), type="submit", size="3"),
+            submit=t("common.save"),
             on_submit=SocialSpacesState.save,
-            reset_on_submit=False,
-            key=SocialSpacesState.edit_key.to_string(),
-            width="100%",
         ),
-        rx.hstack(
-            rx.button(
-                t("masterdata.spaces.delete"),
-                on_click=SocialSpacesState.delete(SocialSpacesState.sel_id),
-                color_scheme="red",
-                variant="soft",
-                size="3",
-            ),
-            rx.button(
-                t("masterdata.close"), on_click=SocialSpacesState.close, variant="outline", size="3"
-            ),
-            spacing="3",
-            padding_top="1rem",
-            wrap="wrap",
-        ),
+        panel_actions(SocialSpacesState, "masterdata.spaces.delete"),
     )
 
 
@@ -223,15 +176,7 @@ def _row(row: rx.Var[SocialSpaceRow]) -> rx.Component:
         rx.table.cell(row.area_label),
         rx.table.cell(row.listings),
         rx.table.cell(row.people),
-        rx.table.cell(
-            rx.button(
-                t("masterdata.edit"),
-                on_click=SocialSpacesState.select(row.id),
-                aria_label=t("masterdata.edit") + " " + row.name,
-                size="3",
-                variant="soft",
-            )
-        ),
+        rx.table.cell(edit_button(SocialSpacesState, row.id, row.name)),
     )
 
 

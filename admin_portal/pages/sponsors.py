@@ -6,8 +6,15 @@ from datetime import date
 
 import reflex as rx
 
-from admin_portal.components import admin_section, order_buttons, state_badge
-from admin_portal.masterdata_page import masterdata_page
+from admin_portal.components import admin_section
+from admin_portal.masterdata_page import (
+    add_section,
+    date_fields,
+    edit_form,
+    masterdata_page,
+    panel_actions,
+    published_cells,
+)
 from admin_portal.pages.profile import logo_box
 from admin_portal.state import KommuneAdminState, PagedMasterData
 from dasnez_core.actor import Actor
@@ -44,14 +51,11 @@ def _values(form: dict[str, str], prefix: str) -> SponsorInput:
 
 class SponsorsState(PagedMasterData, KommuneAdminState):
     rows: list[SponsorRow] = []
-    add_key: int = 0
-    sel_id: int = 0
     sel_name: str = ""
     sel_url: str = ""
     sel_from: str = ""
     sel_until: str = ""
     sel_logo: str = ""
-    edit_key: int = 0
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
@@ -70,37 +74,16 @@ class SponsorsState(PagedMasterData, KommuneAdminState):
 
     @rx.event
     def select(self, sponsor_id: int) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        if self._admin_kommune(actor) is None or not self._open(parse_id(sponsor_id)):
-            self.error, self.success = self._t("masterdata.sponsor_not_found"), ""
-            return None
-        self.error = self.success = ""
-        return rx.set_focus("edit_name")
+        return self._select_row("masterdata.sponsor_not_found", sponsor_id)
 
     @rx.event
     def add(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        values = _values(form, "new_")
-        if self._change(
-            actor,
-            lambda db, kommune_id: add_sponsor(db, actor, kommune_id, values),
-            "masterdata.sponsors.added",
-        ):
-            self.add_key += 1
-            self._reload(actor)
+        self._add_row("masterdata.sponsors.added", add_sponsor, _values(form, "new_"))
 
     @rx.event
     def save(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        sponsor_id = parse_id(form.get("sponsor_id")) or 0
         values = _values(form, "edit_")
-        if self._change(
-            actor,
-            lambda db, kommune_id: update_sponsor(db, actor, kommune_id, sponsor_id, values),
-            "masterdata.sponsors.saved",
-        ):
-            self._reload(actor)
-            self._open(sponsor_id)
+        self._save_row("masterdata.sponsors.saved", update_sponsor, form.get("sponsor_id"), values)
 
     @rx.event
     async def upload_logo(self, files: list[rx.UploadFile]) -> None:
@@ -132,29 +115,12 @@ class SponsorsState(PagedMasterData, KommuneAdminState):
 
     @rx.event
     def move(self, sponsor_id: int, direction: str) -> None:
-        actor = self._actor()
-        target = parse_id(sponsor_id) or 0
-        way = str(direction)[:10]
-        if self._change(
-            actor,
-            lambda db, kommune_id: move_sponsor(db, actor, kommune_id, target, way),
-            "masterdata.order_saved",
-        ):
-            self._reload(actor)
+        self._move_row(move_sponsor, sponsor_id, direction)
 
     @rx.event
     def delete(self, sponsor_id: int) -> None:
-        actor = self._actor()
-        target = parse_id(sponsor_id) or 0
         name = self.sel_name
-        if self._change(
-            actor,
-            lambda db, kommune_id: delete_sponsor(db, actor, kommune_id, target),
-            "masterdata.sponsors.deleted",
-            name=name,
-        ):
-            self._open(None)
-            self._reload(actor)
+        self._remove_row("masterdata.sponsors.deleted", delete_sponsor, sponsor_id, name=name)
 
 
 def _fields(
@@ -174,39 +140,20 @@ def _fields(
             hint=t("masterdata.url_hint"),
             value=url,
         ),
-        rx.hstack(
-            forms.field(
-                t("masterdata.sponsors.valid_from"),
-                f"{prefix}from",
-                type_="date",
-                required=False,
-                value=valid_from,
-            ),
-            forms.field(
-                t("masterdata.sponsors.valid_until"),
-                f"{prefix}until",
-                type_="date",
-                required=False,
-                value=valid_until,
-            ),
-            spacing="4",
-            wrap="wrap",
+        date_fields(
+            ("masterdata.sponsors.valid_from", f"{prefix}from", valid_from),
+            ("masterdata.sponsors.valid_until", f"{prefix}until", valid_until),
         ),
     )
 
 
 def _add_form() -> rx.Component:
-    return admin_section(
-        t("masterdata.sponsors.add_title"),
+    return add_section(
+        SponsorsState,
+        "masterdata.sponsors.add_title",
         "sponsor-add",
-        rx.form(
-            *_fields("new_"),
-            rx.button(t("masterdata.sponsors.add"), type="submit", size="3"),
-            on_submit=SponsorsState.add,
-            reset_on_submit=False,
-            key=SponsorsState.add_key.to_string(),
-            width="100%",
-        ),
+        "masterdata.sponsors.add",
+        *_fields("new_"),
     )
 
 
@@ -214,8 +161,9 @@ def _edit_panel() -> rx.Component:
     return admin_section(
         t("masterdata.sponsors.edit_title").replace("{name}", SponsorsState.sel_name),
         "sponsor-edit",
-        rx.form(
-            rx.el.input(type="hidden", name="sponsor_id", value=SponsorsState.sel_id.to_string()),
+        edit_form(
+            SponsorsState,
+            "sponsor_id",
             *_fields(
                 "edit_",
                 (
@@ -225,11 +173,8 @@ def _edit_panel() -> rx.Component:
                     SponsorsState.sel_until,
                 ),
             ),
-            rx.button(t("common.save"), type="submit", size="3"),
+            submit=t("common.save"),
             on_submit=SponsorsState.save,
-            reset_on_submit=False,
-            key=SponsorsState.edit_key.to_string(),
-            width="100%",
         ),
         rx.box(
             rx.heading(t("masterdata.logo.title"), size="4", as_="h3"),
@@ -242,21 +187,7 @@ def _edit_panel() -> rx.Component:
             padding_top="1rem",
             width="100%",
         ),
-        rx.hstack(
-            rx.button(
-                t("masterdata.sponsors.delete"),
-                on_click=SponsorsState.delete(SponsorsState.sel_id),
-                color_scheme="red",
-                variant="soft",
-                size="3",
-            ),
-            rx.button(
-                t("masterdata.close"), on_click=SponsorsState.close, variant="outline", size="3"
-            ),
-            spacing="3",
-            padding_top="1rem",
-            wrap="wrap",
-        ),
+        panel_actions(SponsorsState, "masterdata.sponsors.delete"),
     )
 
 
@@ -264,18 +195,7 @@ def _row(row: rx.Var[SponsorRow]) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(row.name),
         rx.table.cell(rx.link(row.url, href=row.url, is_external=True)),
-        rx.table.cell(row.period),
-        rx.table.cell(state_badge(row.state)),
-        rx.table.cell(order_buttons(row.id, row.first, row.last, row.name, SponsorsState.move)),
-        rx.table.cell(
-            rx.button(
-                t("masterdata.edit"),
-                on_click=SponsorsState.select(row.id),
-                aria_label=t("masterdata.edit") + " " + row.name,
-                size="3",
-                variant="soft",
-            )
-        ),
+        *published_cells(SponsorsState, row, row.name),
     )
 
 

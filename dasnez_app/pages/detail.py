@@ -10,7 +10,7 @@ from dasnez_app.components import exchange_label, kind_badge, public_page
 from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.errors import NotFound
 from dasnez_core.exchanges import listing_fields
 from dasnez_core.formatting import format_number
 from dasnez_core.services import kommunen
@@ -20,6 +20,7 @@ from dasnez_core.services.search import get_listing_detail
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.outcome import Lines
 
 
 class DetailState(PublicSession):
@@ -86,17 +87,16 @@ class DetailState(PublicSession):
 
     @rx.event
     def report(self, form: dict[str, str]) -> None:
-        actor = self._actor()
-        try:
-            with session_scope() as db:
-                k = kommunen.get_kommune_by_slug(db, self.slug)
-                assert k.id is not None
-                reason = str(form.get("reason", ""))[:5000]
-                report_listing(db, actor, k.id, self.listing_id, reason, self._client())
-        except DomainError as exc:
-            self.report_error = self._t(exc.key, **exc.params)
+        actor, client = self._actor(), self._client()
+        reason = str(form.get("reason", ""))[:5000]
+
+        def report(db: Session) -> None:
+            k = kommunen.get_kommune_by_slug(db, self.slug)
+            assert k.id is not None
+            report_listing(db, actor, k.id, self.listing_id, reason, client)
+
+        if not self._run(report, lines=Lines("report_error")).ok:
             return
-        self.report_error = ""
         self.report_done = self._t("detail.report_done")
         self.report_open = False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+from sqlmodel import Session
 
 from dasnez_app import routes
 from dasnez_app.components import public_page
@@ -16,6 +17,7 @@ from dasnez_core.services.listings import OwnListing
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import MESSAGE_LINES
 from dasnez_ui.params import parse_id
 
 
@@ -45,24 +47,25 @@ class MyListingsState(PublicSession):
         actor = self._actor()
         listing_id = parse_id(raw_id)
         self.error = self.success = ""
-        try:
-            if listing_id is None or actor.kommune_id is None:
+
+        def act(db: Session) -> str:
+            """The change, and what it says when done."""
+            kommune_id = actor.kommune_id
+            if listing_id is None or kommune_id is None:
                 raise DomainError("listing.not_found")
-            with session_scope() as db:
-                if action == "close":
-                    listings.close_listing(db, actor, actor.kommune_id, listing_id)
-                    self.success = self._t("own.closed_done")
-                elif action == "renew":
-                    listings.renew_listing(db, actor, actor.kommune_id, listing_id)
-                    expires = listings.own_listing(db, actor, actor.kommune_id, listing_id)
-                    self.success = self._t(
-                        "own.renewed_done", date=format_date(expires.expires_at, self.lang)
-                    )
-                else:
-                    listings.delete_listing(db, actor, actor.kommune_id, listing_id)
-                    self.success = self._t("own.deleted_done")
-        except DomainError as exc:
-            self.error, self.success = self._t(exc.key, **exc.params), ""
+            if action == "close":
+                listings.close_listing(db, actor, kommune_id, listing_id)
+                return self._t("own.closed_done")
+            if action == "renew":
+                listings.renew_listing(db, actor, kommune_id, listing_id)
+                expires = listings.own_listing(db, actor, kommune_id, listing_id)
+                return self._t("own.renewed_done", date=format_date(expires.expires_at, self.lang))
+            listings.delete_listing(db, actor, kommune_id, listing_id)
+            return self._t("own.deleted_done")
+
+        done = self._run(act, lines=MESSAGE_LINES)
+        if done.ok and done.value:
+            self.success = done.value
         self.confirm_delete = 0
         if not actor.is_anonymous:
             self._reload(actor)

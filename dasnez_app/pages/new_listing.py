@@ -6,14 +6,14 @@ Approved people publish or save a draft; pending people can only save drafts.
 from __future__ import annotations
 
 import reflex as rx
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.routes import ids_from_path, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError, NotFound
+from dasnez_core.errors import NotFound
 from dasnez_core.exchanges import FieldInput, ListingField, listing_fields, rule_of
 from dasnez_core.formatting import format_amount
 from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
@@ -30,6 +30,7 @@ from dasnez_core.services.listings import (
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import MESSAGE_LINES
 from dasnez_ui.params import parse_id
 
 
@@ -144,23 +145,25 @@ class NewListingState(PublicSession):
             estimated_hours=str(form.get("estimated_hours", ""))[:10],
             swap_for=str(form.get("swap_for", ""))[:1000],
         )
-        try:
-            with session_scope() as db:
-                k = kommunen.get_kommune_by_slug(db, self.slug)
-                assert k.id is not None
-                if self.listing_id:
-                    update_listing(
-                        db, actor, k.id, self.listing_id, draft, publish=publish, lang=self.lang
-                    )
-                else:
-                    self.listing_id = create_listing(
-                        db, actor, k.id, draft, publish=publish, lang=self.lang
-                    )
-                premoderated = k.premoderation
-        except DomainError as exc:
-            self.error, self.success = self._t(exc.key, **exc.params), ""
+
+        def save(db: Session) -> bool:
+            """Save the draft (publish it if asked); whether the Kommune checks it first."""
+            k = kommunen.get_kommune_by_slug(db, self.slug)
+            assert k.id is not None
+            if self.listing_id:
+                update_listing(
+                    db, actor, k.id, self.listing_id, draft, publish=publish, lang=self.lang
+                )
+            else:
+                self.listing_id = create_listing(
+                    db, actor, k.id, draft, publish=publish, lang=self.lang
+                )
+            return k.premoderation
+
+        saved = self._run(save, lines=MESSAGE_LINES)
+        if not saved.ok:
             return
-        self.error = ""
+        premoderated = saved.value
         key = (
             "listing.draft_saved"
             if not publish

@@ -6,8 +6,10 @@ its period (kommunen.sponsors / kommunen.info_box), in that order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from sqlmodel import Session, col, select
 
@@ -35,10 +37,153 @@ INFO_TITLE_MAX = 120
 INFO_BODY_MAX = 2000
 
 
+_Entry = TypeVar("_Entry", Sponsor, InfoItem)
+_Row = TypeVar("_Row")
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[_Entry]):
+    """What differs between sponsors and info items where their rules are the same:
+    the table, the audit target and actions, the not-found message."""
+
+    model: type[_Entry]
+    target_type: str
+    not_found: str
+    added: AuditAction
+    updated: AuditAction
+    moved: AuditAction
+
+
+_SPONSORS = _Kind(
+    Sponsor,
+    "sponsor",
+    "masterdata.sponsor_not_found",
+    AuditAction.ADD_SPONSOR,
+    AuditAction.UPDATE_SPONSOR,
+    AuditAction.MOVE_SPONSOR,
+)
+_INFO_ITEMS = _Kind(
+    InfoItem,
+    "info_item",
+    "masterdata.info_not_found",
+    AuditAction.ADD_INFO_ITEM,
+    AuditAction.UPDATE_INFO_ITEM,
+    AuditAction.MOVE_INFO_ITEM,
+)
+
+
 def _period_label(start: date | None, end: date | None, lang: str) -> str:
     if start is None and end is None:
         return ""
     return f"{format_date(start, lang) or '…'} – {format_date(end, lang) or '…'}"
+
+
+def _entry(db: Session, kind: _Kind[_Entry], kommune_id: int, entry_id: int) -> _Entry:
+    """One of the Kommune's entries; another Kommune's is not found."""
+    model = kind.model
+    entry = db.exec(
+        select(model).where(model.id == entry_id, model.kommune_id == kommune_id)
+    ).first()
+    if entry is None:
+        raise NotFound(kind.not_found)
+    return entry
+
+
+def _in_order(db: Session, kind: _Kind[_Entry], kommune_id: int) -> list[_Entry]:
+    """All the Kommune's entries in the order the public page shows them."""
+    model = kind.model
+    return list(
+        db.exec(
+            select(model)
+            .where(model.kommune_id == kommune_id)
+            .order_by(col(model.position), col(model.id))
+        ).all()
+    )
+
+
+def _listed(
+    db: Session,
+    actor: Actor,
+    kind: _Kind[_Entry],
+    kommune_id: int,
+    page: int,
+    row: Callable[[_Entry, bool, bool], _Row],
+) -> tuple[list[_Row], int, int]:
+    """(rows of `page`, the page shown, number of pages) of the entries in their order;
+    `row(entry, first, last)` makes a row (first and last cannot move further)."""
+    require_admin(actor, kommune_id)
+    entries = _in_order(db, kind, kommune_id)
+    last = len(entries) - 1
+    return page_slice([row(e, n == 0, n == last) for n, e in enumerate(entries)], page)
+
+
+def _period(
+    start_raw: str, end_raw: str, start_field: str, end_field: str
+) -> tuple[date | None, date | None]:
+    """A publish period as sent (either end open); the end not before the start."""
+    start = parse_date(start_raw, start_field)
+    end = parse_date(end_raw, end_field)
+    check_period(start, end, end_field)
+    return start, end
+
+
+def _append(db: Session, actor: Actor, kind: _Kind[_Entry], kommune_id: int, entry: _Entry) -> int:
+    """Save a new entry at the end of the order."""
+    existing = _in_order(db, kind, kommune_id)
+    entry.position = max((e.position for e in existing), default=0) + 1
+    db.add(entry)
+    db.flush()
+    audit.record(
+        db,
+        actor,
+        action=kind.added,
+        target_type=kind.target_type,
+        target_id=entry.id,
+        kommune_id=kommune_id,
+    )
+    db.flush()
+    return id_of(entry)
+
+
+def _save(db: Session, actor: Actor, kind: _Kind[_Entry], kommune_id: int, entry: _Entry) -> None:
+    """Save a changed entry."""
+    db.add(entry)
+    audit.record(
+        db,
+        actor,
+        action=kind.updated,
+        target_type=kind.target_type,
+        target_id=entry.id,
+        kommune_id=kommune_id,
+    )
+    db.flush()
+
+
+def _move(
+    db: Session,
+    actor: Actor,
+    kind: _Kind[_Entry],
+    kommune_id: int,
+    entry_id: int,
+    direction: str,
+) -> None:
+    """One place up or down in the order the public page shows."""
+    require_admin(actor, kommune_id)
+    _entry(db, kind, kommune_id, entry_id)
+    rows = _in_order(db, kind, kommune_id)
+    if not move_in_order(rows, entry_id, direction):
+        raise InvalidInput("direction", "masterdata.cannot_move")
+    db.add_all(rows)
+    audit.record(
+        db,
+        actor,
+        action=kind.moved,
+        target_type=kind.target_type,
+        target_id=entry_id,
+        kommune_id=kommune_id,
+        reason=direction,
+    )
+    db.flush()
 
 
 # --- sponsors ------------------------------------------------------------------------------
@@ -76,31 +221,14 @@ class SponsorInput:
 
 
 def _sponsor(db: Session, kommune_id: int, sponsor_id: int) -> Sponsor:
-    sponsor = db.exec(
-        select(Sponsor).where(Sponsor.id == sponsor_id, Sponsor.kommune_id == kommune_id)
-    ).first()
-    if sponsor is None:
-        raise NotFound("masterdata.sponsor_not_found")
-    return sponsor
-
-
-def _sponsors(db: Session, kommune_id: int) -> list[Sponsor]:
-    return list(
-        db.exec(
-            select(Sponsor)
-            .where(Sponsor.kommune_id == kommune_id)
-            .order_by(col(Sponsor.position), col(Sponsor.id))
-        ).all()
-    )
+    return _entry(db, _SPONSORS, kommune_id, sponsor_id)
 
 
 def _apply_sponsor(sponsor: Sponsor, values: SponsorInput) -> None:
     """Check every field first, then write: nothing is half-saved."""
     name = clean_name(values.name, "name", SPONSOR_NAME_MAX)
     url = clean_url(values.url, "url", required=True)
-    start = parse_date(values.valid_from, "valid_from")
-    end = parse_date(values.valid_until, "valid_until")
-    check_period(start, end, "valid_until")
+    start, end = _period(values.valid_from, values.valid_until, "valid_from", "valid_until")
     sponsor.name, sponsor.url = name, url
     sponsor.valid_from, sponsor.valid_until = start, end
 
@@ -109,10 +237,9 @@ def list_sponsors(
     db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> SponsorPage:
     """All sponsor links in their order, with whether the public sees them `today`."""
-    require_admin(actor, kommune_id)
-    rows = _sponsors(db, kommune_id)
-    result = [
-        SponsorRow(
+
+    def row(s: Sponsor, first: bool, last: bool) -> SponsorRow:
+        return SponsorRow(
             id=id_of(s),
             name=s.name,
             url=s.url,
@@ -120,13 +247,12 @@ def list_sponsors(
             valid_until=iso_date(s.valid_until),
             period=_period_label(s.valid_from, s.valid_until, lang),
             state=period_state(s.valid_from, s.valid_until, today),
-            first=i == 0,
-            last=i == len(rows) - 1,
+            first=first,
+            last=last,
             logo=s.logo_path,
         )
-        for i, s in enumerate(rows)
-    ]
-    shown, page_no, pages = page_slice(result, page)
+
+    shown, page_no, pages = _listed(db, actor, _SPONSORS, kommune_id, page, row)
     return SponsorPage(rows=shown, page=page_no, pages=pages)
 
 
@@ -135,20 +261,7 @@ def add_sponsor(db: Session, actor: Actor, kommune_id: int, values: SponsorInput
     require_admin(actor, kommune_id)
     sponsor = Sponsor(kommune_id=kommune_id, name="", url="")
     _apply_sponsor(sponsor, values)
-    existing = _sponsors(db, kommune_id)
-    sponsor.position = max((s.position for s in existing), default=0) + 1
-    db.add(sponsor)
-    db.flush()
-    audit.record(
-        db,
-        actor,
-        action=AuditAction.ADD_SPONSOR,
-        target_type="sponsor",
-        target_id=sponsor.id,
-        kommune_id=kommune_id,
-    )
-    db.flush()
-    return id_of(sponsor)
+    return _append(db, actor, _SPONSORS, kommune_id, sponsor)
 
 
 def update_sponsor(
@@ -157,16 +270,7 @@ def update_sponsor(
     require_admin(actor, kommune_id)
     sponsor = _sponsor(db, kommune_id, sponsor_id)
     _apply_sponsor(sponsor, values)
-    db.add(sponsor)
-    audit.record(
-        db,
-        actor,
-        action=AuditAction.UPDATE_SPONSOR,
-        target_type="sponsor",
-        target_id=sponsor_id,
-        kommune_id=kommune_id,
-    )
-    db.flush()
+    _save(db, actor, _SPONSORS, kommune_id, sponsor)
 
 
 def set_sponsor_logo(
@@ -213,22 +317,7 @@ def move_sponsor(
     db: Session, actor: Actor, kommune_id: int, sponsor_id: int, direction: str
 ) -> None:
     """One place up or down in the order the public page shows."""
-    require_admin(actor, kommune_id)
-    _sponsor(db, kommune_id, sponsor_id)
-    rows = _sponsors(db, kommune_id)
-    if not move_in_order(rows, sponsor_id, direction):
-        raise InvalidInput("direction", "masterdata.cannot_move")
-    db.add_all(rows)
-    audit.record(
-        db,
-        actor,
-        action=AuditAction.MOVE_SPONSOR,
-        target_type="sponsor",
-        target_id=sponsor_id,
-        kommune_id=kommune_id,
-        reason=direction,
-    )
-    db.flush()
+    _move(db, actor, _SPONSORS, kommune_id, sponsor_id, direction)
 
 
 def delete_sponsor(db: Session, actor: Actor, kommune_id: int, sponsor_id: int) -> None:
@@ -286,25 +375,6 @@ class InfoItemInput:
     publish_until: str = ""
 
 
-def _info_item(db: Session, kommune_id: int, item_id: int) -> InfoItem:
-    item = db.exec(
-        select(InfoItem).where(InfoItem.id == item_id, InfoItem.kommune_id == kommune_id)
-    ).first()
-    if item is None:
-        raise NotFound("masterdata.info_not_found")
-    return item
-
-
-def _info_items(db: Session, kommune_id: int) -> list[InfoItem]:
-    return list(
-        db.exec(
-            select(InfoItem)
-            .where(InfoItem.kommune_id == kommune_id)
-            .order_by(col(InfoItem.position), col(InfoItem.id))
-        ).all()
-    )
-
-
 def _apply_info(item: InfoItem, values: InfoItemInput) -> None:
     """Check every field first, then write: nothing is half-saved."""
     title = clean_name(values.title, "title", INFO_TITLE_MAX)
@@ -313,9 +383,7 @@ def _apply_info(item: InfoItem, values: InfoItemInput) -> None:
         raise InvalidInput("body", "masterdata.text_too_long", max=INFO_BODY_MAX)
     link = clean_url(values.link_url, "link_url", required=False)
     event = parse_date(values.event_date, "event_date")
-    start = parse_date(values.publish_from, "publish_from")
-    end = parse_date(values.publish_until, "publish_until")
-    check_period(start, end, "publish_until")
+    start, end = _period(values.publish_from, values.publish_until, "publish_from", "publish_until")
     item.title, item.body, item.link_url = title, body, link
     item.event_date, item.publish_from, item.publish_until = event, start, end
 
@@ -324,10 +392,9 @@ def list_info_items(
     db: Session, actor: Actor, kommune_id: int, today: date, page: int = 1, lang: str = "de"
 ) -> InfoItemPage:
     """All Info-Box items in their order, with whether the public sees them `today`."""
-    require_admin(actor, kommune_id)
-    rows = _info_items(db, kommune_id)
-    result = [
-        InfoItemRow(
+
+    def row(i: InfoItem, first: bool, last: bool) -> InfoItemRow:
+        return InfoItemRow(
             id=id_of(i),
             title=i.title,
             body=i.body,
@@ -338,12 +405,11 @@ def list_info_items(
             publish_until=iso_date(i.publish_until),
             period=_period_label(i.publish_from, i.publish_until, lang),
             state=period_state(i.publish_from, i.publish_until, today),
-            first=n == 0,
-            last=n == len(rows) - 1,
+            first=first,
+            last=last,
         )
-        for n, i in enumerate(rows)
-    ]
-    shown, page_no, pages = page_slice(result, page)
+
+    shown, page_no, pages = _listed(db, actor, _INFO_ITEMS, kommune_id, page, row)
     return InfoItemPage(rows=shown, page=page_no, pages=pages)
 
 
@@ -352,64 +418,27 @@ def add_info_item(db: Session, actor: Actor, kommune_id: int, values: InfoItemIn
     require_admin(actor, kommune_id)
     item = InfoItem(kommune_id=kommune_id, title="")
     _apply_info(item, values)
-    existing = _info_items(db, kommune_id)
-    item.position = max((i.position for i in existing), default=0) + 1
-    db.add(item)
-    db.flush()
-    audit.record(
-        db,
-        actor,
-        action=AuditAction.ADD_INFO_ITEM,
-        target_type="info_item",
-        target_id=item.id,
-        kommune_id=kommune_id,
-    )
-    db.flush()
-    return id_of(item)
+    return _append(db, actor, _INFO_ITEMS, kommune_id, item)
 
 
 def update_info_item(
     db: Session, actor: Actor, kommune_id: int, item_id: int, values: InfoItemInput
 ) -> None:
     require_admin(actor, kommune_id)
-    item = _info_item(db, kommune_id, item_id)
+    item = _entry(db, _INFO_ITEMS, kommune_id, item_id)
     _apply_info(item, values)
-    db.add(item)
-    audit.record(
-        db,
-        actor,
-        action=AuditAction.UPDATE_INFO_ITEM,
-        target_type="info_item",
-        target_id=item_id,
-        kommune_id=kommune_id,
-    )
-    db.flush()
+    _save(db, actor, _INFO_ITEMS, kommune_id, item)
 
 
 def move_info_item(
     db: Session, actor: Actor, kommune_id: int, item_id: int, direction: str
 ) -> None:
-    require_admin(actor, kommune_id)
-    _info_item(db, kommune_id, item_id)
-    rows = _info_items(db, kommune_id)
-    if not move_in_order(rows, item_id, direction):
-        raise InvalidInput("direction", "masterdata.cannot_move")
-    db.add_all(rows)
-    audit.record(
-        db,
-        actor,
-        action=AuditAction.MOVE_INFO_ITEM,
-        target_type="info_item",
-        target_id=item_id,
-        kommune_id=kommune_id,
-        reason=direction,
-    )
-    db.flush()
+    _move(db, actor, _INFO_ITEMS, kommune_id, item_id, direction)
 
 
 def delete_info_item(db: Session, actor: Actor, kommune_id: int, item_id: int) -> None:
     require_admin(actor, kommune_id)
-    item = _info_item(db, kommune_id, item_id)
+    item = _entry(db, _INFO_ITEMS, kommune_id, item_id)
     audit.record(
         db,
         actor,
