@@ -24,6 +24,8 @@ from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_pa
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.state import AdminSession
+from dasnez_core.services import auth
+from dasnez_ui import session_http
 from dasnez_ui.theme import STYLE
 
 # Each route of `routes.PAGES` with its page and the handler that loads it.
@@ -49,7 +51,11 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.NOT_FOUND: (admin_not_found_page, AdminSession.refresh),
 }
 
-app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
+app = rx.App(
+    style=STYLE,
+    stylesheets=["/dasnez.css"],
+    api_transformer=session_http.gate(auth.ADMIN_APP),
+)
 for _entry in routes.PAGES:
     _page, _on_load = _VIEWS[_entry.route]
     app.add_page(_page, route=_entry.route, title="dasnez Verwaltung", on_load=_on_load)

@@ -33,6 +33,8 @@ from dasnez_app.pages.password_reset import (
 from dasnez_app.pages.person import PersonState, person_page
 from dasnez_app.pages.register import RegisterState, register_page
 from dasnez_app.state import PublicSession
+from dasnez_core.services import auth
+from dasnez_ui import session_http
 from dasnez_ui.theme import STYLE
 
 # Each route constant with its page and the handler that loads it; `routes.PAGES` is the order.
@@ -57,7 +59,11 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 
-app = rx.App(style=STYLE, stylesheets=["/dasnez.css"])
+app = rx.App(
+    style=STYLE,
+    stylesheets=["/dasnez.css"],
+    api_transformer=session_http.gate(auth.PUBLIC_APP),
+)
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]
     app.add_page(_page, route=_route, title="dasnez", on_load=_on_load)
