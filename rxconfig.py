@@ -16,4 +16,7 @@ config = rx.Config(
     # Both apps share reflex.lock/: list every npm package either app uses, so that
     # building one app does not drop the other's packages from the lock.
     frontend_packages=["recharts"],
+    # Idle client states (page data of a tab) expire after an hour: a Redis TTL, and on
+    # disk Reflex deletes state files older than this (at start and while running).
+    redis_token_expiration=3600,
 )

@@ -19,12 +19,13 @@ from admin_portal.state import AdminSession
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.models import Area, Kommune, Listing, User, UserStatus
+from dasnez_core.models import Area, Category, Kommune, User, UserStatus
 from dasnez_core.passwords import hash_password
 from dasnez_core.seed import DEMO_PASSWORD
-from dasnez_core.services import contact, moderation
+from dasnez_core.services import moderation
 from dasnez_core.services.sessions import actor_for, create_session, hash_token
 from scripts.apps import APPS, app_env
+from tests import factories as f
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import fresh_token, send_event
 
@@ -58,14 +59,19 @@ def _actor(db: Any, email: str) -> Actor:
 
 
 def _conversation(email: str, body: str) -> int:
-    """A conversation of `email` about Jonas's offer, with one message `body`."""
+    """A conversation of `email` with one message `body`, about a closed listing of a
+    new person: nothing other tests count (public listings, Jonas's unread messages)."""
+    _, author_email = _citizen("Anton Autor")
     with session_scope() as db:
-        actor = _actor(db, email)
-        kommune_id = actor.kommune_id or 0
-        listing = db.exec(select(Listing).where(Listing.title == "Einkaufen für Senioren")).one()
-        conversation_id = contact.start_conversation(db, actor, kommune_id, listing.id or 0)
-        contact.send_message(db, actor, kommune_id, conversation_id, body)
-        return conversation_id
+        starter = db.exec(select(User).where(User.email == email)).one()
+        author = db.exec(select(User).where(User.email == author_email)).one()
+        category = db.exec(select(Category).where(Category.kommune_id == author.kommune_id)).first()
+        assert category is not None
+        listing = f.listing_with(db, author, category, title="Abgeschlossen", status="closed")
+        conversation = f.conversation_about(db, listing, starter)
+        f.message_in(db, conversation, starter, body)
+        assert conversation.id is not None
+        return conversation.id
 
 
 def _public_login(page: Page, apps: Apps, email: str, name: str) -> None:
