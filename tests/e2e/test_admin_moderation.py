@@ -163,7 +163,8 @@ def _admin(browser: Browser, apps: Apps, address: str) -> Page:
     page.get_by_label("E-Mail-Adresse").fill(address)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(re.compile(r"/(uebersicht|freischaltung)$"))
+    # Login ends in a full page load (the cookie endpoint), which may add a trailing slash.
+    page.wait_for_url(re.compile(r"/(uebersicht|freischaltung)/?$"))
     return page
 
 
