@@ -27,4 +27,7 @@ config = rx.Config(
     cors_allowed_origins=load_settings().allowed_origins(
         "admin" if _APP_NAME == "admin_portal" else "public"
     ),
+    # Idle client states (page data of a tab) expire after an hour: a Redis TTL, and on
+    # disk Reflex deletes state files older than this (at start and while running).
+    redis_token_expiration=3600,
 )

@@ -25,6 +25,8 @@ from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.state import AdminSession
 from dasnez_core.logs import configure_logging, log_frontend_exception
+from dasnez_core.services import auth
+from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.theme import STYLE
 
@@ -56,8 +58,9 @@ app = rx.App(
     style=STYLE,
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
-    # Keep secure_http last: a transformer after it would sit outside its headers.
-    api_transformer=[secure_http("admin")],
+    # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
+    # every answer, the gate's included, carries the security headers.
+    api_transformer=[session_http.gate(auth.ADMIN_APP), secure_http("admin")],
 )
 for _entry in routes.PAGES:
     _page, _on_load = _VIEWS[_entry.route]

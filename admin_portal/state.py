@@ -11,7 +11,6 @@ from sqlmodel import Session
 
 from admin_portal import routes
 from dasnez_core.actor import Actor
-from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.permissions import Action, can
@@ -20,31 +19,41 @@ from dasnez_core.services.kommunen import get_kommune
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import Outcome
 from dasnez_ui.params import parse_id
-from dasnez_ui.session import resolve_actor
+from dasnez_ui.session import (
+    end_session,
+    forget_client,
+    forget_loaded,
+    navigate,
+    resolve_actor,
+    session_ref,
+)
+from dasnez_ui.session_http import close_url
 
 
 class AdminSession(LangState, Outcome):
-    token: str = rx.Cookie(
-        "",
-        name="dasnez_admin_session",
-        same_site="strict",
-        max_age=12 * 3600,
-        secure=load_settings().secure_cookies,
-    )
+    """Who is logged in to the portal, resolved from the connection's session cookie on
+    every handler (`_actor`); no state var holds a secret."""
+
     user_name: str = ""
     kommune_name: str = ""
     is_kommune_admin: bool = False
     is_platform_admin: bool = False
+    # This client state was filled under a live admin session (its token's hash).
+    _session_seen: str = ""
 
     def _actor(self) -> Actor:
         """The caller, re-resolved from the server-side session on every handler."""
-        actor = resolve_actor(self.token, auth.ADMIN_APP)
+        ref = session_ref(self, auth.ADMIN_APP)
+        actor = resolve_actor(ref, auth.ADMIN_APP)
         if not can(actor, Action.ENTER_ADMIN_PORTAL):
-            if self.token:
-                self.token = ""
+            if self._session_seen:
+                # The session ended or the admin rights were revoked while the tab was
+                # open: forget every list and form this state holds.
+                forget_loaded(self)
             self.user_name = self.kommune_name = ""
             self.is_kommune_admin = self.is_platform_admin = False
             return actor
+        self._session_seen = ref
         self.user_name = actor.display_name
         self.is_kommune_admin = bool(actor.admin_of)
         self.is_platform_admin = actor.is_platform_admin
@@ -70,13 +79,12 @@ class AdminSession(LangState, Outcome):
         self._load_kommune_name(self._actor())
 
     @rx.event
-    def logout(self) -> rx.event.EventSpec:
-        with session_scope() as db:
-            auth.logout(db, self.token)
-        self.token = ""
-        self.user_name = self.kommune_name = ""
-        self.is_kommune_admin = self.is_platform_admin = False
-        return rx.redirect(routes.HOME)
+    async def logout(self) -> rx.event.EventSpec:
+        """End the session and forget every page's data of this tab; the cookie endpoint
+        then clears the cookie, and the page reloads without it."""
+        end_session(session_ref(self, auth.ADMIN_APP))
+        await forget_client(self)
+        return navigate(close_url(routes.HOME))
 
 
 class KommuneAdminState(AdminSession):

@@ -38,6 +38,8 @@ from dasnez_app.pages.registration_confirm import (
 )
 from dasnez_app.state import PublicSession
 from dasnez_core.logs import configure_logging, log_frontend_exception
+from dasnez_core.services import auth
+from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.theme import STYLE
 
@@ -69,8 +71,9 @@ app = rx.App(
     style=STYLE,
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
-    # Keep secure_http last: a transformer after it would sit outside its headers.
-    api_transformer=[secure_http("public")],
+    # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
+    # every answer, the gate's included, carries the security headers.
+    api_transformer=[session_http.gate(auth.PUBLIC_APP), secure_http("public")],
 )
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]

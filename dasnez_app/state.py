@@ -1,4 +1,5 @@
-"""The public app's session state: the token cookie and what the header shows of the person."""
+"""The public app's session state: who is calling (from the connection's session cookie) and
+what the header shows of the person."""
 
 from __future__ import annotations
 
@@ -6,36 +7,42 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_core.actor import Actor
-from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
 from dasnez_core.services import auth, contact
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import Outcome
-from dasnez_ui.session import resolve_actor
-
-SESSION_COOKIE_SECONDS = 30 * 24 * 3600
+from dasnez_ui.session import (
+    end_session,
+    forget_client,
+    forget_loaded,
+    navigate,
+    resolve_actor,
+    session_ref,
+)
+from dasnez_ui.session_http import close_url
 
 
 class PublicSession(LangState, Outcome):
-    """Who is logged in to the public app. Identity is resolved from the token on the
-    server for every handler (`_actor`); the public vars only feed the header."""
+    """Who is logged in to the public app. Identity is resolved from the connection's
+    session cookie on the server for every handler (`_actor`); no state var holds a
+    secret, and the public vars only feed the header."""
 
-    token: str = rx.Cookie(
-        "",
-        name="dasnez_session",
-        same_site="strict",
-        max_age=SESSION_COOKIE_SECONDS,
-        secure=load_settings().secure_cookies,
-    )
     user_name: str = ""
     user_status: str = ""
     user_kommune_slug: str = ""
     unread: int = 0
+    # This client state was filled under a live session (its token's hash, no secret).
+    _session_seen: str = ""
 
     def _actor(self) -> Actor:
-        actor = resolve_actor(self.token, auth.PUBLIC_APP)
-        if actor.is_anonymous and self.token:
-            self.token = ""
+        ref = session_ref(self, auth.PUBLIC_APP)
+        actor = resolve_actor(ref, auth.PUBLIC_APP)
+        if actor.is_anonymous and self._session_seen:
+            # The session ended while this tab was open (logout elsewhere, blocking,
+            # password change, expiry): forget everything the state holds of the person.
+            forget_loaded(self)
+        elif not actor.is_anonymous:
+            self._session_seen = ref
         self.user_name = actor.display_name
         self.user_status = actor.status
         return actor
@@ -71,11 +78,10 @@ class PublicSession(LangState, Outcome):
             self.unread = contact.unread_count(db, actor, actor.kommune_id)
 
     @rx.event
-    def logout(self) -> rx.event.EventSpec:
-        with session_scope() as db:
-            auth.logout(db, self.token)
+    async def logout(self) -> rx.event.EventSpec:
+        """End the session and forget every page's data of this tab; the cookie endpoint
+        then clears the cookie, and the page reloads without it."""
         slug = self.user_kommune_slug
-        self.token = ""
-        self.user_name = self.user_status = self.user_kommune_slug = ""
-        self.unread = 0
-        return rx.redirect(routes.kommune_href(slug) if slug else routes.HOME)
+        end_session(session_ref(self, auth.PUBLIC_APP))
+        await forget_client(self)
+        return navigate(close_url(routes.kommune_href(slug) if slug else routes.HOME))

@@ -11,7 +11,8 @@ from dasnez_core.services import auth
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Lines
-from dasnez_ui.session import password_login
+from dasnez_ui.session import navigate, password_login
+from dasnez_ui.session_http import open_url
 
 
 def _home_of(is_kommune_admin: bool) -> str:
@@ -34,9 +35,8 @@ class AdminLoginState(AdminSession):
         result = (await self._run_off_loop(call, lines=Lines("error"))).value
         if result is None:
             return None
-        self.token = result.token
-        self._actor()
-        return rx.redirect(_home_of(bool(result.actor.admin_of)))
+        # The cookie endpoint sets the session cookie and reloads the page.
+        return navigate(open_url(result.ticket, _home_of(bool(result.actor.admin_of))))
 
 
 def admin_login_page() -> rx.Component:

@@ -14,7 +14,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.models import ProfileVisibility
 from dasnez_core.passwords import MAX_LENGTH
-from dasnez_core.services import account, kommunen
+from dasnez_core.services import account, auth, kommunen
 from dasnez_core.services.account import INTRODUCTION_MAX, ProfileUpdate
 from dasnez_core.services.auth import NAME_MAX
 from dasnez_core.services.kommunen import Option
@@ -23,6 +23,7 @@ from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Lines
 from dasnez_ui.params import parse_id
+from dasnez_ui.session import session_ref
 
 _PROFILE = Lines("profile_error", "profile_success")
 _EMAIL = Lines("email_error", "email_success")
@@ -140,7 +141,7 @@ class AccountState(PublicSession):
     @rx.event
     async def change_password(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
         actor = self._actor()
-        keep_token = self.token
+        keep_session = session_ref(self, auth.PUBLIC_APP)
         self._clear_messages()
         if not await self._run_off_loop(
             lambda db: account.change_password(
@@ -149,7 +150,7 @@ class AccountState(PublicSession):
                 actor.kommune_id or 0,
                 current_password=str(form.get("current_password", ""))[:300],
                 new_password=str(form.get("new_password", ""))[:300],
-                keep_token=keep_token,
+                keep_session=keep_session,
             ),
             "account.password_changed",
             lines=_PASSWORD,
@@ -188,7 +189,6 @@ class AccountState(PublicSession):
             lines=Lines("delete_error"),
         ).ok:
             return
-        self.token = ""
         self.user_name = self.user_status = self.user_kommune_slug = ""
         self.email = self.display_name = self.introduction = ""
         self.deleted, self.loaded = True, False

@@ -11,7 +11,8 @@ from dasnez_core.services import auth
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Lines
-from dasnez_ui.session import password_login
+from dasnez_ui.session import navigate, password_login
+from dasnez_ui.session_http import open_url
 
 
 class LoginState(PublicSession):
@@ -28,11 +29,9 @@ class LoginState(PublicSession):
         result = (await self._run_off_loop(call, lines=Lines("error"))).value
         if result is None:
             return None
-        self.token = result.token
-        self.user_name = result.actor.display_name
-        self.user_status = result.actor.status
-        self.user_kommune_slug = result.kommune_slug
-        return rx.redirect(routes.kommune_href(result.kommune_slug))
+        # The cookie endpoint sets the session cookie and reloads the page; this state
+        # (the anonymous one) learns nothing of the person.
+        return navigate(open_url(result.ticket, routes.kommune_href(result.kommune_slug)))
 
 
 def login_page() -> rx.Component:

@@ -87,6 +87,19 @@ class UserSession(SQLModel, table=True):
     revoked_at: datetime | None = None
 
 
+class SessionTicket(SQLModel, table=True):
+    """A one-time login ticket of a few seconds, exchanged by the app's HTTP endpoint for
+    the session cookie. Only its SHA-256 is stored; redeeming deletes the row."""
+
+    __tablename__ = "session_ticket"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_hash: str = Field(max_length=64, unique=True)
+    # Deleting a person deletes their sessions; a pending ticket goes with its session.
+    session_id: int = Field(foreign_key="user_session.id", index=True, ondelete="CASCADE")
+    expires_at: datetime
+
+
 class ConsentDocument(StrEnum):
     PRIVACY = "privacy"
     TERMS = "terms"

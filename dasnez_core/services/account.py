@@ -196,13 +196,14 @@ def change_password(
     *,
     current_password: str,
     new_password: str,
-    keep_token: str,
+    keep_session: str,
 ) -> None:
-    """Set a new password; every other session of the person ends (this one stays)."""
+    """Set a new password; every other session of the person ends (this one, whose token
+    hashes to `keep_session`, stays)."""
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
     _check_current_password(user, current_password, "current_password")
     _set_password(db, user, new_password)
-    revoke_other_sessions(db, id_of(user), keep_token)
+    revoke_other_sessions(db, id_of(user), keep_session)
     db.flush()
 
 

@@ -1,4 +1,10 @@
-"""Login sessions: random tokens whose hashes alone are stored, with idle and absolute expiry."""
+"""Login sessions: random tokens whose hashes alone are stored, with idle and absolute expiry.
+
+The token itself only ever lives in the browser's HttpOnly cookie. Login hands the browser a
+one-time ticket of a few seconds instead (`issue_ticket`); the app's HTTP endpoint redeems it
+(`redeem_ticket`), which gives the session a fresh token that goes straight into the cookie.
+Everything behind the endpoint sees only the token's hash (`resolve_session_hash`).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,33 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, delete, select, update
 
 from dasnez_core.actor import ANONYMOUS, Actor
 from dasnez_core.config import load_settings
-from dasnez_core.models import Role, RoleGrant, User, UserSession, UserStatus, utcnow
+from dasnez_core.models import (
+    Role,
+    RoleGrant,
+    SessionTicket,
+    User,
+    UserSession,
+    UserStatus,
+    utcnow,
+)
 
 # last_seen_at is written at most this often, so a busy page does not write on every click.
 _TOUCH_EVERY = timedelta(minutes=1)
 
+# How long a login ticket may take from the login handler to the cookie endpoint.
+TICKET_SECONDS = 10
+
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _is_hash(value: str | None) -> bool:
+    return value is not None and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
 
 def create_session(db: Session, user_id: int, app: str) -> str:
@@ -40,9 +61,14 @@ def create_session(db: Session, user_id: int, app: str) -> str:
 
 
 def revoke_session(db: Session, token: str) -> None:
+    revoke_session_hash(db, hash_token(token))
+
+
+def revoke_session_hash(db: Session, token_hash: str) -> None:
+    """End the session whose token hashes to `token_hash` (logout)."""
     db.execute(
         update(UserSession)
-        .where(col(UserSession.token_hash) == hash_token(token))
+        .where(col(UserSession.token_hash) == token_hash)
         .where(col(UserSession.revoked_at).is_(None))
         .values(revoked_at=utcnow())
     )
@@ -58,15 +84,69 @@ def revoke_all_sessions(db: Session, user_id: int) -> None:
     )
 
 
-def revoke_other_sessions(db: Session, user_id: int, keep_token: str) -> None:
-    """End every session of a user except the one behind `keep_token` (password change)."""
+def revoke_other_sessions(db: Session, user_id: int, keep_token_hash: str) -> None:
+    """End every session of a user except the one whose token hashes to `keep_token_hash`
+    (password change: the handler knows only the hash of its own session's token)."""
     db.execute(
         update(UserSession)
         .where(col(UserSession.user_id) == user_id)
-        .where(col(UserSession.token_hash) != hash_token(keep_token))
+        .where(col(UserSession.token_hash) != keep_token_hash)
         .where(col(UserSession.revoked_at).is_(None))
         .values(revoked_at=utcnow())
     )
+
+
+def issue_ticket(db: Session, token: str) -> str:
+    """A one-time ticket (256 random bits, valid `TICKET_SECONDS`) for the session behind
+    `token`; only its hash is stored, in the database so any worker can redeem it."""
+    row = db.exec(select(UserSession).where(UserSession.token_hash == hash_token(token))).one()
+    assert row.id is not None
+    ticket = secrets.token_urlsafe(32)
+    db.add(
+        SessionTicket(
+            ticket_hash=hash_token(ticket),
+            session_id=row.id,
+            expires_at=utcnow() + timedelta(seconds=TICKET_SECONDS),
+        )
+    )
+    db.flush()
+    return ticket
+
+
+def redeem_ticket(db: Session, ticket: str, app: str) -> str | None:
+    """Exchange a ticket for its session's cookie token, once.
+
+    The session gets a fresh token here, so the token the login service returned (which
+    passed through the login handler) stops working. None if the ticket is unknown, used,
+    expired, for the other app, or its session has ended meanwhile.
+    """
+    now = utcnow()
+    db.execute(delete(SessionTicket).where(col(SessionTicket.expires_at) <= now))
+    if not ticket or len(ticket) > 200:
+        return None
+    row = db.exec(
+        select(SessionTicket).where(SessionTicket.ticket_hash == hash_token(ticket))
+    ).first()
+    if row is None:
+        return None
+    # Single use even when two requests race: only one DELETE removes the row.
+    gone = db.execute(
+        delete(SessionTicket)
+        .where(col(SessionTicket.id) == row.id)
+        .where(col(SessionTicket.expires_at) > now)
+    )
+    if getattr(gone, "rowcount", 0) != 1:
+        return None
+    session_row = db.get(UserSession, row.session_id)
+    if session_row is None or session_row.app != app:
+        return None
+    if resolve_session_hash(db, session_row.token_hash, app).is_anonymous:
+        return None
+    token = secrets.token_urlsafe(32)
+    session_row.token_hash = hash_token(token)
+    db.add(session_row)
+    db.flush()
+    return token
 
 
 def resolve_session(db: Session, token: str | None, app: str) -> Actor:
@@ -74,7 +154,14 @@ def resolve_session(db: Session, token: str | None, app: str) -> Actor:
     expired (idle or absolute), issued for the other app, or its user is blocked."""
     if not token or len(token) > 200:
         return ANONYMOUS
-    row = db.exec(select(UserSession).where(UserSession.token_hash == hash_token(token))).first()
+    return resolve_session_hash(db, hash_token(token), app)
+
+
+def resolve_session_hash(db: Session, token_hash: str | None, app: str) -> Actor:
+    """As `resolve_session`, from the token's SHA-256 (what the apps' event handlers see)."""
+    if not _is_hash(token_hash):
+        return ANONYMOUS
+    row = db.exec(select(UserSession).where(UserSession.token_hash == token_hash)).first()
     now = utcnow()
     idle = timedelta(minutes=load_settings().session_idle_minutes)
     if (

@@ -9,6 +9,25 @@ from typing import Any
 import socketio
 
 
+class Tab(str):
+    """A browser tab's Reflex client token together with the tab's cookies: what a real
+    browser sends on connect (the session is the HttpOnly cookie, not the tab token)."""
+
+    cookie: str = ""
+
+    def __new__(cls, token: str, cookie: str = "") -> Tab:
+        tab = super().__new__(cls, token)
+        tab.cookie = cookie
+        return tab
+
+
+def tab_of(page: Any) -> Tab:
+    """The tab token and the cookies of a Playwright page, to replay its connection."""
+    token = str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    cookies = page.context.cookies(page.url)
+    return Tab(token, "; ".join(f"{c['name']}={c['value']}" for c in cookies))
+
+
 def send_event(
     base_url: str,
     token: str,
@@ -16,8 +35,15 @@ def send_event(
     payload: dict[str, Any],
     path: str = "/",
     timeout: float = 10,
+    cookie: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Emit one event as the Reflex frontend would and return the updates the server sent."""
+    """Emit one event as the Reflex frontend would and return the updates the server sent.
+
+    `cookie` is the Cookie header of the websocket handshake (default: the cookies a
+    `Tab` carries, else none).
+    """
+    if cookie is None:
+        cookie = getattr(token, "cookie", "")
     updates: list[dict[str, Any]] = []
     done = threading.Event()
     client = socketio.Client(reconnection=False)
@@ -30,6 +56,7 @@ def send_event(
 
     client.connect(
         f"{base_url}?token={token}",
+        headers={"Cookie": cookie} if cookie else {},
         socketio_path="/_event",
         namespaces=["/_event"],
         transports=["websocket"],

@@ -21,7 +21,7 @@ from dasnez_core.models import Area, Kommune, SocialSpace, User, UserSocialSpace
 from dasnez_core.passwords import hash_password, verify_password
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import fresh_token, send_event
+from tests.e2e.hostile import fresh_token, send_event, tab_of
 
 PASSWORD = "Mein Apfelbaum blüht im Mai"
 NEW_PASSWORD = "Im Herbst fallen die Blätter"
@@ -93,7 +93,8 @@ def _link(text: str, path: str) -> str:
 
 
 def _session_token(page: Page) -> str:
-    return str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    # The tab token with the tab's cookies: the session lives in the HttpOnly cookie.
+    return tab_of(page)
 
 
 def test_edit_profile_and_nothing_foreign_gets_in(apps: Apps, browser: Browser) -> None:

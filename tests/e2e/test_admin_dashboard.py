@@ -41,7 +41,7 @@ from dasnez_core.seed import DEMO_PASSWORD
 from dasnez_core.services.dashboard import DashboardFilters, dashboard
 from dasnez_core.services.sessions import actor_for
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import fresh_token, send_event
+from tests.e2e.hostile import fresh_token, send_event, tab_of
 
 DELBRUECK_ADMIN = "admin@delbrueck.example"
 OTHER_ADMIN = "admin@bad-lippspringe.example"
@@ -225,7 +225,8 @@ def _figure(page: Page, label: str) -> Locator:
 
 
 def _session_token(page: Page) -> str:
-    return str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    # The tab token with the tab's cookies: the session lives in the HttpOnly cookie.
+    return tab_of(page)
 
 
 def _count_line(page: Page, count: int | None = None) -> None:

@@ -15,7 +15,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.models import Kommune, Sponsor, id_of
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import send_event
+from tests.e2e.hostile import send_event, tab_of
 
 DESKTOP = {"width": 1280, "height": 900}
 UPLOAD_LABEL = "Logo hochladen (PNG, JPG oder WebP, höchstens 1 MB)"
@@ -114,7 +114,7 @@ def test_other_kommunes_admin_cannot_remove_a_sponsor_logo_over_the_websocket(
     page = _admin(browser, apps, "admin@bad-lippspringe.example")
     page.goto(apps.admin + "/sponsoren")
     expect(page.get_by_role("heading", name="Sponsoren", level=1)).to_be_visible()
-    token = str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    token = tab_of(page)
     page.goto("about:blank")
     page.wait_for_timeout(1000)
     remove = f"{SponsorsState.get_full_name()}.remove_logo"

@@ -41,7 +41,7 @@ from dasnez_core.seed import DEMO_PASSWORD
 from dasnez_core.services.listings import ListingDraft, create_listing
 from dasnez_core.services.sessions import actor_for
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import fresh_token, send_event
+from tests.e2e.hostile import fresh_token, send_event, tab_of
 
 DESKTOP = {"width": 1280, "height": 900}
 DELBRUECK_ADMIN = "admin@delbrueck.example"
@@ -353,7 +353,7 @@ def test_other_kommunes_admin_changes_nothing_over_the_websocket(
     page.goto(apps.admin + "/ortsteile")
     expect(page.get_by_role("rowheader", name="Kernstadt")).to_be_visible()
     expect(page.get_by_role("rowheader", name="Boke")).to_have_count(0)
-    token = str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    token = tab_of(page)
     page.goto("about:blank")
     page.wait_for_timeout(1000)
 
@@ -394,7 +394,7 @@ def test_other_kommunes_admin_changes_nothing_over_the_websocket(
     assert "Dazu sind Sie nicht berechtigt." in str(updates)
     page.context.close()
     staff = _admin(browser, apps, PLATFORM)
-    staff_token = str(staff.evaluate("() => window.sessionStorage.getItem('token')"))
+    staff_token = tab_of(staff)
     staff.goto("about:blank")
     staff.wait_for_timeout(1000)
     updates = send_event(

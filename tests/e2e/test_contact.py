@@ -24,7 +24,7 @@ from dasnez_core.models import (
 from dasnez_core.passwords import hash_password
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import send_event
+from tests.e2e.hostile import send_event, tab_of
 
 PHONE = {"width": 390, "height": 844}
 FIRST = "<script>window.pwned = 1</script><b>Hallo Jonas</b>, ich brauche Hilfe beim Einkaufen."
@@ -70,7 +70,7 @@ def _user_id(email: str) -> int:
 
 def _client_token(page: Page) -> str:
     """Take over the page's Reflex state: leave the page so its socket frees the token."""
-    token = str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    token = tab_of(page)
     page.goto("about:blank")
     page.wait_for_timeout(1000)
     return token

@@ -15,7 +15,7 @@ from dasnez_core.services.moderation import block_user, unblock_user
 from dasnez_core.services.search import SearchFilters, search_public
 from dasnez_core.services.sessions import actor_for
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import send_event
+from tests.e2e.hostile import send_event, tab_of
 
 
 def _login(page: Page, apps: Apps, email: str) -> None:
@@ -145,7 +145,7 @@ def test_other_kommunes_listing_cannot_be_closed_through_the_handler(
         other = db.exec(select(Kommune).where(Kommune.slug == "bad-lippspringe")).one()
         foreign = db.exec(select(Listing).where(Listing.kommune_id == other.id)).first()
         assert foreign is not None and foreign.status == "published"
-    token = str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    token = tab_of(page)
     page.goto("about:blank")
     page.wait_for_timeout(1000)
     updates = send_event(

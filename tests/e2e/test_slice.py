@@ -17,7 +17,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.models import AuditEvent, Listing, User, UserStatus
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import fresh_token, send_event
+from tests.e2e.hostile import fresh_token, send_event, tab_of
 from tests.e2e.mails import confirmation_link
 
 NEWCOMER = "Erika Musterfrau"
@@ -39,7 +39,8 @@ def _admin_login(page: Page, apps: Apps, email: str) -> None:
 
 
 def _session_token(page: Page) -> str:
-    return str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+    # The tab token with the tab's cookies: the session lives in the HttpOnly cookie.
+    return tab_of(page)
 
 
 def test_register_approve_post_and_see_it_public(apps: Apps, browser: Browser) -> None:

@@ -259,7 +259,7 @@ def test_change_password_keeps_this_session_and_ends_the_others(
         world["here"].id,
         current_password=f.PASSWORD,
         new_password=NEW_PASSWORD,
-        keep_token=this_one,
+        keep_session=hash_token(this_one),
     )
     db.commit()
     assert verify_password(NEW_PASSWORD, _fresh(db, maria).password_hash)
@@ -290,7 +290,7 @@ def test_bad_password_change_is_refused_and_nothing_changes(
             world["here"].id,
             current_password=current,
             new_password=new,
-            keep_token="",
+            keep_session="",
         )
     assert (err.value.field, err.value.key) == (field, key)
     assert verify_password(f.PASSWORD, _fresh(db, world["maria"]).password_hash)
@@ -306,7 +306,7 @@ def test_wrong_people_cannot_change_a_password(db: Session, world: dict, who: st
             world["here"].id,
             current_password=f.PASSWORD,
             new_password=NEW_PASSWORD,
-            keep_token="",
+            keep_session="",
         )
     for person in ("blocked", "anna"):
         assert verify_password(f.PASSWORD, _fresh(db, world[person]).password_hash)
