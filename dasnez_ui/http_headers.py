@@ -82,7 +82,11 @@ def build_script_hashes(static_dir: Path) -> list[str]:
 def content_security_policy(origins: Sequence[str], script_hashes: Sequence[str]) -> str:
     """The policy for every answer of an app reachable at `origins`.
 
-    Scripts: the app's own files and the hashed inline scripts of its build, no eval.
+    Scripts: the app's own files and the hashed inline scripts of its build; no inline
+    script of anyone else's, no other source. 'unsafe-eval' is needed: Reflex's client runs
+    `rx.call_script` (the full page load after login and logout, which must reach the
+    session cookie endpoint) and its error reporting through `eval`. What it evaluates comes
+    from the server's own handlers, never from page content.
     Styles: 'unsafe-inline' is needed: Emotion (Reflex's `style=`) writes `<style>` tags
     and Radix sets `style` attributes at run time. Images: own files (logos under
     /_upload) and data:/blob: URLs. Connections: the app itself and its websocket
@@ -96,7 +100,7 @@ def content_security_policy(origins: Sequence[str], script_hashes: Sequence[str]
     ]
     directives = [
         "default-src 'self'",
-        "script-src " + " ".join(["'self'", *script_hashes]),
+        "script-src " + " ".join(["'self'", "'unsafe-eval'", *script_hashes]),
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",

@@ -143,17 +143,19 @@ class AccountState(PublicSession):
         actor = self._actor()
         keep_session = session_ref(self, auth.PUBLIC_APP)
         self._clear_messages()
-        if not await self._run_off_loop(
-            lambda db: account.change_password(
-                db,
-                actor,
-                actor.kommune_id or 0,
-                current_password=str(form.get("current_password", ""))[:300],
-                new_password=str(form.get("new_password", ""))[:300],
-                keep_session=keep_session,
-            ),
-            "account.password_changed",
-            lines=_PASSWORD,
+        if not (
+            await self._run_off_loop(
+                lambda db: account.change_password(
+                    db,
+                    actor,
+                    actor.kommune_id or 0,
+                    current_password=str(form.get("current_password", ""))[:300],
+                    new_password=str(form.get("new_password", ""))[:300],
+                    keep_session=keep_session,
+                ),
+                "account.password_changed",
+                lines=_PASSWORD,
+            )
         ).ok:
             return None
         return [rx.set_value("current_password", ""), rx.set_value("new_password", "")]
@@ -178,15 +180,17 @@ class AccountState(PublicSession):
     async def delete_account(self, form: dict[str, str]) -> None:
         actor = self._actor()
         self._clear_messages()
-        if not await self._run_off_loop(
-            lambda db: account.delete_account(
-                db,
-                actor,
-                actor.kommune_id or 0,
-                password=str(form.get("delete_password", ""))[:300],
-                confirmed=bool(form.get("confirm_delete")),
-            ),
-            lines=Lines("delete_error"),
+        if not (
+            await self._run_off_loop(
+                lambda db: account.delete_account(
+                    db,
+                    actor,
+                    actor.kommune_id or 0,
+                    password=str(form.get("delete_password", ""))[:300],
+                    confirmed=bool(form.get("confirm_delete")),
+                ),
+                lines=Lines("delete_error"),
+            )
         ).ok:
             return
         self.user_name = self.user_status = self.user_kommune_slug = ""

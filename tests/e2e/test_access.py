@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from dasnez_core.db import session_scope
 from dasnez_core.seed import DEMO_PASSWORD
+from tests.e2e.browser import log_out
 from tests.e2e.conftest import Apps
 
 
@@ -38,7 +39,7 @@ def test_logout_ends_the_session_on_the_server(apps: Apps, page: Page) -> None:
     _login(page, apps.public + "/anmelden", "maria@delbrueck.example")
     expect(page.locator("header").get_by_text("Maria Schneider")).to_be_visible()
     token = next(c["value"] for c in page.context.cookies() if c["name"] == "dasnez_session")
-    page.get_by_role("button", name="Abmelden").click()
+    log_out(page)
     expect(page.get_by_role("link", name="Anmelden")).to_be_visible()
     from dasnez_core.services.sessions import resolve_session
 

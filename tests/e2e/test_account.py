@@ -20,6 +20,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.models import Area, Kommune, SocialSpace, User, UserSocialSpace, UserStatus
 from dasnez_core.passwords import hash_password, verify_password
 from dasnez_core.seed import DEMO_PASSWORD
+from tests.e2e.browser import log_out
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import fresh_token, send_event, tab_of
 
@@ -280,7 +281,7 @@ def test_change_email_with_confirmation_link(apps: Apps, browser: Browser) -> No
     expect(page.get_by_role("status")).to_contain_text("Ihre E-Mail-Adresse ist geändert.")
     assert _user(user_id).email == "neu-emil@example.org"  # type: ignore[union-attr]
     assert "neu-emil@example.org" in _newest_mail(apps, "alt@example.org")
-    page.get_by_role("button", name="Abmelden").click()
+    log_out(page)
     _open_account(page, apps, "neu-emil@example.org")
 
 

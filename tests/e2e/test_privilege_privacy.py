@@ -207,8 +207,13 @@ def test_counting_profile_ids_finds_nobody(apps: Apps, browser: Browser) -> None
 
 
 def test_a_members_only_profile_is_not_shown_to_a_visitor(apps: Apps, browser: Browser) -> None:
+    # "members" is the default (tests/unit/test_profiles.py); other browser tests share the
+    # demo people and may have made Jonas's profile public, so set it here.
+    with session_scope() as db:
+        jonas = db.exec(select(User).where(User.email == "jonas@delbrueck.example")).one()
+        jonas.profile_visibility = "members"
+        db.add(jonas)
     jonas = _user("jonas@delbrueck.example")
-    assert jonas.profile_visibility == "members"  # the default
     address = f"{apps.public}/k/delbrueck/person/{jonas.handle}"
 
     visitor = browser.new_context(viewport=PHONE, locale="de-DE").new_page()  # type: ignore[arg-type]

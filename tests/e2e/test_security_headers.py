@@ -39,7 +39,7 @@ def _check_headers(answer: httpx.Response) -> None:
     script_src = re.search(r"script-src ([^;]*)", policy)
     assert script_src is not None, where
     assert "'unsafe-inline'" not in script_src.group(1), where
-    assert "'unsafe-eval'" not in script_src.group(1), where
+    # 'unsafe-eval' is allowed on purpose (rx.call_script); inline scripts stay hashed.
     assert answer.headers.get("x-frame-options") == "DENY", where
     assert answer.headers.get("x-content-type-options") == "nosniff", where
     assert answer.headers.get("referrer-policy") in {

@@ -26,6 +26,7 @@ from dasnez_core.services import moderation
 from dasnez_core.services.sessions import actor_for, create_session, hash_token
 from scripts.apps import APPS, app_env
 from tests import factories as f
+from tests.e2e.browser import log_out
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import fresh_token, send_event
 
@@ -194,7 +195,7 @@ def test_logout_forgets_the_conversation_and_back_shows_nothing(
     page.goto(apps.public + f"/nachrichten/{conversation_id}")
     expect(page.get_by_text(body)).to_be_visible()
     start = len(frames.texts)
-    page.get_by_role("button", name="Abmelden").click()
+    log_out(page)
     expect(page.get_by_role("link", name="Anmelden")).to_be_visible()
     page.go_back()
     page.wait_for_timeout(2000)
@@ -215,7 +216,7 @@ def test_logout_forgets_the_people_list_of_the_portal(apps: Apps, browser: Brows
     page.goto(apps.admin + "/personen")
     expect(page.get_by_text("maria@delbrueck.example")).to_be_visible()
     start = len(frames.texts)
-    page.get_by_role("button", name="Abmelden").click()
+    log_out(page)
     expect(page.get_by_label("E-Mail-Adresse")).to_be_visible()
     page.go_back()
     page.wait_for_timeout(2000)
@@ -285,12 +286,12 @@ def test_the_state_store_holds_no_working_token_or_ticket(apps: Apps, browser: B
     page.goto(apps.public + f"/nachrichten/{conversation_id}")
     expect(page.get_by_text(body)).to_be_visible()
     page.goto(apps.public + "/konto")
-    page.get_by_role("button", name="Abmelden").click()
+    log_out(page)
     expect(page.get_by_role("link", name="Anmelden")).to_be_visible()
     _admin_login(page, apps)
     page.goto(apps.admin + "/personen")
     expect(page.get_by_text("maria@delbrueck.example")).to_be_visible()
-    page.get_by_role("button", name="Abmelden").click()
+    log_out(page)
     expect(page.get_by_label("E-Mail-Adresse")).to_be_visible()
 
     staying = browser.new_context(viewport=PHONE)
