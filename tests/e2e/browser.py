@@ -6,7 +6,8 @@ from playwright.sync_api import Page
 
 
 def log_out(page: Page) -> None:
-    """Click "Abmelden" and wait until the full page load through the session cookie
-    endpoint has ended: acting on the old page meanwhile would race that navigation."""
-    with page.expect_navigation(url=lambda url: "/_session/" not in url):
+    """Click "Abmelden" and wait for the new document that the full page load through the
+    session cookie endpoint brings (its "load" event): acting on the old page meanwhile
+    would race that navigation, and a client-side route change fires no "load"."""
+    with page.expect_event("load", timeout=30_000):
         page.get_by_role("button", name="Abmelden").click()

@@ -62,7 +62,7 @@ def _admin(browser: Browser, apps: Apps, address: str) -> Page:
     page.get_by_label("E-Mail-Adresse").fill(address)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(re.compile(r"/(uebersicht|freischaltung)$"))
+    page.wait_for_url(re.compile(r"/(uebersicht|freischaltung)/?$"))
     return page
 
 

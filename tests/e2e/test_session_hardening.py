@@ -213,7 +213,7 @@ def test_logout_forgets_the_people_list_of_the_portal(apps: Apps, browser: Brows
     page = context.new_page()
     frames = _Frames(page)
     _admin_login(page, apps)
-    page.goto(apps.admin + "/personen")
+    page.goto(apps.admin + "/personen?q=maria")
     expect(page.get_by_text("maria@delbrueck.example")).to_be_visible()
     start = len(frames.texts)
     log_out(page)
@@ -289,7 +289,7 @@ def test_the_state_store_holds_no_working_token_or_ticket(apps: Apps, browser: B
     log_out(page)
     expect(page.get_by_role("link", name="Anmelden")).to_be_visible()
     _admin_login(page, apps)
-    page.goto(apps.admin + "/personen")
+    page.goto(apps.admin + "/personen?q=maria")
     expect(page.get_by_text("maria@delbrueck.example")).to_be_visible()
     log_out(page)
     expect(page.get_by_label("E-Mail-Adresse")).to_be_visible()
@@ -299,7 +299,7 @@ def test_the_state_store_holds_no_working_token_or_ticket(apps: Apps, browser: B
     _public_login(other, apps, "maria@delbrueck.example", "Maria Schneider")
     other.goto(apps.public + "/nachrichten")
     _admin_login(other, apps)
-    other.goto(apps.admin + "/personen")
+    other.goto(apps.admin + "/personen?q=maria")
     expect(other.get_by_text("maria@delbrueck.example")).to_be_visible()
 
     live_tokens = [
