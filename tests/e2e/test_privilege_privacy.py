@@ -26,7 +26,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.models import AuditEvent, Kommune, Role, RoleGrant, User, UserStatus, id_of
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import fresh_token, send_event
+from tests.e2e.hostile import Tab, fresh_token, send_event, tab_of
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 800}
@@ -48,9 +48,10 @@ def _audit_count() -> int:
         return int(db.exec(select(func.count()).select_from(AuditEvent)).one())
 
 
-def _client_token(page: Page) -> str:
-    """Take over the page's Reflex state: leave the page so its socket frees the token."""
-    token = str(page.evaluate("() => window.sessionStorage.getItem('token')"))
+def _client_token(page: Page) -> Tab:
+    """Take over the page's Reflex state and its session cookie (the session gate resolves
+    the caller from the cookie): leave the page so its socket frees the token."""
+    token = tab_of(page)
     page.goto("about:blank")
     page.wait_for_timeout(1000)
     return token
