@@ -9,6 +9,7 @@ from datetime import date
 from sqlmodel import Session, col, or_, select
 
 from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.folding import fold
 from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Area,
@@ -54,6 +55,10 @@ def district_of(db: Session, area: Area) -> int:
     return area.parent_id
 
 
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass(frozen=True)
 class KommuneSummary:
     slug: str
@@ -67,8 +72,15 @@ def list_kommunen(db: Session, query: str = "") -> list[KommuneSummary]:
     stmt = select(Kommune).where(col(Kommune.active)).order_by(Kommune.name)
     term = query.strip()[:60]
     if term:
-        like = f"%{term}%"
-        stmt = stmt.where(or_(col(Kommune.name).ilike(like), col(Kommune.postcodes).like(like)))
+        # Names compare folded ("DELBRUECK" finds "Delbrück"); postcodes as typed.
+        name_like = f"%{_escape_like(fold(term))}%"
+        postcode_like = f"%{_escape_like(term)}%"
+        stmt = stmt.where(
+            or_(
+                col(Kommune.name_folded).like(name_like, escape="\\"),
+                col(Kommune.postcodes).like(postcode_like, escape="\\"),
+            )
+        )
     return [
         KommuneSummary(
             slug=k.slug, name=k.name, federal_state=k.federal_state, postcodes=k.postcodes
