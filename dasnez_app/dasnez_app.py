@@ -5,7 +5,7 @@ from collections.abc import Callable
 import reflex as rx
 from reflex.event import EventType
 
-from dasnez_app import routes
+from dasnez_app import page_status, routes
 from dasnez_app.pages.account import AccountState, account_page
 from dasnez_app.pages.browse import BrowseState, browse_page
 from dasnez_app.pages.detail import DetailState, detail_page
@@ -41,6 +41,7 @@ from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
+from dasnez_ui.page_status_http import not_found_status
 from dasnez_ui.theme import STYLE
 
 # Each route constant with its page and the handler that loads it; `routes.PAGES` is the order.
@@ -71,9 +72,14 @@ app = rx.App(
     style=STYLE,
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
-    # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
-    # every answer, the gate's included, carries the security headers.
-    api_transformer=[session_http.gate(auth.PUBLIC_APP), secure_http("public")],
+    # The session gate (cookie endpoints, no secret in state) inside; the 404 of unknown
+    # records around it; secure_http last, so every answer, the gate's included, carries the
+    # security headers.
+    api_transformer=[
+        session_http.gate(auth.PUBLIC_APP),
+        not_found_status(auth.PUBLIC_APP, page_status.CHECKS),
+        secure_http("public"),
+    ],
 )
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]
