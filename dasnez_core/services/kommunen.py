@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from dasnez_core.errors import InvalidInput, NotFound
@@ -21,6 +22,7 @@ from dasnez_core.models import (
     SocialSpace,
     Sponsor,
 )
+from dasnez_core.services.filters import category_name
 
 
 def get_kommune_by_slug(db: Session, slug: str) -> Kommune:
@@ -122,15 +124,16 @@ def exchange_options(db: Session, kommune_id: int) -> list[tuple[int, str]]:
     return [(e.id, e.type) for e in rows if e.id is not None]
 
 
-def category_options(db: Session, kommune_id: int) -> list[tuple[int, int, str]]:
-    """(id, exchange_id, name) of the active categories of enabled exchanges."""
-    rows = db.exec(
-        select(Category)
+def category_options(db: Session, kommune_id: int, lang: str = "de") -> list[tuple[int, int, str]]:
+    """(id, exchange_id, name in `lang`) of the active categories of enabled exchanges."""
+    name = category_name(lang)
+    rows = db.execute(
+        sa_select(col(Category.id), col(Category.exchange_id), name)
         .join(Exchange, col(Exchange.id) == Category.exchange_id)
-        .where(Category.kommune_id == kommune_id, col(Category.active), col(Exchange.enabled))
-        .order_by(Category.name)
+        .where(col(Category.kommune_id) == kommune_id, col(Category.active), col(Exchange.enabled))
+        .order_by(name)
     ).all()
-    return [(c.id, c.exchange_id, c.name) for c in rows if c.id is not None]
+    return [(cid, ex_id, label) for cid, ex_id, label in rows]
 
 
 def social_space_options(db: Session, kommune_id: int) -> list[Option]:
@@ -191,12 +194,12 @@ def sponsors(db: Session, kommune_id: int, today: date) -> list[SponsorLink]:
 
 
 def labelled_category_options(
-    db: Session, kommune_id: int, exchange_name: Callable[[str], str]
+    db: Session, kommune_id: int, exchange_name: Callable[[str], str], lang: str = "de"
 ) -> list[Option]:
     """Active categories of enabled exchanges as "<exchange> – <category>" choices;
     `exchange_name` turns an exchange type into the person's words."""
     types = dict(exchange_options(db, kommune_id))
     return [
         Option(str(cid), f"{exchange_name(types[ex_id])} – {name}")
-        for cid, ex_id, name in category_options(db, kommune_id)
+        for cid, ex_id, name in category_options(db, kommune_id, lang)
     ]

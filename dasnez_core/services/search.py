@@ -94,13 +94,13 @@ def _public(kommune_id: int) -> list[Any]:
     ]
 
 
-def _card_select() -> Select[Any]:
+def _card_select(lang: str) -> Select[Any]:
     district = aliased(Area)
     columns: list[Any] = [
         col(Listing.id),
         col(Listing.kind),
         col(Exchange.type),
-        col(Category.name),
+        vocabulary.category_name(lang),
         col(Listing.title),
         col(Listing.body),
         col(Area.name),
@@ -141,7 +141,7 @@ def newest_public(
 ) -> list[ListingCard]:
     """The newest public listings of a Kommune (start page)."""
     stmt = (
-        _card_select()
+        _card_select(lang)
         .where(*_public(kommune_id))
         .order_by(col(Listing.created_at).desc(), col(Listing.id).desc())
         .limit(min(max(limit, 1), 50))
@@ -225,7 +225,7 @@ def search_public(
         else (col(Listing.created_at).desc(), col(Listing.id).desc())
     )
     rows = db.execute(
-        _card_select()
+        _card_select(lang)
         .where(*conditions)
         .order_by(*order)
         .limit(PAGE_SIZE)
@@ -276,7 +276,7 @@ def get_listing_detail(
     """A public listing of this Kommune; its author also sees it while it is a draft,
     closed or expired. Anything else (another Kommune's, removed, deleted) is not found."""
     row = db.execute(
-        _card_select()
+        _card_select(lang)
         .add_columns(
             col(Listing.author_id),
             col(Listing.status),
