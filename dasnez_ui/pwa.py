@@ -37,6 +37,11 @@ def icon_tags() -> list[rx.Component]:
     ]
 
 
+def private_app_tags() -> list[rx.Component]:
+    """Icons and theme colour, and no search engine indexes the pages (the admin portal)."""
+    return [*icon_tags(), rx.el.meta(name="robots", content="noindex, nofollow")]
+
+
 def installable_tags() -> list[rx.Component]:
     """Icons plus the manifest, the home-screen title on iOS and the service worker.
 

@@ -127,8 +127,7 @@ def _body() -> rx.Component:
                 KommuneState.logo != "",
                 rx.image(
                     src=rx.get_upload_url(KommuneState.logo),
-                    # The Kommune's name is the heading beside it.
-                    alt="",
+                    alt=KommuneState.name,
                     max_height="64px",
                     max_width="min(160px, 30vw)",
                     object_fit="contain",

@@ -73,7 +73,9 @@ def test_the_first_html_names_icons_theme_colour_and_a_description(apps: Apps, a
     assert "/favicon.svg" in head.attribute("link", "rel", "icon", "href")
     assert head.attribute("link", "rel", "apple-touch-icon", "href") == ["/apple-touch-icon.png"]
     assert head.attribute("meta", "name", "theme-color", "content") == [THEME_COLOR]
-    if app == "public":
+    if app == "admin":
+        assert head.attribute("meta", "name", "robots", "content") == ["noindex, nofollow"]
+    else:
         assert head.attribute("link", "rel", "manifest", "href") == [MANIFEST_PATH]
         (description,) = head.attribute("meta", "name", "description", "content")
         assert description is not None
