@@ -95,7 +95,9 @@ def test_the_kommune_page_describes_itself_and_links_its_contact(page: Page, app
     )
 
 
-def test_offline_a_page_shows_the_german_offline_page(browser: Browser, apps: Apps) -> None:
+def test_it_installs_and_offline_a_page_shows_the_german_offline_page(
+    browser: Browser, apps: Apps
+) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 800}, locale="de-DE")
     try:
         page = context.new_page()
@@ -104,6 +106,11 @@ def test_offline_a_page_shows_the_german_offline_page(browser: Browser, apps: Ap
             apps.public + "/sw.js"
         )
         page.wait_for_function("navigator.serviceWorker.controller !== null")
+        # Chromium's own verdict: installable but for the test's private profile.
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getAppManifest")["errors"] == []
+        verdict = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        assert {error["errorId"] for error in verdict} <= {"in-incognito"}
         context.set_offline(True)
         page.goto(apps.public + KOMMUNE + "/eintraege")
         expect(page.get_by_role("heading", level=1)).to_have_text("Keine Verbindung")
