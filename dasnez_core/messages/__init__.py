@@ -14,6 +14,7 @@ from dasnez_core.messages import (
     common,
     contact,
     marketplace,
+    pwa,
     throttle,
 )
 
@@ -28,6 +29,7 @@ for _part in (
     admin_masterdata,
     admin_dashboard,
     throttle,
+    pwa,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:
