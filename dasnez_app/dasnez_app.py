@@ -10,7 +10,7 @@ from dasnez_app.pages.account import AccountState, account_page
 from dasnez_app.pages.browse import BrowseState, browse_page
 from dasnez_app.pages.detail import DetailState, detail_page
 from dasnez_app.pages.email_confirm import EmailConfirmState, email_confirm_page
-from dasnez_app.pages.kommune import KommuneState, kommune_page
+from dasnez_app.pages.kommune import KommuneState, kommune_description, kommune_page
 from dasnez_app.pages.landing import LandingState, landing
 from dasnez_app.pages.login import LoginState, login_page
 from dasnez_app.pages.messages import (
@@ -41,7 +41,9 @@ from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
+from dasnez_ui.lang import t
 from dasnez_ui.page_status_http import not_found_status
+from dasnez_ui.pwa import SHARE_IMAGE, installable_tags
 from dasnez_ui.theme import STYLE
 
 # Each route constant with its page and the handler that loads it; `routes.PAGES` is the order.
@@ -72,6 +74,7 @@ app = rx.App(
     style=STYLE,
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
+    head_components=installable_tags(),
     # The session gate (cookie endpoints, no secret in state) inside; the 404 of unknown
     # records around it; secure_http last, so every answer, the gate's included, carries the
     # security headers.
@@ -83,4 +86,11 @@ app = rx.App(
 )
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]
-    app.add_page(_page, route=_route, title="dasnez", on_load=_on_load)
+    app.add_page(
+        _page,
+        route=_route,
+        title="dasnez",
+        description=kommune_description() if _route == routes.KOMMUNE else t("pwa.description"),
+        image=SHARE_IMAGE,
+        on_load=_on_load,
+    )

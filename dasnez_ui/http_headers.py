@@ -90,7 +90,8 @@ def content_security_policy(origins: Sequence[str], script_hashes: Sequence[str]
     Styles: 'unsafe-inline' is needed: Emotion (Reflex's `style=`) writes `<style>` tags
     and Radix sets `style` attributes at run time. Images: own files (logos under
     /_upload) and data:/blob: URLs. Connections: the app itself and its websocket
-    (ws:/wss: of each allowed origin; 'self' covers ws: only in CSP3 browsers).
+    (ws:/wss: of each allowed origin; 'self' covers ws: only in CSP3 browsers). The
+    service worker (/sw.js) and the web app manifest: the app's own files only.
     """
     # CSP host sources cannot name an IPv6 literal ([::1]); 'self' still covers it.
     sockets = [
@@ -105,6 +106,8 @@ def content_security_policy(origins: Sequence[str], script_hashes: Sequence[str]
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src " + " ".join(["'self'", *sockets]),
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -10,8 +10,10 @@ from dasnez_app import routes
 from dasnez_app.components import exchange_label, listing_card, public_page
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
+from dasnez_core.contact_links import email_href, phone_href
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
+from dasnez_core.i18n import translate
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import InfoEntry, SponsorLink
 from dasnez_core.services.search import ListingCard, newest_public
@@ -28,7 +30,10 @@ class KommuneState(PublicSession):
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
+    contact_phone_href: str = ""
+    contact_email_href: str = ""
     contact_address: str = ""
+    page_description: str = ""
     info: list[InfoEntry] = []
     sponsor_links: list[SponsorLink] = []
     exchanges: list[str] = []
@@ -51,12 +56,36 @@ class KommuneState(PublicSession):
             self.contact_name = k.contact_name
             self.contact_phone = k.contact_phone
             self.contact_email = k.contact_email
+            self.contact_phone_href = phone_href(k.contact_phone)
+            self.contact_email_href = email_href(k.contact_email)
+            self.page_description = translate("pwa.kommune_description", self.lang, name=k.name)
             self.contact_address = k.contact_address
             self.info = kommunen.info_box(db, k.id, today, self.lang)
             self.sponsor_links = kommunen.sponsors(db, k.id, today)
             self.exchanges = [ex_type for _, ex_type in kommunen.exchange_options(db, k.id)]
             self.listings = newest_public(db, k.id, lang=self.lang)
         self.loaded, self.found = True, True
+
+
+def kommune_description() -> rx.Var[str]:
+    """The page's meta description: names the Kommune once it is loaded."""
+    return rx.cond(
+        KommuneState.page_description != "",
+        KommuneState.page_description,
+        t("pwa.description"),
+    ).to(str)
+
+
+def _contact_line(label: str, value: rx.Var[str], href: rx.Var[str]) -> rx.Component:
+    """A phone number or email address, a link where it makes a valid one."""
+    return rx.cond(
+        value != "",
+        rx.text(
+            t(label),
+            " ",
+            rx.cond(href != "", rx.link(value, href=href), value),
+        ),
+    )
 
 
 def _info_entry(item: rx.Var[InfoEntry]) -> rx.Component:
@@ -170,8 +199,16 @@ def _body() -> rx.Component:
             rx.heading(t("kommune.contact"), size="4", as_="h2"),
             rx.text(KommuneState.contact_name),
             rx.text(KommuneState.contact_address),
-            rx.text(KommuneState.contact_phone),
-            rx.text(KommuneState.contact_email),
+            _contact_line(
+                "kommune.contact_phone",
+                KommuneState.contact_phone,
+                KommuneState.contact_phone_href,
+            ),
+            _contact_line(
+                "kommune.contact_email",
+                KommuneState.contact_email,
+                KommuneState.contact_email_href,
+            ),
             padding_top="1rem",
         ),
         spacing="4",

@@ -14,6 +14,7 @@ from dasnez_core.messages import (
     common,
     contact,
     marketplace,
+    pwa,
     status,
     throttle,
 )
@@ -29,6 +30,7 @@ for _part in (
     admin_masterdata,
     admin_dashboard,
     throttle,
+    pwa,
     status,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()

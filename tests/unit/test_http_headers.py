@@ -118,6 +118,9 @@ def test_the_policy_forbids_framing_and_foreign_or_inline_scripts() -> None:
     assert directives["script-src"] == ["'self'", "'unsafe-eval'", "'sha256-abc='"]
     assert directives["img-src"] == ["'self'", "data:", "blob:"]
     assert directives["connect-src"] == ["'self'", "wss://nachbarn.example"]
+    # The service worker and the web app manifest: the app's own files only.
+    assert directives["worker-src"] == ["'self'"]
+    assert directives["manifest-src"] == ["'self'"]
 
 
 def test_the_websocket_sources_leave_out_what_csp_cannot_name() -> None:
