@@ -13,7 +13,7 @@ from dasnez_core.errors import InvalidInput
 from dasnez_core.models import User, UserStatus
 from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can
-from dasnez_core.services import registration
+from dasnez_core.services import registration, sessions
 from dasnez_core.services.kommunen import get_area, get_kommune_by_slug
 from dasnez_core.services.sessions import actor_for, create_session, revoke_session
 from dasnez_core.throttle import (
@@ -25,7 +25,7 @@ from dasnez_core.throttle import (
     throttle,
 )
 
-PUBLIC_APP = "public"
+PUBLIC_APP = sessions.PUBLIC_APP
 ADMIN_APP = "admin"
 
 NAME_MIN, NAME_MAX = 2, 80
@@ -143,7 +143,7 @@ def login(db: Session, *, email: str, password: str, app: str, client: str = "")
     limiter.clear(counters[0])
     if user.status == UserStatus.BLOCKED:
         raise InvalidInput("email", "login.blocked")
-    actor = actor_for(db, user)
+    actor = actor_for(db, user, app=app)
     if app == ADMIN_APP and not can(actor, Action.ENTER_ADMIN_PORTAL):
         raise InvalidInput("email", "login.not_admin")
     assert user.id is not None
