@@ -94,11 +94,22 @@ def _form() -> rx.Component:
             max_length=MAX_LENGTH,
         ),
         forms.select(t("register.area"), "area_id", RegisterState.areas, t("common.choose")),
+        rx.text(t("register.read_versions"), size="2"),
+        rx.link(
+            t("consent.read_privacy").replace("{version}", RegisterState.privacy_version),
+            href=routes.legal_href(RegisterState.slug, "privacy", RegisterState.privacy_version),
+            is_external=True,
+        ),
         forms.checkbox(
             rx.text(
                 t("register.accept_privacy").replace("{version}", RegisterState.privacy_version)
             ),
             "accept_privacy",
+        ),
+        rx.link(
+            t("consent.read_terms").replace("{version}", RegisterState.terms_version),
+            href=routes.legal_href(RegisterState.slug, "terms", RegisterState.terms_version),
+            is_external=True,
         ),
         forms.checkbox(
             rx.text(t("register.accept_terms").replace("{version}", RegisterState.terms_version)),
