@@ -91,7 +91,7 @@ def _block(block: rx.Var[LegalBlock]) -> rx.Component:
         block.kind,
         ("h2", rx.heading(block.text, as_="h2", size="5", margin_top="1rem")),
         ("h3", rx.heading(block.text, as_="h3", size="4")),
-        ("ul", rx.el.ul(rx.foreach(block.items, lambda item: rx.el.li(item)))),
+        ("ul", rx.el.ul(rx.foreach(block.points, lambda item: rx.el.li(item)))),
         ("link", rx.link(block.text, href=block.text, is_external=True)),
         ("todo", rx.el.p(rx.el.mark(block.text))),
         rx.el.p(block.text),

@@ -65,11 +65,11 @@ class LegalDocument:
 @dataclass(frozen=True)
 class LegalBlock:
     """A piece of a rendered text: `h2`, `h3`, `p`, `todo` (a paragraph still holding a
-    placeholder), `link` (a line that is only a https address) or `ul` (with `items`)."""
+    placeholder), `link` (a line that is only a https address) or `ul` (with `points`)."""
 
     kind: str
     text: str = ""
-    items: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,13 +293,13 @@ def blocks(body: str) -> list[LegalBlock]:
             items.append(line[2:].strip())
             continue
         if items:
-            result.append(LegalBlock("ul", items=tuple(items)))
+            result.append(LegalBlock("ul", points=tuple(items)))
             items = []
         if not line:
             continue
         result.append(_line_block(line))
     if items:
-        result.append(LegalBlock("ul", items=tuple(items)))
+        result.append(LegalBlock("ul", points=tuple(items)))
     return result
 
 

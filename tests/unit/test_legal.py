@@ -223,7 +223,7 @@ def test_blocks_render_text_only() -> None:
     blocks = legal.blocks(
         "## Titel\nEin Satz.\n- eins\n- zwei\n\nhttps://example.org/x\n[Bitte ergänzen: Name]"
     )
-    assert [(b.kind, b.text, b.items) for b in blocks] == [
+    assert [(b.kind, b.text, b.points) for b in blocks] == [
         ("h2", "Titel", ()),
         ("p", "Ein Satz.", ()),
         ("ul", "", ("eins", "zwei")),
