@@ -53,8 +53,8 @@ class ConsentState(PublicSession):
                 actor,
                 privacy_version=privacy,
                 terms_version=terms,
-                accept_privacy=form.get("accept_privacy") == "on",
-                accept_terms=form.get("accept_terms") == "on",
+                accept_privacy=bool(form.get("accept_privacy")),
+                accept_terms=bool(form.get("accept_terms")),
             ),
             "consent.saved",
         )
