@@ -54,6 +54,7 @@ class RegisterState(PublicSession):
         # The same answer whether or not the address has an account (double opt-in); the
         # password is hashed off the event loop.
         slug, client = self.slug, self._client()
+        shown = (self.privacy_version, self.terms_version)
         started = await self._run_off_loop(
             lambda db: auth.register(
                 db,
@@ -65,6 +66,7 @@ class RegisterState(PublicSession):
                 accept_privacy=bool(form.get("accept_privacy")),
                 accept_terms=bool(form.get("accept_terms")),
                 client=client,
+                shown_versions=shown,
             ),
             lines=Lines("error"),
         )

@@ -240,3 +240,25 @@ def test_platform_texts_name_the_operator(monkeypatch: pytest.MonkeyPatch) -> No
         "[Bitte ergänzen: Name des Plattformbetriebs]"
         in legal.platform_text(LegalKind.PRIVACY).body
     )
+
+
+def test_registration_consents_only_to_the_versions_the_form_linked(db: Session, w: dict) -> None:
+    from dasnez_core.models import PendingRegistration
+
+    here = w["here"]
+    legal.publish(db, f.actor(db, w["admin"]), here.id, LegalKind.PRIVACY, TEXT)
+    form = {
+        "kommune_slug": "delbrueck",
+        "email": "neu3@example.org",
+        "password": "ein langer Testsatz 42",
+        "display_name": "Neu Drei",
+        "area_id": w["boke"].id,
+        "accept_privacy": True,
+        "accept_terms": True,
+    }
+    with pytest.raises(InvalidInput) as stale:
+        auth.register(db, **form, shown_versions=("1", "1"))  # type: ignore[arg-type]
+    assert stale.value.key == "consent.outdated_page"
+    auth.register(db, **form, shown_versions=("2", "1"))  # type: ignore[arg-type]
+    pending = db.exec(select(PendingRegistration)).one()
+    assert (pending.privacy_version, pending.terms_version) == ("2", "1")
