@@ -136,6 +136,7 @@ def _meta() -> rx.Component:
             ),
         ),
         rx.cond(LegalState.is_template, rx.text(t("legal.template_note"), size="2")),
+        rx.cond(LegalState.lang == "en", rx.text(t("legal.german_only"), size="2")),
         spacing="2",
     )
 

@@ -13,7 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hier erklären wir die Seite in Leichter Sprache.",
         "This page explains the site in easy-to-read German.",
     ),
-    "legal.of_kommune": ("für {name}", "for {name}"),
     "legal.version": ("Version {version}", "Version {version}"),
     "legal.published_on": ("veröffentlicht am {date}", "published on {date}"),
     "legal.template_note": (
