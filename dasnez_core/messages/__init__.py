@@ -13,6 +13,7 @@ from dasnez_core.messages import (
     admin_moderation,
     common,
     contact,
+    legal,
     marketplace,
     pwa,
     throttle,
@@ -30,6 +31,7 @@ for _part in (
     admin_dashboard,
     throttle,
     pwa,
+    legal,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:
