@@ -14,6 +14,7 @@ from admin_portal.pages.categories import CategoriesState, categories_page
 from admin_portal.pages.dashboard import DashboardState, dashboard_page
 from admin_portal.pages.infobox import InfoBoxState, infobox_page
 from admin_portal.pages.kommunen import KommunenState, kommunen_page
+from admin_portal.pages.legal_texts import LegalTextsState, legal_texts_page
 from admin_portal.pages.listings_list import ListingsListState, listings_list_page
 from admin_portal.pages.login import AdminLoginState, admin_login_page
 from admin_portal.pages.moderation import ModerationState, moderation_page
@@ -45,6 +46,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.CATEGORIES: (categories_page, CategoriesState.load),
     routes.SPONSORS: (sponsors_page, SponsorsState.load),
     routes.INFOBOX: (infobox_page, InfoBoxState.load),
+    routes.LEGAL_TEXTS: (legal_texts_page, LegalTextsState.load),
     # Dashboard, lists with CSV export, ratings and the Kommune's admin accounts.
     routes.DASHBOARD: (dashboard_page, DashboardState.load),
     routes.PEOPLE: (users_list_page, PeopleListState.load),

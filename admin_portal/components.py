@@ -9,10 +9,11 @@ import reflex as rx
 
 from admin_portal import routes
 from admin_portal.state import AdminSession
+from dasnez_core.config import load_settings
 from dasnez_core.services.moderation import REASON_MIN
 from dasnez_ui import forms
 from dasnez_ui.lang import t
-from dasnez_ui.layout import page_frame
+from dasnez_ui.layout import footer_links, page_frame
 
 
 def _menu() -> rx.Component:
@@ -190,5 +191,28 @@ def order_buttons(
     )
 
 
+# The footer's links to the platform's texts in the public app, in order.
+_FOOTER_PAGES: tuple[tuple[str, str], ...] = (
+    ("imprint", "legal.kind.imprint"),
+    ("privacy", "legal.kind.privacy"),
+    ("terms", "legal.kind.terms"),
+    ("accessibility", "legal.kind.accessibility"),
+    ("easy", "legal.easy.title"),
+)
+
+
+def _footer() -> rx.Component:
+    """Links to the platform's legal texts (served by the public app, at its address when
+    this app was built)."""
+    base = load_settings().public_url
+    return footer_links(
+        t("footer.label"),
+        *[
+            rx.link(t(label), href=routes.public_legal_url(base, page))
+            for page, label in _FOOTER_PAGES
+        ],
+    )
+
+
 def admin_page(*children: rx.Component) -> rx.Component:
-    return page_frame(_menu(), *children, home=routes.HOME)
+    return page_frame(_menu(), *children, home=routes.HOME, footer=_footer())

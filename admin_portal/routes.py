@@ -46,6 +46,7 @@ SOCIAL_SPACES = "/sozialraeume"
 CATEGORIES = "/kategorien"
 SPONSORS = "/sponsoren"
 INFOBOX = "/info-box"
+LEGAL_TEXTS = "/rechtstexte"
 DASHBOARD = "/uebersicht"
 PEOPLE = "/personen"
 LISTINGS = "/eintraege"
@@ -56,6 +57,17 @@ NOT_FOUND = "404"
 # The public app's Kommune page, for links from the portal to it (the portal must not import
 # the public app; a test keeps this equal to dasnez_app.routes.KOMMUNE).
 PUBLIC_KOMMUNE = "/k/[slug]"
+# The public app's legal pages (the platform's at /<segment>, a Kommune's below /k/<slug>/),
+# by text kind and "easy"; a test keeps them equal to dasnez_app.routes.LEGAL_SEGMENTS.
+PUBLIC_LEGAL_SEGMENTS: dict[str, str] = {
+    "imprint": "impressum",
+    "privacy": "datenschutz",
+    "terms": "nutzungsbedingungen",
+    "accessibility": "barrierefreiheit",
+    "easy": "leichte-sprache",
+}
+# Appended to a legal page's URL, followed by a version number: that version.
+PUBLIC_LEGAL_VERSION_QUERY = "?version="
 
 # The menu's groups, in menu order. Every group but PLATFORM is shown to Kommune admins.
 NAV_DASHBOARD = "dashboard"  # overview first (the landing page), lists, ratings, admin accounts
@@ -94,6 +106,7 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(CATEGORIES, "masterdata.nav.categories", NAV_MASTERDATA),
     AdminPage(SPONSORS, "masterdata.nav.sponsors", NAV_MASTERDATA),
     AdminPage(INFOBOX, "masterdata.nav.infobox", NAV_MASTERDATA),
+    AdminPage(LEGAL_TEXTS, "legal.nav", NAV_MASTERDATA),
     AdminPage(DASHBOARD, "dash.nav.overview", NAV_DASHBOARD),
     AdminPage(PEOPLE, "dash.nav.people", NAV_DASHBOARD),
     AdminPage(LISTINGS, "dash.nav.listings", NAV_DASHBOARD),
@@ -106,6 +119,13 @@ PAGES: tuple[AdminPage, ...] = (
 def public_kommune_url(public_base: str, slug: str) -> str:
     """The absolute URL of a Kommune's public page (`public_base` without a trailing slash)."""
     return public_base + PUBLIC_KOMMUNE.replace("[slug]", slug)
+
+
+def public_legal_url(public_base: str, page: str, slug: str = "") -> str:
+    """The absolute URL of a legal page of the public app: the platform's, or with `slug`
+    the Kommune's (`page` is a key of PUBLIC_LEGAL_SEGMENTS)."""
+    prefix = public_kommune_url(public_base, slug) if slug else public_base
+    return f"{prefix}/{PUBLIC_LEGAL_SEGMENTS[page]}"
 
 
 def nav_links(group: str) -> tuple[AdminPage, ...]:

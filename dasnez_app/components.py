@@ -8,7 +8,16 @@ from dasnez_app import routes
 from dasnez_app.state import PublicSession
 from dasnez_core.exchanges import RULES
 from dasnez_ui.lang import t
-from dasnez_ui.layout import link_button, page_frame
+from dasnez_ui.layout import footer_links, link_button, page_frame
+
+# The footer's links, in order: each legal page's key (routes.LEGAL_SEGMENTS) and label.
+FOOTER_PAGES: tuple[tuple[str, str], ...] = (
+    ("imprint", "legal.kind.imprint"),
+    ("privacy", "legal.kind.privacy"),
+    ("terms", "legal.kind.terms"),
+    ("accessibility", "legal.kind.accessibility"),
+    ("easy", "legal.easy.title"),
+)
 
 
 def account_menu() -> rx.Component:
@@ -43,8 +52,68 @@ def messages_link() -> rx.Component:
     )
 
 
+def public_footer() -> rx.Component:
+    """Inside a Kommune its legal texts and Leichte Sprache; elsewhere the platform's."""
+    slug = PublicSession.here_slug
+    return rx.cond(
+        slug != "",
+        footer_links(
+            t("footer.label"),
+            *[rx.link(t(label), href=routes.legal_href(slug, key)) for key, label in FOOTER_PAGES],
+        ),
+        footer_links(
+            t("footer.label"),
+            *[
+                rx.link(t(label), href=routes.platform_legal_href(key))
+                for key, label in FOOTER_PAGES
+            ],
+        ),
+    )
+
+
+def consent_banner() -> rx.Component:
+    """Shown on every page while the person has not accepted the new texts."""
+    return rx.cond(
+        PublicSession.consent_due,
+        rx.callout(
+            rx.text(
+                t("consent.banner"),
+                " ",
+                rx.link(t("consent.banner_link"), href=routes.CONSENT, weight="bold"),
+            ),
+            icon="triangle_alert",
+            color_scheme="amber",
+            role="alert",
+            margin_bottom="1rem",
+        ),
+    )
+
+
 def public_page(*children: rx.Component) -> rx.Component:
-    return page_frame(account_menu(), *children, home=routes.HOME)
+    return page_frame(
+        account_menu(), consent_banner(), *children, home=routes.HOME, footer=public_footer()
+    )
+
+
+def easy_language_links(
+    easy_href: str | rx.Var[str], dgs_url: rx.Var[str] | None = None
+) -> rx.Component:
+    """Near the top of a start page: Leichte Sprache, and the Kommune's sign-language
+    video if it has one (BITV 2.0 § 4)."""
+    video = (
+        rx.cond(
+            dgs_url != "",
+            rx.link(t("legal.dgs.link"), href=dgs_url, is_external=True, weight="bold"),
+        )
+        if dgs_url is not None
+        else rx.fragment()
+    )
+    return rx.hstack(
+        rx.link(t("legal.easy.title"), href=easy_href, weight="bold"),
+        video,
+        spacing="4",
+        wrap="wrap",
+    )
 
 
 def kind_badge(kind: rx.Var[str]) -> rx.Component:

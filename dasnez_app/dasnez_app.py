@@ -8,10 +8,12 @@ from reflex.event import EventType
 from dasnez_app import page_status, routes
 from dasnez_app.pages.account import AccountState, account_page
 from dasnez_app.pages.browse import BrowseState, browse_page
+from dasnez_app.pages.consent import ConsentState, consent_page
 from dasnez_app.pages.detail import DetailState, detail_page
 from dasnez_app.pages.email_confirm import EmailConfirmState, email_confirm_page
 from dasnez_app.pages.kommune import KommuneState, kommune_description, kommune_page
 from dasnez_app.pages.landing import LandingState, landing
+from dasnez_app.pages.legal import LegalState, legal_page
 from dasnez_app.pages.login import LoginState, login_page
 from dasnez_app.pages.messages import (
     MessagesState,
@@ -66,6 +68,17 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.NEW_CONVERSATION: (new_conversation_page, NewConversationState.load),
     routes.THREAD: (thread_page, ThreadState.load),
     routes.PERSON: (person_page, PersonState.load),
+    routes.KOMMUNE_IMPRINT: (legal_page, LegalState.load),
+    routes.KOMMUNE_PRIVACY: (legal_page, LegalState.load),
+    routes.KOMMUNE_TERMS: (legal_page, LegalState.load),
+    routes.KOMMUNE_ACCESSIBILITY: (legal_page, LegalState.load),
+    routes.KOMMUNE_EASY: (legal_page, LegalState.load),
+    routes.IMPRINT: (legal_page, LegalState.load),
+    routes.PRIVACY: (legal_page, LegalState.load),
+    routes.TERMS: (legal_page, LegalState.load),
+    routes.ACCESSIBILITY: (legal_page, LegalState.load),
+    routes.EASY: (legal_page, LegalState.load),
+    routes.CONSENT: (consent_page, ConsentState.load),
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 

@@ -30,6 +30,11 @@ CHECKS: dict[str, Check] = {
     routes.BROWSE: _kommune,
     routes.REGISTER: _kommune,
     routes.NEW_LISTING: _kommune,
+    routes.KOMMUNE_IMPRINT: _kommune,
+    routes.KOMMUNE_PRIVACY: _kommune,
+    routes.KOMMUNE_TERMS: _kommune,
+    routes.KOMMUNE_ACCESSIBILITY: _kommune,
+    routes.KOMMUNE_EASY: _kommune,
     routes.LISTING: _listing,
     routes.PERSON: _person,
 }

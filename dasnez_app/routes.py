@@ -42,6 +42,18 @@ MESSAGES = "/nachrichten"
 NEW_CONVERSATION = "/nachrichten/neu"
 THREAD = "/nachrichten/[id]"
 PERSON = "/k/[slug]/person/[handle]"
+# The legal texts and the Leichte-Sprache page: a Kommune's, and the platform's own.
+KOMMUNE_IMPRINT = "/k/[slug]/impressum"
+KOMMUNE_PRIVACY = "/k/[slug]/datenschutz"
+KOMMUNE_TERMS = "/k/[slug]/nutzungsbedingungen"
+KOMMUNE_ACCESSIBILITY = "/k/[slug]/barrierefreiheit"
+KOMMUNE_EASY = "/k/[slug]/leichte-sprache"
+IMPRINT = "/impressum"
+PRIVACY = "/datenschutz"
+TERMS = "/nutzungsbedingungen"
+ACCESSIBILITY = "/barrierefreiheit"
+EASY = "/leichte-sprache"
+CONSENT = "/zustimmung"
 NOT_FOUND = "404"
 
 # Every page the app registers, in the order `dasnez_app.py` adds them.
@@ -64,8 +76,30 @@ PAGES: tuple[str, ...] = (
     NEW_CONVERSATION,
     THREAD,
     PERSON,
+    KOMMUNE_IMPRINT,
+    KOMMUNE_PRIVACY,
+    KOMMUNE_TERMS,
+    KOMMUNE_ACCESSIBILITY,
+    KOMMUNE_EASY,
+    IMPRINT,
+    PRIVACY,
+    TERMS,
+    ACCESSIBILITY,
+    EASY,
+    CONSENT,
     NOT_FOUND,
 )
+
+# The last path segment of each legal page, by text kind (LegalKind values) and "easy".
+LEGAL_SEGMENTS: dict[str, str] = {
+    "imprint": "impressum",
+    "privacy": "datenschutz",
+    "terms": "nutzungsbedingungen",
+    "accessibility": "barrierefreiheit",
+    "easy": "leichte-sprache",
+}
+# Query parameter of a legal page naming the version shown (consent boxes link it).
+LEGAL_VERSION_PARAM = "version"
 
 # Query parameter of NEW_CONVERSATION naming the listing the conversation is about.
 NEW_CONVERSATION_LISTING_PARAM = "eintrag"
@@ -138,6 +172,30 @@ def thread_href(conversation_id: Segment) -> str | rx.Var[str]:
 def new_conversation_href(listing_id: Segment) -> str | rx.Var[str]:
     """/nachrichten/neu?eintrag=<id>: opens (or finds) the conversation about a listing."""
     return _join(NEW_CONVERSATION, "?", NEW_CONVERSATION_LISTING_PARAM, "=", listing_id)
+
+
+def legal_href(slug: Segment, page: str, version: Segment | None = None) -> str | rx.Var[str]:
+    """/k/<slug>/<text> (or /<text> for the platform's, with slug ""), optionally of one
+    version; `page` is a key of LEGAL_SEGMENTS."""
+    base = _join(kommune_href(slug), "/") if not isinstance(slug, str) or slug else "/"
+    path = _join(base, LEGAL_SEGMENTS[page])
+    return path if version is None else _join(path, "?", LEGAL_VERSION_PARAM, "=", version)
+
+
+def platform_legal_href(page: str) -> str:
+    """/<text>: the platform operator's text (pages outside a Kommune)."""
+    return "/" + LEGAL_SEGMENTS[page]
+
+
+def legal_page_from_path(path: str) -> tuple[str, str]:
+    """(<slug> or "", the LEGAL_SEGMENTS key) of a legal page's path (("", "") otherwise)."""
+    parts = [part for part in path.split("/") if part]
+    pages = {segment: key for key, segment in LEGAL_SEGMENTS.items()}
+    if len(parts) == 1 and parts[0] in pages:
+        return "", pages[parts[0]]
+    if len(parts) == 3 and parts[0] == "k" and parts[2] in pages:
+        return parts[1], pages[parts[2]]
+    return "", ""
 
 
 def path_params(pattern: str, path: str, *, prefix: bool = False) -> dict[str, str] | None:

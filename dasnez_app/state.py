@@ -31,6 +31,10 @@ class PublicSession(LangState, Outcome):
     user_status: str = ""
     user_kommune_slug: str = ""
     unread: int = 0
+    # The person must accept their Kommune's new privacy notice or terms before acting.
+    consent_due: bool = False
+    # The Kommune of the page's path ("" outside a Kommune): whose legal texts the footer links.
+    here_slug: str = ""
     # This client state was filled under a live session (its token's hash, no secret).
     _session_seen: str = ""
 
@@ -45,6 +49,8 @@ class PublicSession(LangState, Outcome):
             self._session_seen = ref
         self.user_name = actor.display_name
         self.user_status = actor.status
+        self.consent_due = actor.consent_due
+        self.here_slug = routes.slug_from_path(self.router.url.path)
         return actor
 
     @rx.var

@@ -18,6 +18,9 @@ class Actor:
     display_name: str = ""
     roles: frozenset[str] = field(default_factory=frozenset)
     admin_of: frozenset[int] = field(default_factory=frozenset)
+    # The public app's session of a person who has not accepted their Kommune's current
+    # privacy notice or terms: they may do only what anybody may (permissions.can).
+    consent_due: bool = False
 
     @property
     def is_anonymous(self) -> bool:

@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     # Where the throttle counts (dasnez_core.throttle): "" = REFLEX_REDIS_URL if set, else
     # memory. Any `limits` storage URI, e.g. redis://host:6379/2.
     throttle_storage: str = ""
+    # Who runs the platform: named in its own Impressum, privacy notice and accessibility
+    # statement (the pages outside a Kommune); empty fields show as a visible placeholder.
+    operator_name: str = ""
+    operator_address: str = ""
+    operator_email: str = ""
+    operator_phone: str = ""
 
     @field_validator(
         "database_url", "outbox_dir", "upload_dir", "secure_cookies", "smtp_starttls", mode="before"

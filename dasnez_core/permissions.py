@@ -9,9 +9,10 @@ needs the actor to outrank that person: nobody acts on an equal or higher role.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from enum import StrEnum
 
-from dasnez_core.actor import Actor
+from dasnez_core.actor import ANONYMOUS, Actor
 from dasnez_core.errors import NotAllowed
 from dasnez_core.models import Role
 
@@ -132,14 +133,18 @@ RULES: dict[Action, Rule] = {
 
 
 def can(actor: Actor, action: Action, kommune_id: int | None = None) -> bool:
-    """True if `actor` may perform `action` on something of `kommune_id`."""
+    """True if `actor` may perform `action` on something of `kommune_id`. A person whose
+    consent is outdated may do only what anybody may, until they consent again."""
     rule = RULES.get(action)
-    return bool(rule and rule(actor, kommune_id))
+    subject = ANONYMOUS if actor.consent_due else actor
+    return bool(rule and rule(subject, kommune_id))
 
 
 def require(actor: Actor, action: Action, kommune_id: int | None = None) -> None:
-    """Raise NotAllowed unless `can(...)`."""
+    """Raise NotAllowed unless `can(...)`; the message says when only consent is missing."""
     if not can(actor, action, kommune_id):
+        if actor.consent_due and can(replace(actor, consent_due=False), action, kommune_id):
+            raise NotAllowed("consent.due")
         raise NotAllowed()
 
 

@@ -12,7 +12,10 @@ def page_frame(
     *children: rx.Component,
     title: rx.Var[str] | str = "",
     home: str,
+    footer: rx.Component | None = None,
 ) -> rx.Component:
+    """The frame of every page; `footer` (the app's links to its legal texts) goes into
+    the page's <footer> landmark."""
     return rx.box(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
@@ -35,7 +38,24 @@ def page_frame(
             id="main",
             style={"max_width": "960px", "margin": "0 auto", "padding": "1rem"},
         ),
+        page_footer(footer) if footer is not None else rx.fragment(),
         style={"font_size": "1.05rem", "line_height": "1.5"},
+    )
+
+
+def page_footer(links: rx.Component) -> rx.Component:
+    """The <footer> landmark under every page, holding the app's `links`."""
+    return rx.el.footer(
+        rx.box(links, style={"max_width": "960px", "margin": "0 auto", "padding": "1rem"}),
+        style={"border_top": "1px solid var(--gray-5)", "margin_top": "2rem"},
+    )
+
+
+def footer_links(label: rx.Var[str], *links: rx.Component) -> rx.Component:
+    """A named navigation of footer links, wrapping on narrow screens."""
+    return rx.el.nav(
+        rx.hstack(*links, spacing="4", wrap="wrap"),
+        aria_label=label,
     )
 
 

@@ -1,8 +1,8 @@
 """search folding: folded Kommune names, stemmed listing words for full-text search, English
 category names
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0006_search
+Revises: 0006_legal
 Create Date: 2026-12-03 20:00:00
 
 The full-text index of both databases is rebuilt from `listing.search_text`, the folded and
@@ -18,8 +18,8 @@ from alembic import op
 
 from dasnez_core.folding import fold, search_words
 
-revision: str = '0006'
-down_revision: str | None = '0005'
+revision: str = '0006_search'
+down_revision: str | None = '0006_legal'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -7,7 +7,12 @@ from datetime import date
 import reflex as rx
 
 from dasnez_app import routes
-from dasnez_app.components import exchange_label, listing_card, public_page
+from dasnez_app.components import (
+    easy_language_links,
+    exchange_label,
+    listing_card,
+    public_page,
+)
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.contact_links import email_href, phone_href
@@ -38,6 +43,7 @@ class KommuneState(PublicSession):
     sponsor_links: list[SponsorLink] = []
     exchanges: list[str] = []
     listings: list[ListingCard] = []
+    dgs_url: str = ""
 
     @rx.event
     def load(self) -> None:
@@ -60,6 +66,7 @@ class KommuneState(PublicSession):
             self.contact_email_href = email_href(k.contact_email)
             self.page_description = translate("pwa.kommune_description", self.lang, name=k.name)
             self.contact_address = k.contact_address
+            self.dgs_url = k.dgs_video_url
             self.info = kommunen.info_box(db, k.id, today, self.lang)
             self.sponsor_links = kommunen.sponsors(db, k.id, today)
             self.exchanges = [ex_type for _, ex_type in kommunen.exchange_options(db, k.id)]
@@ -138,6 +145,7 @@ def _body() -> rx.Component:
             spacing="3",
             wrap="wrap",
         ),
+        easy_language_links(routes.legal_href(KommuneState.slug, "easy"), KommuneState.dgs_url),
         rx.cond(
             PublicSession.user_status == "pending",
             rx.callout(t("status.pending_banner"), icon="info", role="status"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from dasnez_app import routes
-from dasnez_app.components import public_page
+from dasnez_app.components import easy_language_links, public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.services.kommunen import KommuneSummary, list_kommunen
@@ -48,6 +48,7 @@ def landing() -> rx.Component:
     return public_page(
         rx.vstack(
             rx.heading(t("landing.title"), size="8", as_="h1"),
+            easy_language_links(routes.platform_legal_href("easy")),
             rx.text(t("app.tagline"), size="4"),
             rx.form(
                 rx.hstack(

@@ -30,8 +30,12 @@ class LoginState(PublicSession):
         if result is None:
             return None
         # The cookie endpoint sets the session cookie and reloads the page; this state
-        # (the anonymous one) learns nothing of the person.
-        return navigate(open_url(result.ticket, routes.kommune_href(result.kommune_slug)))
+        # (the anonymous one) learns nothing of the person. Whose consent is outdated
+        # reads and accepts the new texts first.
+        target = (
+            routes.CONSENT if result.actor.consent_due else routes.kommune_href(result.kommune_slug)
+        )
+        return navigate(open_url(result.ticket, target))
 
 
 def login_page() -> rx.Component:

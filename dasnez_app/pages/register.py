@@ -54,6 +54,7 @@ class RegisterState(PublicSession):
         # The same answer whether or not the address has an account (double opt-in); the
         # password is hashed off the event loop.
         slug, client = self.slug, self._client()
+        shown = (self.privacy_version, self.terms_version)
         started = await self._run_off_loop(
             lambda db: auth.register(
                 db,
@@ -65,6 +66,7 @@ class RegisterState(PublicSession):
                 accept_privacy=bool(form.get("accept_privacy")),
                 accept_terms=bool(form.get("accept_terms")),
                 client=client,
+                shown_versions=shown,
             ),
             lines=Lines("error"),
         )
@@ -94,11 +96,22 @@ def _form() -> rx.Component:
             max_length=MAX_LENGTH,
         ),
         forms.select(t("register.area"), "area_id", RegisterState.areas, t("common.choose")),
+        rx.text(t("register.read_versions"), size="2"),
+        rx.link(
+            t("consent.read_privacy").replace("{version}", RegisterState.privacy_version),
+            href=routes.legal_href(RegisterState.slug, "privacy", RegisterState.privacy_version),
+            is_external=True,
+        ),
         forms.checkbox(
             rx.text(
                 t("register.accept_privacy").replace("{version}", RegisterState.privacy_version)
             ),
             "accept_privacy",
+        ),
+        rx.link(
+            t("consent.read_terms").replace("{version}", RegisterState.terms_version),
+            href=routes.legal_href(RegisterState.slug, "terms", RegisterState.terms_version),
+            is_external=True,
         ),
         forms.checkbox(
             rx.text(t("register.accept_terms").replace("{version}", RegisterState.terms_version)),

@@ -13,6 +13,7 @@ from dasnez_core.messages import (
     admin_moderation,
     common,
     contact,
+    legal,
     marketplace,
     pwa,
     status,
@@ -31,6 +32,7 @@ for _part in (
     admin_dashboard,
     throttle,
     pwa,
+    legal,
     status,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()

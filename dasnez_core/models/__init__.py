@@ -16,6 +16,7 @@ from dasnez_core.models.kommune import (
     SocialSpaceKind,
     Sponsor,
 )
+from dasnez_core.models.legal import LegalKind, LegalText
 from dasnez_core.models.listing import (
     Listing,
     ListingKind,
@@ -56,6 +57,8 @@ __all__ = [
     "ExchangeType",
     "InfoItem",
     "Kommune",
+    "LegalKind",
+    "LegalText",
     "Listing",
     "ListingKind",
     "ListingReport",

@@ -49,6 +49,8 @@ class AuditAction(StrEnum):
     UPDATE_INFO_ITEM = "update_info_item"
     MOVE_INFO_ITEM = "move_info_item"
     DELETE_INFO_ITEM = "delete_info_item"
+    PUBLISH_LEGAL_TEXT = "publish_legal_text"
+    SET_DGS_VIDEO = "set_dgs_video"
 
     @property
     def label_key(self) -> str:

@@ -29,6 +29,8 @@ class Kommune(SQLModel, table=True):
     logo_path: str = Field(default="", max_length=300)
     privacy_version: str = Field(default="1", max_length=20)
     terms_version: str = Field(default="1", max_length=20)
+    # A Deutsche-Gebärdensprache video explaining the site (BITV 2.0 § 4), as a https link.
+    dgs_video_url: str = Field(default="", max_length=500)
     listing_days: int = Field(default=60)
     reminder_days: int = Field(default=7)
     premoderation: bool = Field(default=False)

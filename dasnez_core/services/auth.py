@@ -13,7 +13,7 @@ from dasnez_core.errors import InvalidInput
 from dasnez_core.models import User, UserStatus
 from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can
-from dasnez_core.services import registration
+from dasnez_core.services import registration, sessions
 from dasnez_core.services.kommunen import get_area, get_kommune_by_slug
 from dasnez_core.services.sessions import actor_for, create_session, revoke_session
 from dasnez_core.throttle import (
@@ -25,7 +25,7 @@ from dasnez_core.throttle import (
     throttle,
 )
 
-PUBLIC_APP = "public"
+PUBLIC_APP = sessions.PUBLIC_APP
 ADMIN_APP = "admin"
 
 NAME_MIN, NAME_MAX = 2, 80
@@ -66,6 +66,7 @@ def register(
     accept_privacy: bool,
     accept_terms: bool,
     client: str = "",
+    shown_versions: tuple[str, str] | None = None,
 ) -> Registration:
     """Start a registration in the Kommune by double opt-in; never tells whether the address
     has an account.
@@ -74,7 +75,9 @@ def register(
     exists only once the link is opened (`registration.confirm_registration`). An address
     that has an account gets a short warning instead and nothing else changes. Both paths hash
     the password, so neither the answer nor its time tells them apart. `client` is the
-    caller's network address (throttled per address and per email).
+    caller's network address (throttled per address and per email). `shown_versions` are
+    the privacy notice's and the terms' versions the form linked: if the Kommune has
+    published a newer one meanwhile, the person must read that first.
     """
     throttle().attempt(
         (REGISTRATIONS_PER_ADDRESS, address_key(client)),
@@ -92,6 +95,9 @@ def register(
         raise InvalidInput("accept_privacy", "register.privacy_required")
     if not accept_terms:
         raise InvalidInput("accept_terms", "register.terms_required")
+    current = (kommune.privacy_version, kommune.terms_version)
+    if shown_versions is not None and shown_versions != current:
+        raise InvalidInput("accept_privacy", "consent.outdated_page")
     password_hash = hash_password(password)
     owner = db.exec(select(User).where(col(User.email) == clean_email)).first()
     if owner is None:
@@ -143,7 +149,7 @@ def login(db: Session, *, email: str, password: str, app: str, client: str = "")
     limiter.clear(counters[0])
     if user.status == UserStatus.BLOCKED:
         raise InvalidInput("email", "login.blocked")
-    actor = actor_for(db, user)
+    actor = actor_for(db, user, app=app)
     if app == ADMIN_APP and not can(actor, Action.ENTER_ADMIN_PORTAL):
         raise InvalidInput("email", "login.not_admin")
     assert user.id is not None

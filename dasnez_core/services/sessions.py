@@ -25,12 +25,16 @@ from dasnez_core.models import (
     UserStatus,
     utcnow,
 )
+from dasnez_core.services.consent import due_consents
 
 # last_seen_at is written at most this often, so a busy page does not write on every click.
 _TOUCH_EVERY = timedelta(minutes=1)
 
 # How long a login ticket may take from the login handler to the cookie endpoint.
 TICKET_SECONDS = 10
+
+# The public app's name in sessions (services.auth.PUBLIC_APP, which imports this module).
+PUBLIC_APP = "public"
 
 
 def hash_token(token: str) -> str:
@@ -178,11 +182,12 @@ def resolve_session_hash(db: Session, token_hash: str | None, app: str) -> Actor
     if now - row.last_seen_at >= _TOUCH_EVERY:
         row.last_seen_at = now
         db.add(row)
-    return actor_for(db, user)
+    return actor_for(db, user, app=app)
 
 
-def actor_for(db: Session, user: User) -> Actor:
-    """Build the Actor of a user from their role grants."""
+def actor_for(db: Session, user: User, app: str = "") -> Actor:
+    """Build the Actor of a user from their role grants; in the public app (`app`
+    "public") it also says whether their consent is outdated."""
     assert user.id is not None
     grants = db.exec(select(RoleGrant).where(RoleGrant.user_id == user.id)).all()
     roles = frozenset({Role.CITIZEN.value} | {g.role for g in grants})
@@ -196,4 +201,5 @@ def actor_for(db: Session, user: User) -> Actor:
         display_name=user.display_name,
         roles=roles,
         admin_of=admin_of,
+        consent_due=app == PUBLIC_APP and bool(due_consents(db, user)),
     )

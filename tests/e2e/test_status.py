@@ -55,6 +55,8 @@ def test_unknown_records_and_paths_answer_404(apps: Apps) -> None:
         f"/k/delbrueck/person/{ids['visible']}": 200,
         "/k/gibt-es-nicht": 404,
         "/k/gibt-es-nicht/eintraege": 404,
+        "/k/delbrueck/impressum": 200,
+        "/k/gibt-es-nicht/impressum": 404,
         "/k/delbrueck/eintrag/999999": 404,
         "/k/delbrueck/eintrag/abc": 404,
         f"/k/delbrueck/eintrag/{ids['foreign_listing']}": 404,

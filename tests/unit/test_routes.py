@@ -172,6 +172,7 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("masterdata", "/kategorien", "masterdata.nav.categories"),
         ("masterdata", "/sponsoren", "masterdata.nav.sponsors"),
         ("masterdata", "/info-box", "masterdata.nav.infobox"),
+        ("masterdata", "/rechtstexte", "legal.nav"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
     ]
     assert {page.nav_group for page in admin_routes.PAGES} <= {"", *admin_routes.NAV_GROUPS}
@@ -179,6 +180,21 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
 
 def test_portal_links_to_the_public_kommune_page() -> None:
     assert admin_routes.PUBLIC_KOMMUNE == routes.KOMMUNE
+    assert admin_routes.PUBLIC_LEGAL_SEGMENTS == routes.LEGAL_SEGMENTS
+    for page in routes.LEGAL_SEGMENTS:
+        assert admin_routes.public_legal_url("https://x.example", page) == (
+            "https://x.example" + routes.platform_legal_href(page)
+        )
+        assert admin_routes.public_legal_url("https://x.example", page, "a") == (
+            "https://x.example" + routes.legal_href("a", page)
+        )
+        assert routes.legal_page_from_path(str(routes.legal_href("a", page))) == ("a", page)
+        assert routes.legal_page_from_path(routes.platform_legal_href(page)) == ("", page)
+    assert routes.legal_href("a", "privacy", 3) == "/k/a/datenschutz?version=3"
+    assert admin_routes.public_legal_url("", "privacy", "a") + (
+        admin_routes.PUBLIC_LEGAL_VERSION_QUERY + "3"
+    ) == routes.legal_href("a", "privacy", 3)
+    assert routes.legal_page_from_path("/k/a/eintraege") == ("", "")
     assert admin_routes.public_kommune_url(
         "https://dasnez.de", "delbrueck"
     ) == "https://dasnez.de" + routes.kommune_href("delbrueck")

@@ -36,6 +36,7 @@ def test_defaults_for_a_single_machine(clean_env: pytest.MonkeyPatch) -> None:
     assert settings.outbox_dir == PROJECT_ROOT / "var" / "outbox"
     assert settings.upload_dir == PROJECT_ROOT / "var" / "uploads"
     assert settings.throttle_storage == ""
+    assert (settings.operator_name, settings.operator_email) == ("", "")
 
 
 def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> None:
@@ -57,6 +58,10 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
         "DASNEZ_OUTBOX_DIR": "/tmp/outbox",
         "DASNEZ_UPLOAD_DIR": "/tmp/uploads",
         "DASNEZ_THROTTLE_STORAGE": "redis://cache:6379/3",
+        "DASNEZ_OPERATOR_NAME": "Kreis Paderborn",
+        "DASNEZ_OPERATOR_ADDRESS": "Aldegreverstraße 10, 33102 Paderborn",
+        "DASNEZ_OPERATOR_EMAIL": "betrieb@kreis.example",
+        "DASNEZ_OPERATOR_PHONE": "05251 308-0",
     }
     assert sorted(values) == sorted(ENV_NAMES)
     for name, value in values.items():
@@ -75,6 +80,9 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
     assert settings.outbox_dir == Path("/tmp/outbox")
     assert settings.throttle_storage == "redis://cache:6379/3"
     assert settings.upload_dir == Path("/tmp/uploads")
+    assert (settings.operator_name, settings.operator_phone) == ("Kreis Paderborn", "05251 308-0")
+    assert settings.operator_address == "Aldegreverstraße 10, 33102 Paderborn"
+    assert settings.operator_email == "betrieb@kreis.example"
 
 
 def test_each_call_sees_the_current_environment(clean_env: pytest.MonkeyPatch) -> None:
