@@ -28,6 +28,7 @@ from sqlmodel import Session, select
 
 from dasnez_core.cli import migrate
 from dasnez_core.db import make_engine
+from dasnez_core.folding import search_words
 from dasnez_core.models import (
     Area,
     AreaKind,
@@ -157,6 +158,7 @@ def populate(engine: Engine, n: int, seed: int = 7) -> dict[str, Any]:
             area_id, district_id = rnd.choice(areas)
             created = now - timedelta(minutes=rnd.randint(0, 60 * 24 * 60))
             words = " ".join(rnd.choices(WORDS, k=12))
+            title = " ".join(rnd.choices(WORDS, k=3)).capitalize()
             batch.append(
                 {
                     "id": i + 1,
@@ -164,8 +166,10 @@ def populate(engine: Engine, n: int, seed: int = 7) -> dict[str, Any]:
                     "kind": rnd.choice(["offer", "request"]),
                     "exchange_id": ex_id,
                     "category_id": cat_id,
-                    "title": " ".join(rnd.choices(WORDS, k=3)).capitalize(),
+                    "title": title,
                     "body": words,
+                    # Bulk inserts bypass the ORM's flush hook that writes the words.
+                    "search_text": search_words(title, words),
                     "area_id": area_id,
                     "district_id": district_id,
                     "author_id": rnd.choice(user_ids),

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import reflex as rx
 from reflex.event import EventType
 
-from dasnez_app import routes
+from dasnez_app import page_status, routes
 from dasnez_app.pages.account import AccountState, account_page
 from dasnez_app.pages.browse import BrowseState, browse_page
 from dasnez_app.pages.consent import ConsentState, consent_page
@@ -44,6 +44,7 @@ from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.lang import t
+from dasnez_ui.page_status_http import not_found_status
 from dasnez_ui.pwa import SHARE_IMAGE, installable_tags
 from dasnez_ui.theme import STYLE
 
@@ -87,9 +88,14 @@ app = rx.App(
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
     head_components=installable_tags(),
-    # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
-    # every answer, the gate's included, carries the security headers.
-    api_transformer=[session_http.gate(auth.PUBLIC_APP), secure_http("public")],
+    # The session gate (cookie endpoints, no secret in state) inside; the 404 of unknown
+    # records around it; secure_http last, so every answer, the gate's included, carries the
+    # security headers.
+    api_transformer=[
+        session_http.gate(auth.PUBLIC_APP),
+        not_found_status(auth.PUBLIC_APP, page_status.CHECKS),
+        secure_http("public"),
+    ],
 )
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]

@@ -57,6 +57,22 @@ CATEGORIES = {
     ExchangeType.TAUSCH: ("Werkzeug", "Kinderkleidung", "Bücher"),
     ExchangeType.NACHBARSCHAFT: ("Fahrdienste", "Handwerk", "Alltagshilfe"),
 }
+# The names the English version shows (a Kommune may leave them empty: German then).
+CATEGORY_NAMES_EN = {
+    "Garten": "Garden",
+    "Einkaufen": "Shopping",
+    "Haustiere": "Pets",
+    "Computerhilfe": "Computer help",
+    "Besuche und Gespräche": "Visits and conversation",
+    "Begleitung": "Accompaniment",
+    "Vorlesen": "Reading aloud",
+    "Werkzeug": "Tools",
+    "Kinderkleidung": "Children's clothes",
+    "Bücher": "Books",
+    "Fahrdienste": "Lifts",
+    "Handwerk": "Handiwork",
+    "Alltagshilfe": "Everyday help",
+}
 
 
 @dataclass(frozen=True)
@@ -228,7 +244,12 @@ def _exchanges(db: Session, kommune_id: int) -> dict[str, tuple[Exchange, dict[s
         db.add(exchange)
         db.flush()
         assert exchange.id is not None
-        cats = {n: Category(kommune_id=kommune_id, exchange_id=exchange.id, name=n) for n in names}
+        cats = {
+            n: Category(
+                kommune_id=kommune_id, exchange_id=exchange.id, name=n, name_en=CATEGORY_NAMES_EN[n]
+            )
+            for n in names
+        }
         db.add_all(cats.values())
         result[ex_type] = (exchange, cats)
     db.flush()

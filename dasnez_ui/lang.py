@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import reflex as rx
+from reflex.event import EventHandler
+from reflex.state import OnLoadInternalState
 
 from dasnez_core.i18n import normalise_language, text, translate
 
@@ -15,8 +17,11 @@ class LangState(rx.State):
     lang: str = rx.Cookie("de", name="dasnez_lang", same_site="lax", max_age=365 * 24 * 3600)
 
     @rx.event
-    def set_language(self, lang: str) -> None:
+    def set_language(self, lang: str) -> EventHandler:
+        """Switch, then run the page's on_load again: what the server formats for the page
+        (dates, amounts, category names) follows the language only when loaded anew."""
         self.lang = normalise_language(lang)
+        return OnLoadInternalState.on_load_internal
 
     def _t(self, key: str, **params: Any) -> str:
         """Server-side translation for messages a handler produces."""

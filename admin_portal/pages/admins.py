@@ -34,7 +34,7 @@ class AdminsState(AdminSession):
     def _reload(self, kommune_id: int) -> None:
         actor = self._actor()
         with session_scope() as db:
-            self.admins = list_admins(db, actor, kommune_id)
+            self.admins = list_admins(db, actor, kommune_id, self.lang)
         self.others = [Option(str(a.user_id), a.display_name) for a in self.admins if not a.is_you]
 
     @rx.event

@@ -36,6 +36,7 @@ class CategoriesState(PagedMasterData, KommuneAdminState):
     rows: list[CategoryRow] = []
     exchanges: list[Option] = []
     sel_name: str = ""
+    sel_name_en: str = ""
     sel_active: bool = True
 
     def _reload(self, actor: Actor) -> None:
@@ -53,11 +54,12 @@ class CategoriesState(PagedMasterData, KommuneAdminState):
     def _open(self, category_id: int | None) -> bool:
         row = next((r for r in self.rows if r.id == category_id), None)
         if row is None:
-            self.sel_id, self.sel_name, self.sel_active = 0, "", True
+            self.sel_id, self.sel_name, self.sel_name_en, self.sel_active = 0, "", "", True
             return False
-        if row.id != self.sel_id or row.name != self.sel_name:
+        if row.id != self.sel_id or (row.name, row.name_en) != (self.sel_name, self.sel_name_en):
             self.edit_key += 1
         self.sel_id, self.sel_name, self.sel_active = row.id, row.name, row.active
+        self.sel_name_en = row.name_en
         return True
 
     @rx.event
@@ -68,14 +70,18 @@ class CategoriesState(PagedMasterData, KommuneAdminState):
     def add(self, form: dict[str, str]) -> None:
         exchange_id = parse_id(form.get("new_exchange")) or 0
         name = str(form.get("new_name", ""))[:500]
-        self._add_row("masterdata.categories.added", add_category, exchange_id, name)
+        name_en = str(form.get("new_name_en", ""))[:500]
+        self._add_row("masterdata.categories.added", add_category, exchange_id, name, name_en)
 
     @rx.event
     def rename(self, form: dict[str, str]) -> None:
         category_id = parse_id(form.get("category_id")) or 0
         name = str(form.get("edit_name", ""))[:500]
-        # The reload refills the open edit panel with the new name.
-        self._own_change("masterdata.categories.renamed", rename_category, category_id, name)
+        name_en = str(form.get("edit_name_en", ""))[:500]
+        # The reload refills the open edit panel with the new names.
+        self._own_change(
+            "masterdata.categories.renamed", rename_category, category_id, name, name_en
+        )
 
     @rx.event
     def deactivate(self, category_id: int) -> None:
@@ -143,6 +149,18 @@ def _add_form() -> rx.Component:
             t("common.choose"),
         ),
         forms.field(t("masterdata.categories.name"), "new_name", max_length=CATEGORY_NAME_MAX),
+        _english_field("new_name_en", ""),
+    )
+
+
+def _english_field(name: str, value: rx.Var[str] | str) -> rx.Component:
+    return forms.field(
+        t("masterdata.categories.name_en"),
+        name,
+        hint=t("masterdata.categories.name_en_hint"),
+        max_length=CATEGORY_NAME_MAX,
+        required=False,
+        value=value,
     )
 
 
@@ -159,6 +177,7 @@ def _edit_panel() -> rx.Component:
                 max_length=CATEGORY_NAME_MAX,
                 value=CategoriesState.sel_name,
             ),
+            _english_field("edit_name_en", CategoriesState.sel_name_en),
             submit=t("masterdata.categories.rename"),
             on_submit=CategoriesState.rename,
         ),
@@ -181,6 +200,7 @@ def _row(row: rx.Var[CategoryRow]) -> rx.Component:
             ),
         ),
         rx.table.row_header_cell(row.name),
+        rx.table.cell(row.name_en, lang="en"),
         rx.table.cell(
             rx.cond(
                 row.active,
@@ -210,6 +230,7 @@ def categories_page() -> rx.Component:
         columns=(
             "masterdata.categories.exchange",
             "masterdata.categories.name",
+            "masterdata.categories.col_name_en",
             "masterdata.categories.status",
             "masterdata.col_listings",
             "admin.col.action",

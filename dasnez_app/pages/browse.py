@@ -65,7 +65,7 @@ class BrowseState(PublicSession):
                 for ex_type in exchange_types.values()
             ]
             self.categories = kommunen.labelled_category_options(
-                db, k.id, lambda ex_type: self._t("exchange." + ex_type)
+                db, k.id, lambda ex_type: self._t("exchange." + ex_type), self.lang
             )
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)

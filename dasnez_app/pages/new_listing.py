@@ -85,7 +85,7 @@ class NewListingState(PublicSession):
                 return None
             self.kommune_name = k.name
             self.categories = kommunen.labelled_category_options(
-                db, k.id, lambda ex_type: self._t(rule_of(ex_type).label_key)
+                db, k.id, lambda ex_type: self._t(rule_of(ex_type).label_key), self.lang
             )
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)

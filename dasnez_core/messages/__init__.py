@@ -16,6 +16,7 @@ from dasnez_core.messages import (
     legal,
     marketplace,
     pwa,
+    status,
     throttle,
 )
 
@@ -32,6 +33,7 @@ for _part in (
     throttle,
     pwa,
     legal,
+    status,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

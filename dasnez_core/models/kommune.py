@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
+from dasnez_core.folding import fold
 from dasnez_core.models.base import utcnow
 
 
@@ -17,6 +18,8 @@ class Kommune(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=64, unique=True, index=True)
     name: str = Field(max_length=120)
+    # `name` in one spelling (dasnez_core.folding) so "Delbrueck" finds "Delbrück".
+    name_folded: str = Field(default="", max_length=240, index=True)
     federal_state: str = Field(default="Nordrhein-Westfalen", max_length=60)
     postcodes: str = Field(default="", max_length=200)
     contact_name: str = Field(default="", max_length=200)
@@ -33,6 +36,12 @@ class Kommune(SQLModel, table=True):
     premoderation: bool = Field(default=False)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+@event.listens_for(Kommune, "before_insert")
+@event.listens_for(Kommune, "before_update")
+def _fold_name(_mapper: object, _conn: object, kommune: Kommune) -> None:
+    kommune.name_folded = fold(kommune.name)
 
 
 class AreaKind(StrEnum):
@@ -100,6 +109,8 @@ class Category(SQLModel, table=True):
     kommune_id: int = Field(foreign_key="kommune.id", index=True)
     exchange_id: int = Field(foreign_key="exchange.id", index=True)
     name: str = Field(max_length=80)
+    # Shown in the English mode; "" falls back to the German name.
+    name_en: str = Field(default="", max_length=80)
     active: bool = Field(default=True)
 
 

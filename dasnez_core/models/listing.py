@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, text
+from sqlalchemy import Index, event, text
 from sqlmodel import Field, SQLModel
 
+from dasnez_core.folding import search_words
 from dasnez_core.models.base import utcnow
 
 
@@ -133,6 +134,15 @@ class Listing(SQLModel, table=True):
     swap_for: str = Field(default="", max_length=200)
     reminder_sent_at: datetime | None = None
     closed_at: datetime | None = None
+    # Folded, stemmed words of title and body (dasnez_core.folding), written on every flush;
+    # the full-text index of either database is built from this column (migration 0006).
+    search_text: str = Field(default="")
+
+
+@event.listens_for(Listing, "before_insert")
+@event.listens_for(Listing, "before_update")
+def _index_words(_mapper: object, _conn: object, listing: Listing) -> None:
+    listing.search_text = search_words(listing.title, listing.body)
 
 
 class ListingReport(SQLModel, table=True):

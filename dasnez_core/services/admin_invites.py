@@ -65,7 +65,7 @@ class InviteResult:
     created: bool
 
 
-def list_admins(db: Session, actor: Actor, kommune_id: int) -> list[AdminEntry]:
+def list_admins(db: Session, actor: Actor, kommune_id: int, lang: str = "de") -> list[AdminEntry]:
     """The admins of the Kommune, by name."""
     require(actor, Action.MANAGE_ADMINS, kommune_id)
     rows = db.exec(
@@ -84,7 +84,7 @@ def list_admins(db: Session, actor: Actor, kommune_id: int) -> list[AdminEntry]:
             user_id=id_of(user),
             display_name=user.display_name,
             email=user.email,
-            since=format_date(granted),
+            since=format_date(granted, lang),
             is_you=user.id == actor.user_id,
         )
         for user, granted in rows

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.folding import fold
 from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Area,
@@ -20,6 +22,7 @@ from dasnez_core.models import (
     SocialSpace,
     Sponsor,
 )
+from dasnez_core.services.filters import category_name
 
 
 def get_kommune_by_slug(db: Session, slug: str) -> Kommune:
@@ -54,6 +57,10 @@ def district_of(db: Session, area: Area) -> int:
     return area.parent_id
 
 
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass(frozen=True)
 class KommuneSummary:
     slug: str
@@ -67,8 +74,15 @@ def list_kommunen(db: Session, query: str = "") -> list[KommuneSummary]:
     stmt = select(Kommune).where(col(Kommune.active)).order_by(Kommune.name)
     term = query.strip()[:60]
     if term:
-        like = f"%{term}%"
-        stmt = stmt.where(or_(col(Kommune.name).ilike(like), col(Kommune.postcodes).like(like)))
+        # Names compare folded ("DELBRUECK" finds "Delbrück"); postcodes as typed.
+        name_like = f"%{_escape_like(fold(term))}%"
+        postcode_like = f"%{_escape_like(term)}%"
+        stmt = stmt.where(
+            or_(
+                col(Kommune.name_folded).like(name_like, escape="\\"),
+                col(Kommune.postcodes).like(postcode_like, escape="\\"),
+            )
+        )
     return [
         KommuneSummary(
             slug=k.slug, name=k.name, federal_state=k.federal_state, postcodes=k.postcodes
@@ -110,15 +124,16 @@ def exchange_options(db: Session, kommune_id: int) -> list[tuple[int, str]]:
     return [(e.id, e.type) for e in rows if e.id is not None]
 
 
-def category_options(db: Session, kommune_id: int) -> list[tuple[int, int, str]]:
-    """(id, exchange_id, name) of the active categories of enabled exchanges."""
-    rows = db.exec(
-        select(Category)
+def category_options(db: Session, kommune_id: int, lang: str = "de") -> list[tuple[int, int, str]]:
+    """(id, exchange_id, name in `lang`) of the active categories of enabled exchanges."""
+    name = category_name(lang)
+    rows = db.execute(
+        sa_select(col(Category.id), col(Category.exchange_id), name)
         .join(Exchange, col(Exchange.id) == Category.exchange_id)
-        .where(Category.kommune_id == kommune_id, col(Category.active), col(Exchange.enabled))
-        .order_by(Category.name)
+        .where(col(Category.kommune_id) == kommune_id, col(Category.active), col(Exchange.enabled))
+        .order_by(name)
     ).all()
-    return [(c.id, c.exchange_id, c.name) for c in rows if c.id is not None]
+    return [(cid, ex_id, label) for cid, ex_id, label in rows]
 
 
 def social_space_options(db: Session, kommune_id: int) -> list[Option]:
@@ -179,12 +194,12 @@ def sponsors(db: Session, kommune_id: int, today: date) -> list[SponsorLink]:
 
 
 def labelled_category_options(
-    db: Session, kommune_id: int, exchange_name: Callable[[str], str]
+    db: Session, kommune_id: int, exchange_name: Callable[[str], str], lang: str = "de"
 ) -> list[Option]:
     """Active categories of enabled exchanges as "<exchange> – <category>" choices;
     `exchange_name` turns an exchange type into the person's words."""
     types = dict(exchange_options(db, kommune_id))
     return [
         Option(str(cid), f"{exchange_name(types[ex_id])} – {name}")
-        for cid, ex_id, name in category_options(db, kommune_id)
+        for cid, ex_id, name in category_options(db, kommune_id, lang)
     ]

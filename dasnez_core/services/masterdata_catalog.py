@@ -27,6 +27,7 @@ class CategoryRow:
     exchange_type: str
     exchange_enabled: bool
     name: str
+    name_en: str
     active: bool
     listings: int
 
@@ -100,6 +101,7 @@ def list_categories(db: Session, actor: Actor, kommune_id: int, page: int = 1) -
             exchange_type=e.type,
             exchange_enabled=e.enabled,
             name=c.name,
+            name_en=c.name_en,
             active=c.active,
             listings=int(counts.get(id_of(c), 0)),
         )
@@ -109,12 +111,25 @@ def list_categories(db: Session, actor: Actor, kommune_id: int, page: int = 1) -
     return CategoryPage(rows=shown, page=page_no, pages=pages)
 
 
-def add_category(db: Session, actor: Actor, kommune_id: int, exchange_id: int, name: str) -> int:
+def _english_name(raw: str, field: str) -> str:
+    """The optional English name: empty, or a name like the German one."""
+    if not " ".join(raw.split()):
+        return ""
+    return clean_name(raw, field, CATEGORY_NAME_MAX)
+
+
+def add_category(
+    db: Session, actor: Actor, kommune_id: int, exchange_id: int, name: str, name_en: str = ""
+) -> int:
+    """A new active category; `name_en` (optional) is shown in the English mode."""
     require_admin(actor, kommune_id)
     exchange = _exchange(db, kommune_id, exchange_id)
     clean = clean_name(name, "name", CATEGORY_NAME_MAX)
+    english = _english_name(name_en, "name_en")
     _check_free_name(db, kommune_id, id_of(exchange), clean)
-    category = Category(kommune_id=kommune_id, exchange_id=id_of(exchange), name=clean)
+    category = Category(
+        kommune_id=kommune_id, exchange_id=id_of(exchange), name=clean, name_en=english
+    )
     db.add(category)
     db.flush()
     audit.record(
@@ -130,14 +145,22 @@ def add_category(db: Session, actor: Actor, kommune_id: int, exchange_id: int, n
 
 
 def rename_category(
-    db: Session, actor: Actor, kommune_id: int, category_id: int, name: str
+    db: Session,
+    actor: Actor,
+    kommune_id: int,
+    category_id: int,
+    name: str,
+    name_en: str | None = None,
 ) -> None:
-    """A new name; listings in the category show it at once."""
+    """New names (German, and English unless None; "" removes it); listings in the
+    category show them at once."""
     require_admin(actor, kommune_id)
     category = _category(db, kommune_id, category_id)
     clean = clean_name(name, "name", CATEGORY_NAME_MAX)
+    english = category.name_en if name_en is None else _english_name(name_en, "name_en")
     _check_free_name(db, kommune_id, category.exchange_id, clean, keep=category_id)
     category.name = clean
+    category.name_en = english
     db.add(category)
     audit.record(
         db,

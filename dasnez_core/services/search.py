@@ -2,13 +2,12 @@
 
 Public means: published, not expired, by an approved author, in the Kommune being viewed.
 Every page of results is one query for the rows (plus one for the count), on the partial
-indexes of migration 0001 and the full-text index of 0002.
+indexes of migration 0001 and the full-text index of 0006.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import NotFound
+from dasnez_core.folding import query_words
 from dasnez_core.formatting import format_date, format_euros
 from dasnez_core.models import (
     Area,
@@ -39,7 +39,6 @@ PAGE_SIZE = 20
 COUNT_CAP = 1000
 MAX_PAGE = COUNT_CAP // PAGE_SIZE
 SORTS = ("newest", "expiry")
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -95,13 +94,13 @@ def _public(kommune_id: int) -> list[Any]:
     ]
 
 
-def _card_select() -> Select[Any]:
+def _card_select(lang: str) -> Select[Any]:
     district = aliased(Area)
     columns: list[Any] = [
         col(Listing.id),
         col(Listing.kind),
         col(Exchange.type),
-        col(Category.name),
+        vocabulary.category_name(lang),
         col(Listing.title),
         col(Listing.body),
         col(Area.name),
@@ -142,7 +141,7 @@ def newest_public(
 ) -> list[ListingCard]:
     """The newest public listings of a Kommune (start page)."""
     stmt = (
-        _card_select()
+        _card_select(lang)
         .where(*_public(kommune_id))
         .order_by(col(Listing.created_at).desc(), col(Listing.id).desc())
         .limit(min(max(limit, 1), 50))
@@ -151,15 +150,20 @@ def newest_public(
 
 
 def _text_condition(db: Session, kommune_id: int, q: str) -> Any | None:
-    words = [w for w in _WORD.findall(q.lower()) if len(w) >= 2][:8]
+    """Listings whose words (dasnez_core.folding) hold every stem of `q`.
+
+    Exact stems are cheap on both indexes; only the last word, the one being typed, is a
+    prefix (PERF-NOTES: a prefix over GIN costs about eight times an exact stem).
+    """
+    words = query_words(q)
     if not words:
         return None
     if db.get_bind().dialect.name == "postgresql":
-        tsquery = " & ".join(f"{w}:*" for w in words)
-        return text("listing.tsv @@ to_tsquery('german', :tsq)").bindparams(tsq=tsquery)
+        tsquery = " & ".join([*words[:-1], f"{words[-1]}:*"])
+        return text("listing.tsv @@ to_tsquery('simple', :tsq)").bindparams(tsq=tsquery)
     # FTS5: kommune_id is a column of the FTS table, so the match itself is per Kommune.
-    terms = " ".join(f'"{w}"*' for w in words)
-    match = f'kommune_id : "{int(kommune_id)}" AND {{title body}} : ({terms})'
+    terms = " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
+    match = f'kommune_id : "{int(kommune_id)}" AND search_text : ({terms})'
     return col(Listing.id).in_(
         sa_select(literal_column("rowid"))
         .select_from(text("listing_fts"))
@@ -221,7 +225,7 @@ def search_public(
         else (col(Listing.created_at).desc(), col(Listing.id).desc())
     )
     rows = db.execute(
-        _card_select()
+        _card_select(lang)
         .where(*conditions)
         .order_by(*order)
         .limit(PAGE_SIZE)
@@ -272,7 +276,7 @@ def get_listing_detail(
     """A public listing of this Kommune; its author also sees it while it is a draft,
     closed or expired. Anything else (another Kommune's, removed, deleted) is not found."""
     row = db.execute(
-        _card_select()
+        _card_select(lang)
         .add_columns(
             col(Listing.author_id),
             col(Listing.status),

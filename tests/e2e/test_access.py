@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from playwright.sync_api import Page, expect
+from sqlmodel import select
 
 from dasnez_core.db import session_scope
+from dasnez_core.models import Area, Category, Kommune, Listing, User, utcnow
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.browser import log_out
 from tests.e2e.conftest import Apps
@@ -101,3 +105,52 @@ def test_language_switch_to_english_and_back(apps: Apps, page: Page) -> None:
     expect(page.get_by_role("heading", name="Newest offers and requests")).to_be_visible()
     page.get_by_role("button", name="Deutsch").click()
     expect(page.get_by_role("heading", name="Neueste Angebote und Gesuche")).to_be_visible()
+
+
+def _listing_with_pocket_money() -> int:
+    """A listing of Maria's in "Garten" (English "Garden") paying 12.50 € an hour."""
+    with session_scope() as db:
+        kommune = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one()
+        garden = db.exec(
+            select(Category).where(Category.kommune_id == kommune.id, Category.name == "Garten")
+        ).one()
+        maria = db.exec(select(User).where(User.email == "maria@delbrueck.example")).one()
+        area = db.exec(select(Area).where(Area.kommune_id == kommune.id)).first()
+        assert area is not None
+        now = utcnow()
+        listing = Listing(
+            kommune_id=kommune.id,  # type: ignore[arg-type]
+            kind="request",
+            exchange_id=garden.exchange_id,
+            category_id=garden.id,  # type: ignore[arg-type]
+            title="Beete jäten im Frühling",
+            body="Zwei Nachmittage im Garten.",
+            area_id=area.id,
+            district_id=area.id,
+            author_id=maria.id,  # type: ignore[arg-type]
+            created_at=now,
+            updated_at=now,
+            expires_at=now + timedelta(days=30),
+            pocket_money_cents=1250,
+        )
+        db.add(listing)
+        db.flush()
+        assert listing.id is not None
+        return listing.id
+
+
+def test_english_mode_shows_english_category_names_and_decimal_points(
+    apps: Apps, page: Page
+) -> None:
+    listing_id = _listing_with_pocket_money()
+    page.goto(f"{apps.public}/k/delbrueck/eintrag/{listing_id}")
+    expect(page.get_by_role("heading", name="Beete jäten im Frühling")).to_be_visible()
+    facts = page.locator("dl")
+    expect(facts).to_contain_text("Garten")
+    expect(facts).to_contain_text("12,50")
+    page.get_by_role("button", name="English").click()
+    expect(facts).to_contain_text("Garden")
+    expect(facts).to_contain_text("12.50")
+    expect(facts).not_to_contain_text("12,50")
+    page.get_by_role("button", name="Deutsch").click()
+    expect(facts).to_contain_text("12,50")

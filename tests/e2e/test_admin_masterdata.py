@@ -226,8 +226,12 @@ def test_deactivated_category_is_gone_from_the_form_but_its_listing_stays(
     add = page.get_by_role("region", name="Neue Kategorie anlegen")
     add.get_by_label("Börse").select_option(label="Nachbarschaftshilfe")
     add.get_by_label("Kategorie").fill("Fensterputzen")
+    add.get_by_label("Englischer Name (optional)").fill("Window cleaning")
     add.get_by_role("button", name="Anlegen").click()
     expect(page.get_by_role("status")).to_contain_text("Die Kategorie ist angelegt.")
+    expect(page.get_by_role("row").filter(has_text="Fensterputzen")).to_contain_text(
+        "Window cleaning"
+    )
     listing_id = _listing_by_maria(
         "Fenster im Wintergarten", "Fensterputzen", _district("Nordheide")
     )

@@ -85,6 +85,8 @@ def test_the_list_shows_this_kommunes_admins(db: Session, world: dict[str, Any])
         ("Zweit", "zweit@here.example", False),
     ]
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}", admins[0].since)
+    english = list_admins(db, world["admin"], world["here"].id, "en")
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", english[0].since)
 
 
 def test_an_approved_person_of_this_kommune_gets_the_role(

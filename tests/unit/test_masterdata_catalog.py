@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session, select
 
-from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.models import AuditEvent, Category, Exchange, ExchangeType
 from dasnez_core.services import kommunen
 from dasnez_core.services.listings import ListingDraft, create_listing, update_listing
@@ -122,3 +122,40 @@ def test_a_used_category_is_not_deleted_and_deactivation_is_offered(db: Session,
     delete_category(db, admin, here, spare)
     assert db.get(Category, spare) is None
     assert _actions(db) == ["add_category", "delete_category"]
+
+
+def test_english_names_are_optional_and_shown_in_the_english_mode(db: Session, w: dict) -> None:
+    admin, here, ex = w["actor"], w["here"].id, w["exchange"].id
+    new_id = add_category(db, admin, here, ex, "Fenster putzen", "  Window   cleaning ")
+    maria = f.actor(db, w["maria"])
+    listing_id = create_listing(db, maria, here, _draft(new_id, w["boke"].id))
+    assert [r.name_en for r in list_categories(db, admin, here).rows] == ["", "Window cleaning"]
+    english = search_public(db, here, SearchFilters(), "en").cards[0]
+    assert english.category == "Window cleaning"
+    assert search_public(db, here, SearchFilters(), "de").cards[0].category == "Fenster putzen"
+    assert get_listing_detail(db, maria, here, listing_id, "en").category == "Window cleaning"
+    options = kommunen.labelled_category_options(db, here, str.upper, "en")
+    # Without an English name the German one shows.
+    assert [o.label for o in options] == [
+        "NACHBARSCHAFT – Alltagshilfe",
+        "NACHBARSCHAFT – Window cleaning",
+    ]
+
+    rename_category(db, admin, here, new_id, "Fensterputzen")  # English name kept
+    assert list_categories(db, admin, here).rows[1].name_en == "Window cleaning"
+    rename_category(db, admin, here, new_id, "Fensterputzen", "")
+    assert search_public(db, here, SearchFilters(), "en").cards[0].category == "Fensterputzen"
+
+
+def test_bad_english_names_are_refused_and_strangers_may_not_set_them(db: Session, w: dict) -> None:
+    admin, here, ex = w["actor"], w["here"].id, w["exchange"].id
+    with pytest.raises(InvalidInput) as too_long:
+        add_category(db, admin, here, ex, "Fenster putzen", "W" * 81)
+    assert too_long.value.field == "name_en"
+    with pytest.raises(InvalidInput):
+        rename_category(db, admin, here, w["cat"].id, "Alltagshilfe", "x")
+    assert db.get(Category, w["cat"].id).name_en == ""  # type: ignore[union-attr]
+    for stranger in (w["other_admin"], w["maria"], w["pending"]):
+        with pytest.raises((NotAllowed, NotFound)):
+            rename_category(db, f.actor(db, stranger), here, w["cat"].id, "Alltagshilfe", "Help")
+    assert db.get(Category, w["cat"].id).name_en == ""  # type: ignore[union-attr]

@@ -111,10 +111,15 @@ def test_upgrade_keeps_existing_data() -> None:
         assert _diff(url) == []
         from sqlmodel import Session
 
+        from dasnez_core.services.kommunen import list_kommunen
         from dasnez_core.services.search import SearchFilters, search_public
 
         engine = make_engine(url)
         with Session(engine) as db:
             page = search_public(db, 1, SearchFilters(q="Leiter"))
             assert [c.title for c in page.cards] == ["Alte Leiter"]
+            # 0006 indexed the existing rows' stems and folded the existing names.
+            page = search_public(db, 1, SearchFilters(q="VERSCHENKE Leitern"))
+            assert [c.title for c in page.cards] == ["Alte Leiter"]
+            assert [k.name for k in list_kommunen(db, "ALTSTÄDT")] == ["Altstadt"]
         engine.dispose()

@@ -13,7 +13,12 @@ from dasnez_app.routes import search_query
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.models import ExchangeType, ListingReport, Role
-from dasnez_core.services.listings import ListingDraft, close_listing, create_listing
+from dasnez_core.services.listings import (
+    ListingDraft,
+    close_listing,
+    create_listing,
+    update_listing,
+)
 from dasnez_core.services.moderation import block_user, unblock_user
 from dasnez_core.services.reports import report_listing
 from dasnez_core.services.search import (
@@ -118,6 +123,29 @@ def test_full_text_is_per_kommune_and_matches_word_beginnings(db: Session, town:
     assert _titles(db, town, q="Rasen", exchange="zeitspende") == []
     assert _titles(db, town, q='"; DROP TABLE listing; --') == []
     assert _titles(db, town, q="*") == _titles(db, town)
+
+
+def test_full_text_stems_german_words_and_folds_umlauts(db: Session, town: dict) -> None:
+    assert _titles(db, town, q="Hecken") == ["Hecke schneiden"]
+    assert _titles(db, town, q="maehen") == ["Rasen mähen in der Heide"]
+    assert _titles(db, town, q="MÄHEN Rasens") == ["Rasen mähen in der Heide"]
+    assert _titles(db, town, q="Heckenschere") == []
+
+
+def test_an_edited_listing_is_found_by_its_new_words(db: Session, town: dict) -> None:
+    draft = ListingDraft(
+        kind="offer",
+        exchange_id=None,
+        category_id=town["garden"].id,
+        title="Straßenfest aufbauen",
+        body="Tische tragen und Bänke stellen",
+        area_id=town["boke"].id,
+    )
+    actor = f.actor(db, town["maria"])
+    update_listing(db, actor, town["here"].id, town["ids"]["hedge"], draft, publish=True)
+    assert _titles(db, town, q="Hecke") == []
+    assert _titles(db, town, q="strassenfest") == ["Straßenfest aufbauen"]
+    assert _titles(db, town, q="Bank Tisch") == ["Straßenfest aufbauen"]
 
 
 def test_sort_by_expiry(db: Session, town: dict) -> None:
