@@ -1,4 +1,5 @@
-"""Page frame: header with home link, language switch and login state; a narrow column."""
+"""Page frame: header with home link, language switch and login state; a narrow column
+(or, with `wide`, up to 1400 px for the admin portal's tables)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ def page_frame(
     *children: rx.Component,
     title: rx.Var[str] | str = "",
     home: str,
+    wide: bool = False,
 ) -> rx.Component:
+    width = "1400px" if wide else "960px"
     return rx.box(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
@@ -26,14 +29,14 @@ def page_frame(
                 align="center",
                 wrap="wrap",
                 spacing="3",
-                style={"max_width": "960px", "margin": "0 auto", "padding": "0.75rem 1rem"},
+                style={"max_width": width, "margin": "0 auto", "padding": "0.75rem 1rem"},
             ),
             style={"border_bottom": "1px solid var(--gray-5)", "background": "var(--accent-2)"},
         ),
         rx.el.main(
             *children,
             id="main",
-            style={"max_width": "960px", "margin": "0 auto", "padding": "1rem"},
+            style={"max_width": width, "margin": "0 auto", "padding": "1rem"},
         ),
         style={"font_size": "1.05rem", "line_height": "1.5"},
     )

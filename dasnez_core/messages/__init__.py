@@ -9,6 +9,7 @@ from dasnez_core.messages import (
     account,
     admin,
     admin_dashboard,
+    admin_detail,
     admin_masterdata,
     admin_moderation,
     common,
@@ -27,6 +28,7 @@ for _part in (
     admin_moderation,
     admin_masterdata,
     admin_dashboard,
+    admin_detail,
     throttle,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()

@@ -49,6 +49,9 @@ class AuditAction(StrEnum):
     UPDATE_INFO_ITEM = "update_info_item"
     MOVE_INFO_ITEM = "move_info_item"
     DELETE_INFO_ITEM = "delete_info_item"
+    RESTORE_LISTING = "restore_listing"
+    HIDE_RATING = "hide_rating"
+    SHOW_RATING = "show_rating"
 
     @property
     def label_key(self) -> str:
