@@ -16,15 +16,19 @@ from dasnez_ui.layout import page_frame
 
 
 def _menu() -> rx.Component:
+    """Who is logged in and "Abmelden" beside the language switch; the menu's groups in a
+    row of their own under them (full width: the header's row wraps before it)."""
     return rx.cond(
         AdminSession.logged_in,
-        rx.hstack(
-            *(rx.cond(_nav_visible(group), _nav_links(group)) for group in routes.NAV_GROUPS),
+        rx.fragment(
             rx.text(AdminSession.user_name, weight="bold"),
             rx.button(t("nav.logout"), on_click=AdminSession.logout, variant="soft"),
-            align="end",
-            spacing="5",
-            wrap="wrap",
+            rx.flex(
+                *(rx.cond(_nav_visible(group), _nav_links(group)) for group in routes.NAV_GROUPS),
+                wrap="wrap",
+                spacing="5",
+                width="100%",
+            ),
         ),
     )
 

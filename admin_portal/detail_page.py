@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import reflex as rx
+from reflex.vars import StringVar
 
 from admin_portal import routes
 from admin_portal.components import admin_page, admin_section
@@ -64,11 +65,12 @@ class DetailState(KommuneAdminState):
         self.step, self.step_id = "", 0
 
 
-def fact(label: str, value: Any) -> rx.Component:
-    """One fact of the record: its name and its value."""
+def fact(label: str, value: rx.Var[Any] | rx.Component) -> rx.Component:
+    """One fact of the record: its name and its value ("–" for an empty one)."""
+    shown = rx.cond(value != "", value, "–") if isinstance(value, StringVar) else value
     return rx.fragment(
         rx.el.dt(t(label), style={"font_weight": "600", "color": "var(--gray-11)"}),
-        rx.el.dd(value, style={"margin": "0 0 0.5rem 0", "overflow_wrap": "anywhere"}),
+        rx.el.dd(shown, style={"margin": "0 0 0.5rem 0", "overflow_wrap": "anywhere"}),
     )
 
 

@@ -135,7 +135,7 @@ def _facts() -> rx.Component:
             fact("adminlist.col.created", d.created_at),
             fact("admindetail.updated", d.updated_at),
             fact("adminlist.col.expires", d.expires_on),
-            fact("admindetail.closed", rx.cond(d.closed_at != "", d.closed_at, "–")),
+            fact("admindetail.closed", d.closed_at),
         ),
         rx.heading(t("admindetail.text"), size="4", as_="h3"),
         rx.text(d.body, white_space="pre-wrap", style={"overflow_wrap": "anywhere"}),
