@@ -15,10 +15,12 @@ from admin_portal.pages.dashboard import DashboardState, dashboard_page
 from admin_portal.pages.infobox import InfoBoxState, infobox_page
 from admin_portal.pages.kommunen import KommunenState, kommunen_page
 from admin_portal.pages.legal_texts import LegalTextsState, legal_texts_page
+from admin_portal.pages.listing_detail import ListingDetailState, listing_detail_page
 from admin_portal.pages.listings_list import ListingsListState, listings_list_page
 from admin_portal.pages.login import AdminLoginState, admin_login_page
 from admin_portal.pages.moderation import ModerationState, moderation_page
 from admin_portal.pages.not_found import admin_not_found_page
+from admin_portal.pages.person_detail import PersonDetailState, person_detail_page
 from admin_portal.pages.profile import ProfileState, profile_page
 from admin_portal.pages.ratings import RatingsState, ratings_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
@@ -53,6 +55,9 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.LISTINGS: (listings_list_page, ListingsListState.load),
     routes.RATINGS: (ratings_page, RatingsState.load),
     routes.ADMINS: (admins_page, AdminsState.load),
+    # One person, one listing: facts, actions with a reason, history.
+    routes.PERSON_DETAIL: (person_detail_page, PersonDetailState.load),
+    routes.LISTING_DETAIL: (listing_detail_page, ListingDetailState.load),
     routes.NOT_FOUND: (admin_not_found_page, AdminSession.refresh),
 }
 

@@ -17,15 +17,19 @@ from dasnez_ui.layout import footer_links, page_frame
 
 
 def _menu() -> rx.Component:
+    """Who is logged in and "Abmelden" beside the language switch; the menu's groups in a
+    row of their own under them (full width: the header's row wraps before it)."""
     return rx.cond(
         AdminSession.logged_in,
-        rx.hstack(
-            *(rx.cond(_nav_visible(group), _nav_links(group)) for group in routes.NAV_GROUPS),
+        rx.fragment(
             rx.text(AdminSession.user_name, weight="bold"),
             rx.button(t("nav.logout"), on_click=AdminSession.logout, variant="soft"),
-            align="center",
-            spacing="3",
-            wrap="wrap",
+            rx.flex(
+                *(rx.cond(_nav_visible(group), _nav_links(group)) for group in routes.NAV_GROUPS),
+                wrap="wrap",
+                spacing="5",
+                width="100%",
+            ),
         ),
     )
 
@@ -37,10 +41,38 @@ def _nav_visible(group: str) -> rx.Var[bool]:
     return AdminSession.is_kommune_admin
 
 
+# The menu entry of the page shown: bold and underlined, not by colour alone.
+_CURRENT_STYLE = {
+    "font_weight": "700",
+    "text_decoration": "underline",
+    "text_underline_offset": "4px",
+}
+
+
+def _nav_link(page: routes.AdminPage) -> rx.Component:
+    """A menu link; the current page's is marked for the eye and for screen readers."""
+    return rx.cond(
+        AdminSession.nav_current == page.route,
+        rx.link(t(page.nav_label), href=page.route, aria_current="page", style=_CURRENT_STYLE),
+        rx.link(t(page.nav_label), href=page.route),
+    )
+
+
 def _nav_links(group: str) -> rx.Component:
-    """One group of the menu, in the order of `routes.PAGES`."""
-    return rx.fragment(
-        *(rx.link(t(page.nav_label), href=page.route) for page in routes.nav_links(group))
+    """One group of the menu under its heading, in the order of `routes.PAGES`."""
+    heading = f"nav-group-{group}"
+    return rx.el.div(
+        rx.text(
+            t(f"admin.navgroup.{group}"),
+            id=heading,
+            size="1",
+            weight="bold",
+            color_scheme="gray",
+            style={"text_transform": "uppercase", "letter_spacing": "0.05em"},
+        ),
+        rx.hstack(*(_nav_link(page) for page in routes.nav_links(group)), spacing="3", wrap="wrap"),
+        role="group",
+        aria_labelledby=heading,
     )
 
 
@@ -215,4 +247,4 @@ def _footer() -> rx.Component:
 
 
 def admin_page(*children: rx.Component) -> rx.Component:
-    return page_frame(_menu(), *children, home=routes.HOME, footer=_footer())
+    return page_frame(_menu(), *children, home=routes.HOME, footer=_footer(), wide=True)

@@ -234,14 +234,20 @@ def export_bar(total: rx.Var[int], on_click: rx.EventHandler) -> rx.Component:
     )
 
 
-def list_table(columns: tuple[tuple[str, str], ...], rows: rx.Var) -> rx.Component:
+def list_table(
+    columns: tuple[tuple[str, str], ...],
+    rows: rx.Var,
+    detail: tuple[Callable[[Any], Any], str],
+) -> rx.Component:
     """A wide list's table, scrolling sideways on a small screen. `columns` are (header
-    catalog key, field of a row); the first names the row for screen readers."""
+    catalog key, field of a row); the first names the row for screen readers and links to
+    the row's detail page, `detail` = (the href builder of routes.py, the row's id field)."""
     (_, first), *rest = columns
+    href, id_field = detail
 
     def row(r: Any) -> rx.Component:
         return rx.table.row(
-            rx.table.row_header_cell(getattr(r, first)),
+            rx.table.row_header_cell(rx.link(getattr(r, first), href=href(getattr(r, id_field)))),
             *[rx.table.cell(getattr(r, field)) for _, field in rest],
         )
 

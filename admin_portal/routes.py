@@ -52,6 +52,9 @@ PEOPLE = "/personen"
 LISTINGS = "/eintraege"
 RATINGS = "/bewertungen"
 ADMINS = "/verwaltung"
+# One person, one listing of the admin's Kommune: facts, actions, history.
+PERSON_DETAIL = "/personen/[id]"
+LISTING_DETAIL = "/eintraege/[id]"
 NOT_FOUND = "404"
 
 # The public app's Kommune page, for links from the portal to it (the portal must not import
@@ -69,17 +72,18 @@ PUBLIC_LEGAL_SEGMENTS: dict[str, str] = {
 # Appended to a legal page's URL, followed by a version number: that version.
 PUBLIC_LEGAL_VERSION_QUERY = "?version="
 
-# The menu's groups, in menu order. Every group but PLATFORM is shown to Kommune admins.
-NAV_DASHBOARD = "dashboard"  # overview first (the landing page), lists, ratings, admin accounts
-NAV_APPROVALS = "approvals"
-NAV_MODERATION = "moderation"  # reports with blocking, and the audit log
-NAV_MASTERDATA = "masterdata"  # the Kommune's profile, areas, social spaces, categories, …
+# The menu's groups, in menu order, each under its heading (admin.navgroup.<group>). Every
+# group but PLATFORM is shown to Kommune admins.
+NAV_TASKS = "tasks"  # Aufgaben: what waits for a decision
+NAV_CONTENT = "content"  # Inhalte: people, listings, ratings
+NAV_MASTERDATA = "masterdata"  # Stammdaten: the Kommune's profile, areas, …, admin accounts
+NAV_EVALUATION = "evaluation"  # Auswertung: the overview (the landing page) and the audit log
 NAV_PLATFORM = "platform"  # platform staff: the Kommunen
 NAV_GROUPS: tuple[str, ...] = (
-    NAV_DASHBOARD,
-    NAV_APPROVALS,
-    NAV_MODERATION,
+    NAV_TASKS,
+    NAV_CONTENT,
     NAV_MASTERDATA,
+    NAV_EVALUATION,
     NAV_PLATFORM,
 )
 
@@ -96,9 +100,8 @@ class AdminPage:
 # Every page the portal registers, in registration order; within a group, menu order.
 PAGES: tuple[AdminPage, ...] = (
     AdminPage(HOME),
-    AdminPage(APPROVALS, "admin.nav.approvals", NAV_APPROVALS),
-    AdminPage(REPORTS, "admin.nav.reports", NAV_MODERATION),
-    AdminPage(AUDIT, "admin.nav.audit", NAV_MODERATION),
+    AdminPage(APPROVALS, "admin.nav.approvals", NAV_TASKS),
+    AdminPage(REPORTS, "admin.nav.reports", NAV_TASKS),
     AdminPage(KOMMUNEN, "admin.nav.kommunen", NAV_PLATFORM),
     AdminPage(PROFILE, "masterdata.nav.profile", NAV_MASTERDATA),
     AdminPage(AREAS, "masterdata.nav.areas", NAV_MASTERDATA),
@@ -107,11 +110,14 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(SPONSORS, "masterdata.nav.sponsors", NAV_MASTERDATA),
     AdminPage(INFOBOX, "masterdata.nav.infobox", NAV_MASTERDATA),
     AdminPage(LEGAL_TEXTS, "legal.nav", NAV_MASTERDATA),
-    AdminPage(DASHBOARD, "dash.nav.overview", NAV_DASHBOARD),
-    AdminPage(PEOPLE, "dash.nav.people", NAV_DASHBOARD),
-    AdminPage(LISTINGS, "dash.nav.listings", NAV_DASHBOARD),
-    AdminPage(RATINGS, "dash.nav.ratings", NAV_DASHBOARD),
-    AdminPage(ADMINS, "dash.nav.admins", NAV_DASHBOARD),
+    AdminPage(DASHBOARD, "dash.nav.overview", NAV_EVALUATION),
+    AdminPage(AUDIT, "admin.nav.audit", NAV_EVALUATION),
+    AdminPage(PEOPLE, "dash.nav.people", NAV_CONTENT),
+    AdminPage(LISTINGS, "dash.nav.listings", NAV_CONTENT),
+    AdminPage(RATINGS, "dash.nav.ratings", NAV_CONTENT),
+    AdminPage(ADMINS, "dash.nav.admins", NAV_MASTERDATA),
+    AdminPage(PERSON_DETAIL),
+    AdminPage(LISTING_DETAIL),
     AdminPage(NOT_FOUND),
 )
 
@@ -131,6 +137,44 @@ def public_legal_url(public_base: str, page: str, slug: str = "") -> str:
 def nav_links(group: str) -> tuple[AdminPage, ...]:
     """The menu links of one group, in menu order."""
     return tuple(page for page in PAGES if page.nav_group == group and page.nav_label)
+
+
+def menu_route(path: str) -> str:
+    """The menu entry a browser path belongs to ("" for none): a detail page is marked
+    under its list (/personen/7 under /personen)."""
+    parts = [part for part in path.split("/") if part]
+    wanted = "/" + parts[0] if parts else HOME
+    return next((page.route for page in PAGES if page.nav_label and page.route == wanted), "")
+
+
+def _detail_prefix(pattern: str) -> str:
+    return pattern.removesuffix("[id]")
+
+
+def _with_id(pattern: str, record_id: Any) -> Any:
+    # An id the server knows (int), or a row's id in the browser (a Var: the href is one too).
+    shown = record_id.to_string() if hasattr(record_id, "to_string") else str(record_id)
+    return _detail_prefix(pattern) + shown
+
+
+def person_href(user_id: Any) -> Any:
+    """The admin page of one person (`user_id` an int, or a row's id var in a list)."""
+    return _with_id(PERSON_DETAIL, user_id)
+
+
+def listing_detail_href(listing_id: Any) -> Any:
+    """The admin page of one listing (`listing_id` an int, or a row's id var in a list)."""
+    return _with_id(LISTING_DETAIL, listing_id)
+
+
+def detail_id(pattern: str, path: str) -> int | None:
+    """The id in a detail page's browser path (/personen/7 → 7), or None when the path
+    is not that page's or the id is no number."""
+    prefix = _detail_prefix(pattern)
+    rest = path.rstrip("/")
+    if not rest.startswith(prefix):
+        return None
+    return positive_int(rest[len(prefix) :])
 
 
 # --- query strings ---

@@ -38,6 +38,8 @@ class AdminSession(LangState, Outcome):
     kommune_name: str = ""
     is_kommune_admin: bool = False
     is_platform_admin: bool = False
+    # The menu entry of the page shown (marked in the menu).
+    nav_current: str = ""
     # This client state was filled under a live admin session (its token's hash).
     _session_seen: str = ""
 
@@ -45,6 +47,7 @@ class AdminSession(LangState, Outcome):
         """The caller, re-resolved from the server-side session on every handler."""
         ref = session_ref(self, auth.ADMIN_APP)
         actor = resolve_actor(ref, auth.ADMIN_APP)
+        self.nav_current = routes.menu_route(self.router.url.path)
         if not can(actor, Action.ENTER_ADMIN_PORTAL):
             if self._session_seen:
                 # The session ended or the admin rights were revoked while the tab was

@@ -37,6 +37,7 @@ class Action(StrEnum):
     BLOCK_USER = "block_user"
     MANAGE_MASTERDATA = "manage_masterdata"
     MODERATE_LISTINGS = "moderate_listings"
+    MODERATE_RATINGS = "moderate_ratings"
     VIEW_AUDIT_LOG = "view_audit_log"
     VIEW_KOMMUNE_DASHBOARD = "view_kommune_dashboard"
     LIST_KOMMUNE_RECORDS = "list_kommune_records"
@@ -121,6 +122,8 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_MASTERDATA: _admin_of,
     # Reports, pre-moderation and removal of listings; reading the audit log.
     Action.MODERATE_LISTINGS: _admin_of,
+    # Hiding an abusive rating from the public pages, or showing it again.
+    Action.MODERATE_RATINGS: _admin_of,
     Action.VIEW_AUDIT_LOG: _admin_of,
     # Dashboard figures; lists of people and listings with their CSV export.
     Action.VIEW_KOMMUNE_DASHBOARD: _admin_of,

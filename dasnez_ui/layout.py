@@ -1,4 +1,5 @@
-"""Page frame: header with home link, language switch and login state; a narrow column."""
+"""Page frame: header with home link, language switch and login state; a narrow column
+(or, with `wide`, up to 1400 px for the admin portal's tables)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ def page_frame(
     title: rx.Var[str] | str = "",
     home: str,
     footer: rx.Component | None = None,
+    wide: bool = False,
 ) -> rx.Component:
     """The frame of every page; `footer` (the app's links to its legal texts) goes into
     the page's <footer> landmark."""
+    width = "1400px" if wide else "960px"
     return rx.box(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
@@ -29,14 +32,14 @@ def page_frame(
                 align="center",
                 wrap="wrap",
                 spacing="3",
-                style={"max_width": "960px", "margin": "0 auto", "padding": "0.75rem 1rem"},
+                style={"max_width": width, "margin": "0 auto", "padding": "0.75rem 1rem"},
             ),
             style={"border_bottom": "1px solid var(--gray-5)", "background": "var(--accent-2)"},
         ),
         rx.el.main(
             *children,
             id="main",
-            style={"max_width": "960px", "margin": "0 auto", "padding": "1rem"},
+            style={"max_width": width, "margin": "0 auto", "padding": "1rem"},
         ),
         page_footer(footer) if footer is not None else rx.fragment(),
         style={"font_size": "1.05rem", "line_height": "1.5"},
@@ -46,7 +49,7 @@ def page_frame(
 def page_footer(links: rx.Component) -> rx.Component:
     """The <footer> landmark under every page, holding the app's `links`."""
     return rx.el.footer(
-        rx.box(links, style={"max_width": "960px", "margin": "0 auto", "padding": "1rem"}),
+        rx.box(links, style={"max_width": "1400px", "margin": "0 auto", "padding": "1rem"}),
         style={"border_top": "1px solid var(--gray-5)", "margin_top": "2rem"},
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import (
     admin_section,
     pager,
@@ -197,7 +198,12 @@ def _person_row(person: rx.Var[PendingPerson]) -> rx.Component:
     return rx.fragment(
         rx.table.row(
             rx.table.cell(_checkbox(person)),
-            rx.table.cell(person.display_name),
+            rx.table.cell(
+                rx.link(
+                    person.display_name,
+                    href=routes.person_href(person.user_id),
+                )
+            ),
             rx.table.cell(person.email),
             rx.table.cell(person.area_name),
             rx.table.cell(person.registered_at),
@@ -310,12 +316,19 @@ def _listing_card(item: rx.Var[ListingToCheck]) -> rx.Component:
                 wrap="wrap",
                 align="center",
             ),
-            rx.heading(item.title, size="4", as_="h3"),
+            rx.heading(
+                rx.link(item.title, href=routes.listing_detail_href(item.listing_id)),
+                size="4",
+                as_="h3",
+            ),
             rx.text(item.body, white_space="pre-wrap"),
             rx.text(
                 t("check.by"),
                 " ",
-                rx.text.strong(item.author_name),
+                rx.link(
+                    rx.text.strong(item.author_name),
+                    href=routes.person_href(item.author_id),
+                ),
                 " · ",
                 t("check.submitted"),
                 " ",

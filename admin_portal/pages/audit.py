@@ -134,6 +134,28 @@ def _row(row: rx.Var[AuditRow]) -> rx.Component:
     )
 
 
+def audit_table(rows: rx.Var[list[AuditRow]]) -> rx.Component:
+    """Audit entries as a table, or "none found" (the log page and the detail pages'
+    histories)."""
+    return rx.cond(
+        rows.length() > 0,
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    rx.table.column_header_cell(t("audit.col.when")),
+                    rx.table.column_header_cell(t("audit.col.who")),
+                    rx.table.column_header_cell(t("audit.col.what")),
+                    rx.table.column_header_cell(t("audit.col.target")),
+                    rx.table.column_header_cell(t("audit.col.reason")),
+                )
+            ),
+            rx.table.body(rx.foreach(rows, _row)),
+            width="100%",
+        ),
+        rx.text(t("audit.empty")),
+    )
+
+
 def _date_field(label: str, name: str, value: rx.Var[str]) -> rx.Component:
     return rx.el.div(
         rx.el.label(t(label), html_for=name, style={"font_weight": "600", "display": "block"}),
@@ -227,23 +249,7 @@ def _log() -> rx.Component:
             role="status",
             aria_live="polite",
         ),
-        rx.cond(
-            AuditState.rows.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("audit.col.when")),
-                        rx.table.column_header_cell(t("audit.col.who")),
-                        rx.table.column_header_cell(t("audit.col.what")),
-                        rx.table.column_header_cell(t("audit.col.target")),
-                        rx.table.column_header_cell(t("audit.col.reason")),
-                    )
-                ),
-                rx.table.body(rx.foreach(AuditState.rows, _row)),
-                width="100%",
-            ),
-            rx.text(t("audit.empty")),
-        ),
+        audit_table(AuditState.rows),
         _pager(),
         width="100%",
         spacing="4",

@@ -155,5 +155,5 @@ def listings_list_page() -> rx.Component:
         ROUTE,
         "adminlist.listings_title",
         _filters(),
-        list_table(_COLUMNS, ListingsListState.rows),
+        list_table(_COLUMNS, ListingsListState.rows, (routes.listing_detail_href, "id")),
     )

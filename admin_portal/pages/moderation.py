@@ -1,6 +1,7 @@
-"""Meldungen (/meldungen): open reports of the admin's own Kommune (remove the listing,
-dismiss the report, block the author) and a people search to block or unblock someone.
-Every step asks for a reason."""
+"""Meldungen (/meldungen): open reports of the admin's own Kommune, one card per listing
+with the number of reports and their reasons (remove the listing, dismiss its reports,
+block the author), and a people search to block or unblock someone. Every step asks for a
+reason; a decision on a card settles every open report on its listing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from admin_portal import routes
 from admin_portal.components import (
     admin_section,
     pager,
@@ -21,7 +23,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.services import moderation
-from dasnez_core.services.moderation import OpenReport, PersonRow, pages_for
+from dasnez_core.services.moderation import PersonRow, ReportGroup, ReportReason, pages_for
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Lines
@@ -33,25 +35,27 @@ _PERSON_STEPS = ("block", "unblock")
 
 
 class ModerationState(ReviewPage, KommuneAdminState):
-    reports: list[OpenReport] = []
+    reports: list[ReportGroup] = []
     report_total: int = 0
     people: list[PersonRow] = []
     searched: bool = False
     q: str = ""
     blocked_only: bool = False
     search_error: str = ""
-    # The one open confirm step: its kind, and the report card or person row it belongs to.
+    # The one open confirm step: its kind, and the listing's card or person row it belongs to.
     step: str = ""
-    step_report: int = 0
+    step_report: int = 0  # the listing of the card
     step_user: int = 0
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
         with session_scope() as db:
-            self.report_total = moderation.count_open_reports(db, actor, kommune_id)
+            self.report_total = moderation.count_reported_listings(db, actor, kommune_id)
             self.pages = pages_for(self.report_total)
             self.page = min(self.page, self.pages)
-            self.reports = moderation.list_open_reports(db, actor, kommune_id, self.page, self.lang)
+            self.reports = moderation.list_report_groups(
+                db, actor, kommune_id, self.page, self.lang
+            )
             if self.searched:
                 try:
                     self.people = moderation.search_people(
@@ -84,12 +88,12 @@ class ModerationState(ReviewPage, KommuneAdminState):
         return next((r.listing_title for r in self.reports if r.listing_id == listing_id), "")
 
     @rx.event
-    def ask(self, step: str, report_id: int) -> None:
-        """Open a report card's confirm step ("remove", "dismiss" or "block_author")."""
+    def ask(self, step: str, listing_id: int) -> None:
+        """Open a listing card's confirm step ("remove", "dismiss" or "block_author")."""
         self._actor()
         self.error = self.success = ""
         self.step = step if step in _REPORT_STEPS else ""
-        self.step_report, self.step_user = parse_id(report_id) or 0, 0
+        self.step_report, self.step_user = parse_id(listing_id) or 0, 0
 
     @rx.event
     def ask_person(self, step: str, user_id: int) -> None:
@@ -115,16 +119,18 @@ class ModerationState(ReviewPage, KommuneAdminState):
             self._after(actor)
 
     @rx.event
-    def dismiss_report(self, form: dict[str, str]) -> None:
+    def dismiss_reports(self, form: dict[str, str]) -> None:
+        """Dismiss every open report on the listing the form names; the listing stays."""
         actor = self._actor()
-        report_id = parse_id(form.get("report_id"))
+        listing_id = parse_id(form.get("listing_id"))
         if self._change_id(
             actor,
-            "reports.dismissed_done",
-            "moderation.report_not_found",
-            moderation.dismiss_report,
-            report_id,
+            "reports.group_dismissed_done",
+            "listing.not_found",
+            moderation.dismiss_listing_reports,
+            listing_id,
             reason_of(form),
+            title=self._title(listing_id),
         ):
             self._after(actor)
 
@@ -182,7 +188,7 @@ class ModerationState(ReviewPage, KommuneAdminState):
 # --- reports --------------------------------------------------------------------------------
 
 
-def _listing_status(report: rx.Var[OpenReport]) -> rx.Component:
+def _listing_status(report: rx.Var[ReportGroup]) -> rx.Component:
     return rx.match(
         report.listing_status,
         ("published", rx.fragment()),
@@ -197,17 +203,44 @@ def _listing_status(report: rx.Var[OpenReport]) -> rx.Component:
     )
 
 
-def _step_open(step: str, report: rx.Var[OpenReport]) -> rx.Var[bool]:
-    return (ModerationState.step == step) & (ModerationState.step_report == report.report_id)
+def _step_open(step: str, report: rx.Var[ReportGroup]) -> rx.Var[bool]:
+    return (ModerationState.step == step) & (ModerationState.step_report == report.listing_id)
 
 
-def _report_card(report: rx.Var[OpenReport]) -> rx.Component:
+def _reason(item: rx.Var[ReportReason]) -> rx.Component:
+    return rx.el.li(
+        rx.text(item.reason, white_space="pre-wrap", style={"overflow_wrap": "anywhere"}),
+        rx.text(
+            t("reports.reporter"),
+            ": ",
+            rx.cond(item.reporter_name != "", item.reporter_name, t("reports.anonymous")),
+            " · ",
+            t("reports.reported_at"),
+            " ",
+            item.reported_at,
+            size="2",
+            color_scheme="gray",
+        ),
+        style={"margin_bottom": "0.5rem"},
+    )
+
+
+def _report_card(report: rx.Var[ReportGroup]) -> rx.Component:
     title = report.listing_title
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.heading(title, size="4", as_="h3"),
+                rx.heading(
+                    rx.link(title, href=routes.listing_detail_href(report.listing_id)),
+                    size="4",
+                    as_="h3",
+                ),
                 _listing_status(report),
+                rx.badge(
+                    t("reports.group_count").replace("{count}", report.count.to_string()),
+                    color_scheme="amber",
+                    size="2",
+                ),
                 align="center",
                 wrap="wrap",
             ),
@@ -215,41 +248,34 @@ def _report_card(report: rx.Var[OpenReport]) -> rx.Component:
             rx.text(
                 t("reports.author"),
                 ": ",
-                rx.text.strong(report.author_name),
+                rx.link(
+                    rx.text.strong(report.author_name),
+                    href=routes.person_href(report.author_id),
+                ),
                 rx.cond(
                     report.author_status == "blocked",
                     rx.badge(t("reports.author_blocked"), color_scheme="red", margin_left="0.5rem"),
                 ),
             ),
             rx.box(
-                rx.text(t("reports.reason"), ":", weight="bold"),
-                rx.text(report.reason, white_space="pre-wrap"),
+                rx.text(t("reports.reasons"), ":", weight="bold"),
+                rx.el.ul(rx.foreach(report.reports, _reason), style={"padding_left": "1.25rem"}),
                 style={
                     "border_left": "4px solid var(--amber-8)",
                     "padding_left": "0.75rem",
                     "width": "100%",
                 },
             ),
-            rx.text(
-                t("reports.reporter"),
-                ": ",
-                rx.cond(report.reporter_name != "", report.reporter_name, t("reports.anonymous")),
-                " · ",
-                t("reports.reported_at"),
-                " ",
-                report.reported_at,
-                size="2",
-            ),
             rx.hstack(
                 rx.button(
                     t("reports.remove"),
-                    on_click=ModerationState.ask("remove", report.report_id),
+                    on_click=ModerationState.ask("remove", report.listing_id),
                     size="3",
                     color_scheme="red",
                 ),
                 rx.button(
                     t("reports.dismiss"),
-                    on_click=ModerationState.ask("dismiss", report.report_id),
+                    on_click=ModerationState.ask("dismiss", report.listing_id),
                     size="3",
                     variant="soft",
                 ),
@@ -257,7 +283,7 @@ def _report_card(report: rx.Var[OpenReport]) -> rx.Component:
                     report.author_status != "blocked",
                     rx.button(
                         t("reports.block_author"),
-                        on_click=ModerationState.ask("block_author", report.report_id),
+                        on_click=ModerationState.ask("block_author", report.listing_id),
                         size="3",
                         variant="soft",
                         color_scheme="red",
@@ -285,9 +311,9 @@ def _report_card(report: rx.Var[OpenReport]) -> rx.Component:
                     t("reports.dismiss_reason"),
                     t("reports.dismiss_confirm"),
                     error=ModerationState.error,
-                    on_submit=ModerationState.dismiss_report,
+                    on_submit=ModerationState.dismiss_reports,
                     on_cancel=ModerationState.cancel,
-                    hidden={"report_id": report.report_id},
+                    hidden={"listing_id": report.listing_id},
                 ),
             ),
             rx.cond(
@@ -298,6 +324,7 @@ def _report_card(report: rx.Var[OpenReport]) -> rx.Component:
             width="100%",
         ),
         width="100%",
+        data_testid="report-group",
     )
 
 
@@ -357,7 +384,7 @@ def _person_form(step: str, name: rx.Var[str], user_id: rx.Var[int]) -> rx.Compo
 def _person_row(person: rx.Var[PersonRow]) -> rx.Component:
     return rx.fragment(
         rx.table.row(
-            rx.table.cell(person.display_name),
+            rx.table.cell(rx.link(person.display_name, href=routes.person_href(person.user_id))),
             rx.table.cell(person.email),
             rx.table.cell(person.area_name),
             rx.table.cell(_person_status(person)),

@@ -112,6 +112,22 @@ def _rating(r: rx.Var[RatingRow]) -> rx.Component:
                 rx.text(r.comment, white_space="pre-wrap"),
                 rx.text(t("adminratings.no_comment"), color_scheme="gray"),
             ),
+            rx.hstack(
+                rx.cond(
+                    r.hidden,
+                    rx.badge(t("admindetail.rating_hidden"), color_scheme="gray", size="2"),
+                ),
+                rx.cond(
+                    r.ratee != "",
+                    rx.link(
+                        t("admindetail.open_ratee").replace("{name}", r.ratee),
+                        href=routes.person_href(r.ratee_id),
+                    ),
+                ),
+                spacing="3",
+                align="center",
+                wrap="wrap",
+            ),
             spacing="1",
         ),
         width="100%",

@@ -108,5 +108,5 @@ def users_list_page() -> rx.Component:
         ROUTE,
         "adminlist.people_title",
         _filters(),
-        list_table(_COLUMNS, PeopleListState.rows),
+        list_table(_COLUMNS, PeopleListState.rows, (routes.person_href, "user_id")),
     )

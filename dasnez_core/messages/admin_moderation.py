@@ -108,7 +108,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "reports.empty": ("Es gibt keine offenen Meldungen.", "There are no open reports."),
     "reports.author": ("Verfasst von", "Written by"),
-    "reports.reason": ("Grund der Meldung", "Reason given"),
     "reports.reporter": ("Gemeldet von", "Reported by"),
     "reports.anonymous": ("anonym", "anonymous"),
     "reports.reported_at": ("Gemeldet am", "Reported on"),
@@ -128,15 +127,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "reports.dismiss": ("Meldung verwerfen", "Dismiss report"),
     "reports.dismiss_title": (
-        "Meldung zu „{title}“ verwerfen",
-        "Dismiss the report about “{title}”",
+        "Meldungen zu „{title}“ verwerfen",
+        "Dismiss the reports about “{title}”",
     ),
     "reports.dismiss_reason": ("Grund (nur für das Protokoll)", "Reason (for the audit log only)"),
     "reports.dismiss_confirm": ("Meldung jetzt verwerfen", "Dismiss report now"),
-    "reports.dismissed_done": (
-        "Die Meldung ist verworfen; der Eintrag bleibt.",
-        "The report has been dismissed; the listing stays.",
-    ),
     "reports.block_author": ("Verfasser sperren", "Block the author"),
     # --- people: block and unblock --------------------------------------------------------
     "people.title": ("Personen sperren oder entsperren", "Block or unblock people"),

@@ -51,6 +51,9 @@ class AuditAction(StrEnum):
     DELETE_INFO_ITEM = "delete_info_item"
     PUBLISH_LEGAL_TEXT = "publish_legal_text"
     SET_DGS_VIDEO = "set_dgs_video"
+    RESTORE_LISTING = "restore_listing"
+    HIDE_RATING = "hide_rating"
+    SHOW_RATING = "show_rating"
 
     @property
     def label_key(self) -> str:

@@ -66,3 +66,7 @@ class Rating(SQLModel, table=True):
     comment: str = Field(default="", max_length=1000)
     admin_only: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow)
+    # Hidden by the Kommune (abusive text): never shown publicly nor counted; the reason
+    # is the admin's, kept here for the admin pages and in the audit log.
+    hidden_at: datetime | None = None
+    hidden_reason: str = Field(default="", max_length=1000)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func
+from sqlalchemy import Select, and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
@@ -27,6 +27,7 @@ from dasnez_core.models import (
     Kommune,
     Listing,
     ListingReport,
+    Rating,
     SocialSpace,
     User,
 )
@@ -50,6 +51,7 @@ TARGET_TYPES = (
     "kommune",
     "sponsor",
     "info_item",
+    "rating",
 )
 
 
@@ -62,6 +64,10 @@ class AuditFilters:
     date_to: date | None = None
     text: str = ""
     page: int = 1
+    # Only the history of one record ("user" or "listing" and its id): a listing's includes
+    # its reports, a person's the ratings they received.
+    target_type: str = ""
+    target_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,22 @@ def _select(kommune_id: int, filters: AuditFilters) -> Select[Any]:
         )
     )
     names.append(reported.title)
+    rated = aliased(Rating)
+    ratee = aliased(User)
+    joins.append(
+        (
+            rated,
+            and_(
+                col(AuditEvent.target_type) == "rating",
+                col(rated.id) == AuditEvent.target_id,
+                col(rated.kommune_id) == kommune_id,
+            ),
+        )
+    )
+    joins.append(
+        (ratee, and_(col(ratee.id) == rated.ratee_id, col(ratee.kommune_id) == kommune_id))
+    )
+    names.append(ratee.display_name)
     kommune_name = case((col(AuditEvent.target_type) == "kommune", Kommune.name), else_=None)
     names.append(kommune_name)
     columns: list[Any] = [AuditEvent, who.display_name, *names]
@@ -146,6 +168,8 @@ def _select(kommune_id: int, filters: AuditFilters) -> Select[Any]:
     stmt = stmt.where(col(AuditEvent.kommune_id) == kommune_id)
     if filters.action:
         stmt = stmt.where(col(AuditEvent.action) == filters.action)
+    if filters.target_type:
+        stmt = stmt.where(_of_target(filters, col(report.listing_id), col(rated.ratee_id)))
     stmt = stmt.where(
         *vocabulary.created_between(col(AuditEvent.at), filters.date_from, filters.date_to)
     )
@@ -153,6 +177,20 @@ def _select(kommune_id: int, filters: AuditFilters) -> Select[Any]:
         searched = [col(AuditEvent.reason), who.display_name, *names[:-1]]
         stmt = stmt.where(vocabulary.contains_text(filters.text, *searched))
     return stmt
+
+
+def _of_target(filters: AuditFilters, report_listing: Any, rating_ratee: Any) -> Any:
+    """The events of one record, with those of its reports (a listing) or of the ratings it
+    received (a person)."""
+    own = and_(
+        col(AuditEvent.target_type) == filters.target_type,
+        col(AuditEvent.target_id) == filters.target_id,
+    )
+    if filters.target_type == "listing":
+        return or_(own, report_listing == filters.target_id)
+    if filters.target_type == "user":
+        return or_(own, rating_ratee == filters.target_id)
+    return own
 
 
 def list_events(

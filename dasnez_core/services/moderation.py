@@ -286,6 +286,96 @@ def list_open_reports(
     ]
 
 
+@dataclass(frozen=True)
+class ReportReason:
+    """One report of a group: why, by whom ("" = anonymous or a former member), when."""
+
+    reason: str
+    reporter_name: str
+    reported_at: str
+
+
+@dataclass(frozen=True)
+class ReportGroup:
+    """Every open report on one listing, oldest first: the admin decides once for all."""
+
+    listing_id: int
+    listing_title: str
+    listing_body: str
+    listing_status: str
+    author_id: int
+    author_name: str
+    author_status: str
+    count: int
+    reports: list[ReportReason]
+
+
+def count_reported_listings(db: Session, actor: Actor, kommune_id: int) -> int:
+    """How many listings of this Kommune have open reports (the cards of the queue)."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    return int(
+        db.exec(
+            select(func.count(func.distinct(ListingReport.listing_id))).where(
+                *_open_reports(kommune_id)
+            )
+        ).one()
+    )
+
+
+def list_report_groups(
+    db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
+) -> list[ReportGroup]:
+    """Open reports of this Kommune grouped by listing, the longest-waiting listing first,
+    50 listings a page."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    first = func.min(ListingReport.created_at)
+    listing_ids = db.exec(
+        select(ListingReport.listing_id)
+        .where(*_open_reports(kommune_id))
+        .group_by(col(ListingReport.listing_id))
+        .order_by(first, col(ListingReport.listing_id))
+        .limit(PAGE_SIZE)
+        .offset(_offset(page))
+    ).all()
+    reporter = aliased(User)
+    rows = db.exec(
+        select(ListingReport, Listing, User, reporter.display_name)
+        .join(Listing, col(Listing.id) == ListingReport.listing_id)
+        .join(User, col(User.id) == Listing.author_id)
+        .join(reporter, col(reporter.id) == ListingReport.reporter_id, isouter=True)
+        .where(
+            *_open_reports(kommune_id),
+            col(Listing.kommune_id) == kommune_id,
+            col(ListingReport.listing_id).in_(listing_ids),
+        )
+        .order_by(col(ListingReport.created_at), col(ListingReport.id))
+    ).all()
+    grouped: dict[int, tuple[Listing, User, list[ReportReason]]] = {}
+    for report, listing, author, reporter_name in rows:
+        _, _, reasons = grouped.setdefault(report.listing_id, (listing, author, []))
+        reasons.append(
+            ReportReason(
+                reason=report.reason,
+                reporter_name=reporter_name or "",
+                reported_at=format_datetime(report.created_at, lang),
+            )
+        )
+    return [
+        ReportGroup(
+            listing_id=id_of(listing),
+            listing_title=listing.title,
+            listing_body=_excerpt(listing.body),
+            listing_status=listing.status,
+            author_id=id_of(author),
+            author_name=author.display_name,
+            author_status=author.status,
+            count=len(reasons),
+            reports=reasons,
+        )
+        for listing, author, reasons in (grouped[i] for i in listing_ids if i in grouped)
+    ]
+
+
 def _resolve_open_reports(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
     db.execute(
         update(ListingReport)
@@ -337,6 +427,72 @@ def remove_listing(
         ),
     )
     db.flush()
+
+
+def restore_listing(
+    db: Session, actor: Actor, kommune_id: int, listing_id: int, reason: str
+) -> None:
+    """Undo a removal: the listing returns as it was before (published until its end date,
+    expired after it, hidden again while its author is blocked)."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    text = check_reason(reason)
+    listing = _listing(db, kommune_id, listing_id)
+    if listing.status != ListingStatus.REMOVED:
+        raise InvalidInput("listing_id", "moderation.listing_not_removed")
+    author = _person(db, kommune_id, listing.author_id)
+    now = utcnow()
+    if author.status == UserStatus.BLOCKED:
+        listing.status = ListingStatus.SUSPENDED
+    elif listing.expires_at <= now:
+        listing.status = ListingStatus.EXPIRED
+    else:
+        listing.status = ListingStatus.PUBLISHED
+    listing.updated_at = now
+    db.add(listing)
+    audit.record(
+        db,
+        actor,
+        action=AuditAction.RESTORE_LISTING,
+        target_type="listing",
+        target_id=listing_id,
+        kommune_id=kommune_id,
+        reason=text,
+    )
+    db.flush()
+
+
+def dismiss_listing_reports(
+    db: Session, actor: Actor, kommune_id: int, listing_id: int, reason: str
+) -> int:
+    """Close every open report on one listing without action (the listing stays); each
+    closed report is audited with the reason. Return how many were closed."""
+    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    text = check_reason(reason)
+    _listing(db, kommune_id, listing_id)
+    reports = db.exec(
+        select(ListingReport).where(
+            ListingReport.kommune_id == kommune_id,
+            ListingReport.listing_id == listing_id,
+            col(ListingReport.resolved_at).is_(None),
+        )
+    ).all()
+    if not reports:
+        raise InvalidInput("listing_id", "moderation.report_resolved")
+    now = utcnow()
+    for report in reports:
+        report.resolved_at, report.resolved_by = now, actor.user_id
+        db.add(report)
+        audit.record(
+            db,
+            actor,
+            action=AuditAction.DISMISS_REPORT,
+            target_type="report",
+            target_id=report.id,
+            kommune_id=kommune_id,
+            reason=text,
+        )
+    db.flush()
+    return len(reports)
 
 
 def dismiss_report(db: Session, actor: Actor, kommune_id: int, report_id: int, reason: str) -> None:

@@ -1,7 +1,8 @@
 """Ratings after an exchange both sides confirmed, and the public profile that shows them.
 
 A rating marked "nur für die Verwaltung" (admin_only) is seen only by the Kommune's admins:
-it never counts in a summary and never appears on a profile.
+it never counts in a summary and never appears on a profile. The same holds for a rating
+the Kommune has hidden (an abusive comment); the admin may show it again.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import ColumnElement
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
@@ -19,15 +21,19 @@ from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Agreement,
     Area,
+    AuditAction,
     ProfileVisibility,
     Rating,
     User,
     UserStatus,
     id_of,
+    utcnow,
 )
 from dasnez_core.permissions import Action, can, require
+from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.contact import get_conversation
+from dasnez_core.services.moderation import check_reason
 
 COMMENT_MAX = 1000
 PAGE_SIZE = 20
@@ -42,13 +48,18 @@ class RatingSummary:
     average: float
 
 
+def _public() -> tuple[ColumnElement[bool], ...]:
+    """Ratings the public may see: neither for the administration only nor hidden."""
+    return col(Rating.admin_only).is_(False), col(Rating.hidden_at).is_(None)
+
+
 def rating_summary(db: Session, kommune_id: int, user_id: int) -> RatingSummary:
     """The public rating summary of a person of `kommune_id`."""
     count, average = db.execute(
         sa_select(func.count(col(Rating.id)), func.avg(col(Rating.stars))).where(
             col(Rating.kommune_id) == kommune_id,
             col(Rating.ratee_id) == user_id,
-            col(Rating.admin_only).is_(False),
+            *_public(),
         )
     ).one()
     count = int(count or 0)
@@ -153,7 +164,7 @@ def _ratings_of(
         .limit(PAGE_SIZE + 1)
     )
     if public:
-        stmt = stmt.where(col(Rating.admin_only).is_(False))
+        stmt = stmt.where(*_public())
     return [(r[0], r[1], r[2], r[3], r[4]) for r in db.execute(stmt).all()]
 
 
@@ -251,3 +262,55 @@ def public_profile(
         member_since=format_date(user.approved_at or user.created_at, lang),
         summary=rating_summary(db, kommune_id, user_id),
     )
+
+
+# --- hiding by the Kommune ------------------------------------------------------------------
+
+
+def _rating(db: Session, kommune_id: int, rating_id: int) -> Rating:
+    rating = db.exec(
+        select(Rating).where(Rating.id == rating_id, Rating.kommune_id == kommune_id)
+    ).first()
+    if rating is None:
+        raise NotFound("rating.not_found")
+    return rating
+
+
+def hide_rating(db: Session, actor: Actor, kommune_id: int, rating_id: int, reason: str) -> None:
+    """Hide a rating of this Kommune from every public page and summary, with a reason
+    (audited). Another Kommune's rating is not found."""
+    require(actor, Action.MODERATE_RATINGS, kommune_id)
+    text = check_reason(reason)
+    rating = _rating(db, kommune_id, rating_id)
+    if rating.hidden_at is not None:
+        raise InvalidInput("rating_id", "rating.already_hidden")
+    rating.hidden_at, rating.hidden_reason = utcnow(), text
+    db.add(rating)
+    _audit(db, actor, AuditAction.HIDE_RATING, kommune_id, rating_id, text)
+
+
+def show_rating(db: Session, actor: Actor, kommune_id: int, rating_id: int, reason: str) -> None:
+    """Show a hidden rating again (with a reason, audited)."""
+    require(actor, Action.MODERATE_RATINGS, kommune_id)
+    text = check_reason(reason)
+    rating = _rating(db, kommune_id, rating_id)
+    if rating.hidden_at is None:
+        raise InvalidInput("rating_id", "rating.not_hidden")
+    rating.hidden_at, rating.hidden_reason = None, ""
+    db.add(rating)
+    _audit(db, actor, AuditAction.SHOW_RATING, kommune_id, rating_id, text)
+
+
+def _audit(
+    db: Session, actor: Actor, action: AuditAction, kommune_id: int, rating_id: int, reason: str
+) -> None:
+    audit.record(
+        db,
+        actor,
+        action=action,
+        target_type="rating",
+        target_id=rating_id,
+        kommune_id=kommune_id,
+        reason=reason,
+    )
+    db.flush()

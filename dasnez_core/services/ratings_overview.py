@@ -32,7 +32,9 @@ class RatingRow:
     date: str
     rater: str
     ratee: str
+    ratee_id: int  # for the link to the rated person's admin page
     admin_only: bool
+    hidden: bool  # hidden from the public by the Kommune
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,9 @@ def ratings_overview(
             col(Rating.created_at),
             col(rater.display_name),
             col(ratee.display_name),
+            col(Rating.ratee_id),
             col(Rating.admin_only),
+            col(Rating.hidden_at),
         )
         .join(rater, col(Rating.rater_id) == rater.id, isouter=True)
         .join(ratee, col(Rating.ratee_id) == ratee.id, isouter=True)
@@ -114,11 +118,21 @@ def ratings_overview(
             date=format_date(created, lang),
             rater=rater_name or "",
             ratee=ratee_name or "",
+            ratee_id=ratee_id,
             admin_only=bool(admin_only),
+            hidden=hidden_at is not None,
         )
-        for rid, stars, comment, created, rater_name, ratee_name, admin_only in db.execute(
-            stmt
-        ).all()
+        for (
+            rid,
+            stars,
+            comment,
+            created,
+            rater_name,
+            ratee_name,
+            ratee_id,
+            admin_only,
+            hidden_at,
+        ) in db.execute(stmt).all()
     ]
     return RatingsOverview(
         distribution=distribution,

@@ -251,15 +251,17 @@ def test_report_from_the_public_app_leads_to_removal(
     visitor.get_by_role("button", name="Meldung absenden").click()
     expect(visitor.get_by_role("status")).to_contain_text("Die Kommune prüft den Eintrag")
 
-    # The admin sees both reports with reason, reporter (or "anonym") and date.
+    # The admin sees both reports on one card, with reason, reporter (or "anonym") and date.
     page = delbrueck
     page.goto(apps.admin + "/meldungen")
     cards = page.locator("div.rt-Card").filter(has_text=title)
-    expect(cards).to_have_count(2)
-    expect(cards.filter(has_text="Das ist Werbung für einen Laden.")).to_contain_text(
+    expect(cards).to_have_count(1)
+    expect(cards).to_contain_text("2 × gemeldet")
+    reasons = cards.get_by_role("listitem")
+    expect(reasons.filter(has_text="Das ist Werbung für einen Laden.")).to_contain_text(
         "Gemeldet von: anonym"
     )
-    expect(cards.filter(has_text="Sieht gewerblich aus")).to_contain_text(
+    expect(reasons.filter(has_text="Sieht gewerblich aus")).to_contain_text(
         "Gemeldet von: Jonas Becker"
     )
     expect(cards.first).to_contain_text("Rolf Gewerbe")
@@ -351,7 +353,7 @@ def test_block_the_author_from_a_report_unblock_from_the_search_then_dismiss(
     dialog = page.get_by_role("alertdialog")
     dialog.get_by_label(re.compile("^Grund")).fill("Nachrichten sind kein Grund gegen den Eintrag")
     dialog.get_by_role("button", name="Meldung jetzt verwerfen").click()
-    expect(page.get_by_role("status")).to_contain_text("Die Meldung ist verworfen")
+    expect(page.get_by_role("status")).to_contain_text(f"Die Meldungen zu „{title}“ sind verworfen")
     expect(card).to_have_count(0)
     assert _listing_status(listing_id) == ListingStatus.PUBLISHED
     visitor.context.close()

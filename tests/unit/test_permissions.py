@@ -74,6 +74,7 @@ EXPECTED: dict[Action, set[str]] = {
     Action.BLOCK_USER: {"admin_here", "platform"},
     Action.MANAGE_MASTERDATA: {"admin_here"},
     Action.MODERATE_LISTINGS: {"admin_here"},
+    Action.MODERATE_RATINGS: {"admin_here"},
     Action.VIEW_AUDIT_LOG: {"admin_here"},
     Action.VIEW_KOMMUNE_DASHBOARD: {"admin_here"},
     Action.LIST_KOMMUNE_RECORDS: {"admin_here"},

@@ -158,14 +158,11 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         for page in admin_routes.nav_links(group)
     ]
     assert menu == [
-        ("dashboard", "/uebersicht", "dash.nav.overview"),
-        ("dashboard", "/personen", "dash.nav.people"),
-        ("dashboard", "/eintraege", "dash.nav.listings"),
-        ("dashboard", "/bewertungen", "dash.nav.ratings"),
-        ("dashboard", "/verwaltung", "dash.nav.admins"),
-        ("approvals", "/freischaltung", "admin.nav.approvals"),
-        ("moderation", "/meldungen", "admin.nav.reports"),
-        ("moderation", "/protokoll", "admin.nav.audit"),
+        ("tasks", "/freischaltung", "admin.nav.approvals"),
+        ("tasks", "/meldungen", "admin.nav.reports"),
+        ("content", "/personen", "dash.nav.people"),
+        ("content", "/eintraege", "dash.nav.listings"),
+        ("content", "/bewertungen", "dash.nav.ratings"),
         ("masterdata", "/stammdaten", "masterdata.nav.profile"),
         ("masterdata", "/ortsteile", "masterdata.nav.areas"),
         ("masterdata", "/sozialraeume", "masterdata.nav.spaces"),
@@ -173,9 +170,29 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("masterdata", "/sponsoren", "masterdata.nav.sponsors"),
         ("masterdata", "/info-box", "masterdata.nav.infobox"),
         ("masterdata", "/rechtstexte", "legal.nav"),
+        ("masterdata", "/verwaltung", "dash.nav.admins"),
+        ("evaluation", "/uebersicht", "dash.nav.overview"),
+        ("evaluation", "/protokoll", "admin.nav.audit"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
     ]
     assert {page.nav_group for page in admin_routes.PAGES} <= {"", *admin_routes.NAV_GROUPS}
+
+
+def test_admin_menu_marks_the_list_of_a_detail_page() -> None:
+    assert admin_routes.menu_route("/personen") == "/personen"
+    assert admin_routes.menu_route("/personen/7/") == "/personen"
+    assert admin_routes.menu_route("/eintraege/12") == "/eintraege"
+    assert admin_routes.menu_route("/") == ""
+    assert admin_routes.menu_route("/unbekannt") == ""
+
+
+def test_admin_detail_links_and_their_ids() -> None:
+    assert admin_routes.person_href(7) == "/personen/7"
+    assert admin_routes.listing_detail_href(12) == "/eintraege/12"
+    assert admin_routes.detail_id(admin_routes.PERSON_DETAIL, "/personen/7/") == 7
+    assert admin_routes.detail_id(admin_routes.LISTING_DETAIL, "/eintraege/12") == 12
+    for path in ("/eintraege/12", "/personen/x", "/personen/-1", "/personen/7/8", "/personen/"):
+        assert admin_routes.detail_id(admin_routes.PERSON_DETAIL, path) is None
 
 
 def test_portal_links_to_the_public_kommune_page() -> None:
