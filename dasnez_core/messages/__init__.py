@@ -13,6 +13,7 @@ from dasnez_core.messages import (
     admin_moderation,
     common,
     contact,
+    forms,
     marketplace,
     throttle,
 )
@@ -28,6 +29,7 @@ for _part in (
     admin_masterdata,
     admin_dashboard,
     throttle,
+    forms,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email, normalise_email
-from dasnez_core.errors import InvalidInput
-from dasnez_core.models import User, UserStatus
+from dasnez_core.errors import InvalidInput, Problems
+from dasnez_core.models import Area, User, UserStatus
 from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import registration
@@ -55,6 +55,18 @@ def validate_display_name(raw: str) -> str:
     return name
 
 
+def _registration_area(
+    db: Session, kommune_id: int, area_id: int | None, problems: Problems
+) -> Area | None:
+    """The chosen district or village of the Kommune (a missing one noted in `problems`)."""
+    if area_id is None:
+        problems.add("area_id", "register.area_required")
+        return None
+    return problems.check(
+        lambda: get_area(db, kommune_id=kommune_id, area_id=area_id, field="area_id")
+    )
+
+
 def register(
     db: Session,
     *,
@@ -82,16 +94,19 @@ def register(
     )
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
-    clean_email = check_email(email)
-    name = validate_display_name(display_name)
-    check_password_rules(password, email=clean_email, display_name=name)
-    if area_id is None:
-        raise InvalidInput("area_id", "register.area_required")
-    area = get_area(db, kommune_id=kommune.id, area_id=area_id, field="area_id")
+    problems = Problems()
+    name = problems.check(lambda: validate_display_name(display_name))
+    clean_email = problems.check(lambda: check_email(email))
+    problems.check(
+        lambda: check_password_rules(password, email=clean_email or "", display_name=name or "")
+    )
+    area = _registration_area(db, kommune.id, area_id, problems)
     if not accept_privacy:
-        raise InvalidInput("accept_privacy", "register.privacy_required")
+        problems.add("accept_privacy", "register.privacy_required")
     if not accept_terms:
-        raise InvalidInput("accept_terms", "register.terms_required")
+        problems.add("accept_terms", "register.terms_required")
+    problems.raise_if_any()
+    assert clean_email is not None and name is not None and area is not None
     password_hash = hash_password(password)
     owner = db.exec(select(User).where(col(User.email) == clean_email)).first()
     if owner is None:
@@ -116,6 +131,16 @@ class LoginResult:
     kommune_slug: str
 
 
+def _require_both(address: str, password: str) -> None:
+    """An empty email or password field is named at once, before any lookup."""
+    problems = Problems()
+    if not address:
+        problems.add("email", "email.required")
+    if not password:
+        problems.add("password", "login.password_required")
+    problems.raise_if_any()
+
+
 def login(db: Session, *, email: str, password: str, app: str, client: str = "") -> LoginResult:
     """Check the credentials and open a session for `app` ("public" or "admin").
 
@@ -132,20 +157,21 @@ def login(db: Session, *, email: str, password: str, app: str, client: str = "")
     )
     limiter = throttle()
     limiter.check(*counters)
+    _require_both(address, password)
     user = db.exec(select(User).where(User.email == address)).first()
     if user is None:
         burn_time(password)
         limiter.count(*counters)
-        raise InvalidInput("email", "login.failed")
+        raise InvalidInput("credentials", "login.failed")
     if not verify_password(password, user.password_hash):
         limiter.count(*counters)
-        raise InvalidInput("email", "login.failed")
+        raise InvalidInput("credentials", "login.failed")
     limiter.clear(counters[0])
     if user.status == UserStatus.BLOCKED:
-        raise InvalidInput("email", "login.blocked")
+        raise InvalidInput("credentials", "login.blocked")
     actor = actor_for(db, user)
     if app == ADMIN_APP and not can(actor, Action.ENTER_ADMIN_PORTAL):
-        raise InvalidInput("email", "login.not_admin")
+        raise InvalidInput("credentials", "login.not_admin")
     assert user.id is not None
     token = create_session(db, user.id, app)
     kommune = db.get(Kommune, user.kommune_id)
