@@ -32,7 +32,7 @@ def hint_id(name: str) -> str:
     return f"{name}-hint"
 
 
-def _invalid_props(name: str, error: rx.Var[str] | None, hint: bool = False) -> dict[str, Any]:
+def invalid_props(name: str, error: rx.Var[str] | None, hint: bool = False) -> dict[str, Any]:
     """`aria-invalid` and `aria-describedby` (the error's id, then the hint's) of a control."""
     hint_ids = hint_id(name) if hint else None
     if error is None:
@@ -78,7 +78,7 @@ def field(
             default_value=value,
             input_mode=input_mode,
             style=FIELD_STYLE,
-            **_invalid_props(name, error, hint is not None),
+            **invalid_props(name, error, hint is not None),
         ),
         field_error(name, error),
         rx.text(hint, id=hint_id(name), size="2", color_scheme="gray")
@@ -105,7 +105,7 @@ def textarea(
             required=True,
             default_value=value,
             style=FIELD_STYLE,
-            **_invalid_props(name, error),
+            **invalid_props(name, error),
         ),
         field_error(name, error),
         style={"margin_bottom": "1rem"},
@@ -132,7 +132,7 @@ def select(
             required=required,
             default_value=value,
             style=FIELD_STYLE,
-            **_invalid_props(name, error),
+            **invalid_props(name, error),
         ),
         field_error(name, error),
         style={"margin_bottom": "1rem"},
@@ -153,7 +153,7 @@ def checkbox(
             name=name,
             default_checked=checked,
             style={"width": "28px", "height": "28px", "flex_shrink": "0"},
-            **(_invalid_props(name, error) if isinstance(name, str) else {}),
+            **(invalid_props(name, error) if isinstance(name, str) else {}),
         ),
         rx.el.label(label, html_for=name),
         style={"display": "flex", "gap": "0.75rem", "align_items": "center"},

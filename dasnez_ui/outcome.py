@@ -100,6 +100,10 @@ def form_fields(*names: str, prefix: str = "", **renamed: str) -> Form:
     return Form({**{name: prefix + name for name in names}, **renamed})
 
 
+# A form with no fields of its own: every problem shows above it, and field errors clear.
+NO_FORM = Form({})
+
+
 @dataclass(frozen=True)
 class FieldMessages:
     """What a form shows of an outcome: messages under fields, and the rest above."""
@@ -110,7 +114,8 @@ class FieldMessages:
 
 def field_messages(outcome: Attempt[Any], form: Form) -> FieldMessages:
     """Split a failed outcome into one message per control of `form` (the first problem of
-    a field) and the text of what belongs to no field of it; a success is all empty."""
+    a field; in the form's order) and the text of what belongs to no field of it; a success
+    is all empty."""
     if outcome.ok:
         return FieldMessages()
     by_control: dict[str, str] = {}
@@ -123,7 +128,9 @@ def field_messages(outcome: Attempt[Any], form: Form) -> FieldMessages:
             by_control.setdefault(control, message)
     if not outcome.problems:
         general.append(outcome.error)
-    return FieldMessages(by_control, " ".join(general))
+    # In the order of the form's controls: the summary reads, and focus goes, top down.
+    in_order = {c: by_control[c] for c in dict.fromkeys(form.ids.values()) if c in by_control}
+    return FieldMessages(in_order, " ".join(general))
 
 
 class Lines(NamedTuple):

@@ -308,7 +308,7 @@ def request_email_change(
     if user.status != UserStatus.APPROVED:
         raise NotAllowed("account.email_change_pending")
     problems = Problems()
-    address = problems.check(lambda: check_email(new_email, "new_email"))
+    address = problems.check(lambda: check_email(new_email))
     problems.check(lambda: _check_current_password(user, current_password, "email_password"))
     if address is not None and address == user.email:
         problems.add("new_email", "account.email_same")
