@@ -67,6 +67,7 @@ def add_section(
         rx.form(
             *fields,
             rx.button(t(submit_key), type="submit", size="3"),
+            no_validate=True,
             on_submit=state.add,
             reset_on_submit=False,
             key=state.add_key.to_string(),
@@ -90,6 +91,7 @@ def edit_form(
         rx.el.input(type="hidden", name=id_name, value=state.sel_id.to_string()),
         *fields,
         rx.button(submit, type="submit", size="3"),
+        no_validate=True,
         on_submit=on_submit,
         reset_on_submit=False,
         key=state.edit_key.to_string() if key is None else key,

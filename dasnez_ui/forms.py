@@ -1,6 +1,10 @@
 """Form pieces with real labels, large tap targets and accessible errors: each field's
 message right under it (tied to the control by `aria-describedby`, the control marked
-`aria-invalid`), and a summary above the form that links to every field in error."""
+`aria-invalid`), and a summary above the form that links to every field in error.
+
+The forms set `no_validate`: the browser's own checks would stop a submission at the first
+empty field, one bubble at a time; the server names every problem at once instead (the
+controls keep `required`, which screen readers announce)."""
 
 from __future__ import annotations
 
@@ -258,6 +262,7 @@ def login_form(
             error=field_errors["password"],
         ),
         submit(t("login.submit")),
+        no_validate=True,
         on_submit=on_submit,
         width="100%",
     )

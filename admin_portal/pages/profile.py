@@ -328,6 +328,7 @@ def _form() -> rx.Component:
         # Success right above the button, where the eye is after saving.
         forms.success_line(ProfileState.success),
         forms.submit(t("masterdata.profile.save")),
+        no_validate=True,
         on_submit=ProfileState.save,
         reset_on_submit=False,
         key=ProfileState.form_key.to_string(),

@@ -350,6 +350,7 @@ def _profile_form() -> rx.Component:
         _visibility_field(),
         forms.submit(t("account.profile_save")),
         key=AccountState.form_key,
+        no_validate=True,
         on_submit=AccountState.save_profile,
         width="100%",
     )
@@ -382,6 +383,7 @@ def _email_form() -> rx.Component:
             error=AccountState.email_fields["email_password"],
         ),
         forms.submit(t("account.email_submit")),
+        no_validate=True,
         on_submit=AccountState.change_email,
         width="100%",
     )
@@ -409,6 +411,7 @@ def _password_form() -> rx.Component:
             error=AccountState.password_fields["new_password"],
         ),
         forms.submit(t("account.password_submit")),
+        no_validate=True,
         on_submit=AccountState.change_password,
         width="100%",
     )
@@ -440,6 +443,7 @@ def _delete_form() -> rx.Component:
                 color_scheme="red",
                 style={"width": "100%"},
             ),
+            no_validate=True,
             on_submit=AccountState.delete_account,
             width="100%",
         ),

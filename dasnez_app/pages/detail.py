@@ -149,6 +149,7 @@ def _report_box() -> rx.Component:
                     error=DetailState.report_fields["reason"],
                 ),
                 forms.submit(t("detail.report_send")),
+                no_validate=True,
                 on_submit=DetailState.report,
                 reset_on_submit=False,
                 padding_top="0.75rem",

@@ -480,6 +480,7 @@ def _reply_form() -> rx.Component:
                     style={"margin_top": "-0.75rem", "margin_bottom": "1rem"},
                 ),
                 forms.submit(t("contact.send")),
+                no_validate=True,
                 on_submit=ThreadState.send,
                 key=ThreadState.sent_count.to_string(),
                 width="100%",
@@ -528,6 +529,7 @@ def _confirm_form() -> rx.Component:
     return rx.form(
         rx.cond(ThreadState.agreement_exists, rx.fragment(), value_field),
         forms.submit(t("agreement.mark_done")),
+        no_validate=True,
         on_submit=ThreadState.confirm,
         width="100%",
     )
@@ -631,6 +633,7 @@ def _rating_form() -> rx.Component:
         ),
         forms.checkbox(t("rating.admin_only_label"), "admin_only"),
         forms.submit(t("rating.submit")),
+        no_validate=True,
         on_submit=ThreadState.rate,
         width="100%",
     )

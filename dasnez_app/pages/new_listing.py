@@ -330,6 +330,7 @@ def _form() -> rx.Component:
             ),
             width="100%",
         ),
+        no_validate=True,
         on_submit=NewListingState.submit,
         reset_on_submit=False,
         key=NewListingState.form_key,

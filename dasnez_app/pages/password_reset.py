@@ -89,6 +89,7 @@ def _forgot_form() -> rx.Component:
                 error=ForgotPasswordState.field_errors["email"],
             ),
             forms.submit(t("forgot.submit")),
+            no_validate=True,
             on_submit=ForgotPasswordState.submit,
             width="100%",
         ),
@@ -128,6 +129,7 @@ def _new_password_form() -> rx.Component:
             error=ResetPasswordState.field_errors["new_password"],
         ),
         forms.submit(t("reset.submit")),
+        no_validate=True,
         on_submit=ResetPasswordState.submit,
         width="100%",
     )

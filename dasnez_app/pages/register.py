@@ -132,6 +132,7 @@ def _form() -> rx.Component:
             error=_errors["accept_terms"],
         ),
         forms.submit(t("register.submit")),
+        no_validate=True,
         on_submit=RegisterState.submit,
         width="100%",
     )

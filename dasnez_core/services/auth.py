@@ -86,12 +86,8 @@ def register(
     exists only once the link is opened (`registration.confirm_registration`). An address
     that has an account gets a short warning instead and nothing else changes. Both paths hash
     the password, so neither the answer nor its time tells them apart. `client` is the
-    caller's network address (throttled per address and per email).
+    caller's network address (valid submissions are throttled per address and per email).
     """
-    throttle().attempt(
-        (REGISTRATIONS_PER_ADDRESS, address_key(client)),
-        (REGISTRATIONS_PER_EMAIL, normalise_email(email)),
-    )
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
     problems = Problems()
@@ -107,6 +103,12 @@ def register(
         problems.add("accept_terms", "register.terms_required")
     problems.raise_if_any()
     assert clean_email is not None and name is not None and area is not None
+    # Counted once the form is valid: a form with mistakes sends no mail and hashes nothing,
+    # and a person correcting several of them must not run out of attempts.
+    throttle().attempt(
+        (REGISTRATIONS_PER_ADDRESS, address_key(client)),
+        (REGISTRATIONS_PER_EMAIL, clean_email),
+    )
     password_hash = hash_password(password)
     owner = db.exec(select(User).where(col(User.email) == clean_email)).first()
     if owner is None:
