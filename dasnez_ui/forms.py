@@ -181,6 +181,17 @@ def error_line(message: rx.Var[str]) -> rx.Component:
     )
 
 
+def _summary_link(control_id: rx.Var[str], message: rx.Var) -> rx.Component:
+    """A link to the field in error that also gives it the focus (a client-side route link
+    to "#id" alone would neither scroll nor focus)."""
+    return rx.el.a(
+        message,
+        href="#" + control_id,
+        on_click=rx.call_script("document.getElementById('" + control_id + "')?.focus()"),
+        style={"color": "var(--red-11)"},
+    )
+
+
 def error_summary(error: rx.Var[str], field_errors: rx.Var[dict[str, str]]) -> rx.Component:
     """Above a form: every field's error as a link to that field, and any other error."""
     errors = field_errors.to(dict)
@@ -194,13 +205,7 @@ def error_summary(error: rx.Var[str], field_errors: rx.Var[dict[str, str]]) -> r
                     rx.el.ul(
                         rx.foreach(
                             errors.entries(),
-                            lambda entry: rx.el.li(
-                                rx.el.a(
-                                    entry[1],
-                                    href="#" + entry[0].to(str),
-                                    style={"color": "var(--red-11)"},
-                                )
-                            ),
+                            lambda entry: rx.el.li(_summary_link(entry[0].to(str), entry[1])),
                         ),
                         style={"margin": "0.5rem 0 0", "padding_left": "1.25rem"},
                     ),
