@@ -26,6 +26,7 @@ class AdminLoginState(AdminSession):
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
         self._actor()
+        self.error, self.field_errors = "", {}
         if self.logged_in:
             return rx.redirect(_home_of(self.is_kommune_admin))
         return None

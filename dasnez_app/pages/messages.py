@@ -572,8 +572,6 @@ def _agreement() -> rx.Component:
 
 
 def _star_choice(stars: int) -> rx.Component:
-    # The first choice carries the group's id: the error summary links to it.
-    first = {"id": "stars"} if stars == 1 else {}
     return rx.el.label(
         rx.el.input(
             type="radio",
@@ -582,7 +580,6 @@ def _star_choice(stars: int) -> rx.Component:
             required=True,
             style={"width": "24px", "height": "24px"},
             **forms.invalid_props("stars", ThreadState.rating_fields["stars"]),
-            **first,
         ),
         rx.text(t(f"rating.star_{stars}")),
         style={
@@ -599,6 +596,8 @@ def _star_choice(stars: int) -> rx.Component:
 
 def _rating_form() -> rx.Component:
     return rx.form(
+        # The group carries the id the error summary links to and the focus goes to (a
+        # radio with an id would be read by the form as that id's value, checked or not).
         rx.el.fieldset(
             rx.el.legend(
                 t("rating.question").replace("{name}", ThreadState.other_name),
@@ -606,6 +605,8 @@ def _rating_form() -> rx.Component:
             ),
             *[_star_choice(n) for n in range(1, 6)],
             forms.field_error("stars", ThreadState.rating_fields["stars"]),
+            id="stars",
+            tab_index=-1,
             style={
                 "display": "grid",
                 "gap": "0.5rem",

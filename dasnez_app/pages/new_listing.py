@@ -195,7 +195,7 @@ class NewListingState(PublicSession):
 def _kind_choice() -> rx.Component:
     error = NewListingState.field_errors["kind"]
 
-    def option(value: str, key: str, **first: str) -> rx.Component:
+    def option(value: str, key: str) -> rx.Component:
         return rx.el.label(
             rx.el.input(
                 type="radio",
@@ -205,7 +205,6 @@ def _kind_choice() -> rx.Component:
                 default_checked=NewListingState.v_kind == value,
                 style={"width": "24px", "height": "24px"},
                 **forms.invalid_props("kind", error),
-                **first,
             ),
             rx.text(t(key)),
             style={
@@ -219,12 +218,15 @@ def _kind_choice() -> rx.Component:
             },
         )
 
+    # The group carries the id the error summary links to and the focus goes to (a radio
+    # with an id would be read by the form as that id's value, whichever is checked).
     return rx.el.fieldset(
         rx.el.legend(t("listing.kind"), style={"font_weight": "600"}),
-        # The first choice carries the group's id: the error summary links to it.
-        option("offer", "listing.kind_offer", id="kind"),
+        option("offer", "listing.kind_offer"),
         option("request", "listing.kind_request"),
         forms.field_error("kind", error),
+        id="kind",
+        tab_index=-1,
         style={
             "display": "grid",
             "gap": "0.5rem",
