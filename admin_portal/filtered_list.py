@@ -36,6 +36,7 @@ class FilteredList(rx.State, mixin=True):
     loaded: bool = False
     error: str = ""
     success: str = ""
+    field_errors: dict[str, str] = {}
     total: int = 0
     page: int = 1
     pages: int = 1
@@ -60,6 +61,7 @@ class FilteredList(rx.State, mixin=True):
             return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)  # type: ignore[attr-defined]
         self.error, self.success, self.loaded = "", "", False
+        self.field_errors = {}
         if kommune_id is None:
             self.error = self._t("error.not_allowed")  # type: ignore[attr-defined]
             return None
@@ -284,7 +286,7 @@ def list_page(
     return admin_page(
         rx.vstack(
             rx.heading(t(title_key), " – ", AdminSession.kommune_name, size="7", as_="h1"),
-            forms.error_line(state.error),
+            forms.error_summary(state.error, state.field_errors),
             rx.cond(AdminSession.is_kommune_admin, filters),
             rx.cond(state.loaded, list_body(state, route, table)),
             width="100%",

@@ -32,7 +32,7 @@ def masterdata_page(
             rx.heading(t(title_key), size="7", as_="h1"),
             rx.text(t("admin.kommune"), ": ", state.kommune_name, color_scheme="gray"),
             *([rx.text(t(hint_key))] if hint_key else []),
-            forms.error_line(state.error),
+            forms.error_summary(state.error, state.field_errors),
             forms.success_line(state.success),
             rx.cond(
                 state.ready,
@@ -67,6 +67,7 @@ def add_section(
         rx.form(
             *fields,
             rx.button(t(submit_key), type="submit", size="3"),
+            no_validate=True,
             on_submit=state.add,
             reset_on_submit=False,
             key=state.add_key.to_string(),
@@ -90,6 +91,7 @@ def edit_form(
         rx.el.input(type="hidden", name=id_name, value=state.sel_id.to_string()),
         *fields,
         rx.button(submit, type="submit", size="3"),
+        no_validate=True,
         on_submit=on_submit,
         reset_on_submit=False,
         key=state.edit_key.to_string() if key is None else key,
@@ -127,11 +129,19 @@ def edit_button(state: Any, row_id: rx.Var[int], name: rx.Var[str]) -> rx.Compon
     )
 
 
-def date_fields(*fields: tuple[str, str, rx.Var[str] | str]) -> rx.Component:
-    """Optional date fields side by side, each given as (label key, name, value)."""
+def date_fields(state: Any, *fields: tuple[str, str, rx.Var[str] | str]) -> rx.Component:
+    """Optional date fields side by side, each given as (label key, name, value); each
+    shows its error from `state.field_errors`."""
     return rx.hstack(
         *(
-            forms.field(t(key), name, type_="date", required=False, value=value)
+            forms.field(
+                t(key),
+                name,
+                type_="date",
+                required=False,
+                value=value,
+                error=state.field_errors[name],
+            )
             for key, name, value in fields
         ),
         spacing="4",

@@ -17,7 +17,7 @@ from dasnez_core.permissions import Action, can
 from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_ui.lang import LangState
-from dasnez_ui.outcome import Outcome
+from dasnez_ui.outcome import NO_FORM, Form, Lines, Outcome
 from dasnez_ui.params import parse_id
 from dasnez_ui.session import (
     end_session,
@@ -96,6 +96,8 @@ class KommuneAdminState(AdminSession):
 
     error: str = ""
     success: str = ""
+    # The errors of the page's form, by the id of their field (see dasnez_ui.outcome.Form).
+    field_errors: dict[str, str] = {}
 
     def _own_kommune(self, actor: Actor) -> int:
         kommune_id = self._admin_kommune(actor)
@@ -106,6 +108,7 @@ class KommuneAdminState(AdminSession):
     def _enter(self, actor: Actor) -> int | None:
         """On load: the admin's Kommune, or None (with the refusal shown) for anyone else."""
         self.error = self.success = ""
+        self.field_errors = {}
         kommune_id = self._admin_kommune(actor)
         if kommune_id is None:
             self.error = self._t("error.not_allowed")
@@ -114,11 +117,21 @@ class KommuneAdminState(AdminSession):
         return kommune_id
 
     def _change(
-        self, actor: Actor, change: Callable[[Session, int], object], done: str, **params: Any
+        self,
+        actor: Actor,
+        change: Callable[[Session, int], object],
+        done: str,
+        *,
+        form: Form = NO_FORM,
+        **params: Any,
     ) -> bool:
         """Run one service change for the admin's own Kommune in one transaction and show
-        the outcome: the catalog text `done`, or the service's error (nothing saved)."""
-        return self._run(lambda db: change(db, self._own_kommune(actor)), done, **params).ok
+        the outcome: the catalog text `done`, or the service's error (nothing saved), each
+        invalid field of `form` under that field (earlier field errors are cleared)."""
+        lines = Lines("error", "success", form)
+        return self._run(
+            lambda db: change(db, self._own_kommune(actor)), done, lines=lines, **params
+        ).ok
 
     def _change_id(
         self,
@@ -169,42 +182,78 @@ class PagedMasterData(rx.State, mixin=True):
             self.error, self.success = self._t(not_found), ""  # type: ignore[attr-defined]
             return None
         self.error = self.success = ""  # type: ignore[attr-defined]
+        self.field_errors = {}  # type: ignore[attr-defined]
         return rx.set_focus(focus)
 
     def _own_change(
-        self, done: str, service: Callable[..., object], *args: Any, **params: Any
+        self,
+        done: str,
+        service: Callable[..., object],
+        *args: Any,
+        form: Form = NO_FORM,
+        **params: Any,
     ) -> bool:
         """Call `service(db, actor, kommune_id, *args)` in one transaction and show the
-        outcome (`done` with `params`, or the error); on success reload the rows."""
+        outcome (`done` with `params`, or the error, under the fields of `form`); on
+        success reload the rows."""
         actor = self._actor()  # type: ignore[attr-defined]
         ok: bool = self._change(  # type: ignore[attr-defined]
-            actor, lambda db, kommune_id: service(db, actor, kommune_id, *args), done, **params
+            actor,
+            lambda db, kommune_id: service(db, actor, kommune_id, *args),
+            done,
+            form=form,
+            **params,
         )
         if ok:
             self._reload(actor)  # type: ignore[attr-defined]
         return ok
 
     def _add_row(
-        self, done: str, service: Callable[..., object], *args: Any, **params: Any
-    ) -> None:
-        """Add a row; after a success the add form starts empty again."""
-        if self._own_change(done, service, *args, **params):
+        self,
+        done: str,
+        service: Callable[..., object],
+        *args: Any,
+        form: Form = NO_FORM,
+        **params: Any,
+    ) -> rx.event.EventSpec | None:
+        """Add a row; after a success the add form starts empty again, after a failure
+        the first invalid field of `form` has the focus."""
+        if self._own_change(done, service, *args, form=form, **params):
             self.add_key += 1
+            return None
+        return self._focus_first_error()  # type: ignore[attr-defined, no-any-return]
 
     def _save_row(
-        self, done: str, service: Callable[..., object], row_id: object, *args: Any
-    ) -> None:
-        """Change the selected row; its edit panel stays open with the saved values."""
+        self,
+        done: str,
+        service: Callable[..., object],
+        row_id: object,
+        *args: Any,
+        form: Form = NO_FORM,
+    ) -> rx.event.EventSpec | None:
+        """Change the selected row; its edit panel stays open with the saved values (or,
+        after a failure, with the focus on the first invalid field of `form`)."""
         target = parse_id(row_id) or 0
-        if self._own_change(done, service, target, *args):
+        if self._own_change(done, service, target, *args, form=form):
             self._open(target)  # type: ignore[attr-defined]
+            return None
+        return self._focus_first_error()  # type: ignore[attr-defined, no-any-return]
 
     def _remove_row(
-        self, done: str, service: Callable[..., object], row_id: object, *args: Any, name: str
-    ) -> None:
-        """Delete (or merge away) the row `name`; its edit panel closes."""
-        if self._own_change(done, service, parse_id(row_id) or 0, *args, name=name):
+        self,
+        done: str,
+        service: Callable[..., object],
+        row_id: object,
+        *args: Any,
+        name: str,
+        form: Form = NO_FORM,
+    ) -> rx.event.EventSpec | None:
+        """Delete (or merge away) the row `name`; its edit panel closes (or, after a
+        failure, the first invalid field of `form` has the focus)."""
+        if self._own_change(done, service, parse_id(row_id) or 0, *args, name=name, form=form):
             self._open(None)  # type: ignore[attr-defined]
+            return None
+        return self._focus_first_error()  # type: ignore[attr-defined, no-any-return]
 
     def _move_row(self, service: Callable[..., object], row_id: object, direction: object) -> None:
         """Move a row one place up or down in the public order."""

@@ -1,4 +1,10 @@
-"""Form pieces with real labels, large tap targets and an accessible error line."""
+"""Form pieces with real labels, large tap targets and accessible errors: each field's
+message right under it (tied to the control by `aria-describedby`, the control marked
+`aria-invalid`), and a summary above the form that links to every field in error.
+
+The forms set `no_validate`: the browser's own checks would stop a submission at the first
+empty field, one bubble at a time; the server names every problem at once instead (the
+controls keep `required`, which screen readers announce)."""
 
 from __future__ import annotations
 
@@ -18,6 +24,37 @@ FIELD_STYLE = {
 }
 
 
+ERROR_STYLE = {"color": "var(--red-11)", "font_weight": "600", "margin": "0.25rem 0 0"}
+
+
+def error_id(name: str) -> str:
+    """The id of the text that shows the error of the control `name`."""
+    return f"{name}-error"
+
+
+def hint_id(name: str) -> str:
+    return f"{name}-hint"
+
+
+def invalid_props(name: str, error: rx.Var[str] | None, hint: bool = False) -> dict[str, Any]:
+    """`aria-invalid` and `aria-describedby` (the error's id, then the hint's) of a control."""
+    hint_ids = hint_id(name) if hint else None
+    if error is None:
+        return {"aria_describedby": hint_ids} if hint_ids else {}
+    both = f"{error_id(name)} {hint_ids}" if hint_ids else error_id(name)
+    return {
+        "aria_invalid": rx.cond(error, "true", "false"),
+        "aria_describedby": rx.cond(error, both, hint_ids or ""),
+    }
+
+
+def field_error(name: str, error: rx.Var[str] | None) -> rx.Component:
+    """The error of the control `name`, right under it (nothing while there is none)."""
+    if error is None:
+        return rx.fragment()
+    return rx.cond(error, rx.el.p(error, id=error_id(name), style=ERROR_STYLE), rx.fragment())
+
+
 def field(
     label: rx.Var[str],
     name: str,
@@ -29,9 +66,10 @@ def field(
     required: bool = True,
     value: rx.Var[str] | str = "",
     input_mode: str | None = None,
+    error: rx.Var[str] | None = None,
 ) -> rx.Component:
     """A labelled input; `value` pre-fills it (give the form a `key` that changes when the
-    values arrive, so the uncontrolled input shows them)."""
+    values arrive, so the uncontrolled input shows them); `error` is shown under it."""
     return rx.el.div(
         rx.el.label(label, html_for=name, style={"font_weight": "600", "display": "block"}),
         rx.el.input(
@@ -44,14 +82,22 @@ def field(
             default_value=value,
             input_mode=input_mode,
             style=FIELD_STYLE,
+            **invalid_props(name, error, hint is not None),
         ),
-        rx.text(hint, size="2", color_scheme="gray") if hint is not None else rx.fragment(),
+        field_error(name, error),
+        rx.text(hint, id=hint_id(name), size="2", color_scheme="gray")
+        if hint is not None
+        else rx.fragment(),
         style={"margin_bottom": "1rem"},
     )
 
 
 def textarea(
-    label: rx.Var[str], name: str, max_length: int, value: rx.Var[str] | str = ""
+    label: rx.Var[str],
+    name: str,
+    max_length: int,
+    value: rx.Var[str] | str = "",
+    error: rx.Var[str] | None = None,
 ) -> rx.Component:
     return rx.el.div(
         rx.el.label(label, html_for=name, style={"font_weight": "600", "display": "block"}),
@@ -63,7 +109,9 @@ def textarea(
             required=True,
             default_value=value,
             style=FIELD_STYLE,
+            **invalid_props(name, error),
         ),
+        field_error(name, error),
         style={"margin_bottom": "1rem"},
     )
 
@@ -75,6 +123,7 @@ def select(
     placeholder: rx.Var[str],
     required: bool = True,
     value: rx.Var[str] | str = "",
+    error: rx.Var[str] | None = None,
 ) -> rx.Component:
     """A native select (the phone's own picker); `options` is a list of {value, label}."""
     return rx.el.div(
@@ -87,30 +136,34 @@ def select(
             required=required,
             default_value=value,
             style=FIELD_STYLE,
+            **invalid_props(name, error),
         ),
+        field_error(name, error),
         style={"margin_bottom": "1rem"},
     )
 
 
 def checkbox(
-    label: rx.Var[str] | rx.Component, name: str | rx.Var[str], checked: rx.Var[bool] | bool = False
+    label: rx.Var[str] | rx.Component,
+    name: str | rx.Var[str],
+    checked: rx.Var[bool] | bool = False,
+    error: rx.Var[str] | None = None,
 ) -> rx.Component:
-    return rx.el.div(
+    """A checkbox and its label; `error` (only for a fixed `name`) is shown under it."""
+    box = rx.el.div(
         rx.el.input(
             type="checkbox",
             id=name,
             name=name,
             default_checked=checked,
             style={"width": "28px", "height": "28px", "flex_shrink": "0"},
+            **(invalid_props(name, error) if isinstance(name, str) else {}),
         ),
         rx.el.label(label, html_for=name),
-        style={
-            "display": "flex",
-            "gap": "0.75rem",
-            "align_items": "center",
-            "margin_bottom": "1rem",
-        },
+        style={"display": "flex", "gap": "0.75rem", "align_items": "center"},
     )
+    shown = field_error(name, error) if isinstance(name, str) else rx.fragment()
+    return rx.el.div(box, shown, style={"margin_bottom": "1rem"})
 
 
 def error_line(message: rx.Var[str]) -> rx.Component:
@@ -123,6 +176,53 @@ def error_line(message: rx.Var[str]) -> rx.Component:
             role="alert",
             size="2",
             style={"margin_bottom": "1rem"},
+        ),
+        rx.fragment(),
+    )
+
+
+def _summary_link(control_id: rx.Var[str], message: rx.Var) -> rx.Component:
+    """A link to the field in error that also gives it the focus (a client-side route link
+    to "#id" alone would neither scroll nor focus)."""
+    return rx.el.a(
+        message,
+        href="#" + control_id,
+        on_click=rx.call_script("document.getElementById('" + control_id + "')?.focus()"),
+        style={"color": "var(--red-11)"},
+    )
+
+
+def error_summary(error: rx.Var[str], field_errors: rx.Var[dict[str, str]]) -> rx.Component:
+    """Above a form: every field's error as a link to that field, and any other error."""
+    errors = field_errors.to(dict)
+    return rx.cond(
+        (error != "") | (errors.length() > 0),
+        rx.el.div(
+            rx.cond(
+                errors.length() > 0,
+                rx.el.div(
+                    rx.el.p(t("form.errors_summary"), style={"font_weight": "700", "margin": 0}),
+                    rx.el.ul(
+                        rx.foreach(
+                            errors.entries(),
+                            lambda entry: rx.el.li(_summary_link(entry[0].to(str), entry[1])),
+                        ),
+                        style={"margin": "0.5rem 0 0", "padding_left": "1.25rem"},
+                    ),
+                ),
+                rx.fragment(),
+            ),
+            rx.cond(error != "", rx.el.p(error, style={"margin": 0}), rx.fragment()),
+            role="alert",
+            style={
+                "border": "2px solid var(--red-9)",
+                "background": "var(--red-2)",
+                "color": "var(--red-12)",
+                "border_radius": "8px",
+                "padding": "0.75rem 1rem",
+                "margin_bottom": "1rem",
+                "width": "100%",
+            },
         ),
         rx.fragment(),
     )
@@ -146,13 +246,28 @@ def submit(label: rx.Var[str]) -> rx.Component:
     return rx.button(label, type="submit", size="4", style={"width": "100%"})
 
 
-def login_form(error: rx.Var[str], on_submit: Any) -> rx.Component:
+def login_form(
+    error: rx.Var[str], field_errors: rx.Var[dict[str, str]], on_submit: Any
+) -> rx.Component:
     """Email + password form of both apps' login pages."""
     return rx.form(
-        error_line(error),
-        field(t("login.email"), "email", type_="email", autocomplete="username"),
-        field(t("login.password"), "password", type_="password", autocomplete="current-password"),
+        error_summary(error, field_errors),
+        field(
+            t("login.email"),
+            "email",
+            type_="email",
+            autocomplete="username",
+            error=field_errors["email"],
+        ),
+        field(
+            t("login.password"),
+            "password",
+            type_="password",
+            autocomplete="current-password",
+            error=field_errors["password"],
+        ),
         submit(t("login.submit")),
+        no_validate=True,
         on_submit=on_submit,
         width="100%",
     )

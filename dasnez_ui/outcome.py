@@ -1,19 +1,20 @@
 """Running one service call from an event handler and showing its outcome: the catalog
-text for success, or the domain error's message, in the state's message lines."""
+text for success, or the domain error's message, in the state's message lines; for a form,
+each invalid value's message under its field (`Form`), and focus on the first of them."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import reflex as rx
 from sqlmodel import Session
 
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError
+from dasnez_core.errors import DomainError, InvalidInput
 
 T = TypeVar("T")
 
@@ -26,6 +27,18 @@ class Attempt(Generic[T]):
     value: T | None = None
     error: str = ""
     key: str = ""
+    # (field, message) of every invalid value the service reported, in its order.
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+def failed(exc: DomainError, translate: Callable[..., str]) -> Attempt[Any]:
+    """The Attempt of a call that raised `exc`, its texts in the person's language."""
+    problems = (
+        tuple((p.field, translate(p.key, **p.params)) for p in exc.problems)
+        if isinstance(exc, InvalidInput)
+        else ()
+    )
+    return Attempt(ok=False, error=translate(exc.key, **exc.params), key=exc.key, problems=problems)
 
 
 def attempt_check(call: Callable[[], T], translate: Callable[..., str]) -> Attempt[T]:
@@ -34,7 +47,7 @@ def attempt_check(call: Callable[[], T], translate: Callable[..., str]) -> Attem
     try:
         value = call()
     except DomainError as exc:
-        return Attempt(ok=False, error=translate(exc.key, **exc.params), key=exc.key)
+        return failed(exc, translate)
     return Attempt(ok=True, value=value)
 
 
@@ -68,8 +81,56 @@ async def attempt_off_loop(
     try:
         value = await loop.run_in_executor(_password_pool, _in_transaction, call)
     except DomainError as exc:
-        return Attempt(ok=False, error=translate(exc.key, **exc.params), key=exc.key)
+        return failed(exc, translate)
     return Attempt(ok=True, value=value)
+
+
+@dataclass(frozen=True)
+class Form:
+    """The fields of one form: the service's field name → the id of its control on the
+    page. A problem with one of them shows under that control; any other in the error line."""
+
+    ids: Mapping[str, str]
+    # The state var (dict[str, str]) that holds the control id → message.
+    errors: str = "field_errors"
+
+
+def form_fields(*names: str, prefix: str = "", **renamed: str) -> Form:
+    """A Form whose controls are named `prefix + name` (and `renamed`: name → control id)."""
+    return Form({**{name: prefix + name for name in names}, **renamed})
+
+
+# A form with no fields of its own: every problem shows above it, and field errors clear.
+NO_FORM = Form({})
+
+
+@dataclass(frozen=True)
+class FieldMessages:
+    """What a form shows of an outcome: messages under fields, and the rest above."""
+
+    by_control: dict[str, str] = field(default_factory=dict)
+    general: str = ""
+
+
+def field_messages(outcome: Attempt[Any], form: Form) -> FieldMessages:
+    """Split a failed outcome into one message per control of `form` (the first problem of
+    a field; in the form's order) and the text of what belongs to no field of it; a success
+    is all empty."""
+    if outcome.ok:
+        return FieldMessages()
+    by_control: dict[str, str] = {}
+    general: list[str] = []
+    for name, message in outcome.problems:
+        control = form.ids.get(name)
+        if control is None:
+            general.append(message)
+        else:
+            by_control.setdefault(control, message)
+    if not outcome.problems:
+        general.append(outcome.error)
+    # In the order of the form's controls: the summary reads, and focus goes, top down.
+    in_order = {c: by_control[c] for c in dict.fromkeys(form.ids.values()) if c in by_control}
+    return FieldMessages(in_order, " ".join(general))
 
 
 class Lines(NamedTuple):
@@ -77,16 +138,24 @@ class Lines(NamedTuple):
 
     error: str = "error"
     success: str = ""
+    form: Form | None = None
 
 
 MESSAGE_LINES = Lines("error", "success")
+# Both apps' login form (`forms.login_form`): wrong credentials name no field.
+LOGIN_LINES = Lines("error", form=form_fields("email", "password"))
 
 
 def _show(
     page: Any, outcome: Attempt[T], done: str | None, lines: Lines, params: dict[str, Any]
 ) -> Attempt[T]:
     """Write the outcome into the page's message lines (see `Outcome._run`)."""
-    setattr(page, lines.error, outcome.error)
+    if lines.form is None:
+        setattr(page, lines.error, outcome.error)
+    else:
+        shown = field_messages(outcome, lines.form)
+        setattr(page, lines.error, shown.general)
+        setattr(page, lines.form.errors, shown.by_control)
     if lines.success:
         setattr(page, lines.success, page._t(done, **params) if outcome.ok and done else "")
     return outcome
@@ -106,7 +175,8 @@ class Outcome(rx.State, mixin=True):
     ) -> Attempt[T]:
         """Run one service call in one transaction and show the outcome in `lines`: the
         error line gets the error's message or "", the success line (if any) the catalog
-        text `done` (with `params`) on success and "" otherwise."""
+        text `done` (with `params`) on success and "" otherwise. With `lines.form`, each
+        invalid field's message goes under it instead (all cleared on success)."""
         return _show(self, attempt(call, self._t), done, lines, params)  # type: ignore[attr-defined]
 
     async def _run_off_loop(
@@ -122,6 +192,11 @@ class Outcome(rx.State, mixin=True):
         must capture plain values: it runs in another thread)."""
         outcome = await attempt_off_loop(call, self._t)  # type: ignore[attr-defined]
         return _show(self, outcome, done, lines, params)
+
+    def _focus_first_error(self, errors: str = "field_errors") -> rx.event.EventSpec | None:
+        """Focus the first field with an error (after a failed submit), if there is one."""
+        controls = list(getattr(self, errors))
+        return rx.set_focus(controls[0]) if controls else None
 
     def _client(self) -> str:
         """The caller's network address, for the throttle. Behind a reverse proxy Reflex

@@ -4,15 +4,17 @@ admin of the same Kommune, and taking the rights back (with a reason)."""
 from __future__ import annotations
 
 import reflex as rx
+from sqlmodel import Session
 
 from admin_portal import routes
 from admin_portal.components import admin_page
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
-from dasnez_core.errors import DomainError, InvalidInput, NotAllowed
+from dasnez_core.errors import NotAllowed
 from dasnez_core.services.admin_invites import (
     INVITATION_VALID,
     AdminEntry,
+    InviteResult,
     invite_admin,
     list_admins,
     revoke_admin,
@@ -21,6 +23,11 @@ from dasnez_core.services.filters import positive_int
 from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Lines, form_fields
+
+# Both forms' fields have their own ids: one set of field errors serves the page.
+_INVITE = Lines("error", "success", form_fields("email", "display_name"))
+_REVOKE = Lines("error", "success", form_fields("user_id", "reason"))
 
 
 class AdminsState(AdminSession):
@@ -29,6 +36,7 @@ class AdminsState(AdminSession):
     others: list[Option] = []
     error: str = ""
     success: str = ""
+    field_errors: dict[str, str] = {}
     invite_key: int = 0
 
     def _reload(self, kommune_id: int) -> None:
@@ -43,7 +51,7 @@ class AdminsState(AdminSession):
         if not self.logged_in:
             return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)
-        self.error, self.success, self.loaded = "", "", False
+        self.error, self.success, self.loaded, self.field_errors = "", "", False, {}
         if kommune_id is None:
             self.error = self._t("error.not_allowed")
             return None
@@ -53,24 +61,20 @@ class AdminsState(AdminSession):
         return None
 
     @rx.event
-    def invite(self, form: dict[str, str]) -> None:
+    def invite(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         kommune_id = self._admin_kommune(actor)
-        try:
+        email = str(form.get("email", ""))[:300]
+        display_name = str(form.get("display_name", ""))[:200]
+
+        def call(db: Session) -> InviteResult:
             if kommune_id is None:
                 raise NotAllowed()
-            with session_scope() as db:
-                result = invite_admin(
-                    db,
-                    actor,
-                    kommune_id,
-                    email=str(form.get("email", ""))[:300],
-                    display_name=str(form.get("display_name", ""))[:200],
-                )
-        except DomainError as exc:
-            self.error, self.success = self._t(exc.key, **exc.params), ""
-            return
-        self.error = ""
+            return invite_admin(db, actor, kommune_id, email=email, display_name=display_name)
+
+        result = self._run(call, lines=_INVITE).value
+        if result is None or kommune_id is None:
+            return self._focus_first_error()
         if result.created:
             self.success = self._t("admins.invited", email=result.email, days=INVITATION_VALID.days)
         else:
@@ -79,28 +83,27 @@ class AdminsState(AdminSession):
             )
         self.invite_key += 1  # empties the form
         self._reload(kommune_id)
+        return None
 
     @rx.event
-    def revoke(self, form: dict[str, str]) -> None:
+    def revoke(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         kommune_id = self._admin_kommune(actor)
         user_id = positive_int(str(form.get("user_id", "")))
-        try:
+        reason = str(form.get("reason", ""))[:2000]
+
+        def call(db: Session) -> str:
             if kommune_id is None:
                 raise NotAllowed()
-            if user_id is None:
-                raise InvalidInput("user_id", "admins.choose_required")
-            with session_scope() as db:
-                name = revoke_admin(
-                    db, actor, kommune_id, user_id, str(form.get("reason", ""))[:2000]
-                )
-        except DomainError as exc:
-            self.error, self.success = self._t(exc.key, **exc.params), ""
-            return
-        self.error = ""
+            return revoke_admin(db, actor, kommune_id, user_id, reason)
+
+        name = self._run(call, lines=_REVOKE).value
+        if name is None or kommune_id is None:
+            return self._focus_first_error()
         self.success = self._t("admins.revoked", name=name)
         self.invite_key += 1
         self._reload(kommune_id)
+        return None
 
 
 def _admin_row(a: rx.Var[AdminEntry]) -> rx.Component:
@@ -122,9 +125,22 @@ def _invite_form() -> rx.Component:
             color_scheme="gray",
             margin_bottom="0.75rem",
         ),
-        forms.field(t("admins.email"), "email", type_="email", autocomplete="off"),
-        forms.field(t("admins.name"), "display_name", required=False, max_length=80),
+        forms.field(
+            t("admins.email"),
+            "email",
+            type_="email",
+            autocomplete="off",
+            error=AdminsState.field_errors["email"],
+        ),
+        forms.field(
+            t("admins.name"),
+            "display_name",
+            required=False,
+            max_length=80,
+            error=AdminsState.field_errors["display_name"],
+        ),
         rx.button(t("admins.invite"), type="submit", size="3"),
+        no_validate=True,
         on_submit=AdminsState.invite,
         key="invite-" + AdminsState.invite_key.to_string(),
         width="100%",
@@ -136,10 +152,20 @@ def _revoke_form() -> rx.Component:
     return rx.form(
         rx.heading(t("admins.revoke_title"), size="5", as_="h2"),
         forms.select(
-            t("admins.revoke_who"), "user_id", AdminsState.others, t("admins.revoke_choose")
+            t("admins.revoke_who"),
+            "user_id",
+            AdminsState.others,
+            t("admins.revoke_choose"),
+            error=AdminsState.field_errors["user_id"],
         ),
-        forms.field(t("admins.revoke_reason"), "reason", max_length=1000),
+        forms.field(
+            t("admins.revoke_reason"),
+            "reason",
+            max_length=1000,
+            error=AdminsState.field_errors["reason"],
+        ),
         rx.button(t("admins.revoke"), type="submit", size="3", color_scheme="red"),
+        no_validate=True,
         on_submit=AdminsState.revoke,
         key="revoke-" + AdminsState.invite_key.to_string(),
         width="100%",
@@ -178,7 +204,7 @@ def admins_page() -> rx.Component:
     return admin_page(
         rx.vstack(
             rx.heading(t("admins.title"), " – ", AdminSession.kommune_name, size="7", as_="h1"),
-            forms.error_line(AdminsState.error),
+            forms.error_summary(AdminsState.error, AdminsState.field_errors),
             forms.success_line(AdminsState.success),
             rx.cond(AdminsState.loaded, _body()),
             width="100%",

@@ -32,6 +32,7 @@ from dasnez_core.services.masterdata_areas import (
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import form_fields
 from dasnez_ui.params import parse_id
 
 
@@ -68,33 +69,51 @@ class AreasState(PagedMasterData, KommuneAdminState):
         return self._select_row("masterdata.area_not_found", area_id)
 
     @rx.event
-    def add(self, form: dict[str, str]) -> None:
+    def add(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         name = str(form.get("new_name", ""))[:500]
         # No parent: a district. Anything else must name one of the Kommune's districts.
         parent_id = (parse_id(form["new_parent"]) or 0) if form.get("new_parent") else None
-        self._add_row(
-            "masterdata.areas.added", add_area, name, parent_id, name=" ".join(name.split())
+        return self._add_row(
+            "masterdata.areas.added",
+            add_area,
+            name,
+            parent_id,
+            form=form_fields("name", prefix="new_", parent_id="new_parent"),
+            name=" ".join(name.split()),
         )
 
     @rx.event
-    def rename(self, form: dict[str, str]) -> None:
+    def rename(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         name = str(form.get("edit_name", ""))[:500]
-        self._save_row("masterdata.areas.renamed", rename_area, form.get("area_id"), name)
+        return self._save_row(
+            "masterdata.areas.renamed",
+            rename_area,
+            form.get("area_id"),
+            name,
+            form=form_fields("name", prefix="edit_"),
+        )
 
     @rx.event
-    def move(self, form: dict[str, str]) -> None:
+    def move(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         district_id = parse_id(form.get("move_district")) or 0
-        self._save_row("masterdata.areas.moved", move_village, form.get("area_id"), district_id)
+        return self._save_row(
+            "masterdata.areas.moved",
+            move_village,
+            form.get("area_id"),
+            district_id,
+            form=form_fields(district_id="move_district"),
+        )
 
     @rx.event
-    def merge(self, form: dict[str, str]) -> None:
+    def merge(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         target_id = parse_id(form.get("merge_target")) or 0
-        self._remove_row(
+        return self._remove_row(
             "masterdata.areas.merged",
             partial(merge_area, confirmed=bool(form.get("merge_confirm"))),
             form.get("area_id"),
             target_id,
             name=self.sel_name,
+            form=form_fields(target_id="merge_target", confirm="merge_confirm"),
         )
 
     @rx.event
@@ -103,19 +122,28 @@ class AreasState(PagedMasterData, KommuneAdminState):
         self._remove_row("masterdata.areas.deleted", delete_area, area_id, name=name)
 
 
+_errors = AreasState.field_errors
+
+
 def _add_form() -> rx.Component:
     return add_section(
         AreasState,
         "masterdata.areas.add_title",
         "area-add",
         "masterdata.areas.add",
-        forms.field(t("masterdata.areas.name"), "new_name", max_length=AREA_NAME_MAX),
+        forms.field(
+            t("masterdata.areas.name"),
+            "new_name",
+            max_length=AREA_NAME_MAX,
+            error=_errors["new_name"],
+        ),
         forms.select(
             t("masterdata.areas.parent"),
             "new_parent",
             AreasState.districts,
             t("masterdata.areas.no_parent"),
             required=False,
+            error=_errors["new_parent"],
         ),
     )
 
@@ -132,6 +160,7 @@ def _edit_panel() -> rx.Component:
                 "edit_name",
                 max_length=AREA_NAME_MAX,
                 value=AreasState.sel_name,
+                error=_errors["edit_name"],
             ),
             submit=t("masterdata.areas.rename"),
             on_submit=AreasState.rename,
@@ -147,6 +176,7 @@ def _edit_panel() -> rx.Component:
                     "move_district",
                     AreasState.districts,
                     t("common.choose"),
+                    error=_errors["move_district"],
                 ),
                 submit=t("masterdata.areas.move"),
                 on_submit=AreasState.move,
@@ -163,8 +193,13 @@ def _edit_panel() -> rx.Component:
                 "merge_target",
                 AreasState.all_areas,
                 t("common.choose"),
+                error=_errors["merge_target"],
             ),
-            forms.checkbox(t("masterdata.areas.merge_confirm"), "merge_confirm"),
+            forms.checkbox(
+                t("masterdata.areas.merge_confirm"),
+                "merge_confirm",
+                error=_errors["merge_confirm"],
+            ),
             submit=t("masterdata.areas.merge"),
             on_submit=AreasState.merge,
             key="merge-" + AreasState.edit_key.to_string(),

@@ -21,7 +21,7 @@ from dasnez_core.services.audit_log import (
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Form, Lines
 
 
 class AuditState(KommuneAdminState):
@@ -100,11 +100,11 @@ class AuditState(KommuneAdminState):
                 date_to=str(form.get("bis", ""))[:20],
                 text=str(form.get("q", ""))[:500],
             ),
-            lines=Lines("error"),
+            lines=Lines("error", form=Form({"date_from": "von", "date_to": "bis"})),
         )
         if not parsed.ok or parsed.value is None:
             self._no_rows(self.error)
-            return None
+            return self._focus_first_error()
         query = audit_query(parsed.value)
         return rx.redirect(routes.AUDIT + (f"?{query}" if query else ""))
 
@@ -157,9 +157,18 @@ def audit_table(rows: rx.Var[list[AuditRow]]) -> rx.Component:
 
 
 def _date_field(label: str, name: str, value: rx.Var[str]) -> rx.Component:
+    error = AuditState.field_errors[name]
     return rx.el.div(
         rx.el.label(t(label), html_for=name, style={"font_weight": "600", "display": "block"}),
-        rx.el.input(id=name, name=name, type="date", default_value=value, style=forms.FIELD_STYLE),
+        rx.el.input(
+            id=name,
+            name=name,
+            type="date",
+            default_value=value,
+            style=forms.FIELD_STYLE,
+            **forms.invalid_props(name, error),
+        ),
+        forms.field_error(name, error),
     )
 
 
@@ -262,7 +271,7 @@ def audit_page() -> rx.Component:
             rx.heading(t("audit.title"), size="7", as_="h1"),
             rx.text(t("admin.kommune"), ": ", AuditState.kommune_name, color_scheme="gray"),
             rx.text(t("audit.intro")),
-            forms.error_line(AuditState.error),
+            forms.error_summary(AuditState.error, AuditState.field_errors),
             rx.cond(AuditState.ready, _log()),
             width="100%",
             spacing="4",

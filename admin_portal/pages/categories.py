@@ -29,6 +29,7 @@ from dasnez_core.services.masterdata_catalog import (
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import form_fields
 from dasnez_ui.params import parse_id
 
 
@@ -67,21 +68,35 @@ class CategoriesState(PagedMasterData, KommuneAdminState):
         return self._select_row("masterdata.category_not_found", category_id)
 
     @rx.event
-    def add(self, form: dict[str, str]) -> None:
+    def add(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         exchange_id = parse_id(form.get("new_exchange")) or 0
         name = str(form.get("new_name", ""))[:500]
         name_en = str(form.get("new_name_en", ""))[:500]
-        self._add_row("masterdata.categories.added", add_category, exchange_id, name, name_en)
+        return self._add_row(
+            "masterdata.categories.added",
+            add_category,
+            exchange_id,
+            name,
+            name_en,
+            form=form_fields("name", "name_en", prefix="new_", exchange_id="new_exchange"),
+        )
 
     @rx.event
-    def rename(self, form: dict[str, str]) -> None:
+    def rename(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         category_id = parse_id(form.get("category_id")) or 0
         name = str(form.get("edit_name", ""))[:500]
         name_en = str(form.get("edit_name_en", ""))[:500]
         # The reload refills the open edit panel with the new names.
-        self._own_change(
-            "masterdata.categories.renamed", rename_category, category_id, name, name_en
-        )
+        if self._own_change(
+            "masterdata.categories.renamed",
+            rename_category,
+            category_id,
+            name,
+            name_en,
+            form=form_fields("name", "name_en", prefix="edit_"),
+        ):
+            return None
+        return self._focus_first_error()
 
     @rx.event
     def deactivate(self, category_id: int) -> None:
@@ -136,6 +151,9 @@ def _toggle(row_id: rx.Var[int], active: rx.Var[bool], name: rx.Var[str]) -> rx.
     )
 
 
+_errors = CategoriesState.field_errors
+
+
 def _add_form() -> rx.Component:
     return add_section(
         CategoriesState,
@@ -147,8 +165,14 @@ def _add_form() -> rx.Component:
             "new_exchange",
             CategoriesState.exchanges,
             t("common.choose"),
+            error=_errors["new_exchange"],
         ),
-        forms.field(t("masterdata.categories.name"), "new_name", max_length=CATEGORY_NAME_MAX),
+        forms.field(
+            t("masterdata.categories.name"),
+            "new_name",
+            max_length=CATEGORY_NAME_MAX,
+            error=_errors["new_name"],
+        ),
         _english_field("new_name_en", ""),
     )
 
@@ -161,6 +185,7 @@ def _english_field(name: str, value: rx.Var[str] | str) -> rx.Component:
         max_length=CATEGORY_NAME_MAX,
         required=False,
         value=value,
+        error=_errors[name],
     )
 
 
@@ -176,6 +201,7 @@ def _edit_panel() -> rx.Component:
                 "edit_name",
                 max_length=CATEGORY_NAME_MAX,
                 value=CategoriesState.sel_name,
+                error=_errors["edit_name"],
             ),
             _english_field("edit_name_en", CategoriesState.sel_name_en),
             submit=t("masterdata.categories.rename"),

@@ -33,7 +33,7 @@ from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Lines, form_fields
 
 ROUTE = routes.DASHBOARD
 _FILTER_FIELDS = ("von", "bis", "ortsteil", "boerse")
@@ -91,6 +91,7 @@ def exchange_rows(rows: Sequence[ExchangeFigures]) -> list[ExchangeRow]:
 class DashboardState(AdminSession):
     loaded: bool = False
     error: str = ""
+    field_errors: dict[str, str] = {}
     pending_approvals: int = 0
     open_reports: int = 0
     people_total: int = 0
@@ -122,7 +123,7 @@ class DashboardState(AdminSession):
         if not self.logged_in:
             return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)
-        self.error, self.loaded = "", False
+        self.error, self.loaded, self.field_errors = "", False, {}
         if kommune_id is None:
             self.error = self._t("error.not_allowed")
             return None
@@ -166,8 +167,11 @@ class DashboardState(AdminSession):
         """Turn the form into a URL (bookmarkable); loading that URL computes the figures."""
         self._actor()
         filters = parse_dashboard({k: str(form.get(k, ""))[:20] for k in _FILTER_FIELDS})
-        if not self._check(lambda: validate_dashboard_filters(filters), lines=Lines("error")).ok:
-            return None
+        if not self._check(
+            lambda: validate_dashboard_filters(filters),
+            lines=Lines("error", form=form_fields("von", "bis")),
+        ).ok:
+            return self._focus_first_error()
         query = dashboard_query(filters)
         return rx.redirect(ROUTE + (f"?{query}" if query else ""))
 
@@ -316,10 +320,20 @@ def _filters() -> rx.Component:
         rx.form(
             rx.grid(
                 forms.field(
-                    t("dash.from"), "von", type_="date", required=False, value=DashboardState.f_from
+                    t("dash.from"),
+                    "von",
+                    type_="date",
+                    required=False,
+                    value=DashboardState.f_from,
+                    error=DashboardState.field_errors["von"],
                 ),
                 forms.field(
-                    t("dash.to"), "bis", type_="date", required=False, value=DashboardState.f_to
+                    t("dash.to"),
+                    "bis",
+                    type_="date",
+                    required=False,
+                    value=DashboardState.f_to,
+                    error=DashboardState.field_errors["bis"],
                 ),
                 forms.select(
                     t("dash.district"),
@@ -482,7 +496,7 @@ def dashboard_page() -> rx.Component:
     return admin_page(
         rx.vstack(
             rx.heading(t("dash.title"), " – ", AdminSession.kommune_name, size="7", as_="h1"),
-            forms.error_line(DashboardState.error),
+            forms.error_summary(DashboardState.error, DashboardState.field_errors),
             rx.cond(AdminSession.is_kommune_admin, _filters()),
             rx.cond(DashboardState.loaded, _body()),
             width="100%",

@@ -33,6 +33,7 @@ from dasnez_core.services.masterdata_public import (
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Form, form_fields
 
 _FIELDS = ("title", "body", "link", "event", "from", "until")
 
@@ -48,6 +49,18 @@ def _values(form: dict[str, str], prefix: str) -> InfoItemInput:
         event_date=event[:20],
         publish_from=start[:20],
         publish_until=end[:20],
+    )
+
+
+def _form_of(prefix: str) -> Form:
+    return form_fields(
+        "title",
+        "body",
+        prefix=prefix,
+        link_url=f"{prefix}link",
+        event_date=f"{prefix}event",
+        publish_from=f"{prefix}from",
+        publish_until=f"{prefix}until",
     )
 
 
@@ -85,13 +98,21 @@ class InfoBoxState(PagedMasterData, KommuneAdminState):
         return self._select_row("masterdata.info_not_found", item_id, focus="edit_title")
 
     @rx.event
-    def add(self, form: dict[str, str]) -> None:
-        self._add_row("masterdata.info.added", add_info_item, _values(form, "new_"))
+    def add(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        return self._add_row(
+            "masterdata.info.added", add_info_item, _values(form, "new_"), form=_form_of("new_")
+        )
 
     @rx.event
-    def save(self, form: dict[str, str]) -> None:
+    def save(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         values = _values(form, "edit_")
-        self._save_row("masterdata.info.saved", update_info_item, form.get("item_id"), values)
+        return self._save_row(
+            "masterdata.info.saved",
+            update_info_item,
+            form.get("item_id"),
+            values,
+            form=_form_of("edit_"),
+        )
 
     @rx.event
     def move(self, item_id: int, direction: str) -> None:
@@ -113,7 +134,9 @@ def _optional_textarea(label: rx.Var[str], name: str, value: rx.Var[str] | str) 
             max_length=INFO_BODY_MAX,
             default_value=value,
             style=forms.FIELD_STYLE,
+            **forms.invalid_props(name, InfoBoxState.field_errors[name]),
         ),
+        forms.field_error(name, InfoBoxState.field_errors[name]),
         style={"margin_bottom": "1rem"},
     )
 
@@ -127,6 +150,7 @@ def _fields(prefix: str, values: list[rx.Var[str]] | None = None) -> tuple[rx.Co
             f"{prefix}title",
             max_length=INFO_TITLE_MAX,
             value=title,
+            error=InfoBoxState.field_errors[f"{prefix}title"],
         ),
         _optional_textarea(t("masterdata.info.body"), f"{prefix}body", body),
         forms.field(
@@ -137,8 +161,10 @@ def _fields(prefix: str, values: list[rx.Var[str]] | None = None) -> tuple[rx.Co
             required=False,
             hint=t("masterdata.url_hint_optional"),
             value=link,
+            error=InfoBoxState.field_errors[f"{prefix}link"],
         ),
         date_fields(
+            InfoBoxState,
             ("masterdata.info.event_date", f"{prefix}event", event),
             ("masterdata.info.publish_from", f"{prefix}from", start),
             ("masterdata.info.publish_until", f"{prefix}until", end),

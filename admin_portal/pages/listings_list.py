@@ -36,7 +36,7 @@ from dasnez_core.services.listings_list import (
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Lines, form_fields
 
 ROUTE = routes.LISTINGS
 _FILTER_FIELDS = ("q", "status", "ortsteil", "boerse", "art", "kategorie", "von", "bis")
@@ -112,9 +112,10 @@ class ListingsListState(FilteredList, AdminSession):
             }
         )
         if not self._check(
-            lambda: check_range(filters.date_from, filters.date_to), lines=Lines("error")
+            lambda: check_range(filters.date_from, filters.date_to),
+            lines=Lines("error", form=form_fields("von", "bis")),
         ).ok:
-            return None
+            return self._focus_first_error()
         return self._redirect(ROUTE, filters)
 
 
@@ -130,8 +131,22 @@ def _filters() -> rx.Component:
         choice_filter("adminlist.exchange", "boerse", s.exchanges, s.f_exchange),
         choice_filter("adminlist.kind", "art", s.kinds, s.f_kind),
         choice_filter("adminlist.category", "kategorie", s.categories, s.f_category),
-        forms.field(t("adminlist.from"), "von", type_="date", required=False, value=s.f_from),
-        forms.field(t("adminlist.to"), "bis", type_="date", required=False, value=s.f_to),
+        forms.field(
+            t("adminlist.from"),
+            "von",
+            type_="date",
+            required=False,
+            value=s.f_from,
+            error=s.field_errors["von"],
+        ),
+        forms.field(
+            t("adminlist.to"),
+            "bis",
+            type_="date",
+            required=False,
+            value=s.f_to,
+            error=s.field_errors["bis"],
+        ),
         sort_select(s.sorts, s.f_sort),
     )
 

@@ -10,7 +10,7 @@ from admin_portal.state import AdminSession
 from dasnez_core.services import auth
 from dasnez_ui import forms
 from dasnez_ui.lang import t
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import LOGIN_LINES
 from dasnez_ui.session import navigate, password_login
 from dasnez_ui.session_http import open_url
 
@@ -21,10 +21,12 @@ def _home_of(is_kommune_admin: bool) -> str:
 
 class AdminLoginState(AdminSession):
     error: str = ""
+    field_errors: dict[str, str] = {}
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
         self._actor()
+        self.error, self.field_errors = "", {}
         if self.logged_in:
             return rx.redirect(_home_of(self.is_kommune_admin))
         return None
@@ -32,9 +34,9 @@ class AdminLoginState(AdminSession):
     @rx.event
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         call = password_login(form, auth.ADMIN_APP, self._client())
-        result = (await self._run_off_loop(call, lines=Lines("error"))).value
+        result = (await self._run_off_loop(call, lines=LOGIN_LINES)).value
         if result is None:
-            return None
+            return self._focus_first_error()
         # The cookie endpoint sets the session cookie and reloads the page.
         return navigate(open_url(result.ticket, _home_of(bool(result.actor.admin_of))))
 
@@ -43,7 +45,9 @@ def admin_login_page() -> rx.Component:
     return admin_page(
         rx.vstack(
             rx.heading(t("admin.login_title"), size="7", as_="h1"),
-            forms.login_form(AdminLoginState.error, AdminLoginState.submit),
+            forms.login_form(
+                AdminLoginState.error, AdminLoginState.field_errors, AdminLoginState.submit
+            ),
             width="100%",
             max_width="480px",
         )

@@ -26,9 +26,23 @@ from dasnez_core.services.masterdata import (
 from dasnez_core.uploads import LOGO_MAX_BYTES
 from dasnez_ui import forms
 from dasnez_ui.lang import t
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Lines, form_fields
 
 LOGO_UPLOAD_ID = "kommune_logo"
+
+
+# "At least one exchange" shows at the first exchange's box.
+_FIRST_EXCHANGE = f"exchange_{next(iter(ExchangeType)).value}"
+_FORM = form_fields(
+    "name",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
+    "listing_days",
+    "reminder_days",
+    exchanges=_FIRST_EXCHANGE,
+)
 
 
 class ProfileState(KommuneAdminState):
@@ -77,7 +91,7 @@ class ProfileState(KommuneAdminState):
         return None
 
     @rx.event
-    def save(self, form: dict[str, str]) -> None:
+    def save(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         values = ProfileInput(
             name=str(form.get("name", ""))[:500],
@@ -96,10 +110,13 @@ class ProfileState(KommuneAdminState):
             actor,
             lambda db, kommune_id: update_profile(db, actor, kommune_id, values),
             "masterdata.profile_saved",
+            form=_FORM,
         ):
             kommune_id = self._own_kommune(actor)
             self._reload(actor, kommune_id)
             self._load_kommune_name(actor)
+            return None
+        return self._focus_first_error()
 
     def _logo_change(
         self, actor: Actor, change: Callable[[Session, int], object], done: str
@@ -111,6 +128,7 @@ class ProfileState(KommuneAdminState):
             lines=Lines("logo_error", "logo_success"),
         ).ok
         self.error = self.success = ""
+        self.field_errors = {}
         if saved:
             self._reload(actor, self._own_kommune(actor))
 
@@ -216,12 +234,20 @@ def _group(legend: str, *children: rx.Component) -> rx.Component:
     )
 
 
+_errors = ProfileState.field_errors
+
+
 def _form() -> rx.Component:
     return rx.form(
+        forms.error_summary(ProfileState.error, ProfileState.field_errors),
         _group(
             "masterdata.profile.group_contact",
             forms.field(
-                t("masterdata.profile.name"), "name", max_length=120, value=ProfileState.v_name
+                t("masterdata.profile.name"),
+                "name",
+                max_length=120,
+                value=ProfileState.v_name,
+                error=_errors["name"],
             ),
             forms.field(
                 t("masterdata.profile.contact_name"),
@@ -229,6 +255,7 @@ def _form() -> rx.Component:
                 max_length=200,
                 required=False,
                 value=ProfileState.v_contact_name,
+                error=_errors["contact_name"],
             ),
             forms.field(
                 t("masterdata.profile.contact_email"),
@@ -236,6 +263,7 @@ def _form() -> rx.Component:
                 type_="email",
                 max_length=200,
                 value=ProfileState.v_contact_email,
+                error=_errors["contact_email"],
             ),
             forms.field(
                 t("masterdata.profile.contact_phone"),
@@ -244,6 +272,7 @@ def _form() -> rx.Component:
                 max_length=60,
                 required=False,
                 value=ProfileState.v_contact_phone,
+                error=_errors["contact_phone"],
             ),
             forms.field(
                 t("masterdata.profile.contact_address"),
@@ -251,6 +280,7 @@ def _form() -> rx.Component:
                 max_length=300,
                 required=False,
                 value=ProfileState.v_contact_address,
+                error=_errors["contact_address"],
             ),
         ),
         _group(
@@ -262,6 +292,7 @@ def _form() -> rx.Component:
                 input_mode="numeric",
                 hint=t("masterdata.profile.listing_days_hint"),
                 value=ProfileState.v_listing_days,
+                error=_errors["listing_days"],
             ),
             forms.field(
                 t("masterdata.profile.reminder_days"),
@@ -270,6 +301,7 @@ def _form() -> rx.Component:
                 input_mode="numeric",
                 hint=t("masterdata.profile.reminder_days_hint"),
                 value=ProfileState.v_reminder_days,
+                error=_errors["reminder_days"],
             ),
             forms.checkbox(
                 t("masterdata.profile.premoderation"),
@@ -286,14 +318,17 @@ def _form() -> rx.Component:
                     t(f"exchange.{ex.value}"),
                     f"exchange_{ex.value}",
                     checked=ProfileState.enabled_types.contains(ex.value),
+                    error=_errors[_FIRST_EXCHANGE]
+                    if f"exchange_{ex.value}" == _FIRST_EXCHANGE
+                    else None,
                 )
                 for ex in ExchangeType
             ],
         ),
-        # The outcome right above the button, where the eye is after saving.
-        forms.error_line(ProfileState.error),
+        # Success right above the button, where the eye is after saving.
         forms.success_line(ProfileState.success),
         forms.submit(t("masterdata.profile.save")),
+        no_validate=True,
         on_submit=ProfileState.save,
         reset_on_submit=False,
         key=ProfileState.form_key.to_string(),

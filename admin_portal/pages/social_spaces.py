@@ -29,6 +29,7 @@ from dasnez_core.services.masterdata_areas import (
 )
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Form, form_fields
 from dasnez_ui.params import parse_id
 
 
@@ -39,6 +40,10 @@ def _values(form: dict[str, str], prefix: str) -> SocialSpaceInput:
         name=str(form.get(f"{prefix}name", ""))[:500],
         area_id=(parse_id(area) or 0) if area else None,
     )
+
+
+def _form_of(prefix: str) -> Form:
+    return form_fields("kind", "name", prefix=prefix, area_id=f"{prefix}area")
 
 
 class SocialSpacesState(PagedMasterData, KommuneAdminState):
@@ -74,18 +79,32 @@ class SocialSpacesState(PagedMasterData, KommuneAdminState):
         return self._select_row("masterdata.space_not_found", space_id)
 
     @rx.event
-    def add(self, form: dict[str, str]) -> None:
-        self._add_row("masterdata.spaces.added", add_social_space, _values(form, "new_"))
+    def add(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        return self._add_row(
+            "masterdata.spaces.added",
+            add_social_space,
+            _values(form, "new_"),
+            form=_form_of("new_"),
+        )
 
     @rx.event
-    def save(self, form: dict[str, str]) -> None:
+    def save(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         values = _values(form, "edit_")
-        self._save_row("masterdata.spaces.saved", update_social_space, form.get("space_id"), values)
+        return self._save_row(
+            "masterdata.spaces.saved",
+            update_social_space,
+            form.get("space_id"),
+            values,
+            form=_form_of("edit_"),
+        )
 
     @rx.event
     def delete(self, space_id: int) -> None:
         name = self.sel_name
         self._remove_row("masterdata.spaces.deleted", delete_social_space, space_id, name=name)
+
+
+_errors = SocialSpacesState.field_errors
 
 
 def _kind_select(name: str, value: rx.Var[str] | str = "") -> rx.Component:
@@ -106,7 +125,9 @@ def _kind_select(name: str, value: rx.Var[str] | str = "") -> rx.Component:
             required=True,
             default_value=value,
             style=forms.FIELD_STYLE,
+            **forms.invalid_props(name, _errors[name]),
         ),
+        forms.field_error(name, _errors[name]),
         style={"margin_bottom": "1rem"},
     )
 
@@ -118,7 +139,11 @@ def _fields(
     return (
         _kind_select(f"{prefix}kind", kind),
         forms.field(
-            t("masterdata.spaces.name"), f"{prefix}name", max_length=SPACE_NAME_MAX, value=name
+            t("masterdata.spaces.name"),
+            f"{prefix}name",
+            max_length=SPACE_NAME_MAX,
+            value=name,
+            error=_errors[f"{prefix}name"],
         ),
         forms.select(
             t("masterdata.spaces.area"),
@@ -127,6 +152,7 @@ def _fields(
             t("masterdata.spaces.no_area"),
             required=False,
             value=area,
+            error=_errors[f"{prefix}area"],
         ),
     )
 

@@ -35,6 +35,7 @@ from dasnez_core.services.masterdata_public import (
 from dasnez_core.uploads import LOGO_MAX_BYTES
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import Form, form_fields
 from dasnez_ui.params import parse_id
 
 LOGO_UPLOAD_ID = "sponsor_logo"
@@ -77,13 +78,21 @@ class SponsorsState(PagedMasterData, KommuneAdminState):
         return self._select_row("masterdata.sponsor_not_found", sponsor_id)
 
     @rx.event
-    def add(self, form: dict[str, str]) -> None:
-        self._add_row("masterdata.sponsors.added", add_sponsor, _values(form, "new_"))
+    def add(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        return self._add_row(
+            "masterdata.sponsors.added", add_sponsor, _values(form, "new_"), form=_form_of("new_")
+        )
 
     @rx.event
-    def save(self, form: dict[str, str]) -> None:
+    def save(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         values = _values(form, "edit_")
-        self._save_row("masterdata.sponsors.saved", update_sponsor, form.get("sponsor_id"), values)
+        return self._save_row(
+            "masterdata.sponsors.saved",
+            update_sponsor,
+            form.get("sponsor_id"),
+            values,
+            form=_form_of("edit_"),
+        )
 
     @rx.event
     async def upload_logo(self, files: list[rx.UploadFile]) -> None:
@@ -123,6 +132,12 @@ class SponsorsState(PagedMasterData, KommuneAdminState):
         self._remove_row("masterdata.sponsors.deleted", delete_sponsor, sponsor_id, name=name)
 
 
+def _form_of(prefix: str) -> Form:
+    return form_fields(
+        "name", "url", prefix=prefix, valid_from=f"{prefix}from", valid_until=f"{prefix}until"
+    )
+
+
 def _fields(
     prefix: str, values: tuple[rx.Var[str] | str, ...] = ("", "", "", "")
 ) -> tuple[rx.Component, ...]:
@@ -130,7 +145,11 @@ def _fields(
     name, url, valid_from, valid_until = values
     return (
         forms.field(
-            t("masterdata.sponsors.name"), f"{prefix}name", max_length=SPONSOR_NAME_MAX, value=name
+            t("masterdata.sponsors.name"),
+            f"{prefix}name",
+            max_length=SPONSOR_NAME_MAX,
+            value=name,
+            error=SponsorsState.field_errors[f"{prefix}name"],
         ),
         forms.field(
             t("masterdata.sponsors.url"),
@@ -139,8 +158,10 @@ def _fields(
             input_mode="url",
             hint=t("masterdata.url_hint"),
             value=url,
+            error=SponsorsState.field_errors[f"{prefix}url"],
         ),
         date_fields(
+            SponsorsState,
             ("masterdata.sponsors.valid_from", f"{prefix}from", valid_from),
             ("masterdata.sponsors.valid_until", f"{prefix}until", valid_until),
         ),

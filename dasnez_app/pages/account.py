@@ -21,13 +21,36 @@ from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Form, Lines
 from dasnez_ui.params import parse_id
 from dasnez_ui.session import session_ref
 
-_PROFILE = Lines("profile_error", "profile_success")
-_EMAIL = Lines("email_error", "email_success")
-_PASSWORD = Lines("password_error", "password_success")
+# Each form of the page has its own lines and field errors (its controls have own ids).
+_PROFILE = Lines(
+    "profile_error",
+    "profile_success",
+    Form(
+        {"display_name": "display_name", "area_id": "area_id", "introduction": "introduction"},
+        "profile_fields",
+    ),
+)
+_EMAIL = Lines(
+    "email_error",
+    "email_success",
+    Form(
+        {"email": "new_email", "new_email": "new_email", "email_password": "email_password"},
+        "email_fields",
+    ),
+)
+_PASSWORD = Lines(
+    "password_error",
+    "password_success",
+    Form({"current_password": "current_password", "password": "new_password"}, "password_fields"),
+)
+_DELETE = Lines(
+    "delete_error",
+    form=Form({"delete_password": "delete_password", "confirm": "confirm_delete"}, "delete_fields"),
+)
 
 
 class AccountState(PublicSession):
@@ -54,12 +77,18 @@ class AccountState(PublicSession):
     password_success: str = ""
     export_error: str = ""
     delete_error: str = ""
+    profile_fields: dict[str, str] = {}
+    email_fields: dict[str, str] = {}
+    password_fields: dict[str, str] = {}
+    delete_fields: dict[str, str] = {}
 
     def _clear_messages(self) -> None:
         self.profile_error = self.profile_success = ""
         self.email_error = self.email_success = ""
         self.password_error = self.password_success = ""
         self.export_error = self.delete_error = ""
+        self.profile_fields, self.email_fields = {}, {}
+        self.password_fields, self.delete_fields = {}, {}
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = actor.kommune_id or 0
@@ -93,7 +122,7 @@ class AccountState(PublicSession):
         return None
 
     @rx.event
-    def save_profile(self, form: dict[str, str]) -> None:
+    def save_profile(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         self._clear_messages()
         change = ProfileUpdate(
@@ -116,9 +145,13 @@ class AccountState(PublicSession):
             lines=_PROFILE,
         ).ok:
             self._reload(self._actor())
+            return None
+        return self._focus_first_error("profile_fields")
 
     @rx.event
-    async def change_email(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
+    async def change_email(
+        self, form: dict[str, str]
+    ) -> list[rx.event.EventSpec] | rx.event.EventSpec | None:
         actor = self._actor()
         client = self._client()
         self._clear_messages()
@@ -134,12 +167,14 @@ class AccountState(PublicSession):
             lines=_EMAIL,
         )
         if not sent.ok:
-            return None
+            return self._focus_first_error("email_fields")
         self.email_success = self._t("account.email_sent", email=sent.value)
         return [rx.set_value("new_email", ""), rx.set_value("email_password", "")]
 
     @rx.event
-    async def change_password(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
+    async def change_password(
+        self, form: dict[str, str]
+    ) -> list[rx.event.EventSpec] | rx.event.EventSpec | None:
         actor = self._actor()
         keep_session = session_ref(self, auth.PUBLIC_APP)
         self._clear_messages()
@@ -157,7 +192,7 @@ class AccountState(PublicSession):
                 lines=_PASSWORD,
             )
         ).ok:
-            return None
+            return self._focus_first_error("password_fields")
         return [rx.set_value("current_password", ""), rx.set_value("new_password", "")]
 
     @rx.event
@@ -177,7 +212,7 @@ class AccountState(PublicSession):
         )
 
     @rx.event
-    async def delete_account(self, form: dict[str, str]) -> None:
+    async def delete_account(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         self._clear_messages()
         if not (
@@ -189,13 +224,14 @@ class AccountState(PublicSession):
                     password=str(form.get("delete_password", ""))[:300],
                     confirmed=bool(form.get("confirm_delete")),
                 ),
-                lines=Lines("delete_error"),
+                lines=_DELETE,
             )
         ).ok:
-            return
+            return self._focus_first_error("delete_fields")
         self.user_name = self.user_status = self.user_kommune_slug = ""
         self.email = self.display_name = self.introduction = ""
         self.deleted, self.loaded = True, False
+        return None
 
 
 def _section(heading_key: str, anchor: str, *children: rx.Component) -> rx.Component:
@@ -216,6 +252,9 @@ def _section(heading_key: str, anchor: str, *children: rx.Component) -> rx.Compo
     )
 
 
+_profile = AccountState.profile_fields
+
+
 def _introduction_field() -> rx.Component:
     return rx.el.div(
         rx.el.label(
@@ -230,7 +269,9 @@ def _introduction_field() -> rx.Component:
             max_length=INTRODUCTION_MAX,
             default_value=AccountState.introduction,
             style=forms.FIELD_STYLE,
+            **forms.invalid_props("introduction", _profile["introduction"]),
         ),
+        forms.field_error("introduction", _profile["introduction"]),
         style={"margin_bottom": "1rem"},
     )
 
@@ -271,7 +312,7 @@ def _visibility_field() -> rx.Component:
 
 def _profile_form() -> rx.Component:
     return rx.form(
-        forms.error_line(AccountState.profile_error),
+        forms.error_summary(AccountState.profile_error, AccountState.profile_fields),
         forms.success_line(AccountState.profile_success),
         forms.field(
             t("account.display_name"),
@@ -279,6 +320,7 @@ def _profile_form() -> rx.Component:
             autocomplete="name",
             max_length=NAME_MAX,
             value=AccountState.display_name,
+            error=_profile["display_name"],
         ),
         forms.select(
             t("account.area"),
@@ -286,6 +328,7 @@ def _profile_form() -> rx.Component:
             AccountState.areas,
             t("common.choose"),
             value=AccountState.area_id,
+            error=_profile["area_id"],
         ),
         rx.cond(
             AccountState.spaces.length() > 0,
@@ -307,6 +350,7 @@ def _profile_form() -> rx.Component:
         _visibility_field(),
         forms.submit(t("account.profile_save")),
         key=AccountState.form_key,
+        no_validate=True,
         on_submit=AccountState.save_profile,
         width="100%",
     )
@@ -320,10 +364,15 @@ def _email_form() -> rx.Component:
             rx.text.strong(AccountState.email),
             margin_bottom="1rem",
         ),
-        forms.error_line(AccountState.email_error),
+        forms.error_summary(AccountState.email_error, AccountState.email_fields),
         forms.success_line(AccountState.email_success),
         forms.field(
-            t("account.new_email"), "new_email", type_="email", autocomplete="email", max_length=254
+            t("account.new_email"),
+            "new_email",
+            type_="email",
+            autocomplete="email",
+            max_length=254,
+            error=AccountState.email_fields["new_email"],
         ),
         forms.field(
             t("account.current_password"),
@@ -331,8 +380,10 @@ def _email_form() -> rx.Component:
             type_="password",
             autocomplete="current-password",
             max_length=MAX_LENGTH,
+            error=AccountState.email_fields["email_password"],
         ),
         forms.submit(t("account.email_submit")),
+        no_validate=True,
         on_submit=AccountState.change_email,
         width="100%",
     )
@@ -340,7 +391,7 @@ def _email_form() -> rx.Component:
 
 def _password_form() -> rx.Component:
     return rx.form(
-        forms.error_line(AccountState.password_error),
+        forms.error_summary(AccountState.password_error, AccountState.password_fields),
         forms.success_line(AccountState.password_success),
         forms.field(
             t("account.current_password"),
@@ -348,6 +399,7 @@ def _password_form() -> rx.Component:
             type_="password",
             autocomplete="current-password",
             max_length=MAX_LENGTH,
+            error=AccountState.password_fields["current_password"],
         ),
         forms.field(
             t("account.new_password"),
@@ -356,8 +408,10 @@ def _password_form() -> rx.Component:
             autocomplete="new-password",
             hint=t("register.password_hint"),
             max_length=MAX_LENGTH,
+            error=AccountState.password_fields["new_password"],
         ),
         forms.submit(t("account.password_submit")),
+        no_validate=True,
         on_submit=AccountState.change_password,
         width="100%",
     )
@@ -368,15 +422,20 @@ def _delete_form() -> rx.Component:
         AccountState.can_delete,
         rx.form(
             rx.text(t("account.delete_text"), margin_bottom="1rem"),
-            forms.error_line(AccountState.delete_error),
+            forms.error_summary(AccountState.delete_error, AccountState.delete_fields),
             forms.field(
                 t("account.delete_password"),
                 "delete_password",
                 type_="password",
                 autocomplete="current-password",
                 max_length=MAX_LENGTH,
+                error=AccountState.delete_fields["delete_password"],
             ),
-            forms.checkbox(t("account.delete_confirm"), "confirm_delete"),
+            forms.checkbox(
+                t("account.delete_confirm"),
+                "confirm_delete",
+                error=AccountState.delete_fields["confirm_delete"],
+            ),
             rx.button(
                 t("account.delete_submit"),
                 type="submit",
@@ -384,6 +443,7 @@ def _delete_form() -> rx.Component:
                 color_scheme="red",
                 style={"width": "100%"},
             ),
+            no_validate=True,
             on_submit=AccountState.delete_account,
             width="100%",
         ),

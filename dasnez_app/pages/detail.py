@@ -20,7 +20,7 @@ from dasnez_core.services.search import get_listing_detail
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Form, Lines
 
 
 class DetailState(PublicSession):
@@ -48,6 +48,7 @@ class DetailState(PublicSession):
     is_own: bool = False
     report_open: bool = False
     report_error: str = ""
+    report_fields: dict[str, str] = {}
     report_done: str = ""
 
     @rx.event
@@ -56,6 +57,7 @@ class DetailState(PublicSession):
         slug, listing_id = ids_from_path(self.router.url.path)
         self.slug = slug
         self.report_open, self.report_error, self.report_done = False, "", ""
+        self.report_fields = {}
         with session_scope() as db:
             try:
                 k = kommunen.get_kommune_by_slug(db, slug)
@@ -86,7 +88,7 @@ class DetailState(PublicSession):
         self.report_open = not self.report_open
 
     @rx.event
-    def report(self, form: dict[str, str]) -> None:
+    def report(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor, client = self._actor(), self._client()
         reason = str(form.get("reason", ""))[:5000]
 
@@ -95,10 +97,13 @@ class DetailState(PublicSession):
             assert k.id is not None
             report_listing(db, actor, k.id, self.listing_id, reason, client)
 
-        if not self._run(report, lines=Lines("report_error")).ok:
-            return
+        if not self._run(
+            report, lines=Lines("report_error", form=Form({"reason": "reason"}, "report_fields"))
+        ).ok:
+            return self._focus_first_error("report_fields")
         self.report_done = self._t("detail.report_done")
         self.report_open = False
+        return None
 
 
 def _shown(value: int | str, lang: str) -> str:
@@ -136,9 +141,15 @@ def _report_box() -> rx.Component:
             DetailState.report_open,
             rx.form(
                 rx.text(t("detail.report_hint")),
-                forms.error_line(DetailState.report_error),
-                forms.textarea(t("detail.report_reason"), "reason", max_length=REASON_MAX),
+                forms.error_summary(DetailState.report_error, DetailState.report_fields),
+                forms.textarea(
+                    t("detail.report_reason"),
+                    "reason",
+                    max_length=REASON_MAX,
+                    error=DetailState.report_fields["reason"],
+                ),
                 forms.submit(t("detail.report_send")),
+                no_validate=True,
                 on_submit=DetailState.report,
                 reset_on_submit=False,
                 padding_top="0.75rem",

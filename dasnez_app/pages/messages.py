@@ -19,10 +19,21 @@ from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView,
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Form, Lines
 from dasnez_ui.params import parse_id
 
 # --- /nachrichten -----------------------------------------------------------------------------
+
+# The thread page's three forms, each with its own lines and field errors.
+_REPLY = Lines("error", "success", Form({"body": "body"}, "reply_fields"))
+_AGREEMENT = Lines(
+    "agreement_error", "agreement_success", Form({"value": "value"}, "agreement_fields")
+)
+_RATING = Lines(
+    "rating_error",
+    "rating_success",
+    Form({"stars": "stars", "comment": "comment"}, "rating_fields"),
+)
 
 
 class MessagesState(PublicSession):
@@ -232,6 +243,9 @@ class ThreadState(PublicSession):
     agreement_success: str = ""
     rating_error: str = ""
     rating_success: str = ""
+    reply_fields: dict[str, str] = {}
+    agreement_fields: dict[str, str] = {}
+    rating_fields: dict[str, str] = {}
 
     @rx.var
     def agreement_done(self) -> bool:
@@ -256,7 +270,7 @@ class ThreadState(PublicSession):
         return None
 
     @rx.event
-    def send(self, form: dict[str, str]) -> None:
+    def send(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         client = self._client()
@@ -266,12 +280,15 @@ class ThreadState(PublicSession):
                 db, actor, actor.kommune_id or 0, cid, str(form.get("body", ""))[:10_000], client
             ),
             "contact.sent",
+            lines=_REPLY,
         ).ok:
             self.sent_count += 1
             self._show(actor, cid, 1)
+            return None
+        return self._focus_first_error("reply_fields")
 
     @rx.event
-    def confirm(self, form: dict[str, str]) -> None:
+    def confirm(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._clear_lines()
@@ -285,12 +302,14 @@ class ThreadState(PublicSession):
                 lang=self.lang,
             ),
             "agreement.saved",
-            lines=Lines("agreement_error", "agreement_success"),
+            lines=_AGREEMENT,
         ).ok:
             self._show(actor, cid, self.page)
+            return None
+        return self._focus_first_error("agreement_fields")
 
     @rx.event
-    def rate(self, form: dict[str, str]) -> None:
+    def rate(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._clear_lines()
@@ -305,9 +324,11 @@ class ThreadState(PublicSession):
                 admin_only=bool(form.get("admin_only")),
             ),
             "rating.saved",
-            lines=Lines("rating_error", "rating_success"),
+            lines=_RATING,
         ).ok:
             self._show(actor, cid, self.page)
+            return None
+        return self._focus_first_error("rating_fields")
 
     @rx.event
     def older(self) -> None:
@@ -325,6 +346,7 @@ class ThreadState(PublicSession):
         self.error = self.success = ""
         self.agreement_error = self.agreement_success = ""
         self.rating_error = self.rating_success = ""
+        self.reply_fields, self.agreement_fields, self.rating_fields = {}, {}, {}
 
     def _show(self, actor: Actor, cid: int, page: int) -> None:
         try:
@@ -439,13 +461,18 @@ def _messages() -> rx.Component:
 
 def _reply_form() -> rx.Component:
     return rx.box(
-        forms.error_line(ThreadState.error),
+        forms.error_summary(ThreadState.error, ThreadState.reply_fields),
         forms.success_line(ThreadState.success),
         rx.cond(
             ThreadState.reply_notice != "",
             rx.callout(ThreadState.reply_notice, icon="info", size="2"),
             rx.form(
-                forms.textarea(t("contact.reply_label"), "body", max_length=BODY_MAX),
+                forms.textarea(
+                    t("contact.reply_label"),
+                    "body",
+                    max_length=BODY_MAX,
+                    error=ThreadState.reply_fields["body"],
+                ),
                 rx.text(
                     t("contact.reply_hint"),
                     size="2",
@@ -453,6 +480,7 @@ def _reply_form() -> rx.Component:
                     style={"margin_top": "-0.75rem", "margin_bottom": "1rem"},
                 ),
                 forms.submit(t("contact.send")),
+                no_validate=True,
                 on_submit=ThreadState.send,
                 key=ThreadState.sent_count.to_string(),
                 width="100%",
@@ -486,7 +514,13 @@ def _confirm_form() -> rx.Component:
         *[
             (
                 v.unit.value,
-                forms.field(t(v.label_key), "value", hint=t("agreement.value_hint"), max_length=20),
+                forms.field(
+                    t(v.label_key),
+                    "value",
+                    hint=t("agreement.value_hint"),
+                    max_length=20,
+                    error=ThreadState.agreement_fields["value"],
+                ),
             )
             for v in agreement_values()
         ],
@@ -495,6 +529,7 @@ def _confirm_form() -> rx.Component:
     return rx.form(
         rx.cond(ThreadState.agreement_exists, rx.fragment(), value_field),
         forms.submit(t("agreement.mark_done")),
+        no_validate=True,
         on_submit=ThreadState.confirm,
         width="100%",
     )
@@ -503,7 +538,7 @@ def _confirm_form() -> rx.Component:
 def _agreement() -> rx.Component:
     return rx.el.section(
         rx.heading(t("agreement.title"), size="5", as_="h2"),
-        forms.error_line(ThreadState.agreement_error),
+        forms.error_summary(ThreadState.agreement_error, ThreadState.agreement_fields),
         forms.success_line(ThreadState.agreement_success),
         rx.cond(
             ThreadState.agreement_done,
@@ -544,6 +579,7 @@ def _star_choice(stars: int) -> rx.Component:
             value=str(stars),
             required=True,
             style={"width": "24px", "height": "24px"},
+            **forms.invalid_props("stars", ThreadState.rating_fields["stars"]),
         ),
         rx.text(t(f"rating.star_{stars}")),
         style={
@@ -560,12 +596,17 @@ def _star_choice(stars: int) -> rx.Component:
 
 def _rating_form() -> rx.Component:
     return rx.form(
+        # The group carries the id the error summary links to and the focus goes to (a
+        # radio with an id would be read by the form as that id's value, checked or not).
         rx.el.fieldset(
             rx.el.legend(
                 t("rating.question").replace("{name}", ThreadState.other_name),
                 style={"font_weight": "600", "margin_bottom": "0.5rem"},
             ),
             *[_star_choice(n) for n in range(1, 6)],
+            forms.field_error("stars", ThreadState.rating_fields["stars"]),
+            id="stars",
+            tab_index=-1,
             style={
                 "display": "grid",
                 "gap": "0.5rem",
@@ -586,11 +627,14 @@ def _rating_form() -> rx.Component:
                 rows=4,
                 max_length=ratings.COMMENT_MAX,
                 style=forms.FIELD_STYLE,
+                **forms.invalid_props("comment", ThreadState.rating_fields["comment"]),
             ),
+            forms.field_error("comment", ThreadState.rating_fields["comment"]),
             style={"margin_bottom": "1rem"},
         ),
         forms.checkbox(t("rating.admin_only_label"), "admin_only"),
         forms.submit(t("rating.submit")),
+        no_validate=True,
         on_submit=ThreadState.rate,
         width="100%",
     )
@@ -601,7 +645,7 @@ def _rating() -> rx.Component:
         ThreadState.agreement_done,
         rx.el.section(
             rx.heading(t("rating.title"), size="5", as_="h2"),
-            forms.error_line(ThreadState.rating_error),
+            forms.error_summary(ThreadState.rating_error, ThreadState.rating_fields),
             forms.success_line(ThreadState.rating_success),
             rx.cond(
                 ThreadState.my_rating > 0,

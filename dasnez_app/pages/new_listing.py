@@ -30,8 +30,23 @@ from dasnez_core.services.listings import (
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
-from dasnez_ui.outcome import MESSAGE_LINES
+from dasnez_ui.outcome import Lines, form_fields
 from dasnez_ui.params import parse_id
+
+# The exchange follows from the category: a problem with it shows at the category.
+_LINES = Lines(
+    "error",
+    "success",
+    form=form_fields(
+        "kind",
+        "title",
+        "body",
+        "area_id",
+        *(f.name for f in listing_fields()),
+        category_id="category_id",
+        exchange_id="category_id",
+    ),
+)
 
 
 class NewListingState(PublicSession):
@@ -46,6 +61,7 @@ class NewListingState(PublicSession):
     areas: list[Option] = []
     spaces: list[Option] = []
     error: str = ""
+    field_errors: dict[str, str] = {}
     success: str = ""
     intent: str = "publish"
     form_key: str = ""
@@ -69,6 +85,7 @@ class NewListingState(PublicSession):
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
         self.error = self.success = self.notice = ""
+        self.field_errors = {}
         self.intent = "publish"
         self._clear_values()
         with session_scope() as db:
@@ -123,7 +140,7 @@ class NewListingState(PublicSession):
         self.intent = "draft" if intent == "draft" else "publish"
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> None:
+    def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         publish: bool = self.intent != "draft"
         self.intent = "publish"
@@ -160,9 +177,9 @@ class NewListingState(PublicSession):
                 )
             return k.premoderation
 
-        saved = self._run(save, lines=MESSAGE_LINES)
+        saved = self._run(save, lines=_LINES)
         if not saved.ok:
-            return
+            return self._focus_first_error()
         premoderated = saved.value
         key = (
             "listing.draft_saved"
@@ -172,9 +189,12 @@ class NewListingState(PublicSession):
             else "listing.published"
         )
         self.success = self._t(key)
+        return None
 
 
 def _kind_choice() -> rx.Component:
+    error = NewListingState.field_errors["kind"]
+
     def option(value: str, key: str) -> rx.Component:
         return rx.el.label(
             rx.el.input(
@@ -184,6 +204,7 @@ def _kind_choice() -> rx.Component:
                 required=True,
                 default_checked=NewListingState.v_kind == value,
                 style={"width": "24px", "height": "24px"},
+                **forms.invalid_props("kind", error),
             ),
             rx.text(t(key)),
             style={
@@ -197,10 +218,15 @@ def _kind_choice() -> rx.Component:
             },
         )
 
+    # The group carries the id the error summary links to and the focus goes to (a radio
+    # with an id would be read by the form as that id's value, whichever is checked).
     return rx.el.fieldset(
         rx.el.legend(t("listing.kind"), style={"font_weight": "600"}),
         option("offer", "listing.kind_offer"),
         option("request", "listing.kind_request"),
+        forms.field_error("kind", error),
+        id="kind",
+        tab_index=-1,
         style={
             "display": "grid",
             "gap": "0.5rem",
@@ -230,12 +256,13 @@ def _extra_field(field: ListingField) -> rx.Component:
         required=False,
         value=NewListingState.v_extras[field.name],
         input_mode=field.input_mode,
+        error=NewListingState.field_errors[field.name],
     )
 
 
 def _form() -> rx.Component:
     return rx.form(
-        forms.error_line(NewListingState.error),
+        forms.error_summary(NewListingState.error, NewListingState.field_errors),
         rx.cond(
             ~NewListingState.can_publish,
             rx.callout(t("listing.pending_drafts_only"), icon="info", role="note"),
@@ -247,12 +274,21 @@ def _form() -> rx.Component:
             NewListingState.categories,
             t("common.choose"),
             value=NewListingState.v_category,
+            error=NewListingState.field_errors["category_id"],
         ),
         forms.field(
-            t("listing.title"), "title", max_length=TITLE_MAX, value=NewListingState.v_title
+            t("listing.title"),
+            "title",
+            max_length=TITLE_MAX,
+            value=NewListingState.v_title,
+            error=NewListingState.field_errors["title"],
         ),
         forms.textarea(
-            t("listing.body"), "body", max_length=BODY_MAX, value=NewListingState.v_body
+            t("listing.body"),
+            "body",
+            max_length=BODY_MAX,
+            value=NewListingState.v_body,
+            error=NewListingState.field_errors["body"],
         ),
         forms.select(
             t("listing.area"),
@@ -260,6 +296,7 @@ def _form() -> rx.Component:
             NewListingState.areas,
             t("common.choose"),
             value=NewListingState.v_area,
+            error=NewListingState.field_errors["area_id"],
         ),
         *[_extra_field(f) for f in listing_fields()],
         rx.el.fieldset(
@@ -295,6 +332,7 @@ def _form() -> rx.Component:
             ),
             width="100%",
         ),
+        no_validate=True,
         on_submit=NewListingState.submit,
         reset_on_submit=False,
         key=NewListingState.form_key,

@@ -12,35 +12,38 @@ from dasnez_core.services import account
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Form, Lines, form_fields
 
 
 class ForgotPasswordState(PublicSession):
     loaded: bool = False
     error: str = ""
+    field_errors: dict[str, str] = {}
     sent: bool = False
 
     @rx.event
     def load(self) -> None:
         self._refresh_session()
-        self.error, self.sent, self.loaded = "", False, True
+        self.error, self.field_errors, self.sent, self.loaded = "", {}, False, True
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> None:
+    def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         self._actor()
         email, client = str(form.get("email", ""))[:300], self._client()
         if self._run(
             lambda db: account.request_password_reset(db, email=email, client=client),
-            lines=Lines("error"),
+            lines=Lines("error", form=form_fields("email")),
         ).ok:
             # The same answer whether or not the account exists.
             self.sent = True
+        return self._focus_first_error()
 
 
 class ResetPasswordState(PublicSession):
     loaded: bool = False
     link_error: str = ""
     error: str = ""
+    field_errors: dict[str, str] = {}
     done: bool = False
     _reset_token: str = ""
 
@@ -48,25 +51,26 @@ class ResetPasswordState(PublicSession):
     def load(self) -> None:
         self._refresh_session()
         self._reset_token = str(self.router.url.query_parameters.get("token", ""))[:300]
-        self.error, self.link_error, self.done = "", "", False
+        self.error, self.link_error, self.done, self.field_errors = "", "", False, {}
         self._run(
             lambda db: account.check_reset_token(db, self._reset_token), lines=Lines("link_error")
         )
         self.loaded = True
 
     @rx.event
-    async def submit(self, form: dict[str, str]) -> None:
+    async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         self._actor()
         token, new_password = self._reset_token, str(form.get("new_password", ""))[:300]
         reset = await self._run_off_loop(
             lambda db: account.reset_password(db, token=token, new_password=new_password),
-            lines=Lines("error"),
+            lines=Lines("error", form=Form({"password": "new_password"})),
         )
         if not reset.ok:
             if reset.key.startswith("account.token_"):
                 self.link_error = self.error
-            return
+            return self._focus_first_error()
         self.done = True
+        return None
         self._refresh_session()  # every session has ended, this browser's too
 
 
@@ -75,15 +79,17 @@ def _forgot_form() -> rx.Component:
         ForgotPasswordState.loaded,
         rx.form(
             rx.text(t("forgot.intro")),
-            forms.error_line(ForgotPasswordState.error),
+            forms.error_summary(ForgotPasswordState.error, ForgotPasswordState.field_errors),
             forms.field(
                 t("login.email"),
                 "email",
                 type_="email",
                 autocomplete="email",
                 max_length=254,
+                error=ForgotPasswordState.field_errors["email"],
             ),
             forms.submit(t("forgot.submit")),
+            no_validate=True,
             on_submit=ForgotPasswordState.submit,
             width="100%",
         ),
@@ -112,7 +118,7 @@ def forgot_password_page() -> rx.Component:
 
 def _new_password_form() -> rx.Component:
     return rx.form(
-        forms.error_line(ResetPasswordState.error),
+        forms.error_summary(ResetPasswordState.error, ResetPasswordState.field_errors),
         forms.field(
             t("account.new_password"),
             "new_password",
@@ -120,8 +126,10 @@ def _new_password_form() -> rx.Component:
             autocomplete="new-password",
             hint=t("register.password_hint"),
             max_length=MAX_LENGTH,
+            error=ResetPasswordState.field_errors["new_password"],
         ),
         forms.submit(t("reset.submit")),
+        no_validate=True,
         on_submit=ResetPasswordState.submit,
         width="100%",
     )

@@ -16,8 +16,15 @@ from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
-from dasnez_ui.outcome import Lines
+from dasnez_ui.outcome import Lines, form_fields
 from dasnez_ui.params import parse_id
+
+_LINES = Lines(
+    "error",
+    form=form_fields(
+        "display_name", "email", "password", "area_id", "accept_privacy", "accept_terms"
+    ),
+)
 
 
 class RegisterState(PublicSession):
@@ -29,6 +36,7 @@ class RegisterState(PublicSession):
     terms_version: str = ""
     areas: list[Option] = []
     error: str = ""
+    field_errors: dict[str, str] = {}
     done: bool = False
     sent_to: str = ""
 
@@ -36,7 +44,7 @@ class RegisterState(PublicSession):
     def load(self) -> None:
         self._refresh_session()
         self.slug = slug_from_path(self.router.url.path)
-        self.error, self.done, self.sent_to = "", False, ""
+        self.error, self.field_errors, self.done, self.sent_to = "", {}, False, ""
         with session_scope() as db:
             try:
                 k = kommunen.get_kommune_by_slug(db, self.slug)
@@ -50,7 +58,7 @@ class RegisterState(PublicSession):
         self.loaded, self.found = True, True
 
     @rx.event
-    async def submit(self, form: dict[str, str]) -> None:
+    async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         # The same answer whether or not the address has an account (double opt-in); the
         # password is hashed off the event loop.
         slug, client = self.slug, self._client()
@@ -68,24 +76,34 @@ class RegisterState(PublicSession):
                 client=client,
                 shown_versions=shown,
             ),
-            lines=Lines("error"),
+            lines=_LINES,
         )
         if started.ok and started.value is not None:
             self.sent_to, self.done = started.value.email, True
+        return self._focus_first_error()
+
+
+_errors = RegisterState.field_errors
 
 
 def _form() -> rx.Component:
     return rx.form(
         rx.text(t("register.intro")),
-        forms.error_line(RegisterState.error),
+        forms.error_summary(RegisterState.error, RegisterState.field_errors),
         forms.field(
             t("register.display_name"),
             "display_name",
             autocomplete="name",
             max_length=auth.NAME_MAX,
+            error=_errors["display_name"],
         ),
         forms.field(
-            t("register.email"), "email", type_="email", autocomplete="email", max_length=254
+            t("register.email"),
+            "email",
+            type_="email",
+            autocomplete="email",
+            max_length=254,
+            error=_errors["email"],
         ),
         forms.field(
             t("register.password"),
@@ -94,8 +112,15 @@ def _form() -> rx.Component:
             autocomplete="new-password",
             hint=t("register.password_hint"),
             max_length=MAX_LENGTH,
+            error=_errors["password"],
         ),
-        forms.select(t("register.area"), "area_id", RegisterState.areas, t("common.choose")),
+        forms.select(
+            t("register.area"),
+            "area_id",
+            RegisterState.areas,
+            t("common.choose"),
+            error=_errors["area_id"],
+        ),
         rx.text(t("register.read_versions"), size="2"),
         rx.link(
             t("consent.read_privacy").replace("{version}", RegisterState.privacy_version),
@@ -107,6 +132,7 @@ def _form() -> rx.Component:
                 t("register.accept_privacy").replace("{version}", RegisterState.privacy_version)
             ),
             "accept_privacy",
+            error=_errors["accept_privacy"],
         ),
         rx.link(
             t("consent.read_terms").replace("{version}", RegisterState.terms_version),
@@ -116,8 +142,10 @@ def _form() -> rx.Component:
         forms.checkbox(
             rx.text(t("register.accept_terms").replace("{version}", RegisterState.terms_version)),
             "accept_terms",
+            error=_errors["accept_terms"],
         ),
         forms.submit(t("register.submit")),
+        no_validate=True,
         on_submit=RegisterState.submit,
         width="100%",
     )

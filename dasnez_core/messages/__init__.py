@@ -14,6 +14,7 @@ from dasnez_core.messages import (
     admin_moderation,
     common,
     contact,
+    forms,
     legal,
     marketplace,
     pwa,
@@ -36,6 +37,7 @@ for _part in (
     pwa,
     legal,
     status,
+    forms,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

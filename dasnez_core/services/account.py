@@ -18,7 +18,7 @@ from sqlmodel import Session, col, func, or_, select, update
 
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email, normalise_email
-from dasnez_core.errors import InvalidInput, NotAllowed
+from dasnez_core.errors import InvalidInput, NotAllowed, Problems
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     AccountToken,
@@ -150,31 +150,43 @@ def get_profile(db: Session, actor: Actor, kommune_id: int) -> Profile:
     )
 
 
+def _spaces_known(db: Session, kommune_id: int, space_ids: list[int]) -> bool:
+    """Whether every chosen social space is one of the Kommune's (and not too many)."""
+    if len(space_ids) > SOCIAL_SPACES_MAX:
+        return False
+    if not space_ids:
+        return True
+    found = db.exec(
+        select(SocialSpace.id).where(
+            col(SocialSpace.id).in_(space_ids), SocialSpace.kommune_id == kommune_id
+        )
+    ).all()
+    return len(found) == len(space_ids)
+
+
 def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileUpdate) -> None:
     """Save name, district, social spaces, introduction, the email-sharing choice and who
     sees the public profile."""
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
-    name = validate_display_name(change.display_name)
+    problems = Problems()
+    name = problems.check(lambda: validate_display_name(change.display_name))
     visibility = change.profile_visibility
     if visibility is not None and visibility not in set(ProfileVisibility):
-        raise InvalidInput("profile_visibility", "account.visibility_unknown")
+        problems.add("profile_visibility", "account.visibility_unknown")
+    area = None
     if change.area_id is None:
-        raise InvalidInput("area_id", "register.area_required")
-    area = get_area(db, kommune_id=kommune_id, area_id=change.area_id)
+        problems.add("area_id", "register.area_required")
+    else:
+        area_id = change.area_id
+        area = problems.check(lambda: get_area(db, kommune_id=kommune_id, area_id=area_id))
     introduction = clean_text(change.introduction)
     if len(introduction) > INTRODUCTION_MAX:
-        raise InvalidInput("introduction", "account.introduction_too_long", max=INTRODUCTION_MAX)
+        problems.add("introduction", "account.introduction_too_long", max=INTRODUCTION_MAX)
     space_ids = sorted(set(change.social_space_ids))
-    if len(space_ids) > SOCIAL_SPACES_MAX:
-        raise InvalidInput("social_space_ids", "account.social_space_unknown")
-    if space_ids:
-        found = db.exec(
-            select(SocialSpace.id).where(
-                col(SocialSpace.id).in_(space_ids), SocialSpace.kommune_id == kommune_id
-            )
-        ).all()
-        if len(found) != len(space_ids):
-            raise InvalidInput("social_space_ids", "account.social_space_unknown")
+    if not _spaces_known(db, kommune_id, space_ids):
+        problems.add("social_space_ids", "account.social_space_unknown")
+    problems.raise_if_any()
+    assert name is not None and area is not None
     user.display_name = name
     user.area_id = area.id
     user.introduction = introduction
@@ -202,7 +214,12 @@ def change_password(
     """Set a new password; every other session of the person ends (this one, whose token
     hashes to `keep_session`, stays)."""
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
-    _check_current_password(user, current_password, "current_password")
+    problems = Problems()
+    problems.check(lambda: _check_current_password(user, current_password, "current_password"))
+    problems.check(
+        lambda: check_password_rules(new_password, email=user.email, display_name=user.display_name)
+    )
+    problems.raise_if_any()
     _set_password(db, user, new_password)
     revoke_other_sessions(db, id_of(user), keep_session)
     db.flush()
@@ -291,10 +308,13 @@ def request_email_change(
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
     if user.status != UserStatus.APPROVED:
         raise NotAllowed("account.email_change_pending")
-    address = check_email(new_email)
-    _check_current_password(user, current_password, "email_password")
-    if address == user.email:
-        raise InvalidInput("new_email", "account.email_same")
+    problems = Problems()
+    address = problems.check(lambda: check_email(new_email))
+    problems.check(lambda: _check_current_password(user, current_password, "email_password"))
+    if address is not None and address == user.email:
+        problems.add("new_email", "account.email_same")
+    problems.raise_if_any()
+    assert address is not None
     # Only the newest request counts: an older link must not switch to another address.
     _void_tokens(db, id_of(user), AccountTokenPurpose.EMAIL_CHANGE)
     owner = db.exec(select(User).where(col(User.email) == address)).first()
@@ -619,9 +639,11 @@ def delete_account(
     user = _own_user(db, actor, kommune_id, Action.EDIT_OWN_PROFILE)
     if not can(actor, Action.DELETE_OWN_ACCOUNT, kommune_id):
         raise NotAllowed("account.delete_admin")
+    problems = Problems()
     if not confirmed:
-        raise InvalidInput("confirm", "account.delete_confirm_required")
-    _check_current_password(user, password, "delete_password")
+        problems.add("confirm", "account.delete_confirm_required")
+    problems.check(lambda: _check_current_password(user, password, "delete_password"))
+    problems.raise_if_any()
     me = id_of(user)
     audit.record(
         db,

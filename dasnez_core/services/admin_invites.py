@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email
-from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound, Problems
 from dasnez_core.formatting import format_date
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -187,17 +187,25 @@ def invite_admin(
     return InviteResult(display_name=user.display_name, email=user.email, created=created)
 
 
-def revoke_admin(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> str:
+def revoke_admin(
+    db: Session, actor: Actor, kommune_id: int, user_id: int | None, reason: str
+) -> str:
     """Take the admin rights of this Kommune from another admin (with a reason, audited).
 
     Nobody revokes themselves, so a Kommune never loses its last admin this way. Returns the
-    person's name. Another Kommune's admin, or a person who is none, is not found."""
+    person's name. Another Kommune's admin, or a person who is none, is not found; no
+    person chosen (None) and a missing reason are both named at once."""
     require(actor, Action.MANAGE_ADMINS, kommune_id)
+    problems = Problems()
+    if user_id is None:
+        problems.add("user_id", "admins.choose_required")
     text = clean_text(reason)
     if len(text) < REASON_MIN:
-        raise InvalidInput("reason", "moderation.reason_required", min=REASON_MIN)
-    if len(text) > REASON_MAX:
-        raise InvalidInput("reason", "moderation.reason_too_long", max=REASON_MAX)
+        problems.add("reason", "moderation.reason_required", min=REASON_MIN)
+    elif len(text) > REASON_MAX:
+        problems.add("reason", "moderation.reason_too_long", max=REASON_MAX)
+    problems.raise_if_any()
+    assert user_id is not None
     user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
     if user is None or not _is_admin_here(db, user_id, kommune_id):
         raise NotFound("admins.not_found")

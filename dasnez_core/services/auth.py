@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email, normalise_email
-from dasnez_core.errors import InvalidInput
-from dasnez_core.models import User, UserStatus
+from dasnez_core.errors import InvalidInput, Problems
+from dasnez_core.models import Area, User, UserStatus
 from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import registration, sessions
@@ -55,6 +55,18 @@ def validate_display_name(raw: str) -> str:
     return name
 
 
+def _registration_area(
+    db: Session, kommune_id: int, area_id: int | None, problems: Problems
+) -> Area | None:
+    """The chosen district or village of the Kommune (a missing one noted in `problems`)."""
+    if area_id is None:
+        problems.add("area_id", "register.area_required")
+        return None
+    return problems.check(
+        lambda: get_area(db, kommune_id=kommune_id, area_id=area_id, field="area_id")
+    )
+
+
 def register(
     db: Session,
     *,
@@ -75,29 +87,34 @@ def register(
     exists only once the link is opened (`registration.confirm_registration`). An address
     that has an account gets a short warning instead and nothing else changes. Both paths hash
     the password, so neither the answer nor its time tells them apart. `client` is the
-    caller's network address (throttled per address and per email). `shown_versions` are
-    the privacy notice's and the terms' versions the form linked: if the Kommune has
-    published a newer one meanwhile, the person must read that first.
+    caller's network address (valid submissions are throttled per address and per email).
+    `shown_versions` are the privacy notice's and the terms' versions the form linked: if the
+    Kommune has published a newer one meanwhile, the person must read that first.
     """
-    throttle().attempt(
-        (REGISTRATIONS_PER_ADDRESS, address_key(client)),
-        (REGISTRATIONS_PER_EMAIL, normalise_email(email)),
-    )
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
-    clean_email = check_email(email)
-    name = validate_display_name(display_name)
-    check_password_rules(password, email=clean_email, display_name=name)
-    if area_id is None:
-        raise InvalidInput("area_id", "register.area_required")
-    area = get_area(db, kommune_id=kommune.id, area_id=area_id, field="area_id")
+    problems = Problems()
+    name = problems.check(lambda: validate_display_name(display_name))
+    clean_email = problems.check(lambda: check_email(email))
+    problems.check(
+        lambda: check_password_rules(password, email=clean_email or "", display_name=name or "")
+    )
+    area = _registration_area(db, kommune.id, area_id, problems)
     if not accept_privacy:
-        raise InvalidInput("accept_privacy", "register.privacy_required")
+        problems.add("accept_privacy", "register.privacy_required")
     if not accept_terms:
-        raise InvalidInput("accept_terms", "register.terms_required")
+        problems.add("accept_terms", "register.terms_required")
     current = (kommune.privacy_version, kommune.terms_version)
     if shown_versions is not None and shown_versions != current:
-        raise InvalidInput("accept_privacy", "consent.outdated_page")
+        problems.add("accept_privacy", "consent.outdated_page")
+    problems.raise_if_any()
+    assert clean_email is not None and name is not None and area is not None
+    # Counted once the form is valid: a form with mistakes sends no mail and hashes nothing,
+    # and a person correcting several of them must not run out of attempts.
+    throttle().attempt(
+        (REGISTRATIONS_PER_ADDRESS, address_key(client)),
+        (REGISTRATIONS_PER_EMAIL, clean_email),
+    )
     password_hash = hash_password(password)
     owner = db.exec(select(User).where(col(User.email) == clean_email)).first()
     if owner is None:
@@ -122,6 +139,16 @@ class LoginResult:
     kommune_slug: str
 
 
+def _require_both(address: str, password: str) -> None:
+    """An empty email or password field is named at once, before any lookup."""
+    problems = Problems()
+    if not address:
+        problems.add("email", "email.required")
+    if not password:
+        problems.add("password", "login.password_required")
+    problems.raise_if_any()
+
+
 def login(db: Session, *, email: str, password: str, app: str, client: str = "") -> LoginResult:
     """Check the credentials and open a session for `app` ("public" or "admin").
 
@@ -138,20 +165,21 @@ def login(db: Session, *, email: str, password: str, app: str, client: str = "")
     )
     limiter = throttle()
     limiter.check(*counters)
+    _require_both(address, password)
     user = db.exec(select(User).where(User.email == address)).first()
     if user is None:
         burn_time(password)
         limiter.count(*counters)
-        raise InvalidInput("email", "login.failed")
+        raise InvalidInput("credentials", "login.failed")
     if not verify_password(password, user.password_hash):
         limiter.count(*counters)
-        raise InvalidInput("email", "login.failed")
+        raise InvalidInput("credentials", "login.failed")
     limiter.clear(counters[0])
     if user.status == UserStatus.BLOCKED:
-        raise InvalidInput("email", "login.blocked")
+        raise InvalidInput("credentials", "login.blocked")
     actor = actor_for(db, user, app=app)
     if app == ADMIN_APP and not can(actor, Action.ENTER_ADMIN_PORTAL):
-        raise InvalidInput("email", "login.not_admin")
+        raise InvalidInput("credentials", "login.not_admin")
     assert user.id is not None
     token = create_session(db, user.id, app)
     kommune = db.get(Kommune, user.kommune_id)

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy import delete
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound, Problems
 from dasnez_core.exchanges import SWAP_FOR, FieldInput, ListingField, listing_fields, rule_of
 from dasnez_core.formatting import format_date, format_number
 from dasnez_core.mail import compose, queue
@@ -71,45 +72,24 @@ class _Checked:
 
 
 def _check(db: Session, kommune_id: int, draft: ListingDraft, lang: str) -> _Checked:
-    """Validate every field against the Kommune's master data; raise InvalidInput."""
+    """Validate every field against the Kommune's master data; raise InvalidInput (every
+    unacceptable field at once)."""
+    problems = Problems()
     if draft.kind not in (ListingKind.OFFER, ListingKind.REQUEST):
-        raise InvalidInput("kind", "listing.kind_required")
-    category = (
-        db.exec(
-            select(Category).where(
-                Category.id == draft.category_id,
-                Category.kommune_id == kommune_id,
-                col(Category.active),
-            )
-        ).first()
-        if draft.category_id is not None
-        else None
-    )
-    if category is None:
-        raise InvalidInput("category_id", "listing.category_required")
-    # The exchange follows from the category; a different one sent alongside is refused.
-    exchange = db.exec(
-        select(Exchange).where(
-            Exchange.id == category.exchange_id,
-            Exchange.kommune_id == kommune_id,
-            col(Exchange.enabled),
-        )
-    ).first()
-    if exchange is None or draft.exchange_id not in (None, exchange.id):
-        raise InvalidInput("exchange_id", "listing.exchange_required")
+        problems.add("kind", "listing.kind_required")
+    category = _category(db, kommune_id, draft.category_id)
+    exchange = _exchange(db, kommune_id, category, draft.exchange_id, problems)
     title = " ".join(clean_text(draft.title).split())
     if len(title) < TITLE_MIN:
-        raise InvalidInput("title", "listing.title_too_short", min=TITLE_MIN)
-    if len(title) > TITLE_MAX:
-        raise InvalidInput("title", "listing.title_too_long", max=TITLE_MAX)
+        problems.add("title", "listing.title_too_short", min=TITLE_MIN)
+    elif len(title) > TITLE_MAX:
+        problems.add("title", "listing.title_too_long", max=TITLE_MAX)
     body = clean_text(draft.body)
     if len(body) < BODY_MIN:
-        raise InvalidInput("body", "listing.body_too_short", min=BODY_MIN)
-    if len(body) > BODY_MAX:
-        raise InvalidInput("body", "listing.body_too_long", max=BODY_MAX)
-    if draft.area_id is None:
-        raise InvalidInput("area_id", "listing.area_required")
-    area = get_area(db, kommune_id=kommune_id, area_id=draft.area_id)
+        problems.add("body", "listing.body_too_short", min=BODY_MIN)
+    elif len(body) > BODY_MAX:
+        problems.add("body", "listing.body_too_long", max=BODY_MAX)
+    area = _listing_area(db, kommune_id, draft.area_id, problems)
     space_ids = sorted(set(draft.social_space_ids))
     if space_ids:
         found = db.exec(
@@ -118,16 +98,71 @@ def _check(db: Session, kommune_id: int, draft: ListingDraft, lang: str) -> _Che
             )
         ).all()
         if len(found) != len(space_ids):
-            raise InvalidInput("social_space_ids", "listing.social_space_unknown")
-    # Exchange-specific details: kept only where they belong (see dasnez_core.exchanges).
-    own_fields = {f.name for f in rule_of(exchange.type).fields}
-    extras = {
-        f.column: _extra_value(f, str(getattr(draft, f.name)), lang)
-        if f.name in own_fields
-        else _empty(f)
-        for f in listing_fields()
-    }
+            problems.add("social_space_ids", "listing.social_space_unknown")
+    extras = _extras(draft, exchange, lang, problems)
+    problems.raise_if_any()
+    assert category is not None and exchange is not None and area is not None
     return _Checked(draft.kind, exchange, category, title, body, area, space_ids, extras)
+
+
+def _category(db: Session, kommune_id: int, category_id: int | None) -> Category | None:
+    if category_id is None:
+        return None
+    return db.exec(
+        select(Category).where(
+            Category.id == category_id, Category.kommune_id == kommune_id, col(Category.active)
+        )
+    ).first()
+
+
+def _exchange(
+    db: Session,
+    kommune_id: int,
+    category: Category | None,
+    exchange_id: int | None,
+    problems: Problems,
+) -> Exchange | None:
+    """The exchange the category belongs to; a different one sent alongside is refused."""
+    if category is None:
+        problems.add("category_id", "listing.category_required")
+        return None
+    exchange = db.exec(
+        select(Exchange).where(
+            Exchange.id == category.exchange_id,
+            Exchange.kommune_id == kommune_id,
+            col(Exchange.enabled),
+        )
+    ).first()
+    if exchange is None or exchange_id not in (None, exchange.id):
+        problems.add("exchange_id", "listing.exchange_required")
+        return None
+    return exchange
+
+
+def _listing_area(
+    db: Session, kommune_id: int, area_id: int | None, problems: Problems
+) -> Area | None:
+    if area_id is None:
+        problems.add("area_id", "listing.area_required")
+        return None
+    return problems.check(lambda: get_area(db, kommune_id=kommune_id, area_id=area_id))
+
+
+def _extras(
+    draft: ListingDraft, exchange: Exchange | None, lang: str, problems: Problems
+) -> dict[str, int | str | None]:
+    """Exchange-specific details: kept only where they belong (see dasnez_core.exchanges);
+    without a valid exchange, none are checked."""
+    own_fields = {f.name for f in rule_of(exchange.type).fields} if exchange else set()
+    extras: dict[str, int | str | None] = {}
+    for f in listing_fields():
+        raw = str(getattr(draft, f.name))
+        extras[f.column] = (
+            problems.check(partial(_extra_value, f, raw, lang))
+            if f.name in own_fields
+            else _empty(f)
+        )
+    return extras
 
 
 def _empty(field: ListingField) -> int | str | None:

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email
-from dasnez_core.errors import InvalidInput
+from dasnez_core.errors import InvalidInput, Problems
 from dasnez_core.models import AuditAction, Exchange, ExchangeType
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import audit
@@ -227,6 +227,18 @@ def _days(raw: str, field: str, limits: tuple[int, int], key: str) -> int:
     return int(text)
 
 
+def _contact_email(raw: str, problems: Problems) -> str | None:
+    """The Kommune's contact address (required, at most 200 characters)."""
+    if not raw.strip():
+        problems.add("contact_email", "masterdata.contact_email_required")
+        return None
+    address = problems.check(lambda: check_email(raw, "contact_email"))
+    if address is not None and len(address) > 200:
+        problems.add("contact_email", "email.invalid")
+        return None
+    return address
+
+
 def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileInput) -> None:
     """Save name, contact, run time, reminder, exchanges and pre-moderation (all or nothing).
 
@@ -234,28 +246,33 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileIn
     """
     require_admin(actor, kommune_id)
     kommune = get_kommune(db, kommune_id)
-    name = clean_name(change.name, "name", 120)
-    contact_name = clean_optional(change.contact_name, "contact_name", 200)
-    if not change.contact_email.strip():
-        raise InvalidInput("contact_email", "masterdata.contact_email_required")
-    contact_email = check_email(change.contact_email, "contact_email")
-    if len(contact_email) > 200:
-        raise InvalidInput("contact_email", "email.invalid")
-    phone = clean_optional(change.contact_phone, "contact_phone", 60)
-    if not _PHONE.fullmatch(phone):
-        raise InvalidInput("contact_phone", "masterdata.phone_invalid")
-    address = clean_optional(change.contact_address, "contact_address", 300)
-    listing_days = _days(
-        change.listing_days, "listing_days", LISTING_DAYS, "masterdata.listing_days_range"
+    problems = Problems()
+    name = problems.check(lambda: clean_name(change.name, "name", 120))
+    contact_name = problems.check(lambda: clean_optional(change.contact_name, "contact_name", 200))
+    contact_email = _contact_email(change.contact_email, problems)
+    phone = problems.check(lambda: clean_optional(change.contact_phone, "contact_phone", 60))
+    if phone is not None and not _PHONE.fullmatch(phone):
+        problems.add("contact_phone", "masterdata.phone_invalid")
+    address = problems.check(lambda: clean_optional(change.contact_address, "contact_address", 300))
+    listing_days = problems.check(
+        lambda: _days(
+            change.listing_days, "listing_days", LISTING_DAYS, "masterdata.listing_days_range"
+        )
     )
-    reminder_days = _days(
-        change.reminder_days, "reminder_days", REMINDER_DAYS, "masterdata.reminder_days_range"
+    reminder_days = problems.check(
+        lambda: _days(
+            change.reminder_days, "reminder_days", REMINDER_DAYS, "masterdata.reminder_days_range"
+        )
     )
-    if reminder_days >= listing_days:
-        raise InvalidInput("reminder_days", "masterdata.reminder_not_before_end")
+    if listing_days is not None and reminder_days is not None and reminder_days >= listing_days:
+        problems.add("reminder_days", "masterdata.reminder_not_before_end")
     wanted = {t for t in ExchangeType if t.value in change.enabled_exchanges}
     if not wanted:
-        raise InvalidInput("exchanges", "masterdata.exchange_required")
+        problems.add("exchanges", "masterdata.exchange_required")
+    problems.raise_if_any()
+    assert name is not None and contact_name is not None and contact_email is not None
+    assert phone is not None and address is not None
+    assert listing_days is not None and reminder_days is not None
 
     kommune.name = name
     kommune.contact_name = contact_name

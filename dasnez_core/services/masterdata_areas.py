@@ -14,7 +14,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select, update
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.errors import InvalidInput, NotFound, Problems
 from dasnez_core.models import (
     Area,
     AreaKind,
@@ -388,15 +388,19 @@ def _space(db: Session, kommune_id: int, space_id: int) -> SocialSpace:
 def _checked_space(
     db: Session, kommune_id: int, values: SocialSpaceInput, keep: int = 0
 ) -> tuple[str, str, int | None]:
+    problems = Problems()
     if values.kind not in {k.value for k in SocialSpaceKind}:
-        raise InvalidInput("kind", "masterdata.space_kind_required")
-    name = clean_name(values.name, "name", SPACE_NAME_MAX)
+        problems.add("kind", "masterdata.space_kind_required")
+    name = problems.check(lambda: clean_name(values.name, "name", SPACE_NAME_MAX))
     others = db.exec(select(SocialSpace).where(SocialSpace.kommune_id == kommune_id)).all()
-    if any(same_name(s.name, name) and s.id != keep for s in others):
-        raise InvalidInput("name", "masterdata.space_duplicate", name=name)
+    if name is not None and any(same_name(s.name, name) and s.id != keep for s in others):
+        problems.add("name", "masterdata.space_duplicate", name=name)
     area_id = None
     if values.area_id is not None:
-        area_id = id_of(_area(db, kommune_id, values.area_id))
+        area = problems.check(lambda: _area(db, kommune_id, values.area_id))
+        area_id = id_of(area) if area is not None else None
+    problems.raise_if_any()
+    assert name is not None
     return values.kind, name, area_id
 
 

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.errors import InvalidInput, NotFound, Problems
 from dasnez_core.formatting import format_date
 from dasnez_core.models import AuditAction, InfoItem, Sponsor, id_of
 from dasnez_core.services import audit
@@ -118,12 +118,12 @@ def _listed(
 
 
 def _period(
-    start_raw: str, end_raw: str, start_field: str, end_field: str
+    start_raw: str, end_raw: str, start_field: str, end_field: str, problems: Problems
 ) -> tuple[date | None, date | None]:
     """A publish period as sent (either end open); the end not before the start."""
-    start = parse_date(start_raw, start_field)
-    end = parse_date(end_raw, end_field)
-    check_period(start, end, end_field)
+    start = problems.check(lambda: parse_date(start_raw, start_field))
+    end = problems.check(lambda: parse_date(end_raw, end_field))
+    problems.check(lambda: check_period(start, end, end_field))
     return start, end
 
 
@@ -226,9 +226,14 @@ def _sponsor(db: Session, kommune_id: int, sponsor_id: int) -> Sponsor:
 
 def _apply_sponsor(sponsor: Sponsor, values: SponsorInput) -> None:
     """Check every field first, then write: nothing is half-saved."""
-    name = clean_name(values.name, "name", SPONSOR_NAME_MAX)
-    url = clean_url(values.url, "url", required=True)
-    start, end = _period(values.valid_from, values.valid_until, "valid_from", "valid_until")
+    problems = Problems()
+    name = problems.check(lambda: clean_name(values.name, "name", SPONSOR_NAME_MAX))
+    url = problems.check(lambda: clean_url(values.url, "url", required=True))
+    start, end = _period(
+        values.valid_from, values.valid_until, "valid_from", "valid_until", problems
+    )
+    problems.raise_if_any()
+    assert name is not None and url is not None
     sponsor.name, sponsor.url = name, url
     sponsor.valid_from, sponsor.valid_until = start, end
 
@@ -377,13 +382,18 @@ class InfoItemInput:
 
 def _apply_info(item: InfoItem, values: InfoItemInput) -> None:
     """Check every field first, then write: nothing is half-saved."""
-    title = clean_name(values.title, "title", INFO_TITLE_MAX)
+    problems = Problems()
+    title = problems.check(lambda: clean_name(values.title, "title", INFO_TITLE_MAX))
     body = clean_text(values.body)
     if len(body) > INFO_BODY_MAX:
-        raise InvalidInput("body", "masterdata.text_too_long", max=INFO_BODY_MAX)
-    link = clean_url(values.link_url, "link_url", required=False)
-    event = parse_date(values.event_date, "event_date")
-    start, end = _period(values.publish_from, values.publish_until, "publish_from", "publish_until")
+        problems.add("body", "masterdata.text_too_long", max=INFO_BODY_MAX)
+    link = problems.check(lambda: clean_url(values.link_url, "link_url", required=False))
+    event = problems.check(lambda: parse_date(values.event_date, "event_date"))
+    start, end = _period(
+        values.publish_from, values.publish_until, "publish_from", "publish_until", problems
+    )
+    problems.raise_if_any()
+    assert title is not None and link is not None
     item.title, item.body, item.link_url = title, body, link
     item.event_date, item.publish_from, item.publish_until = event, start, end
 

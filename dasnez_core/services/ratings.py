@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.errors import InvalidInput, NotAllowed, NotFound, Problems
 from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Agreement,
@@ -105,11 +105,14 @@ def rate(
     ).first()
     if already is not None:
         raise NotAllowed("rating.already_rated")
+    problems = Problems()
     if stars is None or not 1 <= stars <= 5:
-        raise InvalidInput("stars", "rating.stars_required")
+        problems.add("stars", "rating.stars_required")
     text = clean_text(comment)
     if len(text) > COMMENT_MAX:
-        raise InvalidInput("comment", "rating.comment_too_long", max=COMMENT_MAX)
+        problems.add("comment", "rating.comment_too_long", max=COMMENT_MAX)
+    problems.raise_if_any()
+    assert stars is not None
     rating = Rating(
         kommune_id=kommune_id,
         agreement_id=id_of(agreement),
