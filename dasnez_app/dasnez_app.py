@@ -41,6 +41,7 @@ from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
+from dasnez_ui.phone import use_phone_first
 from dasnez_ui.theme import STYLE
 
 # Each route constant with its page and the handler that loads it; `routes.PAGES` is the order.
@@ -75,6 +76,7 @@ app = rx.App(
     # every answer, the gate's included, carries the security headers.
     api_transformer=[session_http.gate(auth.PUBLIC_APP), secure_http("public")],
 )
+use_phone_first(app)
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]
     app.add_page(_page, route=_route, title="dasnez", on_load=_on_load)

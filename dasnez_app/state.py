@@ -31,6 +31,8 @@ class PublicSession(LangState, Outcome):
     user_status: str = ""
     user_kommune_slug: str = ""
     unread: int = 0
+    # The header's login link, which brings the person back to this page afterwards.
+    login_link: str = routes.LOGIN
     # This client state was filled under a live session (its token's hash, no secret).
     _session_seen: str = ""
 
@@ -59,6 +61,7 @@ class PublicSession(LangState, Outcome):
         """Update the header from the server-side session (and learn the home Kommune);
         returns the caller, so a page load resolves the session once."""
         actor = self._actor()
+        self.login_link = routes.login_href(self.router.url.path, self.router.url.query)
         if actor.is_anonymous:
             self.user_kommune_slug = ""
         elif not self.user_kommune_slug:

@@ -12,21 +12,25 @@ def page_frame(
     *children: rx.Component,
     title: rx.Var[str] | str = "",
     home: str,
+    language_switch_in_header: bool = True,
 ) -> rx.Component:
+    """The page with its header. One compact row down to 320 px; pass
+    `language_switch_in_header=False` when `header_right` carries the switch itself (the
+    public app puts it into the logged-in person's menu)."""
     return rx.box(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
             rx.hstack(
                 rx.link(
-                    rx.text(t("app.name"), size="6", weight="bold"), href=home, underline="none"
+                    rx.text(t("app.name"), size="5", weight="bold"), href=home, underline="none"
                 ),
                 rx.spacer(),
-                language_switch(),
+                language_switch() if language_switch_in_header else rx.fragment(),
                 header_right,
                 align="center",
                 wrap="wrap",
-                spacing="3",
-                style={"max_width": "960px", "margin": "0 auto", "padding": "0.75rem 1rem"},
+                spacing="2",
+                style={"max_width": "960px", "margin": "0 auto", "padding": "0.5rem 0.75rem"},
             ),
             style={"border_bottom": "1px solid var(--gray-5)", "background": "var(--accent-2)"},
         ),

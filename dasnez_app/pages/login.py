@@ -17,11 +17,15 @@ from dasnez_ui.session_http import open_url
 
 class LoginState(PublicSession):
     error: str = ""
+    # Where the person came from (`?weiter=`, checked by routes.return_path); "" for none.
+    _return_to: str = ""
 
     @rx.event
     def load(self) -> None:
         self._refresh_session()
         self.error = ""
+        params = self.router.url.query_parameters
+        self._return_to = routes.return_path(str(params.get(routes.RETURN_PARAM, "")))
 
     @rx.event
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
@@ -29,9 +33,10 @@ class LoginState(PublicSession):
         result = (await self._run_off_loop(call, lines=Lines("error"))).value
         if result is None:
             return None
-        # The cookie endpoint sets the session cookie and reloads the page; this state
-        # (the anonymous one) learns nothing of the person.
-        return navigate(open_url(result.ticket, routes.kommune_href(result.kommune_slug)))
+        # The cookie endpoint sets the session cookie and loads the page the person came
+        # from (else their Kommune's); this state (the anonymous one) learns nothing of them.
+        back = self._return_to or routes.kommune_href(result.kommune_slug)
+        return navigate(open_url(result.ticket, back))
 
 
 def login_page() -> rx.Component:

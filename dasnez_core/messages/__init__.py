@@ -14,6 +14,7 @@ from dasnez_core.messages import (
     common,
     contact,
     marketplace,
+    phone,
     throttle,
 )
 
@@ -28,6 +29,7 @@ for _part in (
     admin_masterdata,
     admin_dashboard,
     throttle,
+    phone,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:
