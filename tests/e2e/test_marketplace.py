@@ -49,7 +49,7 @@ def test_filters_combine_and_live_in_the_url(apps: Apps, page: Page) -> None:
     expect(page.get_by_text(re.compile(r"^\d+ Einträge gefunden$"))).to_be_visible()
     # A changed filter shows its results at once (no button to press).
     page.get_by_text("Filter", exact=True).click()
-    page.get_by_label("Börse").select_option(label="Taschengeldbörse")
+    page.get_by_label("Börse", exact=True).select_option(label="Taschengeldbörse")
     expect(page).to_have_url(re.compile(r"boerse=taschengeld$"))
     page.get_by_label("Angebot oder Gesuch").select_option(label="Angebot")
     expect(page).to_have_url(re.compile(r"boerse=taschengeld&art=offer"))
@@ -69,7 +69,7 @@ def test_filters_combine_and_live_in_the_url(apps: Apps, page: Page) -> None:
     expect(page.get_by_text(count)).to_be_visible()
     expect(page.get_by_role("status").filter(has_text="letzte Seite")).to_be_visible()
     page.get_by_text("Filter (2)", exact=True).click()
-    expect(page.get_by_label("Börse")).to_have_value("taschengeld")
+    expect(page.get_by_label("Börse", exact=True)).to_have_value("taschengeld")
     # District, social space and free text.
     page.goto(apps.public + "/k/delbrueck/eintraege?q=Bohrmaschine")
     expect(titles).to_have_text(["Bohrmaschine zu verleihen"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, WebSocketRoute, expect
 from sqlmodel import select
 
 from dasnez_core.db import session_scope
@@ -176,6 +176,25 @@ def test_a_foreign_return_address_is_ignored(apps: Apps, browser: Browser) -> No
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     expect(page).to_have_url(apps.public + "/k/delbrueck")
+
+
+def test_a_button_shows_that_the_server_is_working(apps: Apps, browser: Browser) -> None:
+    page = _phone(browser)
+
+    def hold_searches(ws: WebSocketRoute) -> None:
+        """Pass everything on except the search, whose answer so never comes."""
+        server = ws.connect_to_server()
+        ws.on_message(lambda message: None if "search" in str(message) else server.send(message))
+
+    page.route_web_socket(re.compile(r"/_event"), hold_searches)
+    page.goto(apps.public + "/")
+    expect(page.get_by_role("link", name=re.compile("Delbrück"))).to_be_visible()
+    expect(page.get_by_test_id("connection-connecting")).to_have_count(0)
+    button = page.get_by_role("button", name="Suchen")
+    expect(button).not_to_have_attribute("aria-busy", "true")
+    page.get_by_label("Name oder Postleitzahl").fill("33129")
+    button.click()
+    expect(button).to_have_attribute("aria-busy", "true")
 
 
 def test_a_lost_connection_is_told_in_german(apps: Apps, browser: Browser) -> None:
