@@ -73,9 +73,11 @@ NEW_CONVERSATION_LISTING_PARAM = "eintrag"
 
 # Query parameter of LOGIN naming the page to return to after login.
 RETURN_PARAM = "weiter"
-# Pages nobody returns to after login: the login itself, and pages of one-time links.
+# Pages nobody returns to after login: the login itself, pages of one-time links, and the
+# landing page (the person's own Kommune is the better place to arrive).
 _NO_RETURN = frozenset(
     {
+        HOME,
         LOGIN,
         REGISTER,
         FORGOT_PASSWORD,

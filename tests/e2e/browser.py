@@ -11,10 +11,11 @@ def open_menu(page: Page) -> None:
 
 
 def log_out(page: Page) -> None:
-    """Click "Abmelden" in the header menu and wait for the new document that the full page
-    load through the session cookie endpoint brings (its "load" event): acting on the old
-    page meanwhile would race that navigation, and a client-side route change fires no
-    "load"."""
-    open_menu(page)
+    """Click "Abmelden" (in the public app's header menu) and wait for the new document
+    that the full page load through the session cookie endpoint brings (its "load" event):
+    acting on the old page meanwhile would race that navigation, and a client-side route
+    change fires no "load"."""
+    if page.locator("header").get_by_role("button", name="Menü").count():
+        open_menu(page)
     with page.expect_event("load", timeout=30_000):
         page.get_by_role("button", name="Abmelden").click()

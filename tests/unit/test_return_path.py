@@ -11,7 +11,6 @@ from dasnez_app import routes
 @pytest.mark.parametrize(
     "path",
     [
-        "/",
         "/k/delbrueck",
         "/k/delbrueck/eintrag/17",
         "/k/delbrueck/eintraege?boerse=taschengeld&art=offer",
@@ -51,9 +50,16 @@ def test_anything_else_is_refused(raw: str | None) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["/anmelden", "/anmelden?weiter=/konto", "/passwort-neu?token=x", "/k/delbrueck/registrieren"],
+    [
+        "/",
+        "/?q=33129",
+        "/anmelden",
+        "/anmelden?weiter=/konto",
+        "/passwort-neu?token=x",
+        "/k/delbrueck/registrieren",
+    ],
 )
-def test_login_and_one_time_pages_are_not_returned_to(path: str) -> None:
+def test_login_one_time_and_landing_pages_are_not_returned_to(path: str) -> None:
     assert routes.return_path(path) == ""
 
 
