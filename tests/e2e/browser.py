@@ -15,7 +15,10 @@ def log_out(page: Page) -> None:
     that the full page load through the session cookie endpoint brings (its "load" event):
     acting on the old page meanwhile would race that navigation, and a client-side route
     change fires no "load"."""
-    if page.locator("header").get_by_role("button", name="Menü").count():
+    menu = page.locator("header").get_by_role("button", name="Menü")
+    # Wait for the logged-in header (the first HTML shows the anonymous one).
+    menu.or_(page.get_by_role("button", name="Abmelden")).first.wait_for(timeout=30_000)
+    if menu.count():
         open_menu(page)
     with page.expect_event("load", timeout=30_000):
         page.get_by_role("button", name="Abmelden").click()
