@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, WebSocketRoute, expect
 from sqlmodel import select
 
+from dasnez_app.pages.browse import BrowseState
 from dasnez_core.db import session_scope
 from dasnez_core.models import Area, Category, Kommune, User
 from dasnez_core.seed import DEMO_PASSWORD
@@ -16,6 +17,7 @@ from dasnez_core.services.listings import ListingDraft, create_listing
 from dasnez_core.services.search import SearchFilters, search_public
 from dasnez_core.services.sessions import actor_for
 from tests.e2e.conftest import Apps
+from tests.e2e.hostile import send_event, tab_of
 
 PHONE = {"width": 360, "height": 740}
 SMALL_PHONE = {"width": 320, "height": 640}
@@ -153,6 +155,25 @@ def test_filters_fold_into_chips_that_apply_at_once(apps: Apps, browser: Browser
     page.get_by_role("link", name="Filter entfernen: Taschengeldbörse").click()
     expect(page).to_have_url(re.compile(r"/eintraege\?art=request$"))
     expect(page.get_by_label("Börse", exact=True)).to_have_value("")
+
+
+def test_a_forged_filter_change_leads_nowhere_else(apps: Apps, browser: Browser) -> None:
+    """Any browser may call `set_filter` with anything: it only ever leads to this page's
+    own URL with known filter values."""
+    page = _phone(browser)
+    path = "/k/delbrueck/eintraege"
+    page.goto(apps.public + path)
+    expect(page.get_by_test_id("listing-card").first).to_be_visible()
+    tab = tab_of(page)
+    page.goto("about:blank")
+    handler = f"{BrowseState.get_full_name()}.set_filter"
+    forged = send_event(
+        apps.public, tab, handler, {"param": "boerse", "value": "//evil.example"}, path=path
+    )
+    assert "evil" not in str(forged)
+    assert path in str(forged)
+    unknown = send_event(apps.public, tab, handler, {"param": "weiter", "value": "/x"}, path=path)
+    assert path + "?" not in str(unknown) and "/x" not in str(unknown)
 
 
 def test_login_from_a_listing_returns_to_it(
