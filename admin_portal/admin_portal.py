@@ -31,6 +31,7 @@ from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
+from dasnez_ui.phone import use_phone_first
 from dasnez_ui.pwa import SHARE_IMAGE, private_app_tags
 from dasnez_ui.theme import STYLE
 
@@ -71,6 +72,7 @@ app = rx.App(
     # every answer, the gate's included, carries the security headers.
     api_transformer=[session_http.gate(auth.ADMIN_APP), secure_http("admin")],
 )
+use_phone_first(app)
 for _entry in routes.PAGES:
     _page, _on_load = _VIEWS[_entry.route]
     app.add_page(

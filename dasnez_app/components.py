@@ -7,7 +7,7 @@ import reflex as rx
 from dasnez_app import routes
 from dasnez_app.state import PublicSession
 from dasnez_core.exchanges import RULES
-from dasnez_ui.lang import t
+from dasnez_ui.lang import language_switch, t
 from dasnez_ui.layout import footer_links, link_button, page_frame
 
 # The footer's links, in order: each legal page's key (routes.LEGAL_SEGMENTS) and label.
@@ -21,19 +21,53 @@ FOOTER_PAGES: tuple[tuple[str, str], ...] = (
 
 
 def account_menu() -> rx.Component:
+    """The header's right side. Anonymous: language and "Anmelden" (coming back here after
+    login). Logged in: the messages link and a menu with the rest, one short row at 320 px."""
     return rx.cond(
         PublicSession.logged_in,
+        rx.hstack(messages_link(), _menu(), align="center", spacing="1"),
         rx.hstack(
-            rx.text(PublicSession.user_name, weight="bold"),
-            messages_link(),
-            rx.link(t("nav.own_listings"), href=routes.MY_LISTINGS),
-            rx.link(t("nav.account"), href=routes.ACCOUNT),
-            rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
+            language_switch(),
+            link_button(t("nav.login"), PublicSession.login_link, variant="soft"),
             align="center",
             spacing="2",
-            wrap="wrap",
         ),
-        link_button(t("nav.login"), routes.LOGIN, variant="soft"),
+    )
+
+
+def _menu() -> rx.Component:
+    """The logged-in person's account and navigation links behind one button."""
+    return rx.popover.root(
+        rx.popover.trigger(
+            rx.button(
+                rx.icon("menu", size=18, aria_hidden="true"),
+                rx.el.span(t("phone.menu"), class_name="sr-only"),
+                # The name says who is logged in; a long one is cut, not wrapped.
+                rx.el.span(PublicSession.user_name, class_name="dz-menu-name"),
+                variant="soft",
+                size="2",
+                style={"min_height": "44px"},
+            )
+        ),
+        rx.popover.content(
+            rx.el.nav(
+                rx.vstack(
+                    rx.text(
+                        t("phone.signed_in_as").replace("{name}", PublicSession.user_name),
+                        weight="bold",
+                    ),
+                    rx.link(t("nav.own_listings"), href=routes.MY_LISTINGS),
+                    rx.link(t("nav.account"), href=routes.ACCOUNT),
+                    language_switch(),
+                    rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
+                    align="start",
+                    spacing="3",
+                ),
+                aria_label=t("phone.menu_label"),
+            ),
+            align="end",
+            style={"max_width": "calc(100vw - 1rem)"},
+        ),
     )
 
 
@@ -91,7 +125,12 @@ def consent_banner() -> rx.Component:
 
 def public_page(*children: rx.Component) -> rx.Component:
     return page_frame(
-        account_menu(), consent_banner(), *children, home=routes.HOME, footer=public_footer()
+        account_menu(),
+        consent_banner(),
+        *children,
+        home=routes.HOME,
+        footer=public_footer(),
+        language_switch_in_header=False,
     )
 
 

@@ -45,6 +45,7 @@ from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.lang import t
 from dasnez_ui.page_status_http import not_found_status
+from dasnez_ui.phone import use_phone_first
 from dasnez_ui.pwa import SHARE_IMAGE, installable_tags
 from dasnez_ui.theme import STYLE
 
@@ -97,6 +98,7 @@ app = rx.App(
         secure_http("public"),
     ],
 )
+use_phone_first(app)
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]
     app.add_page(

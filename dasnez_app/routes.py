@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, overload
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import reflex as rx
 from reflex.vars import StringVar
@@ -21,6 +21,7 @@ from reflex.vars import StringVar
 from dasnez_core.services.filters import EXCHANGE_TYPES, KINDS, clean_query, positive_int
 from dasnez_core.services.search import MAX_PAGE, SORTS, SearchFilters
 from dasnez_ui.params import parse_id
+from dasnez_ui.session_http import local_path
 
 # --- routes -----------------------------------------------------------------------------------
 
@@ -103,6 +104,24 @@ LEGAL_VERSION_PARAM = "version"
 
 # Query parameter of NEW_CONVERSATION naming the listing the conversation is about.
 NEW_CONVERSATION_LISTING_PARAM = "eintrag"
+
+# Query parameter of LOGIN naming the page to return to after login.
+RETURN_PARAM = "weiter"
+# Pages nobody returns to after login: the login itself, pages of one-time links, and the
+# landing page (the person's own Kommune is the better place to arrive).
+_NO_RETURN = frozenset(
+    {
+        HOME,
+        LOGIN,
+        REGISTER,
+        FORGOT_PASSWORD,
+        RESET_PASSWORD,
+        EMAIL_CONFIRM,
+        REGISTRATION_CONFIRM,
+        CONSENT,
+        NOT_FOUND,
+    }
+)
 
 Segment = str | int | rx.Var
 
@@ -196,6 +215,30 @@ def legal_page_from_path(path: str) -> tuple[str, str]:
     if len(parts) == 3 and parts[0] == "k" and parts[2] in pages:
         return parts[1], pages[parts[2]]
     return "", ""
+
+
+def return_path(raw: str | None) -> str:
+    """`raw` if it is a page of this app to return to after login, else "".
+
+    Only a relative path that starts with a single "/" and names one of the app's pages (not
+    the login or a one-time link's page), with an optional query: no scheme, no host, no
+    "//" or backslash, so the login cannot send anybody to another site.
+    """
+    candidate = raw or ""
+    if local_path(candidate, default="") != candidate:
+        return ""
+    parts = urlsplit(candidate)
+    if parts.scheme or parts.netloc or parts.fragment or "//" in parts.path:
+        return ""
+    pages = (pattern for pattern in PAGES if pattern not in _NO_RETURN)
+    return candidate if any(path_params(p, parts.path) is not None for p in pages) else ""
+
+
+def login_href(path: str = "", query: str = "") -> str:
+    """/anmelden?weiter=<path?query>: the login that brings the person back to `path`
+    (plain /anmelden when that is no page to return to)."""
+    back = return_path(f"{path}?{query}" if query else path)
+    return f"{LOGIN}?{urlencode({RETURN_PARAM: back})}" if back else LOGIN
 
 
 def path_params(pattern: str, path: str, *, prefix: bool = False) -> dict[str, str] | None:

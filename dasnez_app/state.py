@@ -35,6 +35,8 @@ class PublicSession(LangState, Outcome):
     consent_due: bool = False
     # The Kommune of the page's path ("" outside a Kommune): whose legal texts the footer links.
     here_slug: str = ""
+    # The header's login link, which brings the person back to this page afterwards.
+    login_link: str = routes.LOGIN
     # This client state was filled under a live session (its token's hash, no secret).
     _session_seen: str = ""
 
@@ -65,6 +67,7 @@ class PublicSession(LangState, Outcome):
         """Update the header from the server-side session (and learn the home Kommune);
         returns the caller, so a page load resolves the session once."""
         actor = self._actor()
+        self.login_link = routes.login_href(self.router.url.path, self.router.url.query)
         if actor.is_anonymous:
             self.user_kommune_slug = ""
         elif not self.user_kommune_slug:

@@ -243,7 +243,10 @@ def success_line(message: rx.Var[str]) -> rx.Component:
 
 
 def submit(label: rx.Var[str]) -> rx.Component:
-    return rx.button(label, type="submit", size="4", style={"width": "100%"})
+    """The form's submit button; it shows a spinner while the server works (phone.js)."""
+    return rx.button(
+        label, type="submit", size="4", class_name="dz-submit", style={"width": "100%"}
+    )
 
 
 def login_form(

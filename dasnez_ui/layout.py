@@ -15,24 +15,27 @@ def page_frame(
     home: str,
     footer: rx.Component | None = None,
     wide: bool = False,
+    language_switch_in_header: bool = True,
 ) -> rx.Component:
     """The frame of every page; `footer` (the app's links to its legal texts) goes into
-    the page's <footer> landmark."""
+    the page's <footer> landmark. One compact header row down to 320 px; pass
+    `language_switch_in_header=False` when `header_right` carries the switch itself (the
+    public app puts it into the logged-in person's menu)."""
     width = "1400px" if wide else "960px"
     return rx.box(
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
             rx.hstack(
                 rx.link(
-                    rx.text(t("app.name"), size="6", weight="bold"), href=home, underline="none"
+                    rx.text(t("app.name"), size="5", weight="bold"), href=home, underline="none"
                 ),
                 rx.spacer(),
-                language_switch(),
+                language_switch() if language_switch_in_header else rx.fragment(),
                 header_right,
                 align="center",
                 wrap="wrap",
-                spacing="3",
-                style={"max_width": width, "margin": "0 auto", "padding": "0.75rem 1rem"},
+                spacing="2",
+                style={"max_width": width, "margin": "0 auto", "padding": "0.5rem 0.75rem"},
             ),
             style={"border_bottom": "1px solid var(--gray-5)", "background": "var(--accent-2)"},
         ),

@@ -1,7 +1,13 @@
 """Browsing a Kommune's listings (/k/<slug>/eintraege). The filters live in the URL, so a
-school can link "Gesuche in unserem Sozialraum" and the link reopens exactly that view."""
+school can link "Gesuche in unserem Sozialraum" and the link reopens exactly that view.
+
+On a phone the listings come first: the filters fold behind one button ("Filter (2)"), the
+active ones show as chips that remove them, and a changed filter loads its URL at once.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import reflex as rx
 
@@ -13,10 +19,33 @@ from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
-from dasnez_core.services.search import ListingCard, search_public
+from dasnez_core.services.search import ListingCard, SearchFilters, search_public
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
+
+# URL parameter → the SearchFilters field it sets and that field's "no filter" value.
+FILTER_PARAMS: dict[str, tuple[str, object]] = {
+    "boerse": ("exchange", ""),
+    "art": ("kind", ""),
+    "kategorie": ("category", None),
+    "ort": ("area", None),
+    "sozialraum": ("space", None),
+    "q": ("q", ""),
+    "sortierung": ("sort", "newest"),
+}
+
+
+@dataclass
+class FilterChip:
+    """An active filter as shown above the results; `href` is the view without it."""
+
+    label: str
+    href: str
+
+
+def _label_of(options: list[Option], value: str) -> str:
+    return next((o.label for o in options if o.value == value), value)
 
 
 class BrowseState(PublicSession):
@@ -32,7 +61,7 @@ class BrowseState(PublicSession):
     capped: bool = False
     prev_query: str = ""
     next_query: str = ""
-    # The current filters, to pre-fill the form (strings as the form sends them).
+    # The current filters as URL parameter values (strings as the selects send them).
     f_exchange: str = ""
     f_kind: str = ""
     f_category: str = ""
@@ -40,7 +69,9 @@ class BrowseState(PublicSession):
     f_space: str = ""
     f_q: str = ""
     f_sort: str = "newest"
-    form_key: str = ""
+    chips: list[FilterChip] = []
+    # How many filters the folded panel holds (the free text has its own field).
+    active_count: int = 0
     exchanges: list[Option] = []
     categories: list[Option] = []
     areas: list[Option] = []
@@ -87,119 +118,213 @@ class BrowseState(PublicSession):
         self.f_category = str(kept.category or "")
         self.f_area = str(kept.area or "")
         self.f_space = str(kept.space or "")
-        self.form_key = search_query(kept) or "all"
+        self.chips = self._chips(kept)
+        self.active_count = len([param for param, _ in self._active() if param != "q"])
         self.loaded, self.found = True, True
+
+    def _params(self) -> dict[str, str]:
+        """The current view as URL parameters."""
+        return {
+            "boerse": self.f_exchange,
+            "art": self.f_kind,
+            "kategorie": self.f_category,
+            "ort": self.f_area,
+            "sozialraum": self.f_space,
+            "q": self.f_q,
+            "sortierung": self.f_sort,
+        }
+
+    def _href(self, filters: SearchFilters, **change: object) -> str:
+        """This page's URL for `filters` (with `change`), back on the first page."""
+        query = search_query(filters, page=1, **change)
+        return str(routes.browse_href(self.slug)) + (f"?{query}" if query else "")
+
+    def _chip_label(self, param: str, value: str) -> str:
+        labels = {
+            "boerse": lambda: _label_of(self.exchanges, value),
+            "art": lambda: self._t("kind." + value),
+            "kategorie": lambda: _label_of(self.categories, value),
+            "ort": lambda: _label_of(self.areas, value),
+            "sozialraum": lambda: _label_of(self.spaces, value),
+            "q": lambda: self._t("phone.chip_q", value=value),
+            "sortierung": lambda: self._t("phone.chip_sort", value=self._t("browse.sort_expiry")),
+        }
+        return labels[param]()
+
+    def _active(self) -> list[tuple[str, str]]:
+        """The filters in use as (parameter, value); newest-first is no filter."""
+        return [
+            (param, value)
+            for param, value in self._params().items()
+            if value and not (param == "sortierung" and value == "newest")
+        ]
+
+    def _chips(self, kept: SearchFilters) -> list[FilterChip]:
+        """One chip for each filter in use; its link is the view without it."""
+        chips = []
+        for param, value in self._active():
+            field, default = FILTER_PARAMS[param]
+            without = self._href(kept, **{field: default})
+            chips.append(FilterChip(self._chip_label(param, value), without))
+        return chips
+
+    def _go(self, change: dict[str, str]) -> rx.event.EventSpec:
+        """Load the view with the current filters and `change` (the URL runs the search)."""
+        filters = parse_search({**self._params(), **change})
+        return rx.redirect(self._href(filters))
+
+    @rx.event
+    def set_filter(self, param: str, value: str) -> rx.event.EventSpec | None:
+        """A select changed: show its results at once (an unknown parameter is ignored,
+        nonsense in the value dropped by `parse_search`)."""
+        if param not in FILTER_PARAMS or param == "q":
+            return None
+        return self._go({param: str(value)[:20]})
 
     @rx.event
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec:
-        """Turn the form into a URL; loading that URL runs the search (bookmarkable)."""
-        filters = parse_search(
-            {
-                "boerse": str(form.get("boerse", "")),
-                "art": str(form.get("art", "")),
-                "kategorie": str(form.get("kategorie", "")),
-                "ort": str(form.get("ort", "")),
-                "sozialraum": str(form.get("sozialraum", "")),
-                "q": str(form.get("q", "")),
-                "sortierung": str(form.get("sortierung", "")),
-            }
-        )
-        query = search_query(filters)
-        return rx.redirect(routes.browse_href(self.slug) + (f"?{query}" if query else ""))
+        """The search field was sent: the same view with the new free text."""
+        return self._go({"q": str(form.get("q", ""))[:200]})
 
 
-def _select(label: str, name: str, options: rx.Var, value: rx.Var[str]) -> rx.Component:
+def _select(
+    label: str, param: str, options: rx.Var, value: rx.Var[str], all_label: str = "browse.all"
+) -> rx.Component:
+    """A filter select that applies itself when changed."""
     return rx.el.div(
-        rx.el.label(t(label), html_for=name, style={"font_weight": "600", "display": "block"}),
+        rx.el.label(t(label), html_for=param, style={"font_weight": "600", "display": "block"}),
         rx.el.select(
-            rx.el.option(t("browse.all"), value=""),
+            rx.el.option(t(all_label), value=""),
             rx.foreach(options, lambda o: rx.el.option(o.label, value=o.value)),
-            id=name,
-            name=name,
-            default_value=value,
+            id=param,
+            name=param,
+            value=value,
+            on_change=lambda v: BrowseState.set_filter(param, v),
             style=forms.FIELD_STYLE,
         ),
     )
 
 
+def _search() -> rx.Component:
+    return rx.form(
+        rx.el.label(t("browse.q"), html_for="q", class_name="sr-only"),
+        rx.el.input(
+            id="q",
+            name="q",
+            type="search",
+            placeholder=t("browse.q"),
+            default_value=BrowseState.f_q,
+            max_length=100,
+            style={**forms.FIELD_STYLE, "flex": "1", "min_width": "0"},
+        ),
+        rx.button(
+            t("phone.search"), type="submit", size="4", class_name="dz-submit", flex_shrink="0"
+        ),
+        on_submit=BrowseState.apply,
+        reset_on_submit=False,
+        key=BrowseState.f_q,
+        role="search",
+        style={"display": "flex", "gap": "0.5rem", "width": "100%"},
+    )
+
+
+def _filter_panel() -> rx.Component:
+    return rx.el.div(
+        _select("browse.exchange", "boerse", BrowseState.exchanges, BrowseState.f_exchange),
+        rx.el.div(
+            rx.el.label(
+                t("browse.kind"), html_for="art", style={"font_weight": "600", "display": "block"}
+            ),
+            rx.el.select(
+                rx.el.option(t("browse.all"), value=""),
+                rx.el.option(t("kind.offer"), value="offer"),
+                rx.el.option(t("kind.request"), value="request"),
+                id="art",
+                name="art",
+                value=BrowseState.f_kind,
+                on_change=lambda v: BrowseState.set_filter("art", v),
+                style=forms.FIELD_STYLE,
+            ),
+        ),
+        _select("browse.category", "kategorie", BrowseState.categories, BrowseState.f_category),
+        _select("browse.area", "ort", BrowseState.areas, BrowseState.f_area),
+        _select("browse.space", "sozialraum", BrowseState.spaces, BrowseState.f_space),
+        rx.el.div(
+            rx.el.label(
+                t("browse.sort"),
+                html_for="sortierung",
+                style={"font_weight": "600", "display": "block"},
+            ),
+            rx.el.select(
+                rx.el.option(t("browse.sort_newest"), value="newest"),
+                rx.el.option(t("browse.sort_expiry"), value="expiry"),
+                id="sortierung",
+                name="sortierung",
+                value=BrowseState.f_sort,
+                on_change=lambda v: BrowseState.set_filter("sortierung", v),
+                style=forms.FIELD_STYLE,
+            ),
+        ),
+        link_button(
+            t("browse.reset"), routes.browse_href(BrowseState.slug), size="3", variant="soft"
+        ),
+        style={"display": "grid", "gap": "0.75rem", "padding_top": "0.5rem"},
+    )
+
+
 def _filters() -> rx.Component:
+    """The filters, folded behind one button that counts the active ones."""
     return rx.el.details(
         rx.el.summary(
-            t("browse.filters"),
+            rx.cond(
+                BrowseState.active_count > 0,
+                t("phone.filters_count").replace("{count}", BrowseState.active_count.to_string()),
+                t("phone.filters"),
+            ),
             style={
+                "display": "inline-flex",
+                "align_items": "center",
+                "min_height": "44px",
+                "padding": "0 1rem",
                 "font_weight": "700",
-                "min_height": "48px",
                 "cursor": "pointer",
-                "padding": "0.5rem 0",
+                "border": "1px solid var(--accent-8)",
+                "border_radius": "8px",
+                "background": "var(--accent-3)",
             },
         ),
-        rx.form(
-            rx.el.div(
-                rx.el.label(
-                    t("browse.q"), html_for="q", style={"font_weight": "600", "display": "block"}
-                ),
-                rx.el.input(
-                    id="q",
-                    name="q",
-                    type="search",
-                    default_value=BrowseState.f_q,
-                    max_length=100,
-                    style=forms.FIELD_STYLE,
-                ),
-            ),
-            _select("browse.exchange", "boerse", BrowseState.exchanges, BrowseState.f_exchange),
-            rx.el.div(
-                rx.el.label(
-                    t("browse.kind"),
-                    html_for="art",
-                    style={"font_weight": "600", "display": "block"},
-                ),
-                rx.el.select(
-                    rx.el.option(t("browse.all"), value=""),
-                    rx.el.option(t("kind.offer"), value="offer"),
-                    rx.el.option(t("kind.request"), value="request"),
-                    id="art",
-                    name="art",
-                    default_value=BrowseState.f_kind,
-                    style=forms.FIELD_STYLE,
-                ),
-            ),
-            _select("browse.category", "kategorie", BrowseState.categories, BrowseState.f_category),
-            _select("browse.area", "ort", BrowseState.areas, BrowseState.f_area),
-            _select("browse.space", "sozialraum", BrowseState.spaces, BrowseState.f_space),
-            rx.el.div(
-                rx.el.label(
-                    t("browse.sort"),
-                    html_for="sortierung",
-                    style={"font_weight": "600", "display": "block"},
-                ),
-                rx.el.select(
-                    rx.el.option(t("browse.sort_newest"), value="newest"),
-                    rx.el.option(t("browse.sort_expiry"), value="expiry"),
-                    id="sortierung",
-                    name="sortierung",
-                    default_value=BrowseState.f_sort,
-                    style=forms.FIELD_STYLE,
-                ),
-            ),
-            rx.hstack(
-                forms.submit(t("browse.apply")),
-                link_button(
-                    t("browse.reset"),
-                    routes.browse_href(BrowseState.slug),
-                    size="4",
-                    variant="soft",
-                ),
-                width="100%",
-                wrap="wrap",
-            ),
-            on_submit=BrowseState.apply,
-            reset_on_submit=False,
-            key=BrowseState.form_key,
-            style={"display": "grid", "gap": "0.75rem"},
+        _filter_panel(),
+    )
+
+
+def _chip(chip: rx.Var[FilterChip]) -> rx.Component:
+    return rx.el.li(
+        rx.link(
+            chip.label,
+            rx.icon("x", size=16, aria_hidden="true"),
+            href=chip.href,
+            class_name="dz-chip",
+            aria_label=t("phone.remove_filter").replace("{label}", chip.label),
+            data_testid="filter-chip",
         ),
-        open=True,
-        style={"width": "100%"},
+    )
+
+
+def _chips() -> rx.Component:
+    return rx.cond(
+        BrowseState.chips.length() > 0,
+        rx.el.ul(
+            rx.foreach(BrowseState.chips, _chip),
+            aria_label=t("phone.active_filters"),
+            style={
+                "display": "flex",
+                "flex_wrap": "wrap",
+                "gap": "0.5rem",
+                "list_style": "none",
+                "margin": "0",
+                "padding": "0",
+            },
+        ),
     )
 
 
@@ -227,9 +352,11 @@ def _pager() -> rx.Component:
 
 def _body() -> rx.Component:
     return rx.vstack(
-        rx.heading(t("browse.title"), size="7", as_="h1"),
+        rx.heading(t("browse.title"), size="6", as_="h1"),
         rx.link(BrowseState.kommune_name, href=routes.kommune_href(BrowseState.slug)),
-        _filters(),
+        _search(),
+        # The button and the chips share a row; the opened panel takes a row of its own.
+        rx.el.div(_filters(), _chips(), class_name="dz-filter-row"),
         rx.cond(
             BrowseState.clamped, rx.callout(t("browse.page_clamped"), icon="info", role="status")
         ),
@@ -256,7 +383,7 @@ def _body() -> rx.Component:
             rx.text(t("browse.none")),
         ),
         _pager(),
-        spacing="4",
+        spacing="3",
         width="100%",
     )
 

@@ -228,7 +228,7 @@ def _body() -> rx.Component:
                 ),
                 rx.vstack(
                     rx.text(t("detail.contact_login")),
-                    link_button(t("nav.login"), routes.LOGIN, size="4"),
+                    link_button(t("nav.login"), DetailState.login_link, size="4"),
                 ),
             ),
         ),

@@ -1,4 +1,5 @@
-"""A Kommune's start page (/k/<slug>): Info-Box, sponsors, exchanges, newest listings."""
+"""A Kommune's start page (/k/<slug>): the newest listings first, then Info-Box, exchanges,
+sponsors and contact."""
 
 from __future__ import annotations
 
@@ -127,39 +128,27 @@ def _sponsor_link(s: rx.Var[SponsorLink]) -> rx.Component:
     )
 
 
-def _body() -> rx.Component:
-    return rx.vstack(
-        rx.hstack(
-            rx.cond(
-                KommuneState.logo != "",
-                rx.image(
-                    src=rx.get_upload_url(KommuneState.logo),
-                    alt=KommuneState.name,
-                    max_height="64px",
-                    max_width="min(160px, 30vw)",
-                    object_fit="contain",
-                ),
-            ),
-            rx.heading(KommuneState.name, size="8", as_="h1"),
-            align="center",
-            spacing="3",
-            wrap="wrap",
-        ),
-        easy_language_links(routes.legal_href(KommuneState.slug, "easy"), KommuneState.dgs_url),
+def _listings() -> rx.Component:
+    """The newest listings: first on the page, so a phone shows one without scrolling."""
+    return rx.fragment(
+        rx.heading(t("kommune.newest"), size="5", as_="h2"),
         rx.cond(
-            PublicSession.user_status == "pending",
-            rx.callout(t("status.pending_banner"), icon="info", role="status"),
-        ),
-        rx.hstack(
-            rx.cond(
-                PublicSession.logged_in,
-                link_button(
-                    t("nav.new_listing"), routes.new_listing_href(KommuneState.slug), size="4"
-                ),
-                link_button(t("nav.register"), routes.register_href(KommuneState.slug), size="4"),
+            KommuneState.listings.length() > 0,
+            rx.vstack(
+                rx.foreach(KommuneState.listings, lambda c: listing_card(c, KommuneState.slug)),
+                width="100%",
             ),
-            wrap="wrap",
+            rx.text(t("kommune.no_listings")),
         ),
+        link_button(
+            t("browse.all_link"), routes.browse_href(KommuneState.slug), size="3", variant="soft"
+        ),
+    )
+
+
+def _about() -> rx.Component:
+    """Info-Box, exchanges, sponsors and contact, below the listings."""
+    return rx.fragment(
         rx.cond(
             KommuneState.info.length() > 0,
             rx.card(
@@ -177,18 +166,6 @@ def _body() -> rx.Component:
                 lambda e: rx.badge(exchange_label(e), size="3", variant="soft"),
             ),
             wrap="wrap",
-        ),
-        rx.heading(t("kommune.newest"), size="6", as_="h2"),
-        link_button(
-            t("browse.all_link"), routes.browse_href(KommuneState.slug), size="3", variant="soft"
-        ),
-        rx.cond(
-            KommuneState.listings.length() > 0,
-            rx.vstack(
-                rx.foreach(KommuneState.listings, lambda c: listing_card(c, KommuneState.slug)),
-                width="100%",
-            ),
-            rx.text(t("kommune.no_listings")),
         ),
         rx.cond(
             KommuneState.sponsor_links.length() > 0,
@@ -219,6 +196,39 @@ def _body() -> rx.Component:
             ),
             padding_top="1rem",
         ),
+    )
+
+
+def _body() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.cond(
+                KommuneState.logo != "",
+                rx.image(
+                    src=rx.get_upload_url(KommuneState.logo),
+                    alt=KommuneState.name,
+                    max_height="48px",
+                    max_width="min(120px, 30vw)",
+                    object_fit="contain",
+                ),
+            ),
+            rx.heading(KommuneState.name, size="7", as_="h1"),
+            align="center",
+            spacing="3",
+            wrap="wrap",
+        ),
+        easy_language_links(routes.legal_href(KommuneState.slug, "easy"), KommuneState.dgs_url),
+        rx.cond(
+            PublicSession.user_status == "pending",
+            rx.callout(t("status.pending_banner"), icon="info", role="status"),
+        ),
+        rx.cond(
+            PublicSession.logged_in,
+            link_button(t("nav.new_listing"), routes.new_listing_href(KommuneState.slug)),
+            link_button(t("nav.register"), routes.register_href(KommuneState.slug)),
+        ),
+        _listings(),
+        _about(),
         spacing="4",
         width="100%",
     )

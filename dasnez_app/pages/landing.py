@@ -36,6 +36,7 @@ def _kommune_row(k: rx.Var[KommuneSummary]) -> rx.Component:
                 rx.heading(k.name, size="5", as_="h2"),
                 rx.spacer(),
                 rx.text(k.postcodes, color_scheme="gray"),
+                wrap="wrap",
             ),
             size="3",
         ),
@@ -47,7 +48,7 @@ def _kommune_row(k: rx.Var[KommuneSummary]) -> rx.Component:
 def landing() -> rx.Component:
     return public_page(
         rx.vstack(
-            rx.heading(t("landing.title"), size="8", as_="h1"),
+            rx.heading(t("landing.title"), size="7", as_="h1"),
             easy_language_links(routes.platform_legal_href("easy")),
             rx.text(t("app.tagline"), size="4"),
             rx.form(
@@ -60,6 +61,8 @@ def landing() -> rx.Component:
                         placeholder=t("landing.search_label"),
                         style={
                             "flex": "1",
+                            # An input's intrinsic width would push "Suchen" off a 320 px screen.
+                            "min_width": "0",
                             "min_height": "48px",
                             "font_size": "1.1rem",
                             "padding": "0.5rem",
@@ -67,7 +70,13 @@ def landing() -> rx.Component:
                             "border_radius": "8px",
                         },
                     ),
-                    rx.button(t("landing.search_button"), type="submit", size="4"),
+                    rx.button(
+                        t("landing.search_button"),
+                        type="submit",
+                        size="4",
+                        class_name="dz-submit",
+                        flex_shrink="0",
+                    ),
                     width="100%",
                 ),
                 on_submit=LandingState.search,

@@ -18,11 +18,15 @@ from dasnez_ui.session_http import open_url
 class LoginState(PublicSession):
     error: str = ""
     field_errors: dict[str, str] = {}
+    # Where the person came from (`?weiter=`, checked by routes.return_path); "" for none.
+    _return_to: str = ""
 
     @rx.event
     def load(self) -> None:
         self._refresh_session()
         self.error, self.field_errors = "", {}
+        params = self.router.url.query_parameters
+        self._return_to = routes.return_path(str(params.get(routes.RETURN_PARAM, "")))
 
     @rx.event
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
@@ -30,13 +34,13 @@ class LoginState(PublicSession):
         result = (await self._run_off_loop(call, lines=LOGIN_LINES)).value
         if result is None:
             return self._focus_first_error()
-        # The cookie endpoint sets the session cookie and reloads the page; this state
-        # (the anonymous one) learns nothing of the person. Whose consent is outdated
-        # reads and accepts the new texts first.
-        target = (
-            routes.CONSENT if result.actor.consent_due else routes.kommune_href(result.kommune_slug)
+        # The cookie endpoint sets the session cookie and loads the page the person came
+        # from (else their Kommune's); this state (the anonymous one) learns nothing of them.
+        # Whose consent is outdated reads and accepts the new texts first.
+        back = self._return_to or routes.kommune_href(result.kommune_slug)
+        return navigate(
+            open_url(result.ticket, routes.CONSENT if result.actor.consent_due else back)
         )
-        return navigate(open_url(result.ticket, target))
 
 
 def login_page() -> rx.Component:

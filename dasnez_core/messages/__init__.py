@@ -17,6 +17,7 @@ from dasnez_core.messages import (
     forms,
     legal,
     marketplace,
+    phone,
     pwa,
     status,
     throttle,
@@ -38,6 +39,7 @@ for _part in (
     legal,
     status,
     forms,
+    phone,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

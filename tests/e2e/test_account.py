@@ -20,7 +20,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.models import Area, Kommune, SocialSpace, User, UserSocialSpace, UserStatus
 from dasnez_core.passwords import hash_password, verify_password
 from dasnez_core.seed import DEMO_PASSWORD
-from tests.e2e.browser import log_out
+from tests.e2e.browser import log_out, open_menu
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import fresh_token, send_event, tab_of
 
@@ -63,6 +63,7 @@ def _login(page: Page, apps: Apps, address: str, password: str = PASSWORD) -> No
 def _open_account(page: Page, apps: Apps, address: str, password: str = PASSWORD) -> None:
     _login(page, apps, address, password)
     expect(page.get_by_role("heading", name="Delbrück", level=1)).to_be_visible()
+    open_menu(page)
     page.get_by_role("link", name="Mein Konto").click()
     expect(page.get_by_role("heading", name="Mein Konto", level=1)).to_be_visible()
 
@@ -104,10 +105,12 @@ def test_edit_profile_and_nothing_foreign_gets_in(apps: Apps, browser: Browser) 
     _open_account(page, apps, "profil@example.org")
     profile = page.get_by_role("region", name="Mein Profil")
     expect(profile.get_by_label("Ihr Name (so sehen ihn andere)")).to_have_value("Paula Profil")
+    expect(page.get_by_role("link", name="Nachrichten").first).to_be_visible()
+    open_menu(page)
     expect(page.get_by_role("link", name="Meine Einträge").first).to_have_attribute(
         "href", "/meine-eintraege"
     )
-    expect(page.get_by_role("link", name="Nachrichten").first).to_be_visible()
+    page.keyboard.press("Escape")
 
     profile.get_by_label("Ihr Name (so sehen ihn andere)").fill("x")
     profile.get_by_role("button", name="Profil speichern").click()

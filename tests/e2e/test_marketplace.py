@@ -14,6 +14,7 @@ from dasnez_core.seed import DEMO_PASSWORD
 from dasnez_core.services.moderation import block_user, unblock_user
 from dasnez_core.services.search import SearchFilters, search_public
 from dasnez_core.services.sessions import actor_for
+from tests.e2e.browser import open_menu
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import send_event, tab_of
 
@@ -46,9 +47,11 @@ def test_find_kommune_by_postcode_and_see_its_start_page(apps: Apps, page: Page)
 def test_filters_combine_and_live_in_the_url(apps: Apps, page: Page) -> None:
     page.goto(apps.public + "/k/delbrueck/eintraege")
     expect(page.get_by_text(re.compile(r"^\d+ Einträge gefunden$"))).to_be_visible()
-    page.get_by_label("Börse").select_option(label="Taschengeldbörse")
+    # A changed filter shows its results at once (no button to press).
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_label("Börse", exact=True).select_option(label="Taschengeldbörse")
+    expect(page).to_have_url(re.compile(r"boerse=taschengeld$"))
     page.get_by_label("Angebot oder Gesuch").select_option(label="Angebot")
-    page.get_by_role("button", name="Anzeigen").click()
     expect(page).to_have_url(re.compile(r"boerse=taschengeld&art=offer"))
     # Other tests add listings to the same demo Kommune: compare with the service's answer.
     with session_scope() as db:
@@ -65,13 +68,14 @@ def test_filters_combine_and_live_in_the_url(apps: Apps, page: Page) -> None:
     page.goto(page.url + "&kategorie=abc&seite=99")
     expect(page.get_by_text(count)).to_be_visible()
     expect(page.get_by_role("status").filter(has_text="letzte Seite")).to_be_visible()
-    expect(page.get_by_label("Börse")).to_have_value("taschengeld")
+    page.get_by_text("Filter (2)", exact=True).click()
+    expect(page.get_by_label("Börse", exact=True)).to_have_value("taschengeld")
     # District, social space and free text.
     page.goto(apps.public + "/k/delbrueck/eintraege?q=Bohrmaschine")
     expect(titles).to_have_text(["Bohrmaschine zu verleihen"])
     page.goto(apps.public + "/k/delbrueck/eintraege")
+    page.get_by_text("Filter", exact=True).click()
     page.get_by_label("Sozialraum").select_option(label="Kindergarten St. Marien")
-    page.get_by_role("button", name="Anzeigen").click()
     expect(titles).to_have_text(["Vorlesen im Kindergarten"])
 
 
@@ -105,6 +109,7 @@ def test_own_listing_lifecycle(apps: Apps, page: Page) -> None:
     page.get_by_label(re.compile("Taschengeld pro Stunde")).fill("7,50")
     page.get_by_role("button", name="Als Entwurf speichern").click()
     expect(page.get_by_role("status")).to_contain_text("Entwurf ist gespeichert")
+    open_menu(page)
     page.get_by_role("link", name="Meine Einträge").first.click()
     card = page.locator("div.rt-Card").filter(has_text="Laub rechen im Herbst")
     expect(card).to_contain_text("Entwurf")
