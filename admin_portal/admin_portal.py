@@ -24,6 +24,7 @@ from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_pa
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.state import AdminSession
+from admin_portal.titles import page_title
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
@@ -56,6 +57,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
 configure_logging()
 app = rx.App(
     style=STYLE,
+    html_lang="de",  # the first HTML; dasnez_ui.lang keeps it equal to the chosen language
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
     # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
@@ -64,4 +66,4 @@ app = rx.App(
 )
 for _entry in routes.PAGES:
     _page, _on_load = _VIEWS[_entry.route]
-    app.add_page(_page, route=_entry.route, title="dasnez Verwaltung", on_load=_on_load)
+    app.add_page(_page, route=_entry.route, title=page_title(_entry), on_load=_on_load)

@@ -12,14 +12,25 @@ from admin_portal.state import AdminSession
 from dasnez_core.services.moderation import REASON_MIN
 from dasnez_ui import forms
 from dasnez_ui.lang import t
-from dasnez_ui.layout import page_frame
+from dasnez_ui.layout import nav_link, page_frame
 
 
 def _menu() -> rx.Component:
     return rx.cond(
         AdminSession.logged_in,
         rx.hstack(
-            *(rx.cond(_nav_visible(group), _nav_links(group)) for group in routes.NAV_GROUPS),
+            rx.el.nav(
+                rx.hstack(
+                    *(
+                        rx.cond(_nav_visible(group), _nav_links(group))
+                        for group in routes.NAV_GROUPS
+                    ),
+                    align="center",
+                    spacing="3",
+                    wrap="wrap",
+                ),
+                aria_label=t("a11y.nav.admin"),
+            ),
             rx.text(AdminSession.user_name, weight="bold"),
             rx.button(t("nav.logout"), on_click=AdminSession.logout, variant="soft"),
             align="center",
@@ -39,8 +50,21 @@ def _nav_visible(group: str) -> rx.Var[bool]:
 def _nav_links(group: str) -> rx.Component:
     """One group of the menu, in the order of `routes.PAGES`."""
     return rx.fragment(
-        *(rx.link(t(page.nav_label), href=page.route) for page in routes.nav_links(group))
+        *(nav_link(t(page.nav_label), page.route) for page in routes.nav_links(group))
     )
+
+
+def table_scroll_region() -> dict[str, Any]:
+    """Props of the box around a wide table: it scrolls sideways, so it must take keyboard
+    focus and have a name (WCAG 2.1.1); dasnez.css stops Radix's inner scroll area."""
+    return {
+        "width": "100%",
+        "overflow_x": "auto",
+        "tab_index": 0,
+        "role": "region",
+        "aria_label": t("a11y.table_region"),
+        "class_name": "table-scroll",
+    }
 
 
 def admin_section(title: rx.Var[str], anchor: str, *children: rx.Component) -> rx.Component:

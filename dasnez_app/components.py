@@ -8,7 +8,7 @@ from dasnez_app import routes
 from dasnez_app.state import PublicSession
 from dasnez_core.exchanges import RULES
 from dasnez_ui.lang import t
-from dasnez_ui.layout import link_button, page_frame
+from dasnez_ui.layout import current_page, link_button, nav_link, page_frame
 
 
 def account_menu() -> rx.Component:
@@ -16,9 +16,17 @@ def account_menu() -> rx.Component:
         PublicSession.logged_in,
         rx.hstack(
             rx.text(PublicSession.user_name, weight="bold"),
-            messages_link(),
-            rx.link(t("nav.own_listings"), href=routes.MY_LISTINGS),
-            rx.link(t("nav.account"), href=routes.ACCOUNT),
+            rx.el.nav(
+                rx.hstack(
+                    messages_link(),
+                    nav_link(t("nav.own_listings"), routes.MY_LISTINGS),
+                    nav_link(t("nav.account"), routes.ACCOUNT),
+                    align="center",
+                    spacing="2",
+                    wrap="wrap",
+                ),
+                aria_label=t("a11y.nav.main"),
+            ),
             rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
             align="center",
             spacing="2",
@@ -37,9 +45,10 @@ def messages_link() -> rx.Component:
             t("nav.messages_count").replace("{count}", count),
             href=routes.MESSAGES,
             aria_label=t("nav.messages_unread_label").replace("{count}", count),
+            aria_current=rx.cond(current_page(routes.MESSAGES), "page", "false"),
             weight="bold",
         ),
-        rx.link(t("nav.messages"), href=routes.MESSAGES),
+        nav_link(t("nav.messages"), routes.MESSAGES),
     )
 
 

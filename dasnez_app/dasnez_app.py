@@ -37,6 +37,7 @@ from dasnez_app.pages.registration_confirm import (
     registration_confirm_page,
 )
 from dasnez_app.state import PublicSession
+from dasnez_app.titles import TITLES
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
@@ -69,6 +70,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
 configure_logging()
 app = rx.App(
     style=STYLE,
+    html_lang="de",  # the first HTML; dasnez_ui.lang keeps it equal to the chosen language
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
     # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
@@ -77,4 +79,4 @@ app = rx.App(
 )
 for _route in routes.PAGES:
     _page, _on_load = _VIEWS[_route]
-    app.add_page(_page, route=_route, title="dasnez", on_load=_on_load)
+    app.add_page(_page, route=_route, title=TITLES[_route], on_load=_on_load)
