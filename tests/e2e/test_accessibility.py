@@ -271,6 +271,28 @@ def test_admin_pages(apps: Apps, browser: Browser, seeded: Seeded, findings: Fin
         context = browser.new_context(viewport=DESKTOP, locale="de-DE")  # type: ignore[arg-type]
         page = context.new_page()
         _log_in(page, apps.admin + "/", email)
+        if role == ADMIN_ROLE:  # lands on the overview, marked as the current page
+            menu = page.get_by_role("navigation", name="Verwaltung")
+            expect(menu.locator('[aria-current="page"]')).to_have_text("Übersicht")
         _visit_all(page, apps.admin, ADMIN_RECIPES, role, seeded, findings)
         context.close()
     _assert_clean(findings)
+
+
+def test_lang_and_title_follow_the_language_and_the_page(apps: Apps, browser: Browser) -> None:
+    """The first HTML says lang="de"; the title names the page and the Kommune; switching to
+    English changes both."""
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    first_html = page.request.get(apps.public + "/k/delbrueck/eintraege").text()
+    assert '<html lang="de"' in first_html
+    page.goto(apps.public + "/k/delbrueck/eintraege")
+    expect(page).to_have_title("Angebote und Gesuche – Delbrück – dasnez")
+    assert page.evaluate("() => document.documentElement.lang") == "de"
+    page.get_by_role("button", name="English").click()
+    expect(page).to_have_title("Offers and requests – Delbrück – dasnez")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.goto(apps.public + "/anmelden")
+    expect(page).to_have_title("Log in – dasnez")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    context.close()
