@@ -27,6 +27,7 @@ from tests.e2e.conftest import Apps
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 800}  # the public app is checked as most citizens see it
 
 CITIZEN = "jonas@delbrueck.example"
 OTHER_CITIZEN = "maria@delbrueck.example"
@@ -162,7 +163,8 @@ class Findings:
 def findings() -> Iterator[Findings]:
     found = Findings()
     yield found
-    print(f"\naxe: {found.pages} page views checked, {len(found.lines)} violations")
+    routes = len(PUBLIC_RECIPES) + len(ADMIN_RECIPES)
+    print(f"\naxe: {found.pages} page views of {routes} routes checked, {len(found.lines)} violations")
 
 
 _AXE = Axe()
@@ -220,7 +222,7 @@ def _assert_clean(findings: Findings) -> None:
 def test_public_pages_anonymous(
     apps: Apps, browser: Browser, seeded: Seeded, findings: Findings
 ) -> None:
-    context = browser.new_context(locale="de-DE")
+    context = browser.new_context(viewport=PHONE, locale="de-DE")  # type: ignore[arg-type]
     page = context.new_page()
     _visit_all(page, apps.public, PUBLIC_RECIPES, ANONYMOUS, seeded, findings)
     # Forms sent with errors: an empty registration and a wrong password.
@@ -242,7 +244,7 @@ def test_public_pages_anonymous(
 def test_public_pages_citizen(
     apps: Apps, browser: Browser, seeded: Seeded, findings: Findings
 ) -> None:
-    context = browser.new_context(locale="de-DE")
+    context = browser.new_context(viewport=PHONE, locale="de-DE")  # type: ignore[arg-type]
     page = context.new_page()
     _log_in(page, apps.public + public_routes.LOGIN, CITIZEN)
     _visit_all(page, apps.public, PUBLIC_RECIPES, CITIZEN_ROLE, seeded, findings)
@@ -296,3 +298,24 @@ def test_lang_and_title_follow_the_language_and_the_page(apps: Apps, browser: Br
     expect(page).to_have_title("Log in – dasnez")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     context.close()
+
+
+def test_the_kommunes_accent_colour_colours_its_buttons(apps: Apps, browser: Browser) -> None:
+    with session_scope() as db:
+        kommune = db.exec(select(Kommune).where(Kommune.slug == "bad-lippspringe")).one()
+        kommune.accent_color = "#5b2a86"  # white text on it: 10.6:1
+        db.add(kommune)
+    context = browser.new_context(viewport=PHONE, locale="de-DE")  # type: ignore[arg-type]
+    page = context.new_page()
+    try:
+        page.goto(apps.public + "/k/bad-lippspringe")
+        button = page.locator("main .rt-variant-solid").first
+        expect(button).to_have_css("background-color", "rgb(91, 42, 134)")
+        _check(page, "[anonymous] accent colour", findings := Findings())
+        assert not findings.lines, findings.lines
+    finally:
+        context.close()
+        with session_scope() as db:  # other browser tests see the default palette
+            kommune = db.exec(select(Kommune).where(Kommune.slug == "bad-lippspringe")).one()
+            kommune.accent_color = ""
+            db.add(kommune)
