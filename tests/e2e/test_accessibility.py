@@ -164,7 +164,8 @@ def findings() -> Iterator[Findings]:
     found = Findings()
     yield found
     routes = len(PUBLIC_RECIPES) + len(ADMIN_RECIPES)
-    print(f"\naxe: {found.pages} page views of {routes} routes checked, {len(found.lines)} violations")
+    count = len(found.lines)
+    print(f"\naxe: {found.pages} page views of {routes} routes checked, {count} violations")
 
 
 _AXE = Axe()
