@@ -238,6 +238,12 @@ def test_public_pages_anonymous(
     page.get_by_role("button", name="Anmelden").click()
     expect(page.get_by_role("alert").first).to_be_visible()
     _check(page, "[anonymous] wrong login", findings)
+    # The same frame in English (lang="en", the other language's switch marked lang="de").
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    for path in ("/", str(public_routes.browse_href(seeded.slug))):
+        page.goto(apps.public + path)
+        _check(page, "[anonymous, English]", findings)
     context.close()
     _assert_clean(findings)
 
@@ -249,6 +255,9 @@ def test_public_pages_citizen(
     page = context.new_page()
     _log_in(page, apps.public + public_routes.LOGIN, CITIZEN)
     _visit_all(page, apps.public, PUBLIC_RECIPES, CITIZEN_ROLE, seeded, findings)
+    page.goto(apps.public + public_routes.MY_LISTINGS)
+    menu = page.get_by_role("navigation", name="Hauptnavigation")
+    expect(menu.locator('[aria-current="page"]')).to_have_text("Meine Einträge")
     # An empty new listing.
     page.goto(apps.public + str(public_routes.new_listing_href(seeded.slug)))
     _settle(page)
