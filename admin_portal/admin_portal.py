@@ -27,6 +27,7 @@ from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_pa
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.state import AdminSession
+from admin_portal.titles import page_title
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
@@ -65,6 +66,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
 configure_logging()
 app = rx.App(
     style=STYLE,
+    html_lang="de",  # the first HTML; dasnez_ui.lang keeps it equal to the chosen language
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
     head_components=private_app_tags(),
@@ -78,7 +80,7 @@ for _entry in routes.PAGES:
     app.add_page(
         _page,
         route=_entry.route,
-        title="dasnez Verwaltung",
+        title=page_title(_entry),
         image=SHARE_IMAGE,
         on_load=_on_load,
     )

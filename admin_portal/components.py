@@ -24,11 +24,17 @@ def _menu() -> rx.Component:
         rx.fragment(
             rx.text(AdminSession.user_name, weight="bold"),
             rx.button(t("nav.logout"), on_click=AdminSession.logout, variant="soft"),
-            rx.flex(
-                *(rx.cond(_nav_visible(group), _nav_links(group)) for group in routes.NAV_GROUPS),
-                wrap="wrap",
-                spacing="5",
-                width="100%",
+            rx.el.nav(
+                rx.flex(
+                    *(
+                        rx.cond(_nav_visible(group), _nav_links(group))
+                        for group in routes.NAV_GROUPS
+                    ),
+                    wrap="wrap",
+                    spacing="5",
+                ),
+                aria_label=t("a11y.nav.admin"),
+                style={"width": "100%"},
             ),
         ),
     )
@@ -74,6 +80,19 @@ def _nav_links(group: str) -> rx.Component:
         role="group",
         aria_labelledby=heading,
     )
+
+
+def table_scroll_region() -> dict[str, Any]:
+    """Props of the box around a wide table: it scrolls sideways, so it must take keyboard
+    focus and have a name (WCAG 2.1.1); dasnez.css stops Radix's inner scroll area."""
+    return {
+        "width": "100%",
+        "overflow_x": "auto",
+        "tab_index": 0,
+        "role": "region",
+        "aria_label": t("a11y.table_region"),
+        "class_name": "table-scroll",
+    }
 
 
 def admin_section(title: rx.Var[str], anchor: str, *children: rx.Component) -> rx.Component:

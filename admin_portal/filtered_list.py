@@ -10,7 +10,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from admin_portal import routes
-from admin_portal.components import admin_page
+from admin_portal.components import admin_page, table_scroll_region
 from admin_portal.state import AdminSession
 from dasnez_core.errors import NotAllowed
 from dasnez_core.formatting import format_number
@@ -262,8 +262,7 @@ def list_table(
             size="2",
             width="100%",
         ),
-        width="100%",
-        overflow_x="auto",
+        **table_scroll_region(),
     )
 
 

@@ -8,7 +8,7 @@ from dasnez_app import routes
 from dasnez_app.state import PublicSession
 from dasnez_core.exchanges import RULES
 from dasnez_ui.lang import language_switch, t
-from dasnez_ui.layout import footer_links, link_button, page_frame
+from dasnez_ui.layout import current_page, footer_links, link_button, nav_link, page_frame
 
 # The footer's links, in order: each legal page's key (routes.LEGAL_SEGMENTS) and label.
 FOOTER_PAGES: tuple[tuple[str, str], ...] = (
@@ -56,8 +56,8 @@ def _menu() -> rx.Component:
                         t("phone.signed_in_as").replace("{name}", PublicSession.user_name),
                         weight="bold",
                     ),
-                    rx.link(t("nav.own_listings"), href=routes.MY_LISTINGS),
-                    rx.link(t("nav.account"), href=routes.ACCOUNT),
+                    nav_link(t("nav.own_listings"), routes.MY_LISTINGS),
+                    nav_link(t("nav.account"), routes.ACCOUNT),
                     language_switch(),
                     rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
                     align="start",
@@ -80,9 +80,10 @@ def messages_link() -> rx.Component:
             t("nav.messages_count").replace("{count}", count),
             href=routes.MESSAGES,
             aria_label=t("nav.messages_unread_label").replace("{count}", count),
+            aria_current=rx.cond(current_page(routes.MESSAGES), "page", "false"),
             weight="bold",
         ),
-        rx.link(t("nav.messages"), href=routes.MESSAGES),
+        nav_link(t("nav.messages"), routes.MESSAGES),
     )
 
 

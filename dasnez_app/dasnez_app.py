@@ -39,6 +39,7 @@ from dasnez_app.pages.registration_confirm import (
     registration_confirm_page,
 )
 from dasnez_app.state import PublicSession
+from dasnez_app.titles import TITLES
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
@@ -86,6 +87,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
 configure_logging()
 app = rx.App(
     style=STYLE,
+    html_lang="de",  # the first HTML; dasnez_ui.lang keeps it equal to the chosen language
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
     head_components=installable_tags(),
@@ -104,7 +106,7 @@ for _route in routes.PAGES:
     app.add_page(
         _page,
         route=_route,
-        title="dasnez",
+        title=TITLES[_route],
         description=kommune_description() if _route == routes.KOMMUNE else t("pwa.description"),
         image=SHARE_IMAGE,
         on_load=_on_load,

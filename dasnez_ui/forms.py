@@ -249,6 +249,23 @@ def submit(label: rx.Var[str]) -> rx.Component:
     )
 
 
+def labelled_upload(label: rx.Var[str], *children: rx.Component, **props: Any) -> rx.Component:
+    """`rx.upload` whose hidden file input has a name (WCAG 4.1.2): Reflex creates that
+    input itself and passes it no props, so the label is set on it after creation."""
+    upload = rx.upload(*children, **props)
+    for component in _walk(upload):
+        if isinstance(component, rx.el.Input) and str(component.type) == '"file"':
+            component.custom_attrs["aria-label"] = label
+    return upload
+
+
+def _walk(component: rx.Component) -> list[rx.Component]:
+    found = [component]
+    for child in component.children:
+        found += _walk(child)
+    return found
+
+
 def login_form(
     error: rx.Var[str], field_errors: rx.Var[dict[str, str]], on_submit: Any
 ) -> rx.Component:

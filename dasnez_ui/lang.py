@@ -37,6 +37,27 @@ def t(key: str) -> rx.Var[str]:
     return rx.cond(LangState.lang == "en", text(key, "en"), text(key, "de")).to(str)
 
 
+class _DocumentLanguage(rx.Fragment):
+    """Keeps `<html lang>` equal to the chosen language (WCAG 3.1.1): React renders inside
+    <body>, so an effect sets it; the first HTML carries the App's `html_lang` ("de")."""
+
+    def add_imports(self) -> dict[str, str]:
+        return {"react": "useEffect"}
+
+    def add_hooks(self) -> list[str | rx.Var]:
+        lang = LangState.lang
+        return [
+            rx.Var(
+                f"useEffect(() => {{ document.documentElement.lang = {lang!s}; }}, [{lang!s}]);",
+                _var_data=lang._get_all_var_data(),
+            )
+        ]
+
+
+def document_language() -> rx.Component:
+    return _DocumentLanguage.create()
+
+
 def language_switch() -> rx.Component:
     return rx.el.nav(
         rx.cond(

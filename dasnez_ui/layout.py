@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
-from dasnez_ui.lang import language_switch, t
+from dasnez_ui.lang import document_language, language_switch, t
 
 
 def page_frame(
@@ -23,6 +25,7 @@ def page_frame(
     public app puts it into the logged-in person's menu)."""
     width = "1400px" if wide else "960px"
     return rx.box(
+        document_language(),
         rx.el.a(t("common.skip_to_content"), href="#main", class_name="skip-link"),
         rx.el.header(
             rx.hstack(
@@ -63,6 +66,32 @@ def footer_links(label: rx.Var[str], *links: rx.Component) -> rx.Component:
         rx.hstack(*links, spacing="4", wrap="wrap"),
         aria_label=label,
     )
+
+
+def current_page(route: str) -> rx.Var[bool]:
+    """Whether the browser is on `route` (a fixed path; prod serves it with a slash)."""
+    path = rx.State.router.url.path
+    return (path == route) | (path == route + "/")
+
+
+def nav_link(label: rx.Var[str], route: str, **props: Any) -> rx.Component:
+    """A menu link that tells screen readers when it is the page shown (aria-current)."""
+    return rx.link(
+        label, href=route, aria_current=rx.cond(current_page(route), "page", "false"), **props
+    )
+
+
+def page_title(
+    name: rx.Var[str] | str, kommune: rx.Var[str] | str = "", *, admin: bool = False
+) -> rx.Var[str]:
+    """ "<page> – <Kommune> – dasnez" in the person's language (the Kommune left out while it
+    is empty), for `add_page(title=…)`."""
+    app = t("title.admin_app" if admin else "title.app")
+    sep = " – "
+    if isinstance(kommune, str) and not kommune:
+        return (name + sep + app).to(str)  # type: ignore[operator]
+    with_kommune = name + sep + kommune + sep + app  # type: ignore[operator]
+    return rx.cond(kommune != "", with_kommune, name + sep + app).to(str)
 
 
 def not_found_body(home: str) -> rx.Component:

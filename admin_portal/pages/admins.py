@@ -7,7 +7,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from admin_portal import routes
-from admin_portal.components import admin_page
+from admin_portal.components import admin_page, table_scroll_region
 from admin_portal.state import AdminSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotAllowed
@@ -189,8 +189,7 @@ def _body() -> rx.Component:
                 size="2",
                 width="100%",
             ),
-            width="100%",
-            overflow_x="auto",
+            **table_scroll_region(),
         ),
         rx.divider(),
         _invite_form(),

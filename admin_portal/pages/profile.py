@@ -39,6 +39,7 @@ _FORM = form_fields(
     "contact_email",
     "contact_phone",
     "contact_address",
+    "accent_color",
     "listing_days",
     "reminder_days",
     exchanges=_FIRST_EXCHANGE,
@@ -57,6 +58,7 @@ class ProfileState(KommuneAdminState):
     v_listing_days: str = ""
     v_reminder_days: str = ""
     v_premoderation: bool = False
+    v_accent_color: str = ""
     enabled_types: list[str] = []
     v_logo: str = ""
     logo_error: str = ""
@@ -73,6 +75,7 @@ class ProfileState(KommuneAdminState):
         self.v_listing_days = str(profile.listing_days)
         self.v_reminder_days = str(profile.reminder_days)
         self.v_premoderation = profile.premoderation
+        self.v_accent_color = profile.accent_color
         self.enabled_types = [e.type for e in profile.exchanges if e.enabled]
         self.v_logo = profile.logo
         self.public_url = routes.public_kommune_url(load_settings().public_url, profile.slug)
@@ -105,6 +108,7 @@ class ProfileState(KommuneAdminState):
                 ex.value for ex in ExchangeType if form.get(f"exchange_{ex.value}")
             ),
             premoderation=bool(form.get("premoderation")),
+            accent_color=str(form.get("accent_color", ""))[:100],
         )
         if self._change(
             actor,
@@ -178,7 +182,8 @@ def logo_box(
             ),
             rx.text(t("masterdata.logo.none"), color_scheme="gray"),
         ),
-        rx.upload(
+        forms.labelled_upload(
+            t("masterdata.logo.upload"),
             rx.vstack(
                 rx.icon("upload", size=28, aria_hidden="true"),
                 rx.text(t("masterdata.logo.upload"), weight="bold"),
@@ -281,6 +286,15 @@ def _form() -> rx.Component:
                 required=False,
                 value=ProfileState.v_contact_address,
                 error=_errors["contact_address"],
+            ),
+            forms.field(
+                t("accent.label"),
+                "accent_color",
+                max_length=7,
+                required=False,
+                hint=t("accent.hint"),
+                value=ProfileState.v_accent_color,
+                error=_errors["accent_color"],
             ),
         ),
         _group(

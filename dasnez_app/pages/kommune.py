@@ -25,6 +25,7 @@ from dasnez_core.services.kommunen import InfoEntry, SponsorLink
 from dasnez_core.services.search import ListingCard, newest_public
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.theme import accent_style
 
 
 class KommuneState(PublicSession):
@@ -33,6 +34,7 @@ class KommuneState(PublicSession):
     slug: str = ""
     name: str = ""
     logo: str = ""
+    accent_color: str = ""  # "#rrggbb" that passed the contrast check, or ""
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
@@ -60,6 +62,7 @@ class KommuneState(PublicSession):
             today = date.today()
             self.name = k.name
             self.logo = k.logo_path
+            self.accent_color = k.accent_color
             self.contact_name = k.contact_name
             self.contact_phone = k.contact_phone
             self.contact_email = k.contact_email
@@ -238,7 +241,11 @@ def kommune_page() -> rx.Component:
     return public_page(
         rx.cond(
             KommuneState.loaded,
-            rx.cond(KommuneState.found, _body(), not_found_body(routes.HOME)),
+            rx.cond(
+                KommuneState.found,
+                rx.box(_body(), style=accent_style(KommuneState.accent_color)),
+                not_found_body(routes.HOME),
+            ),
             rx.text(t("common.loading")),
         )
     )

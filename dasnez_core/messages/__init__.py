@@ -6,6 +6,7 @@ unique across the parts (checked on import)."""
 from __future__ import annotations
 
 from dasnez_core.messages import (
+    a11y,
     account,
     admin,
     admin_dashboard,
@@ -40,6 +41,7 @@ for _part in (
     status,
     forms,
     phone,
+    a11y,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -27,6 +27,9 @@ class Kommune(SQLModel, table=True):
     contact_phone: str = Field(default="", max_length=60)
     contact_address: str = Field(default="", max_length=300)
     logo_path: str = Field(default="", max_length=300)
+    # "#rrggbb" for buttons and links on the Kommune's pages ("" = the default palette);
+    # accepted only with a contrast of at least 4.5:1 to white text (WCAG 2.1 AA).
+    accent_color: str = Field(default="", max_length=7)
     privacy_version: str = Field(default="1", max_length=20)
     terms_version: str = Field(default="1", max_length=20)
     # A Deutsche-Gebärdensprache video explaining the site (BITV 2.0 § 4), as a https link.

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
+from dasnez_core.contrast import AA_NORMAL_TEXT, WHITE, Ratio, contrast_ratio, normalise_hex
 from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput, Problems
 from dasnez_core.models import AuditAction, Exchange, ExchangeType
@@ -176,6 +177,7 @@ class KommuneProfile:
     premoderation: bool
     exchanges: list[ExchangeSwitch]
     logo: str = ""  # stored file name, "" without a logo
+    accent_color: str = ""  # "#rrggbb", "" for the default palette
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,7 @@ class ProfileInput:
     reminder_days: str
     enabled_exchanges: frozenset[str]
     premoderation: bool
+    accent_color: str = ""
 
 
 def _exchanges(db: Session, kommune_id: int) -> dict[str, Exchange]:
@@ -217,7 +220,27 @@ def get_profile(db: Session, actor: Actor, kommune_id: int) -> KommuneProfile:
             for t in ExchangeType
         ],
         logo=kommune.logo_path,
+        accent_color=kommune.accent_color,
     )
+
+
+def clean_accent_color(raw: str) -> str:
+    """ "" or "#rrggbb" that carries white text at WCAG 2.1 AA (4.5:1); else InvalidInput
+    naming the ratio it reaches."""
+    text = raw.strip()
+    if not text:
+        return ""
+    try:
+        colour = normalise_hex(text)
+    except ValueError:
+        raise InvalidInput("accent_color", "accent.invalid") from None
+    ratio = contrast_ratio(colour, WHITE)
+    if ratio < AA_NORMAL_TEXT:
+        # Rounded down, so that the message never shows 4,50 for a colour it refuses.
+        raise InvalidInput(
+            "accent_color", "accent.too_light", colour=colour, ratio=Ratio(int(ratio * 100) / 100)
+        )
+    return colour
 
 
 def _days(raw: str, field: str, limits: tuple[int, int], key: str) -> int:
@@ -266,13 +289,14 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileIn
     )
     if listing_days is not None and reminder_days is not None and reminder_days >= listing_days:
         problems.add("reminder_days", "masterdata.reminder_not_before_end")
+    accent = problems.check(lambda: clean_accent_color(change.accent_color))
     wanted = {t for t in ExchangeType if t.value in change.enabled_exchanges}
     if not wanted:
         problems.add("exchanges", "masterdata.exchange_required")
     problems.raise_if_any()
     assert name is not None and contact_name is not None and contact_email is not None
     assert phone is not None and address is not None
-    assert listing_days is not None and reminder_days is not None
+    assert listing_days is not None and reminder_days is not None and accent is not None
 
     kommune.name = name
     kommune.contact_name = contact_name
@@ -282,6 +306,7 @@ def update_profile(db: Session, actor: Actor, kommune_id: int, change: ProfileIn
     kommune.listing_days = listing_days
     kommune.reminder_days = reminder_days
     kommune.premoderation = change.premoderation
+    kommune.accent_color = accent
     db.add(kommune)
     existing = _exchanges(db, kommune_id)
     for ex_type in ExchangeType:

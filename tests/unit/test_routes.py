@@ -255,3 +255,21 @@ def test_no_route_literal_outside_routes_py(package: str) -> None:
         if _route_literal(value, registered)
     ]
     assert offenders == []
+
+
+def test_every_public_page_has_its_own_title() -> None:
+    """WCAG 2.4.2: the app module looks each registered route up in TITLES."""
+    from dasnez_app.titles import TITLES
+
+    assert set(_registered(routes)) == set(TITLES)
+    # The edit page is the new-listing page; its title says which by the listing's id.
+    own = {str(title) for route, title in TITLES.items() if route != routes.LISTING_EDIT}
+    assert len(own) == len(TITLES) - 1
+    assert str(TITLES[routes.LISTING_EDIT]) == str(TITLES[routes.NEW_LISTING])
+
+
+def test_every_portal_page_has_its_own_title() -> None:
+    from admin_portal.titles import page_title
+
+    titles = {str(page_title(page)) for page in admin_routes.PAGES}
+    assert len(titles) == len(admin_routes.PAGES)
