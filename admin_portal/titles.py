@@ -11,7 +11,12 @@ from dasnez_ui import layout
 from dasnez_ui.lang import t
 
 # Pages without a menu link.
-_NAMES = {routes.HOME: "admin.login_title", routes.NOT_FOUND: "not_found.title"}
+_NAMES = {
+    routes.HOME: "admin.login_title",
+    routes.PERSON_DETAIL: "admindetail.person_page",
+    routes.LISTING_DETAIL: "admindetail.listing_page",
+    routes.NOT_FOUND: "not_found.title",
+}
 
 
 def page_title(page: routes.AdminPage) -> rx.Var[str]:

@@ -11,6 +11,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.navgroup.masterdata": ("Stammdaten", "Master data"),
     "admin.navgroup.evaluation": ("Auswertung", "Evaluation"),
     "admin.navgroup.platform": ("Plattform", "Platform"),
+    # --- page titles ----------------------------------------------------------------------
+    "admindetail.person_page": ("Person", "Person"),
+    "admindetail.listing_page": ("Eintrag", "Listing"),
     # --- errors of the actions ------------------------------------------------------------
     "moderation.listing_not_removed": (
         "Dieser Eintrag ist nicht entfernt; es gibt nichts wiederherzustellen.",
