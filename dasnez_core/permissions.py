@@ -137,10 +137,16 @@ RULES: dict[Action, Rule] = {
 
 def can(actor: Actor, action: Action, kommune_id: int | None = None) -> bool:
     """True if `actor` may perform `action` on something of `kommune_id`. A person whose
-    consent is outdated may do only what anybody may, until they consent again."""
+    consent is outdated may do only what anybody may, until they consent again, except
+    taking their data out and deleting their account (GDPR Art. 15, 17, 20: no right
+    depends on accepting new terms)."""
     rule = RULES.get(action)
-    subject = ANONYMOUS if actor.consent_due else actor
+    subject = ANONYMOUS if actor.consent_due and action not in _WITHOUT_CONSENT else actor
     return bool(rule and rule(subject, kommune_id))
+
+
+# What a person whose consent is outdated may still do.
+_WITHOUT_CONSENT = frozenset({Action.EXPORT_OWN_DATA, Action.DELETE_OWN_ACCOUNT})
 
 
 def require(actor: Actor, action: Action, kommune_id: int | None = None) -> None:

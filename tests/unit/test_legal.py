@@ -114,6 +114,9 @@ def test_new_privacy_version_asks_everybody_again(db: Session, w: dict) -> None:
     with pytest.raises(NotAllowed) as refused:
         require(actor, Action.CONTACT_MEMBER, here.id)
     assert refused.value.key == "consent.due"
+    # Taking one's data out and leaving never wait for a consent (GDPR Art. 15, 17, 20).
+    assert can(actor, Action.EXPORT_OWN_DATA, here.id)
+    assert can(actor, Action.DELETE_OWN_ACCOUNT, here.id)
     # The admin portal is not held up by a citizen's consent.
     assert not actor_for(db, maria, app=auth.ADMIN_APP).consent_due
     # An account that never consented is asked as soon as the Kommune publishes its own text.
