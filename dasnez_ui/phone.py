@@ -47,7 +47,9 @@ def connection_status() -> rx.Component:
                 rx.fragment(),
                 rx.el.div(
                     t("phone.connecting"),
-                    role="status",
+                    # Announced politely, but not a "status" of the page: the pages' own
+                    # status lines (saved, found …) stay the only ones.
+                    aria_live="polite",
                     data_testid="connection-connecting",
                     style={**_BAR_STYLE, "background": "#1c2024", "color": "#fff"},
                 ),

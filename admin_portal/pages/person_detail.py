@@ -177,7 +177,7 @@ def _listing_status(status: rx.Var[str]) -> rx.Component:
 
 def _own_listing(row: rx.Var[OwnListing]) -> rx.Component:
     return rx.el.li(
-        rx.link(row.title, href=routes.listing_detail_href(row.listing_id)),
+        rx.link(row.title, href=routes.listing_detail_href(row.listing_id), underline="always"),
         " · ",
         _listing_status(row.status),
         " · ",

@@ -22,6 +22,7 @@ from dasnez_app import routes as public_routes
 from dasnez_core.db import session_scope
 from dasnez_core.models import Conversation, Kommune, Listing, Message, User
 from dasnez_core.seed import DEMO_PASSWORD
+from tests.e2e.browser import open_menu
 from tests.e2e.conftest import Apps
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -147,7 +148,9 @@ def test_every_registered_page_has_a_recipe() -> None:
 
 
 @pytest.fixture(scope="module")
-def seeded(apps: Apps) -> Seeded:
+def seeded(apps: Apps) -> Iterator[Seeded]:
+    """The seed's ids, and a conversation made for the thread page; removed afterwards, so
+    that later tests see the seeded person's unread count as it was."""
     with session_scope() as db:
         kommune = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one()
         jonas = db.exec(select(User).where(User.email == CITIZEN)).one()
@@ -162,7 +165,15 @@ def seeded(apps: Apps) -> Seeded:
         db.flush()
         assert conversation.id
         db.add(Message(conversation_id=conversation.id, sender_id=jonas.id, body="Gern, wann?"))
-        return Seeded(kommune.slug, own.id, other.id, maria.handle, conversation.id, maria.id)
+        made = Seeded(kommune.slug, own.id, other.id, maria.handle, conversation.id, maria.id)
+    yield made
+    with session_scope() as db:
+        for message in db.exec(
+            select(Message).where(Message.conversation_id == made.conversation)
+        ).all():
+            db.delete(message)
+        db.flush()
+        db.delete(db.get_one(Conversation, made.conversation))
 
 
 @dataclass
@@ -277,8 +288,12 @@ def test_public_pages_citizen(
     _log_in(page, apps.public + public_routes.LOGIN, CITIZEN)
     _visit_all(page, apps.public, PUBLIC_RECIPES, CITIZEN_ROLE, seeded, findings)
     page.goto(apps.public + public_routes.MY_LISTINGS)
-    menu = page.get_by_role("navigation", name="Hauptnavigation")
+    _settle(page)
+    open_menu(page)
+    menu = page.get_by_role("navigation", name="Konto und Navigation")
     expect(menu.locator('[aria-current="page"]')).to_have_text("Meine Einträge")
+    _check(page, "[citizen] header menu open", findings)
+    page.keyboard.press("Escape")
     # An empty new listing.
     page.goto(apps.public + str(public_routes.new_listing_href(seeded.slug)))
     _settle(page)
