@@ -495,34 +495,6 @@ def dismiss_listing_reports(
     return len(reports)
 
 
-def dismiss_report(db: Session, actor: Actor, kommune_id: int, report_id: int, reason: str) -> None:
-    """Close a report without action (the listing stays as it is)."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
-    text = check_reason(reason)
-    report = db.exec(
-        select(ListingReport).where(
-            ListingReport.id == report_id, ListingReport.kommune_id == kommune_id
-        )
-    ).first()
-    if report is None:
-        raise NotFound("moderation.report_not_found")
-    if report.resolved_at is not None:
-        raise InvalidInput("report_id", "moderation.report_resolved")
-    report.resolved_at = utcnow()
-    report.resolved_by = actor.user_id
-    db.add(report)
-    audit.record(
-        db,
-        actor,
-        action=AuditAction.DISMISS_REPORT,
-        target_type="report",
-        target_id=report_id,
-        kommune_id=kommune_id,
-        reason=text,
-    )
-    db.flush()
-
-
 # --- pre-moderation -------------------------------------------------------------------------
 
 

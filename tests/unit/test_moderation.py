@@ -21,7 +21,7 @@ from dasnez_core.services.moderation import (
     block_user,
     count_listings_to_check,
     count_open_reports,
-    dismiss_report,
+    dismiss_listing_reports,
     list_listings_to_check,
     list_open_reports,
     premoderation_on,
@@ -236,23 +236,6 @@ def test_removal_mail_follows_the_authors_language(db: Session, world: dict, inb
     assert Inbox.text(mail).startswith("Hello Maria Schneider")
 
 
-def test_dismiss_report_keeps_the_listing_and_is_audited(db: Session, world: dict) -> None:
-    here, report = world["here"].id, world["by_jonas"]
-    admin = f.actor(db, world["admin"])
-    dismiss_report(db, admin, here, report.id, "Kein Verstoß erkennbar")
-    fresh = _fresh(db, report)
-    assert fresh.resolved_at is not None and fresh.resolved_by == admin.user_id
-    assert _fresh(db, world["anonymous_report"]).resolved_at is None
-    assert _fresh(db, world["listing"]).status == ListingStatus.PUBLISHED
-    assert _audit(db) == [("dismiss_report", "report", report.id, "Kein Verstoß erkennbar")]
-    assert [r.report_id for r in list_open_reports(db, admin, here)] == [
-        world["anonymous_report"].id
-    ]
-    with pytest.raises(InvalidInput) as err:
-        dismiss_report(db, admin, here, report.id, "Noch einmal verwerfen")
-    assert err.value.key == "moderation.report_resolved"
-
-
 @pytest.mark.parametrize("reason", ["", "   ", "kurz", "\n\t \x00"])
 def test_every_moderation_step_needs_a_reason(db: Session, world: dict, reason: str) -> None:
     here, admin = world["here"].id, f.actor(db, world["admin"])
@@ -261,7 +244,7 @@ def test_every_moderation_step_needs_a_reason(db: Session, world: dict, reason: 
     db.flush()
     steps = [
         lambda: remove_listing(db, admin, here, world["listing"].id, reason),
-        lambda: dismiss_report(db, admin, here, world["by_jonas"].id, reason),
+        lambda: dismiss_listing_reports(db, admin, here, world["listing"].id, reason),
         lambda: reject_pending_listing(db, admin, here, world["listing"].id, reason),
         lambda: block_user(db, admin, here, world["maria"].id, reason),
     ]
@@ -295,7 +278,7 @@ def test_non_admins_cannot_moderate(db: Session, world: dict, who: str) -> None:
         lambda: list_open_reports(db, actor, here),
         lambda: count_open_reports(db, actor, here),
         lambda: remove_listing(db, actor, here, world["listing"].id, "Gewerblich"),
-        lambda: dismiss_report(db, actor, here, world["by_jonas"].id, "Kein Verstoß"),
+        lambda: dismiss_listing_reports(db, actor, here, world["listing"].id, "Kein Verstoß"),
         lambda: list_listings_to_check(db, actor, here),
         lambda: count_listings_to_check(db, actor, here),
         lambda: publish_pending_listing(db, actor, here, world["listing"].id),
@@ -325,7 +308,9 @@ def test_other_kommunes_admin_finds_nothing_of_delbrueck(db: Session, world: dic
     # With their own Kommune and Delbrück's ids: not found.
     for call in (
         lambda: remove_listing(db, admin_other, other, world["listing"].id, "Gewerblich"),
-        lambda: dismiss_report(db, admin_other, other, world["by_jonas"].id, "Kein Verstoß"),
+        lambda: dismiss_listing_reports(
+            db, admin_other, other, world["listing"].id, "Kein Verstoß"
+        ),
         lambda: publish_pending_listing(db, admin_other, other, world["listing"].id),
         lambda: reject_pending_listing(db, admin_other, other, world["listing"].id, "Unpassend"),
         lambda: block_user(db, admin_other, other, world["maria"].id, "Beleidigend"),
