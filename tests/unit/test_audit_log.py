@@ -14,7 +14,7 @@ from dasnez_core.errors import InvalidInput, NotAllowed
 from dasnez_core.models import AuditEvent, Role, UserStatus
 from dasnez_core.services.approval import approve_user, decline_user
 from dasnez_core.services.audit_log import AuditFilters, list_events
-from dasnez_core.services.moderation import block_user, dismiss_report, remove_listing
+from dasnez_core.services.moderation import block_user, dismiss_listing_reports, remove_listing
 from tests import factories as f
 
 
@@ -48,7 +48,7 @@ def _log(db: Session, w: dict) -> None:
     approve_user(db, admin, here, w["newcomer"].id)
     block_user(db, admin, here, w["maria"].id, "Wiederholt beleidigend")
     remove_listing(db, admin, here, w["listing"].id, "Gewerbliches Angebot")
-    dismiss_report(db, admin, here, w["report"].id, "Kein Verstoß erkennbar")
+    dismiss_listing_reports(db, admin, here, w["report"].listing_id, "Kein Verstoß erkennbar")
     block_user(db, f.actor(db, w["admin_other"]), w["other"].id, w["anna"].id, "Geheimer Grund BL")
 
 
