@@ -54,6 +54,7 @@ from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
+from dasnez_core.services.transitions import locked_one
 from dasnez_core.throttle import (
     EMAIL_CHANGES_PER_ACCOUNT,
     EMAIL_CHANGES_PER_ADDRESS,
@@ -271,7 +272,7 @@ def check_reset_token(db: Session, token: str) -> None:
 
 def reset_password(db: Session, *, token: str, new_password: str) -> None:
     """Set a new password through a reset link; the link is used up, every session ends."""
-    row, user = _redeemable(db, token, AccountTokenPurpose.PASSWORD_RESET)
+    row, user = _redeemable(db, token, AccountTokenPurpose.PASSWORD_RESET, lock=True)
     _set_password(db, user, new_password)
     row.used_at = utcnow()
     db.add(row)
@@ -342,7 +343,7 @@ def pending_email(db: Session, token: str) -> str:
 
 def confirm_email_change(db: Session, *, token: str) -> str:
     """Switch the account to the confirmed address, tell the old one; returns the new one."""
-    row, user = _redeemable(db, token, AccountTokenPurpose.EMAIL_CHANGE)
+    row, user = _redeemable(db, token, AccountTokenPurpose.EMAIL_CHANGE, lock=True)
     if _email_taken(db, row.new_email):
         raise InvalidInput("token", "account.email_taken")
     old_email = user.email
@@ -397,14 +398,23 @@ def _void_tokens(db: Session, user_id: int, purpose: str) -> None:
     )
 
 
-def _redeemable(db: Session, token: str, purpose: str) -> tuple[AccountToken, User]:
+def _redeemable(
+    db: Session, token: str, purpose: str, *, lock: bool = False
+) -> tuple[AccountToken, User]:
+    """The link's token row and person, if the link may be used. With `lock` the row is
+    locked for this transaction: a link sent twice at once (an admin's invitation accepted
+    in two tabs) is used once, and the second sees it used."""
     if not token or len(token) > 200:
         raise InvalidInput("token", "account.token_invalid")
-    row = db.exec(
-        select(AccountToken).where(
-            AccountToken.token_hash == hash_token(token), AccountToken.purpose == purpose
-        )
-    ).first()
+    where = (
+        col(AccountToken.token_hash) == hash_token(token),
+        col(AccountToken.purpose) == purpose,
+    )
+    row = (
+        locked_one(db, AccountToken, *where)
+        if lock
+        else db.exec(select(AccountToken).where(*where)).first()
+    )
     user = db.get(User, row.user_id) if row is not None else None
     if row is None or user is None or user.status == UserStatus.BLOCKED:
         raise InvalidInput("token", "account.token_invalid")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
@@ -39,6 +40,7 @@ from dasnez_core.services.account import _issue_token
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import roles_of
+from dasnez_core.services.transitions import already_done, done_by, locked_one
 
 # An invitation is read when the person finds time; a reset link lasts only an hour.
 INVITATION_VALID = timedelta(days=7)
@@ -111,7 +113,8 @@ def invite_admin(
     require(actor, Action.MANAGE_ADMINS, kommune_id)
     address = check_email(email)
     kommune = get_kommune(db, kommune_id)
-    user = db.exec(select(User).where(User.email == address)).first()
+    # Locked: two admins inviting the same person at once grant the role once.
+    user = locked_one(db, User, col(User.email) == address)
     if user is not None and user.kommune_id != kommune_id:
         # Another Kommune's account: answer exactly as for a new address (nothing here tells
         # that the address has an account), take nothing over, and tell only its owner.
@@ -143,14 +146,23 @@ def invite_admin(
             created_at=now,
             approved_at=now,
         )
-        db.add(user)
-        db.flush()
+        try:
+            with db.begin_nested():
+                db.add(user)
+                db.flush()
+        except IntegrityError:
+            # PostgreSQL: another admin has just invited the same new address (SQLite
+            # serialised the two at the lock above).
+            winner = locked_one(db, User, col(User.email) == address)
+            if winner is None or winner.kommune_id != kommune_id:
+                raise
+            raise _invited_already(db, kommune_id, winner) from None
     elif user.status == UserStatus.PENDING:
         raise InvalidInput("email", "admins.not_approved")
     elif user.status == UserStatus.BLOCKED:
         raise InvalidInput("email", "admins.blocked")
     elif _is_admin_here(db, id_of(user), kommune_id):
-        raise InvalidInput("email", "admins.already_admin")
+        raise _invited_already(db, kommune_id, user)
     db.add(RoleGrant(user_id=id_of(user), role=Role.KOMMUNE_ADMIN, kommune_id=kommune_id))
     audit.record(
         db,
@@ -185,6 +197,20 @@ def invite_admin(
     queue(db, mail)
     db.flush()
     return InviteResult(display_name=user.display_name, email=user.email, created=created)
+
+
+def _invited_already(db: Session, kommune_id: int, user: User) -> InvalidInput:
+    """The refusal for a person who is an admin here already (and who just made them one)."""
+    by = done_by(
+        db,
+        kommune_id=kommune_id,
+        target_type="user",
+        target_id=id_of(user),
+        actions=(AuditAction.INVITE_ADMIN,),
+    )
+    return already_done(
+        "email", "atomic.admin_invited_by", by, "admins.already_admin", name=user.display_name
+    )
 
 
 def revoke_admin(

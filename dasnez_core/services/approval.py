@@ -13,7 +13,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select, update
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.errors import DomainError, InvalidInput, NotFound
 from dasnez_core.formatting import format_datetime
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -37,6 +37,7 @@ from dasnez_core.permissions import Action, require, require_over
 from dasnez_core.services import audit
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import PAGE_SIZE, check_reason, roles_of
+from dasnez_core.services.transitions import already_done, done_by, locked, locked_one
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,10 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
     Another Kommune's person is not found.
     """
     require(actor, Action.APPROVE_USER, kommune_id)
-    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
-    if user is None:
-        raise NotFound("user.not_found")
+    user = _locked_person(db, kommune_id, user_id)
     require_over(actor, Action.APPROVE_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.PENDING:
-        raise InvalidInput("user_id", "approval.not_pending")
+        raise _not_pending(db, kommune_id, user, "approval.not_pending")
     user.status = UserStatus.APPROVED
     user.approved_at = utcnow()
     db.add(user)
@@ -137,17 +136,27 @@ def approve_users(db: Session, actor: Actor, kommune_id: int, user_ids: Sequence
     if len(wanted) > PAGE_SIZE:
         raise InvalidInput("user_ids", "approval.too_many", max=PAGE_SIZE)
     people = {
-        u.id: u
-        for u in db.exec(
-            select(User).where(col(User.id).in_(wanted), User.kommune_id == kommune_id)
-        ).all()
+        u.id: u for u in locked(db, User, col(User.id).in_(wanted), col(User.kommune_id) == kommune_id)
     }
     if len(people) != len(wanted):
-        raise NotFound("user.not_found")
+        missing = next(i for i in wanted if i not in people)
+        raise _declined(db, kommune_id, missing)
     for user_id in wanted:
-        if people[user_id].status != UserStatus.PENDING:
-            raise InvalidInput(
-                "user_ids", "approval.bulk_not_pending", name=people[user_id].display_name
+        person = people[user_id]
+        if person.status != UserStatus.PENDING:
+            by = done_by(
+                db,
+                kommune_id=kommune_id,
+                target_type="user",
+                target_id=user_id,
+                actions=(AuditAction.APPROVE_USER,),
+            )
+            raise already_done(
+                "user_ids",
+                "atomic.approved_by",
+                by if person.status == UserStatus.APPROVED else "",
+                "approval.bulk_not_pending",
+                name=person.display_name,
             )
     for user_id in wanted:
         approve_user(db, actor, kommune_id, user_id)
@@ -163,12 +172,10 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     """
     require(actor, Action.APPROVE_USER, kommune_id)
     text = check_reason(reason)
-    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
-    if user is None:
-        raise NotFound("user.not_found")
+    user = _locked_person(db, kommune_id, user_id)
     require_over(actor, Action.APPROVE_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.PENDING:
-        raise InvalidInput("user_id", "approval.decline_not_pending")
+        raise _not_pending(db, kommune_id, user, "approval.decline_not_pending")
     kommune = get_kommune(db, kommune_id)
     queue(
         db,
@@ -196,6 +203,42 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     db.delete(user)
     db.flush()
     return name
+
+
+def _locked_person(db: Session, kommune_id: int, user_id: int) -> User:
+    """The person, locked for this transaction; one another admin has just declined is
+    named as such, anyone else not found."""
+    user = locked_one(db, User, col(User.id) == user_id, col(User.kommune_id) == kommune_id)
+    if user is None:
+        raise _declined(db, kommune_id, user_id)
+    return user
+
+
+def _declined(db: Session, kommune_id: int, user_id: int) -> DomainError:
+    by = done_by(
+        db,
+        kommune_id=kommune_id,
+        target_type="user",
+        target_id=user_id,
+        actions=(AuditAction.DECLINE_USER,),
+    )
+    return (
+        already_done("user_id", "atomic.declined_by", by, "") if by else NotFound("user.not_found")
+    )
+
+
+def _not_pending(db: Session, kommune_id: int, user: User, fallback: str) -> InvalidInput:
+    """The refusal for a person who waits no longer: who approved them, if known."""
+    by = ""
+    if user.status == UserStatus.APPROVED:
+        by = done_by(
+            db,
+            kommune_id=kommune_id,
+            target_type="user",
+            target_id=id_of(user),
+            actions=(AuditAction.APPROVE_USER,),
+        )
+    return already_done("user_id", "atomic.approved_by", by, fallback, name=user.display_name)
 
 
 def _erase_pending(db: Session, user_id: int) -> None:

@@ -40,6 +40,7 @@ from dasnez_core.models import (
 from dasnez_core.permissions import Action, can, require
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.transitions import locked_one
 from dasnez_core.throttle import MESSAGES_PER_ACCOUNT, MESSAGES_PER_ADDRESS, address_key, throttle
 
 BODY_MAX = 2000
@@ -607,6 +608,11 @@ def confirm_agreement(
             agreement = _agreement_of(db, kommune_id, cid)
             if agreement is None:
                 raise
+    # Locked and read afresh: a second confirmation sent at once (another tab, or the other
+    # side) waits here and then sees this one.
+    agreement = locked_one(db, Agreement, col(Agreement.id) == id_of(agreement))
+    if agreement is None:
+        raise NotFound("error.not_found")
     mine = agreement.helper_done_at if agreement.helper_id == user_id else agreement.seeker_done_at
     if mine is not None:
         raise NotAllowed("agreement.already_confirmed")

@@ -35,6 +35,7 @@ from dasnez_core.models import (
 from dasnez_core.permissions import Action, require
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import district_of, get_area, get_kommune
+from dasnez_core.services.transitions import locked_one
 
 TITLE_MIN, TITLE_MAX = 3, 120
 BODY_MIN, BODY_MAX = 10, 4000
@@ -274,19 +275,23 @@ def create_listing(
     return id_of(listing)
 
 
-def own_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> Listing:
-    """The actor's own listing in their Kommune; anything else is not found."""
+def own_listing(
+    db: Session, actor: Actor, kommune_id: int, listing_id: int, *, lock: bool = False
+) -> Listing:
+    """The actor's own listing in their Kommune; anything else is not found. With `lock`
+    it is read afresh and locked for this transaction (for a change of its status)."""
     if actor.user_id is None:
         raise NotAllowed("auth.required")
     require(actor, Action.WRITE_OWN_LISTING, kommune_id)
-    listing = db.exec(
-        select(Listing).where(
-            Listing.id == listing_id,
-            Listing.kommune_id == kommune_id,
-            Listing.author_id == actor.user_id,
-            Listing.status != ListingStatus.DELETED,
-        )
-    ).first()
+    where = (
+        col(Listing.id) == listing_id,
+        col(Listing.kommune_id) == kommune_id,
+        col(Listing.author_id) == actor.user_id,
+        col(Listing.status) != ListingStatus.DELETED,
+    )
+    listing = (
+        locked_one(db, Listing, *where) if lock else db.exec(select(Listing).where(*where)).first()
+    )
     if listing is None:
         raise NotFound("listing.not_found")
     return listing
@@ -304,7 +309,7 @@ def update_listing(
 ) -> None:
     """Change an own listing; `publish` publishes a draft (or keeps a listing published)."""
     _require_author(actor, kommune_id, publish=publish)
-    listing = own_listing(db, actor, kommune_id, listing_id)
+    listing = own_listing(db, actor, kommune_id, listing_id, lock=True)
     if listing.status == ListingStatus.REMOVED:
         raise NotAllowed("listing.removed_by_admin")
     checked = _check(db, kommune_id, draft, lang)
@@ -327,7 +332,7 @@ def update_listing(
 
 def close_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
     """The need is met: the listing leaves every public view, the author keeps it."""
-    listing = own_listing(db, actor, kommune_id, listing_id)
+    listing = own_listing(db, actor, kommune_id, listing_id, lock=True)
     if listing.status in (ListingStatus.REMOVED, ListingStatus.CLOSED):
         raise InvalidInput("listing_id", "listing.not_open")
     listing.status = ListingStatus.CLOSED
@@ -339,7 +344,7 @@ def close_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -
 def delete_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
     """Delete an own listing. Its text is erased; the row stays as a tombstone so that
     agreements and ratings made through it keep their history."""
-    listing = own_listing(db, actor, kommune_id, listing_id)
+    listing = own_listing(db, actor, kommune_id, listing_id, lock=True)
     listing.status = ListingStatus.DELETED
     listing.title = "—"
     listing.body = ""
@@ -353,7 +358,7 @@ def delete_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) 
 def renew_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
     """Run the listing for another full period from today (also after it expired)."""
     _require_author(actor, kommune_id, publish=True)
-    listing = own_listing(db, actor, kommune_id, listing_id)
+    listing = own_listing(db, actor, kommune_id, listing_id, lock=True)
     if listing.status != ListingStatus.PUBLISHED:
         raise InvalidInput("listing_id", "listing.renew_only_published")
     kommune = get_kommune(db, kommune_id)

@@ -30,6 +30,7 @@ from dasnez_core.models import (
 from dasnez_core.services import audit
 from dasnez_core.services.kommunen import Option, district_of
 from dasnez_core.services.masterdata import clean_name, page_slice, require_admin, same_name
+from dasnez_core.services.transitions import already_done, done_by, locked
 
 AREA_NAME_MAX = 120
 SPACE_NAME_MAX = 120
@@ -241,8 +242,28 @@ def merge_area(
     """Merge `source` into `target`: its listings, people and social spaces move to the target
     (a district's villages move under the target district), then `source` is deleted."""
     require_admin(actor, kommune_id)
-    source = _area(db, kommune_id, source_id)
-    target = _area(db, kommune_id, target_id)
+    # Both locked (in id order): of two merges at once, the second finds the merged-away
+    # area gone and is told who merged it.
+    both = {
+        id_of(a): a
+        for a in locked(
+            db, Area, col(Area.id).in_([source_id, target_id]), col(Area.kommune_id) == kommune_id
+        )
+    }
+    for area_id in (source_id, target_id):
+        if area_id not in both:
+            by = done_by(
+                db,
+                kommune_id=kommune_id,
+                target_type="area",
+                target_id=area_id,
+                actions=(AuditAction.MERGE_AREA,),
+                reason_contains=f"(#{area_id})",
+            )
+            if not by:
+                raise NotFound("masterdata.area_not_found")
+            raise already_done("source_id", "atomic.area_merged_by", by, "")
+    source, target = both[source_id], both[target_id]
     if source_id == target_id:
         raise InvalidInput("target_id", "masterdata.area_merge_same")
     if _is_district(source) and not _is_district(target):

@@ -40,6 +40,7 @@ from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import revoke_all_sessions
+from dasnez_core.services.transitions import already_done, done_by, locked_one, name_of
 
 REASON_MIN, REASON_MAX = 5, 1000
 PAGE_SIZE = 50
@@ -70,8 +71,9 @@ def _excerpt(body: str) -> str:
     return body if len(body) <= _EXCERPT else body[: _EXCERPT - 1] + "…"
 
 
-def _person(db: Session, kommune_id: int, user_id: int) -> User:
-    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
+def _person(db: Session, kommune_id: int, user_id: int, *, lock: bool = False) -> User:
+    where = (col(User.id) == user_id, col(User.kommune_id) == kommune_id)
+    user = locked_one(db, User, *where) if lock else db.exec(select(User).where(*where)).first()
     if user is None:
         raise NotFound("user.not_found")
     return user
@@ -83,10 +85,28 @@ def roles_of(db: Session, user_id: int) -> frozenset[str]:
     return frozenset({Role.CITIZEN.value, *grants})
 
 
+def _lost(
+    db: Session,
+    kommune_id: int,
+    target: tuple[str, int],
+    action: AuditAction,
+    key: str,
+    fallback: str,
+    **params: str,
+) -> InvalidInput:
+    """The refusal of a change someone else has just made: who did `action` to `target`."""
+    target_type, target_id = target
+    by = done_by(
+        db, kommune_id=kommune_id, target_type=target_type, target_id=target_id, actions=(action,)
+    )
+    return already_done(f"{target_type}_id", key, by, fallback, **params)
+
+
 def _listing(db: Session, kommune_id: int, listing_id: int) -> Listing:
-    listing = db.exec(
-        select(Listing).where(Listing.id == listing_id, Listing.kommune_id == kommune_id)
-    ).first()
+    """The listing, locked for this transaction: every moderation of it changes it."""
+    listing = locked_one(
+        db, Listing, col(Listing.id) == listing_id, col(Listing.kommune_id) == kommune_id
+    )
     if listing is None:
         raise NotFound("listing.not_found")
     return listing
@@ -99,12 +119,20 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
     """Block a person of `kommune_id` (another Kommune's person is not found)."""
     require(actor, Action.BLOCK_USER, kommune_id)
     text = check_reason(reason)
-    user = _person(db, kommune_id, user_id)
+    user = _person(db, kommune_id, user_id, lock=True)
     if user.id == actor.user_id:
         raise NotAllowed("moderation.not_yourself")
     require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
     if user.status == UserStatus.BLOCKED:
-        raise InvalidInput("user_id", "moderation.already_blocked")
+        raise _lost(
+            db,
+            kommune_id,
+            ("user", user_id),
+            AuditAction.BLOCK_USER,
+            "atomic.blocked_by",
+            "moderation.already_blocked",
+            name=user.display_name,
+        )
     user.status = UserStatus.BLOCKED
     db.add(user)
     revoke_all_sessions(db, user_id)
@@ -129,10 +157,18 @@ def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     """Lift a block: the person may log in again and their suspended listings return."""
     require(actor, Action.BLOCK_USER, kommune_id)
     text = check_reason(reason)
-    user = _person(db, kommune_id, user_id)
+    user = _person(db, kommune_id, user_id, lock=True)
     require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.BLOCKED:
-        raise InvalidInput("user_id", "moderation.not_blocked")
+        raise _lost(
+            db,
+            kommune_id,
+            ("user", user_id),
+            AuditAction.UNBLOCK_USER,
+            "atomic.unblocked_by",
+            "moderation.not_blocked",
+            name=user.display_name,
+        )
     user.status = UserStatus.APPROVED
     db.add(user)
     db.execute(
@@ -396,7 +432,17 @@ def remove_listing(
     require(actor, Action.MODERATE_LISTINGS, kommune_id)
     text = check_reason(reason)
     listing = _listing(db, kommune_id, listing_id)
-    if listing.status in (ListingStatus.REMOVED, ListingStatus.DELETED):
+    if listing.status == ListingStatus.REMOVED:
+        raise _lost(
+            db,
+            kommune_id,
+            ("listing", listing_id),
+            AuditAction.REMOVE_LISTING,
+            "atomic.listing_removed_by",
+            "moderation.listing_gone",
+            title=listing.title,
+        )
+    if listing.status == ListingStatus.DELETED:
         raise InvalidInput("listing_id", "moderation.listing_gone")
     listing.status = ListingStatus.REMOVED
     listing.updated_at = utcnow()
@@ -438,7 +484,15 @@ def restore_listing(
     text = check_reason(reason)
     listing = _listing(db, kommune_id, listing_id)
     if listing.status != ListingStatus.REMOVED:
-        raise InvalidInput("listing_id", "moderation.listing_not_removed")
+        raise _lost(
+            db,
+            kommune_id,
+            ("listing", listing_id),
+            AuditAction.RESTORE_LISTING,
+            "atomic.listing_restored_by",
+            "moderation.listing_not_removed",
+            title=listing.title,
+        )
     author = _person(db, kommune_id, listing.author_id)
     now = utcnow()
     if author.status == UserStatus.BLOCKED:
@@ -468,7 +522,7 @@ def dismiss_listing_reports(
     closed report is audited with the reason. Return how many were closed."""
     require(actor, Action.MODERATE_LISTINGS, kommune_id)
     text = check_reason(reason)
-    _listing(db, kommune_id, listing_id)
+    listing = _listing(db, kommune_id, listing_id)
     reports = db.exec(
         select(ListingReport).where(
             ListingReport.kommune_id == kommune_id,
@@ -477,7 +531,22 @@ def dismiss_listing_reports(
         )
     ).all()
     if not reports:
-        raise InvalidInput("listing_id", "moderation.report_resolved")
+        resolver = db.exec(
+            select(ListingReport.resolved_by)
+            .where(
+                ListingReport.kommune_id == kommune_id,
+                ListingReport.listing_id == listing_id,
+                col(ListingReport.resolved_at).is_not(None),
+            )
+            .order_by(col(ListingReport.resolved_at).desc(), col(ListingReport.id).desc())
+        ).first()
+        raise already_done(
+            "listing_id",
+            "atomic.reports_resolved_by",
+            name_of(db, resolver),
+            "moderation.report_resolved",
+            title=listing.title,
+        )
     now = utcnow()
     for report in reports:
         report.resolved_at, report.resolved_by = now, actor.user_id
@@ -572,14 +641,21 @@ def list_listings_to_check(
 
 
 def _waiting_listing(db: Session, kommune_id: int, listing_id: int) -> tuple[Listing, User]:
-    row = db.exec(
-        select(Listing, User)
-        .join(User, col(User.id) == Listing.author_id)
-        .where(Listing.id == listing_id, Listing.kommune_id == kommune_id)
-    ).first()
-    if row is None:
-        raise NotFound("listing.not_found")
-    listing, author = row
+    """The waiting listing (locked) and its author; one another admin has just checked is
+    refused with their name."""
+    listing = _listing(db, kommune_id, listing_id)
+    author = _person(db, kommune_id, listing.author_id)
+    if listing.status == ListingStatus.PUBLISHED or listing.status == ListingStatus.DRAFT:
+        published = listing.status == ListingStatus.PUBLISHED
+        raise _lost(
+            db,
+            kommune_id,
+            ("listing", listing_id),
+            AuditAction.PUBLISH_LISTING if published else AuditAction.REJECT_LISTING,
+            "atomic.listing_published_by" if published else "atomic.listing_rejected_by",
+            "moderation.listing_not_waiting",
+            title=listing.title,
+        )
     if listing.status != ListingStatus.PENDING or author.status != UserStatus.APPROVED:
         raise InvalidInput("listing_id", "moderation.listing_not_waiting")
     return listing, author

@@ -34,6 +34,7 @@ from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.contact import get_conversation
 from dasnez_core.services.moderation import check_reason
+from dasnez_core.services.transitions import already_done, done_by, locked_one
 
 COMMENT_MAX = 1000
 PAGE_SIZE = 20
@@ -83,11 +84,13 @@ def rate(
         raise NotAllowed("contact.account_pending")
     require(actor, Action.RATE_MEMBER, kommune_id)
     conversation = get_conversation(db, actor, kommune_id, conversation_id)
-    agreement = db.exec(
-        select(Agreement).where(
-            Agreement.conversation_id == id_of(conversation), Agreement.kommune_id == kommune_id
-        )
-    ).first()
+    # Locked: of two ratings sent at once (two tabs), the second sees the first.
+    agreement = locked_one(
+        db,
+        Agreement,
+        col(Agreement.conversation_id) == id_of(conversation),
+        col(Agreement.kommune_id) == kommune_id,
+    )
     if (
         agreement is None
         or agreement.helper_done_at is None
@@ -271,9 +274,10 @@ def public_profile(
 
 
 def _rating(db: Session, kommune_id: int, rating_id: int) -> Rating:
-    rating = db.exec(
-        select(Rating).where(Rating.id == rating_id, Rating.kommune_id == kommune_id)
-    ).first()
+    """The rating, locked for this transaction (hiding and showing change it)."""
+    rating = locked_one(
+        db, Rating, col(Rating.id) == rating_id, col(Rating.kommune_id) == kommune_id
+    )
     if rating is None:
         raise NotFound("rating.not_found")
     return rating
@@ -286,7 +290,7 @@ def hide_rating(db: Session, actor: Actor, kommune_id: int, rating_id: int, reas
     text = check_reason(reason)
     rating = _rating(db, kommune_id, rating_id)
     if rating.hidden_at is not None:
-        raise InvalidInput("rating_id", "rating.already_hidden")
+        raise _lost(db, kommune_id, rating_id, AuditAction.HIDE_RATING, "rating.already_hidden")
     rating.hidden_at, rating.hidden_reason = utcnow(), text
     db.add(rating)
     _audit(db, actor, AuditAction.HIDE_RATING, kommune_id, rating_id, text)
@@ -298,10 +302,22 @@ def show_rating(db: Session, actor: Actor, kommune_id: int, rating_id: int, reas
     text = check_reason(reason)
     rating = _rating(db, kommune_id, rating_id)
     if rating.hidden_at is None:
-        raise InvalidInput("rating_id", "rating.not_hidden")
+        raise _lost(db, kommune_id, rating_id, AuditAction.SHOW_RATING, "rating.not_hidden")
     rating.hidden_at, rating.hidden_reason = None, ""
     db.add(rating)
     _audit(db, actor, AuditAction.SHOW_RATING, kommune_id, rating_id, text)
+
+
+def _lost(
+    db: Session, kommune_id: int, rating_id: int, action: AuditAction, fallback: str
+) -> InvalidInput:
+    """The refusal of a change another admin has just made, naming them."""
+    by = done_by(
+        db, kommune_id=kommune_id, target_type="rating", target_id=rating_id, actions=(action,)
+    )
+    hidden = action == AuditAction.HIDE_RATING
+    key = "atomic.rating_hidden_by" if hidden else "atomic.rating_shown_by"
+    return already_done("rating_id", key, by, fallback)
 
 
 def _audit(

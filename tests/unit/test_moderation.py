@@ -221,7 +221,9 @@ def test_remove_listing_hides_it_resolves_reports_mails_and_audits(
     assert "Gewerbliches Angebot" in body and f"{BASE_URL}/k/delbrueck" in body
     with pytest.raises(InvalidInput) as err:
         remove_listing(db, admin, here, listing.id, "Noch einmal")
-    assert err.value.key == "moderation.listing_gone"
+    # Removed moments ago: the second click is told who removed it.
+    assert err.value.key == "atomic.listing_removed_by"
+    assert err.value.params["by"] == admin.display_name
 
 
 def test_removal_mail_follows_the_authors_language(db: Session, world: dict, inbox: Inbox) -> None:
@@ -343,7 +345,8 @@ def test_blocking_and_unblocking_are_audited_with_the_reason(db: Session, world:
     ]
     with pytest.raises(InvalidInput) as err:
         unblock_user(db, admin, here, world["maria"].id, "Noch einmal")
-    assert err.value.key == "moderation.not_blocked"
+    assert err.value.key == "atomic.unblocked_by"
+    assert err.value.params["by"] == admin.display_name
 
 
 def test_people_search_by_name_or_email_in_the_own_kommune(db: Session, world: dict) -> None:
@@ -463,7 +466,8 @@ def test_premoderated_listing_waits_and_is_published_by_the_admin(
     assert f"{BASE_URL}/k/delbrueck/eintrag/{listing_id}" in Inbox.text(mail)
     with pytest.raises(InvalidInput) as err:
         publish_pending_listing(db, admin, here, listing_id)
-    assert err.value.key == "moderation.listing_not_waiting"
+    assert err.value.key == "atomic.listing_published_by"
+    assert err.value.params["by"] == admin.display_name
 
 
 def test_rejected_listing_goes_back_to_the_author_as_a_draft(
