@@ -51,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dieses Gebiet wurde gerade von {by} zusammengeführt und gibt es nicht mehr.",
         "This area has just been merged by {by} and no longer exists.",
     ),
+    "atomic.admin_revoked_by": (
+        "{name} wurden die Verwaltungsrechte gerade von {by} entzogen.",
+        "{by} has just taken the admin rights from {name}.",
+    ),
     "atomic.admin_invited_by": (
         "{name} wurde gerade von {by} zur Verwaltung hinzugefügt.",
         "{name} has just been made an admin by {by}.",

@@ -232,9 +232,21 @@ def revoke_admin(
         problems.add("reason", "moderation.reason_too_long", max=REASON_MAX)
     problems.raise_if_any()
     assert user_id is not None
-    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
-    if user is None or not _is_admin_here(db, user_id, kommune_id):
+    # Locked: of two admins revoking the same one at once, the second is told who did.
+    user = locked_one(db, User, col(User.id) == user_id, col(User.kommune_id) == kommune_id)
+    if user is None:
         raise NotFound("admins.not_found")
+    if not _is_admin_here(db, user_id, kommune_id):
+        by = done_by(
+            db,
+            kommune_id=kommune_id,
+            target_type="user",
+            target_id=user_id,
+            actions=(AuditAction.REVOKE_ADMIN,),
+        )
+        if not by:
+            raise NotFound("admins.not_found")
+        raise already_done("user_id", "atomic.admin_revoked_by", by, "", name=user.display_name)
     if user_id == actor.user_id:
         raise NotAllowed("admins.not_yourself")
     # Fellow Kommune admins manage each other (equal rank, by design); a person of a higher

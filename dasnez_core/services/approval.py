@@ -136,7 +136,8 @@ def approve_users(db: Session, actor: Actor, kommune_id: int, user_ids: Sequence
     if len(wanted) > PAGE_SIZE:
         raise InvalidInput("user_ids", "approval.too_many", max=PAGE_SIZE)
     people = {
-        u.id: u for u in locked(db, User, col(User.id).in_(wanted), col(User.kommune_id) == kommune_id)
+        u.id: u
+        for u in locked(db, User, col(User.id).in_(wanted), col(User.kommune_id) == kommune_id)
     }
     if len(people) != len(wanted):
         missing = next(i for i in wanted if i not in people)

@@ -32,6 +32,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import hash_token
+from dasnez_core.services.transitions import locked_one
 
 # A link lasts as long as the registration is kept: some people read their mail once a week.
 CONFIRM_VALID = timedelta(days=7)
@@ -115,12 +116,17 @@ def warn_owner(db: Session, owner: User, kommune: Kommune) -> None:
     )
 
 
-def _redeemable(db: Session, token: str) -> PendingRegistration:
+def _redeemable(db: Session, token: str, *, lock: bool = False) -> PendingRegistration:
+    """The waiting registration of a link; with `lock`, locked for this transaction (a link
+    opened twice at once confirms once; the second finds it used up)."""
     if not token or len(token) > 200:
         raise InvalidInput("token", "registration.token_invalid")
-    row = db.exec(
-        select(PendingRegistration).where(PendingRegistration.token_hash == hash_token(token))
-    ).first()
+    where = col(PendingRegistration.token_hash) == hash_token(token)
+    row = (
+        locked_one(db, PendingRegistration, where)
+        if lock
+        else db.exec(select(PendingRegistration).where(where)).first()
+    )
     if row is None:
         raise InvalidInput("token", "registration.token_invalid")
     if row.expires_at <= utcnow():
@@ -141,7 +147,7 @@ def confirm_registration(db: Session, *, token: str) -> ConfirmedRegistration:
     can log in. Every other waiting registration of the address goes (the first confirmed
     wins); the consents count from the moment they were given on the form.
     """
-    row = _redeemable(db, token)
+    row = _redeemable(db, token, lock=True)
     if db.exec(select(User.id).where(col(User.email) == row.email)).first() is not None:
         raise InvalidInput("token", "registration.address_taken")
     kommune = get_kommune(db, row.kommune_id)

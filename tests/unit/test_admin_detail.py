@@ -207,7 +207,8 @@ def test_a_hidden_rating_leaves_the_public_profile_and_the_average(
     assert seen.hidden and seen.hidden_reason == "Beleidigender Kommentar"
     with pytest.raises(InvalidInput) as err:
         hide_rating(db, admin, here, rating.id, "Noch einmal")
-    assert err.value.key == "rating.already_hidden"
+    assert err.value.key == "atomic.rating_hidden_by"
+    assert err.value.params["by"] == admin.display_name
 
     show_rating(db, admin, here, rating.id, "Nach Prüfung in Ordnung")
     assert rating_summary(db, here, maria.id).count == 1

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -31,16 +32,20 @@ from dasnez_core.models import (
     Listing,
     ListingReport,
     ListingStatus,
+    PendingRegistration,
     Rating,
     Role,
     RoleGrant,
     User,
     UserStatus,
+    utcnow,
 )
 from dasnez_core.services import approval, contact, listings, moderation, ratings
 from dasnez_core.services.account import reset_password
-from dasnez_core.services.admin_invites import invite_admin
+from dasnez_core.services.admin_invites import invite_admin, revoke_admin
 from dasnez_core.services.masterdata_areas import merge_area
+from dasnez_core.services.registration import confirm_registration
+from dasnez_core.services.sessions import hash_token
 from dasnez_core.services.transitions import AlreadyDone
 from tests import factories as f
 from tests.utils.databases import backend
@@ -554,3 +559,44 @@ def test_two_admins_merge_the_same_area(db: Session, w: dict) -> None:
     db.expire_all()
     assert db.exec(select(Listing.area_id).where(Listing.id == w["ids"]["listing"])).one() == hagen
     assert _audits(db, "merge_area") == 1
+
+
+def test_two_admins_revoke_the_same_admin(db: Session, w: dict) -> None:
+    k, anna, bernd = w["ids"]["here"], w["as"]["anna"], w["as"]["bernd"]
+    invite_admin(db, anna, k, email="jonas@example.org", display_name="")
+    db.commit()
+    jonas = w["ids"]["jonas"]
+    _, second = race(
+        lambda s: revoke_admin(s, anna, k, jonas, "Aufgabe abgegeben"),
+        lambda s: revoke_admin(s, bernd, k, jonas, "Ausgeschieden"),
+    )
+    _lost_to(second, "atomic.admin_revoked_by", "Anna Amt")
+    assert _count(db, RoleGrant, col(RoleGrant.user_id) == jonas) == 0
+    assert _audits(db, "revoke_admin") == 1
+
+
+def test_confirming_a_registration_in_two_tabs_makes_one_account(db: Session, w: dict) -> None:
+    token = "ein-bestaetigungslink-zum-testen"
+    now = utcnow()
+    db.add(
+        PendingRegistration(
+            kommune_id=w["ids"]["here"],
+            email="erika@example.org",
+            password_hash="x",
+            display_name="Erika Muster",
+            area_id=w["ids"]["boke"],
+            privacy_version="1",
+            terms_version="1",
+            token_hash=hash_token(token),
+            created_at=now,
+            expires_at=now + timedelta(days=7),
+        )
+    )
+    db.commit()
+    first, second = race(
+        lambda s: confirm_registration(s, token=token),
+        lambda s: confirm_registration(s, token=token),
+    )
+    assert first.value is not None
+    assert second.error is not None and second.error.key == "registration.token_invalid"
+    assert _count(db, User, col(User.email) == "erika@example.org") == 1
