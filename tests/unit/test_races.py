@@ -26,6 +26,7 @@ from dasnez_core.db import get_engine
 from dasnez_core.errors import DomainError
 from dasnez_core.mail import Mail
 from dasnez_core.models import (
+    AccountTokenPurpose,
     Agreement,
     Area,
     AuditEvent,
@@ -41,7 +42,8 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.services import approval, contact, listings, moderation, ratings
-from dasnez_core.services.account import reset_password
+from dasnez_core.services.account import _issue_token as issue_token
+from dasnez_core.services.account import confirm_email_change, reset_password
 from dasnez_core.services.admin_invites import invite_admin, revoke_admin
 from dasnez_core.services.masterdata_areas import merge_area
 from dasnez_core.services.registration import confirm_registration
@@ -600,3 +602,21 @@ def test_confirming_a_registration_in_two_tabs_makes_one_account(db: Session, w:
     assert first.value is not None
     assert second.error is not None and second.error.key == "registration.token_invalid"
     assert _count(db, User, col(User.email) == "erika@example.org") == 1
+
+
+def test_confirming_an_email_change_in_two_tabs_switches_once(
+    db: Session, w: dict, mails: list[Mail]
+) -> None:
+    maria = db.get(User, w["ids"]["maria"])
+    assert maria is not None
+    token = issue_token(
+        db, maria, AccountTokenPurpose.EMAIL_CHANGE, timedelta(days=1), "maria@neu.example"
+    )
+    db.commit()
+    first, second = race(
+        lambda s: confirm_email_change(s, token=token),
+        lambda s: confirm_email_change(s, token=token),
+    )
+    assert first.value == "maria@neu.example"
+    assert second.error is not None and second.error.key == "account.token_used"
+    assert [m.to for m in mails] == ["maria@example.org"]  # the old address is told once
