@@ -11,9 +11,12 @@ both audit, both mail. Every such service therefore loads the row it changes thr
   write lock with a write that touches no row (`UPDATE … WHERE 0`), so the read that follows
   is the newest one, and no other writer can commit before this transaction ends.
 
-`locked` must come before the transaction's other writes on SQLite, which is where services
-load the row they check anyway. The loser of a race is told who won (`already_done`): the
-name of the actor of the newest audit event of that kind on that record.
+Check only what `locked` returned: it is read afresh (objects the session loaded before
+keep their old values). Audit event and mail are written after the check, in the same
+transaction, so only the change that took place records and mails anything. The loser is
+told who won (`already_done`): the actor of the newest audit event of that kind on that
+record, if it is recent. This relies on READ COMMITTED (PostgreSQL's default): under
+REPEATABLE READ the waiting transaction would fail with a serialization error instead.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, select, update
 
 from dasnez_core.db import get_engine
 from dasnez_core.errors import DomainError
@@ -620,3 +620,15 @@ def test_confirming_an_email_change_in_two_tabs_switches_once(
     assert first.value == "maria@neu.example"
     assert second.error is not None and second.error.key == "account.token_used"
     assert [m.to for m in mails] == ["maria@example.org"]  # the old address is told once
+
+
+def test_a_change_made_long_ago_is_not_called_just_now(db: Session, w: dict) -> None:
+    k, peter, anna = w["ids"]["here"], w["ids"]["peter"], w["as"]["anna"]
+    approval.approve_user(db, anna, k, peter)
+    db.commit()
+    db.execute(update(AuditEvent).values(at=utcnow() - timedelta(hours=2)))
+    db.commit()
+    with pytest.raises(DomainError) as err:
+        approval.approve_user(db, w["as"]["bernd"], k, peter)
+    assert not isinstance(err.value, AlreadyDone)
+    assert err.value.key == "approval.not_pending"
