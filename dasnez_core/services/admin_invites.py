@@ -40,7 +40,7 @@ from dasnez_core.services.account import _issue_token
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import roles_of
-from dasnez_core.services.transitions import already_done, done_by, locked_one
+from dasnez_core.services.transitions import already_done, done_by, locked_one, lost_to
 
 # An invitation is read when the person finds time; a reset link lasts only an hour.
 INVITATION_VALID = timedelta(days=7)
@@ -201,15 +201,15 @@ def invite_admin(
 
 def _invited_already(db: Session, kommune_id: int, user: User) -> InvalidInput:
     """The refusal for a person who is an admin here already (and who just made them one)."""
-    by = done_by(
+    return lost_to(
         db,
-        kommune_id=kommune_id,
-        target_type="user",
-        target_id=id_of(user),
-        actions=(AuditAction.INVITE_ADMIN,),
-    )
-    return already_done(
-        "email", "atomic.admin_invited_by", by, "admins.already_admin", name=user.display_name
+        kommune_id,
+        ("user", id_of(user)),
+        AuditAction.INVITE_ADMIN,
+        "atomic.admin_invited_by",
+        "admins.already_admin",
+        field="email",
+        name=user.display_name,
     )
 
 

@@ -37,7 +37,7 @@ from dasnez_core.permissions import Action, require, require_over
 from dasnez_core.services import audit
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import PAGE_SIZE, check_reason, roles_of
-from dasnez_core.services.transitions import already_done, done_by, locked, locked_one
+from dasnez_core.services.transitions import already_done, done_by, locked, locked_one, lost_to
 
 
 @dataclass(frozen=True)
@@ -143,21 +143,9 @@ def approve_users(db: Session, actor: Actor, kommune_id: int, user_ids: Sequence
         missing = next(i for i in wanted if i not in people)
         raise _declined(db, kommune_id, missing)
     for user_id in wanted:
-        person = people[user_id]
-        if person.status != UserStatus.PENDING:
-            by = done_by(
-                db,
-                kommune_id=kommune_id,
-                target_type="user",
-                target_id=user_id,
-                actions=(AuditAction.APPROVE_USER,),
-            )
-            raise already_done(
-                "user_ids",
-                "atomic.approved_by",
-                by if person.status == UserStatus.APPROVED else "",
-                "approval.bulk_not_pending",
-                name=person.display_name,
+        if people[user_id].status != UserStatus.PENDING:
+            raise _not_pending(
+                db, kommune_id, people[user_id], "approval.bulk_not_pending", "user_ids"
             )
     for user_id in wanted:
         approve_user(db, actor, kommune_id, user_id)
@@ -228,18 +216,22 @@ def _declined(db: Session, kommune_id: int, user_id: int) -> DomainError:
     )
 
 
-def _not_pending(db: Session, kommune_id: int, user: User, fallback: str) -> InvalidInput:
+def _not_pending(
+    db: Session, kommune_id: int, user: User, fallback: str, field: str = "user_id"
+) -> InvalidInput:
     """The refusal for a person who waits no longer: who approved them, if known."""
-    by = ""
-    if user.status == UserStatus.APPROVED:
-        by = done_by(
-            db,
-            kommune_id=kommune_id,
-            target_type="user",
-            target_id=id_of(user),
-            actions=(AuditAction.APPROVE_USER,),
-        )
-    return already_done("user_id", "atomic.approved_by", by, fallback, name=user.display_name)
+    if user.status != UserStatus.APPROVED:
+        return InvalidInput(field, fallback, name=user.display_name)
+    return lost_to(
+        db,
+        kommune_id,
+        ("user", id_of(user)),
+        AuditAction.APPROVE_USER,
+        "atomic.approved_by",
+        fallback,
+        field=field,
+        name=user.display_name,
+    )
 
 
 def _erase_pending(db: Session, user_id: int) -> None:

@@ -40,7 +40,7 @@ from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import revoke_all_sessions
-from dasnez_core.services.transitions import already_done, done_by, locked_one, name_of
+from dasnez_core.services.transitions import already_done, locked_one, lost_to, name_of
 
 REASON_MIN, REASON_MAX = 5, 1000
 PAGE_SIZE = 50
@@ -85,23 +85,6 @@ def roles_of(db: Session, user_id: int) -> frozenset[str]:
     return frozenset({Role.CITIZEN.value, *grants})
 
 
-def _lost(
-    db: Session,
-    kommune_id: int,
-    target: tuple[str, int],
-    action: AuditAction,
-    key: str,
-    fallback: str,
-    **params: str,
-) -> InvalidInput:
-    """The refusal of a change someone else has just made: who did `action` to `target`."""
-    target_type, target_id = target
-    by = done_by(
-        db, kommune_id=kommune_id, target_type=target_type, target_id=target_id, actions=(action,)
-    )
-    return already_done(f"{target_type}_id", key, by, fallback, **params)
-
-
 def _listing(db: Session, kommune_id: int, listing_id: int) -> Listing:
     """The listing, locked for this transaction: every moderation of it changes it."""
     listing = locked_one(
@@ -124,7 +107,7 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
         raise NotAllowed("moderation.not_yourself")
     require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
     if user.status == UserStatus.BLOCKED:
-        raise _lost(
+        raise lost_to(
             db,
             kommune_id,
             ("user", user_id),
@@ -160,7 +143,7 @@ def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     user = _person(db, kommune_id, user_id, lock=True)
     require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.BLOCKED:
-        raise _lost(
+        raise lost_to(
             db,
             kommune_id,
             ("user", user_id),
@@ -433,7 +416,7 @@ def remove_listing(
     text = check_reason(reason)
     listing = _listing(db, kommune_id, listing_id)
     if listing.status == ListingStatus.REMOVED:
-        raise _lost(
+        raise lost_to(
             db,
             kommune_id,
             ("listing", listing_id),
@@ -484,7 +467,7 @@ def restore_listing(
     text = check_reason(reason)
     listing = _listing(db, kommune_id, listing_id)
     if listing.status != ListingStatus.REMOVED:
-        raise _lost(
+        raise lost_to(
             db,
             kommune_id,
             ("listing", listing_id),
@@ -647,7 +630,7 @@ def _waiting_listing(db: Session, kommune_id: int, listing_id: int) -> tuple[Lis
     author = _person(db, kommune_id, listing.author_id)
     if listing.status == ListingStatus.PUBLISHED or listing.status == ListingStatus.DRAFT:
         published = listing.status == ListingStatus.PUBLISHED
-        raise _lost(
+        raise lost_to(
             db,
             kommune_id,
             ("listing", listing_id),

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotAllowed, NotFound, Problems
+from dasnez_core.errors import NotAllowed, NotFound, Problems
 from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Agreement,
@@ -34,7 +34,7 @@ from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.contact import get_conversation
 from dasnez_core.services.moderation import check_reason
-from dasnez_core.services.transitions import already_done, done_by, locked_one
+from dasnez_core.services.transitions import locked_one, lost_to
 
 COMMENT_MAX = 1000
 PAGE_SIZE = 20
@@ -290,7 +290,14 @@ def hide_rating(db: Session, actor: Actor, kommune_id: int, rating_id: int, reas
     text = check_reason(reason)
     rating = _rating(db, kommune_id, rating_id)
     if rating.hidden_at is not None:
-        raise _lost(db, kommune_id, rating_id, AuditAction.HIDE_RATING, "rating.already_hidden")
+        raise lost_to(
+            db,
+            kommune_id,
+            ("rating", rating_id),
+            AuditAction.HIDE_RATING,
+            "atomic.rating_hidden_by",
+            "rating.already_hidden",
+        )
     rating.hidden_at, rating.hidden_reason = utcnow(), text
     db.add(rating)
     _audit(db, actor, AuditAction.HIDE_RATING, kommune_id, rating_id, text)
@@ -302,22 +309,17 @@ def show_rating(db: Session, actor: Actor, kommune_id: int, rating_id: int, reas
     text = check_reason(reason)
     rating = _rating(db, kommune_id, rating_id)
     if rating.hidden_at is None:
-        raise _lost(db, kommune_id, rating_id, AuditAction.SHOW_RATING, "rating.not_hidden")
+        raise lost_to(
+            db,
+            kommune_id,
+            ("rating", rating_id),
+            AuditAction.SHOW_RATING,
+            "atomic.rating_shown_by",
+            "rating.not_hidden",
+        )
     rating.hidden_at, rating.hidden_reason = None, ""
     db.add(rating)
     _audit(db, actor, AuditAction.SHOW_RATING, kommune_id, rating_id, text)
-
-
-def _lost(
-    db: Session, kommune_id: int, rating_id: int, action: AuditAction, fallback: str
-) -> InvalidInput:
-    """The refusal of a change another admin has just made, naming them."""
-    by = done_by(
-        db, kommune_id=kommune_id, target_type="rating", target_id=rating_id, actions=(action,)
-    )
-    hidden = action == AuditAction.HIDE_RATING
-    key = "atomic.rating_hidden_by" if hidden else "atomic.rating_shown_by"
-    return already_done("rating_id", key, by, fallback)
 
 
 def _audit(

@@ -107,6 +107,27 @@ def name_of(db: Session, user_id: int | None) -> str:
     return db.exec(select(User.display_name).where(User.id == user_id)).first() or ""
 
 
+def lost_to(
+    db: Session,
+    kommune_id: int,
+    target: tuple[str, int],
+    action: AuditAction,
+    key: str,
+    fallback: str,
+    *,
+    field: str = "",
+    **params: Any,
+) -> InvalidInput:
+    """The refusal of a change someone else has just made: `key` naming who did `action` to
+    `target` (type, id), or `fallback` if nobody did recently. `field` defaults to
+    "<type>_id"."""
+    target_type, target_id = target
+    by = done_by(
+        db, kommune_id=kommune_id, target_type=target_type, target_id=target_id, actions=(action,)
+    )
+    return already_done(field or f"{target_type}_id", key, by, fallback, **params)
+
+
 def already_done(field: str, key: str, by: str, fallback: str, **params: Any) -> InvalidInput:
     """The loser's error: `key` naming `by` when the winner is known, else `fallback`."""
     if by:
