@@ -13,6 +13,7 @@ from dasnez_core.messages import (
     admin_detail,
     admin_masterdata,
     admin_moderation,
+    api,
     common,
     contact,
     forms,
@@ -42,6 +43,7 @@ for _part in (
     forms,
     phone,
     a11y,
+    api,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

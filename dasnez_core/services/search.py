@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, literal_column, text
@@ -53,6 +54,8 @@ class SearchFilters:
     q: str = ""
     sort: str = "newest"
     page: int = 1
+    # Only listings created after this moment (the mails of saved searches); not in URLs.
+    created_after: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,8 @@ def search_public(
     text_condition = _text_condition(db, kommune_id, filters.q)
     if text_condition is not None:
         conditions.append(text_condition)
+    if filters.created_after is not None:
+        conditions.append(col(Listing.created_at) > filters.created_after)
 
     # Counting is capped: beyond COUNT_CAP hits a person refines the filters anyway, and
     # the cap keeps the count cheap in a large Kommune. Blocked authors' listings are
