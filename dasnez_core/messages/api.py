@@ -75,6 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This unsubscribe link is invalid or the search was already deleted.",
     ),
     "saved.save": ("Suche speichern", "Save search"),
+    "saved.submit": ("Speichern und benachrichtigen", "Save and notify me"),
     "saved.save_intro": (
         "Wir schicken Ihnen eine E-Mail, wenn neue Einträge zu dieser Suche erscheinen.",
         "We send you an email when new listings match this search.",
