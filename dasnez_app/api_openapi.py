@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dasnez_app import routes
 from dasnez_core.services.filters import EXCHANGE_TYPES, KINDS, Q_MAX
 from dasnez_core.services.search import MAX_PAGE, SORTS
 
@@ -107,9 +108,9 @@ def description(public_url: str) -> dict[str, Any]:
                 "pro Minute erlaubt."
             ),
         },
-        "servers": [{"url": f"{public_url}/api/v1"}],
+        "servers": [{"url": f"{public_url}{routes.Endpoints.API_PREFIX}"}],
         "paths": {
-            "/kommunen": {
+            routes.Endpoints.API_KOMMUNEN: {
                 "get": {
                     "summary": "Kommunen (höchstens 50), optional nach Name oder PLZ gefiltert",
                     "parameters": [
@@ -118,14 +119,14 @@ def description(public_url: str) -> dict[str, Any]:
                     "responses": _answers({"type": "object", "properties": {"items": items}}, 400),
                 }
             },
-            "/kommunen/{slug}": {
+            routes.Endpoints.API_KOMMUNE: {
                 "get": {
                     "summary": "Eine Kommune mit Börsen, Kategorien, Ortsteilen, Sozialräumen",
                     "parameters": [_SLUG],
                     "responses": _answers({"type": "object"}, 400, 404),
                 }
             },
-            "/kommunen/{slug}/listings": {
+            routes.Endpoints.API_LISTINGS: {
                 "get": {
                     "summary": (
                         "Öffentliche Einträge, mit den Filtern der Seite „Angebote und Gesuche“"
@@ -158,7 +159,7 @@ def description(public_url: str) -> dict[str, Any]:
                     ),
                 }
             },
-            "/kommunen/{slug}/listings/{listing_id}": {
+            routes.Endpoints.API_LISTING: {
                 "get": {
                     "summary": "Ein öffentlicher Eintrag",
                     "parameters": [
@@ -168,7 +169,7 @@ def description(public_url: str) -> dict[str, Any]:
                     "responses": _answers({"type": "object"}, 400, 404),
                 }
             },
-            "/kommunen/{slug}/infobox": {
+            routes.Endpoints.API_INFOBOX: {
                 "get": {
                     "summary": "Die Info-Box der Kommune (Hinweise, Termine, Links)",
                     "parameters": [_SLUG],
@@ -177,7 +178,7 @@ def description(public_url: str) -> dict[str, Any]:
                     ),
                 }
             },
-            "/openapi.json": {
+            routes.Endpoints.API_OPENAPI: {
                 "get": {
                     "summary": "Diese Beschreibung",
                     "responses": _answers({"type": "object"}),

@@ -50,7 +50,7 @@ from dasnez_core.throttle import (
     throttle,
 )
 
-PREFIX = "/api/v1"
+PREFIX = routes.Endpoints.API_PREFIX
 # Longer query strings are refused before anything is parsed.
 QUERY_MAX = 1000
 # Answers may be cached this long by browsers and proxies (listings change slowly).
@@ -162,7 +162,7 @@ def list_kommunen(request: Request) -> Response:
                 {
                     **asdict(k),
                     "url": f"{_public_url()}{routes.kommune_href(k.slug)}",
-                    "api": _api_url(f"/kommunen/{k.slug}"),
+                    "api": _api_url(routes.api_path(routes.Endpoints.API_KOMMUNE, slug=k.slug)),
                 }
                 for k in rows
             ]
@@ -205,8 +205,8 @@ def get_kommune(request: Request) -> Response:
             "areas": areas,
             "social_spaces": spaces,
             "url": f"{_public_url()}{routes.kommune_href(k.slug)}",
-            "listings": _api_url(f"/kommunen/{k.slug}/listings"),
-            "infobox": _api_url(f"/kommunen/{k.slug}/infobox"),
+            "listings": _api_url(routes.api_path(routes.Endpoints.API_LISTINGS, slug=k.slug)),
+            "infobox": _api_url(routes.api_path(routes.Endpoints.API_INFOBOX, slug=k.slug)),
         }
     return _ok(data)
 
@@ -227,7 +227,7 @@ def list_listings(request: Request) -> Response:
         "q": kept.q,
         "sortierung": kept.sort,
     }
-    path = f"/kommunen/{k.slug}/listings"
+    path = routes.api_path(routes.Endpoints.API_LISTINGS, slug=k.slug)
     next_url = (
         _api_url(path, {**applied, "seite": result.page + 1})
         if result.page < result.pages
@@ -247,7 +247,11 @@ def list_listings(request: Request) -> Response:
                 {
                     **asdict(card),
                     "url": f"{_public_url()}{routes.listing_href(k.slug, card.id)}",
-                    "api": _api_url(f"{path}/{card.id}"),
+                    "api": _api_url(
+                        routes.api_path(
+                            routes.Endpoints.API_LISTING, slug=k.slug, listing_id=card.id
+                        )
+                    ),
                 }
                 for card in result.cards
             ],
@@ -300,12 +304,12 @@ def openapi(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/kommunen", list_kommunen, methods=["GET"]),
-    Route("/kommunen/{slug}", get_kommune, methods=["GET"]),
-    Route("/kommunen/{slug}/listings", list_listings, methods=["GET"]),
-    Route("/kommunen/{slug}/listings/{listing_id}", get_listing, methods=["GET"]),
-    Route("/kommunen/{slug}/infobox", get_infobox, methods=["GET"]),
-    Route("/openapi.json", openapi, methods=["GET"]),
+    Route(routes.Endpoints.API_KOMMUNEN, list_kommunen, methods=["GET"]),
+    Route(routes.Endpoints.API_KOMMUNE, get_kommune, methods=["GET"]),
+    Route(routes.Endpoints.API_LISTINGS, list_listings, methods=["GET"]),
+    Route(routes.Endpoints.API_LISTING, get_listing, methods=["GET"]),
+    Route(routes.Endpoints.API_INFOBOX, get_infobox, methods=["GET"]),
+    Route(routes.Endpoints.API_OPENAPI, openapi, methods=["GET"]),
 ]
 
 
@@ -343,7 +347,7 @@ class PublicApi:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
-        if scope["type"] != "http" or not (path == PREFIX or path.startswith(PREFIX + "/")):
+        if scope["type"] != "http" or not (path == PREFIX or path.startswith(PREFIX + routes.HOME)):
             await self.inner(scope, receive, send)
             return
         response = await self._answer(scope)
@@ -352,7 +356,7 @@ class PublicApi:
             return
         sub = {
             **scope,
-            "path": path[len(PREFIX) :] or "/",
+            "path": path[len(PREFIX) :] or routes.HOME,
             "root_path": scope.get("root_path", "") + PREFIX,
         }
         await self.router(sub, receive, send)
@@ -372,7 +376,7 @@ class PublicApi:
         except TooManyAttempts as refused:
             seconds = max(1, math.ceil(refused.wait_seconds))
             return _error(429, "api.too_many", {"retry-after": str(seconds)}, seconds=seconds)
-        path = str(scope.get("path", ""))[len(PREFIX) :] or "/"
+        path = str(scope.get("path", ""))[len(PREFIX) :] or routes.HOME
         sub = {**scope, "path": path}
         if not any(route.matches(sub)[0] != Match.NONE for route in self.router.routes):
             return _error(404, "api.not_found")

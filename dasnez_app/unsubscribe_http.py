@@ -15,10 +15,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from dasnez_app import routes
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
-from dasnez_core.services.saved_searches import UNSUBSCRIBE_PATH, unsubscribe
+from dasnez_core.services.saved_searches import unsubscribe
 
 _METHODS = frozenset({"GET", "POST"})
 
@@ -31,7 +32,7 @@ def _page(title: str, text: str) -> str:
         '<body style="font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;'
         'line-height:1.5"><main>'
         f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p>"
-        f'<p><a href="/">{html.escape(translate("saved.to_home", "de"))}</a></p>'
+        f'<p><a href="{routes.HOME}">{html.escape(translate("saved.to_home", "de"))}</a></p>'
         "</main></body></html>"
     )
 
@@ -74,7 +75,7 @@ class UnsubscribeEndpoint:
         self.inner = inner
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("path", "").rstrip("/") == UNSUBSCRIBE_PATH:
+        if scope["type"] == "http" and scope.get("path") == routes.Endpoints.UNSUBSCRIBE_SEARCH:
             if scope.get("method") not in _METHODS:
                 await HTMLResponse("", status_code=405, headers={"allow": "GET, POST"})(
                     scope, receive, send

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import reflex as rx
 
 from dasnez_app.state import PublicSession
+from dasnez_core.db import session_scope
+from dasnez_core.errors import DomainError
 from dasnez_core.services import saved_searches
 from dasnez_ui import forms
 from dasnez_ui.lang import t
@@ -37,15 +39,15 @@ class SavedSearchesState(PublicSession):
         self._reload()
 
     def _reload(self) -> None:
+        """The list again (the message lines keep what the last action said)."""
         actor = self._actor()
-        if actor.is_anonymous:
-            self.items = []
-            return
-        found = self._run(
-            lambda db: saved_searches.list_own(db, actor, actor.kommune_id or 0),
-            lines=Lines("saved_error"),
-        )
-        rows = found.value if found.ok and found.value is not None else []
+        rows: list[saved_searches.SavedSearchRow] = []
+        if actor.is_approved:
+            with session_scope() as db:
+                try:
+                    rows = saved_searches.list_own(db, actor, actor.kommune_id or 0)
+                except DomainError:  # e.g. consent due: nothing to list until then
+                    rows = []
         self.items = [
             SavedSearchItem(r.id, r.name, self._t(f"saved.every_{r.frequency}")) for r in rows
         ]
