@@ -12,6 +12,7 @@ import sys
 from datetime import timedelta
 
 import httpx
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
@@ -23,6 +24,7 @@ from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import send_event, tab_of
 from tests.e2e.mails import mails_to
+from tests.e2e.test_accessibility import AXE_OPTIONS
 
 FOREIGN = {"origin": "https://schule.example"}
 CITIZEN = "jonas@delbrueck.example"
@@ -51,6 +53,12 @@ def test_api_answers_over_http_with_open_cors_on_the_api_only(apps: Apps) -> Non
         assert http.post("/api/v1/kommunen", headers=FOREIGN).status_code == 403
         page = http.get("/k/delbrueck", headers=FOREIGN)
         assert page.headers.get("access-control-allow-origin") != "*"
+
+
+def _axe_clean(page: Page) -> None:
+    """No WCAG 2.1 AA violation on the page as it is now (the form open, a message shown)."""
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
 def _run_alerts(apps: Apps) -> str:
@@ -98,11 +106,13 @@ def test_save_a_search_get_the_mail_and_unsubscribe(apps: Apps, page: Page) -> N
     page.get_by_label("Wie oft?").select_option(label="täglich")
     page.get_by_role("button", name="Speichern und benachrichtigen").click()
     expect(page.get_by_role("status").filter(has_text="ist gespeichert")).to_be_visible()
+    _axe_clean(page)
 
     page.goto(apps.public + "/konto")
     saved = page.get_by_role("region", name="Gespeicherte Suchen")
     expect(saved).to_contain_text("Neue Angebote in Westenholz")
     expect(saved).to_contain_text("E-Mail täglich")
+    _axe_clean(page)
 
     # A day later a neighbour offers help in Westenholz.
     with session_scope() as db:
@@ -151,6 +161,7 @@ def test_save_a_search_get_the_mail_and_unsubscribe(apps: Apps, page: Page) -> N
     page.goto(link.group(1))
     expect(page.get_by_role("heading", name="Abgemeldet")).to_be_visible()
     expect(page.get_by_text("Neue Angebote in Westenholz", exact=False)).to_be_visible()
+    _axe_clean(page)
     with session_scope() as db:
         assert db.exec(select(SavedSearch).where(SavedSearch.user_id == jonas.id)).first() is None
     page.goto(link.group(1))
