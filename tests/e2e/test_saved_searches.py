@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
+from dasnez_app.pages.browse import BrowseState
 from dasnez_app.pages.saved_searches import SavedSearchesState
 from dasnez_core.config import PROJECT_ROOT
 from dasnez_core.db import session_scope
@@ -196,3 +197,37 @@ def test_another_persons_saved_search_cannot_be_deleted(apps: Apps, page: Page) 
     with session_scope() as db:
         assert db.get(SavedSearch, foreign_id) is not None
         db.delete(db.get(SavedSearch, foreign_id))
+
+
+def _saved_count() -> int:
+    with session_scope() as db:
+        return len(db.exec(select(SavedSearch)).all())
+
+
+def test_anonymous_and_pending_cannot_save_a_search(apps: Apps, page: Page) -> None:
+    """The handler called straight over the websocket, as a hostile browser would."""
+    browse = "/k/delbrueck/eintraege"
+    form = {"form": {"save_name": "Alles", "save_frequency": "daily"}}
+    event = f"{BrowseState.get_full_name()}.save_search"
+    before = _saved_count()
+    page.goto(apps.public + browse)
+    expect(page.get_by_role("link", name=re.compile("Melden Sie sich an"))).to_be_visible()
+    anonymous = tab_of(page)
+    page.goto("about:blank")
+    page.wait_for_timeout(1000)
+    updates = send_event(apps.public, anonymous, event, form, path=browse)
+    assert "Bitte melden Sie sich zuerst an." in str(updates)
+
+    page.goto(apps.public + "/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill("neu@delbrueck.example")
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(re.compile(r"/k/"))
+    page.goto(apps.public + browse)
+    expect(page.get_by_text("sobald Ihre Kommune Ihr Konto freigeschaltet hat")).to_be_visible()
+    pending = tab_of(page)
+    page.goto("about:blank")
+    page.wait_for_timeout(1000)
+    updates = send_event(apps.public, pending, event, form, path=browse)
+    assert "Dazu sind Sie nicht berechtigt." in str(updates)
+    assert _saved_count() == before
