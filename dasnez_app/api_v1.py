@@ -325,9 +325,21 @@ ROUTES = [
 # --- the ASGI part ------------------------------------------------------------------------------
 
 
-def _client(scope: Scope) -> str:
+def client_address(scope: Scope, trusted_proxy_hops: int = 0) -> str:
+    """The caller's address for the throttle, as Reflex finds it for event handlers:
+    X-Forwarded-For counts only behind `trusted_proxy_hops` reverse proxies of our own
+    (REFLEX_TRUSTED_PROXY_HOPS), else anybody could pick a fresh counter per request."""
     client = scope.get("client")
-    return str(client[0]) if client else ""
+    address = str(client[0]) if client else ""
+    if trusted_proxy_hops:
+        forwarded = ""
+        for name, value in scope.get("headers", []):
+            if name.lower() == b"x-forwarded-for":
+                forwarded = bytes(value).decode("latin-1")
+        hops = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if len(hops) >= trusted_proxy_hops:
+            address = hops[-trusted_proxy_hops]
+    return address[:100]
 
 
 def _guarded(endpoint: Callable[[Request], Response]) -> Callable[[Request], Response]:
@@ -346,8 +358,9 @@ def _guarded(endpoint: Callable[[Request], Response]) -> Callable[[Request], Res
 class PublicApi:
     """ASGI wrapper: /api/v1/… answered here, any other path by the app inside."""
 
-    def __init__(self, inner: ASGIApp) -> None:
+    def __init__(self, inner: ASGIApp, trusted_proxy_hops: int = 0) -> None:
         self.inner = inner
+        self.trusted_proxy_hops = trusted_proxy_hops
         self.router = Router(
             routes=[
                 Route(route.path, _guarded(route.endpoint), methods=["GET"]) for route in ROUTES
@@ -380,7 +393,11 @@ class PublicApi:
             return _error(400, "api.query_too_long")
         try:
             await run_in_threadpool(
-                throttle().attempt, (API_REQUESTS_PER_ADDRESS, address_key(_client(scope)))
+                throttle().attempt,
+                (
+                    API_REQUESTS_PER_ADDRESS,
+                    address_key(client_address(scope, self.trusted_proxy_hops)),
+                ),
             )
         except TooManyAttempts as refused:
             seconds = max(1, math.ceil(refused.wait_seconds))
@@ -394,4 +411,10 @@ class PublicApi:
 
 def public_api() -> Callable[[ASGIApp], ASGIApp]:
     """The `api_transformer` that mounts the API (list it before the session gate)."""
-    return PublicApi
+
+    def transform(inner: ASGIApp) -> ASGIApp:
+        from reflex_base.config import get_config
+
+        return PublicApi(inner, trusted_proxy_hops=get_config().trusted_proxy_hops)
+
+    return transform

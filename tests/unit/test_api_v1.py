@@ -200,6 +200,20 @@ def test_too_many_requests_are_refused_with_retry_after(client: TestClient, town
     assert refused.json()["message"].startswith("Zu viele Anfragen")
 
 
+def test_forwarded_address_counts_only_behind_trusted_proxies(town: dict) -> None:
+    limit = API_REQUESTS_PER_ADDRESS.item.amount
+    behind_proxy = TestClient(PublicApi(_the_app, trusted_proxy_hops=1))
+    for _ in range(limit):
+        assert behind_proxy.get("/api/v1/openapi.json").status_code == 200
+    assert behind_proxy.get("/api/v1/openapi.json").status_code == 429
+    # Another visitor behind the same proxy has a counter of their own …
+    other = {"x-forwarded-for": "203.0.113.7"}
+    assert behind_proxy.get("/api/v1/openapi.json", headers=other).status_code == 200
+    # … but without a trusted proxy the header is the caller's own word and ignored.
+    direct = TestClient(PublicApi(_the_app))
+    assert direct.get("/api/v1/openapi.json", headers=other).status_code == 429
+
+
 def test_infobox_shows_items_in_their_period(client: TestClient, db: Session, town: dict) -> None:
     f.info_item(db, town["here"], "Sprechstunde im Rathaus", body="Dienstags")
     db.commit()
