@@ -1,4 +1,5 @@
-"""saved searches: a person's browse filter with a daily or weekly mail of new matches
+"""saved searches: a person's browse filter with a daily or weekly mail of new matches;
+the moment a listing first became public
 
 Revision ID: 0011_saved_search
 Revises: 0006_a11y
@@ -41,9 +42,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_saved_search_kommune_id'), ['kommune_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_saved_search_user_id'), ['user_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_saved_search_last_sent_at'), ['last_sent_at'], unique=False)
+    # A plain ADD COLUMN (no batch copy: the listing table carries the FTS triggers and
+    # hand-written partial indexes on SQLite). Listings public so far count from creation.
+    op.add_column('listing', sa.Column('published_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    op.execute("UPDATE listing SET published_at = created_at WHERE status NOT IN ('draft', 'pending')")
 
 
 def downgrade() -> None:
+    op.drop_column('listing', 'published_at')  # SQLite >= 3.35 drops it in place
     with op.batch_alter_table('saved_search', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_saved_search_last_sent_at'))
         batch_op.drop_index(batch_op.f('ix_saved_search_user_id'))

@@ -38,8 +38,8 @@ class SavedSearch(SQLModel, table=True):
     space_id: int | None = Field(default=None)
     q: str = Field(default="", max_length=200)
     frequency: str = Field(default=AlertFrequency.DAILY, max_length=10)
-    # Listings created after this moment are new for the next mail (the saving, then
-    # each mail sent).
+    # Listings that became public after this moment are new for the next mail (the
+    # saving, then each mail sent).
     last_sent_at: datetime = Field(default_factory=utcnow, index=True)
     unsubscribe_key: str = Field(default_factory=new_unsubscribe_key, max_length=64)
     created_at: datetime = Field(default_factory=utcnow)

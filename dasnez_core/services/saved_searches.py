@@ -245,7 +245,7 @@ def _due(row: SavedSearch, now: datetime) -> bool:
 def _mail(db: Session, row: SavedSearch, user: User, kommune: Kommune) -> Mail | None:
     """The mail of new matches for one search, or None when nothing is new."""
     lang = user.language
-    filters = replace(_filters_of(row), created_after=row.last_sent_at)
+    filters = replace(_filters_of(row), published_after=row.last_sent_at)
     found = search_public(db, id_of(kommune), filters, lang)
     if found.total == 0:
         return None

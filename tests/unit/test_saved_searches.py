@@ -288,13 +288,37 @@ def test_export_includes_and_deletion_removes_saved_searches(db: Session, world:
     assert db.exec(select(func.count()).select_from(SavedSearch)).one() == 0
 
 
-def test_search_filter_created_after_only_finds_newer_listings(db: Session, world: dict) -> None:
+def test_search_filter_published_after_only_finds_newer_listings(db: Session, world: dict) -> None:
     from dasnez_core.services.search import search_public
 
     f.listing_with(
         db, world["jonas"], world["cat"], title="Alt", created_at=utcnow() - timedelta(days=3)
     )
     f.listing_with(db, world["jonas"], world["cat"], title="Neu")
-    since = replace(SearchFilters(), created_after=utcnow() - timedelta(days=1))
+    since = replace(SearchFilters(), published_after=utcnow() - timedelta(days=1))
     found = search_public(db, world["here"].id, since)
     assert [c.title for c in found.cards] == ["Neu"]
+
+
+def test_a_listing_published_after_moderation_counts_as_new(
+    db: Session, world: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Created before the last mail, but public only since: it is new to the search."""
+    from dasnez_core.services.moderation import publish_pending_listing
+
+    waiting = f.listing_with(
+        db,
+        world["jonas"],
+        world["cat"],
+        title="Geprüft",
+        status="pending",
+        created_at=utcnow() - timedelta(days=3),
+    )
+    search_id = _save(db, world)
+    _age(db, search_id, 2)
+    assert _mails(db, monkeypatch)[0] == 0  # nothing public yet
+    publish_pending_listing(db, f.actor(db, world["admin"]), world["here"].id, waiting.id)
+    sent, inbox = _mails(db, monkeypatch)
+    assert sent == 1
+    [mail] = inbox.to("maria@example.org")
+    assert "Geprüft" in Inbox.text(mail)
