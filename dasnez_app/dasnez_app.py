@@ -6,6 +6,7 @@ import reflex as rx
 from reflex.event import EventType
 
 from dasnez_app import page_status, routes
+from dasnez_app.api_v1 import public_api
 from dasnez_app.pages.account import AccountState, account_page
 from dasnez_app.pages.browse import BrowseState, browse_page
 from dasnez_app.pages.consent import ConsentState, consent_page
@@ -40,6 +41,7 @@ from dasnez_app.pages.registration_confirm import (
 )
 from dasnez_app.state import PublicSession
 from dasnez_app.titles import TITLES
+from dasnez_app.unsubscribe_http import unsubscribe_endpoint
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
@@ -91,10 +93,13 @@ app = rx.App(
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
     head_components=installable_tags(),
-    # The session gate (cookie endpoints, no secret in state) inside; the 404 of unknown
-    # records around it; secure_http last, so every answer, the gate's included, carries the
-    # security headers.
+    # The read API (/api/v1) and the saved-search unsubscribe link innermost (neither reads a
+    # session); the session gate (cookie endpoints, no secret in state) around them; the 404
+    # of unknown records around it; secure_http last, so every answer, the gate's included,
+    # carries the security headers.
     api_transformer=[
+        public_api(),
+        unsubscribe_endpoint(),
         session_http.gate(auth.PUBLIC_APP),
         not_found_status(auth.PUBLIC_APP, page_status.CHECKS),
         secure_http("public"),

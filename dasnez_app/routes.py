@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 import reflex as rx
 from reflex.vars import StringVar
 
+from dasnez_core.services import saved_searches
 from dasnez_core.services.filters import EXCHANGE_TYPES, KINDS, clean_query, positive_int
 from dasnez_core.services.search import MAX_PAGE, SORTS, SearchFilters
 from dasnez_ui.params import parse_id
@@ -56,6 +57,23 @@ ACCESSIBILITY = "/barrierefreiheit"
 EASY = "/leichte-sprache"
 CONSENT = "/zustimmung"
 NOT_FOUND = "404"
+
+
+class Endpoints:
+    """Plain HTTP endpoints beside the pages (no Reflex page, so no page constant): the
+    public read API (dasnez_app.api_v1) — its prefix and its Starlette path patterns below
+    it, filled in by `api_path` — and the one-click unsubscribe link of the saved-search
+    mails (dasnez_app.unsubscribe_http; dasnez_core writes the mails and owns that path)."""
+
+    API_PREFIX = "/api/v1"
+    API_KOMMUNEN = "/kommunen"
+    API_KOMMUNE = "/kommunen/{slug}"
+    API_LISTINGS = "/kommunen/{slug}/listings"
+    API_LISTING = "/kommunen/{slug}/listings/{listing_id}"
+    API_INFOBOX = "/kommunen/{slug}/infobox"
+    API_OPENAPI = "/openapi.json"
+    UNSUBSCRIBE_SEARCH = saved_searches.UNSUBSCRIBE_PATH
+
 
 # Every page the app registers, in the order `dasnez_app.py` adds them.
 PAGES: tuple[str, ...] = (
@@ -181,6 +199,11 @@ def person_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
     """/k/<slug>/person/<handle>: a person's public profile (by its random handle, never
     the sequential id, so that nobody can list the members by counting)."""
     return _join(kommune_href(slug), "/person/", handle)
+
+
+def api_path(pattern: str, **params: str | int) -> str:
+    """An API path below API_PREFIX with its `{name}` parts filled in."""
+    return pattern.format(**params)
 
 
 def thread_href(conversation_id: Segment) -> str | rx.Var[str]:

@@ -1,4 +1,4 @@
-"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind|cleanup`."""
+"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind|cleanup|alerts`."""
 
 from __future__ import annotations
 
@@ -50,9 +50,17 @@ def cleanup() -> int:
         return delete_unconfirmed(db)
 
 
+def alerts() -> int:
+    """Mail the new matches of saved searches that are due (run it hourly, e.g. from cron)."""
+    from dasnez_core.services.saved_searches import send_alerts
+
+    with session_scope() as db:
+        return send_alerts(db)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dasnez")
-    parser.add_argument("command", choices=["migrate", "seed", "remind", "cleanup"])
+    parser.add_argument("command", choices=["migrate", "seed", "remind", "cleanup", "alerts"])
     args = parser.parse_args(argv)
     if args.command == "migrate":
         url = load_settings().database_url
@@ -64,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{remind()} expiry reminders sent.")
     elif args.command == "cleanup":
         print(f"{cleanup()} unconfirmed registrations deleted.")
+    elif args.command == "alerts":
+        print(f"{alerts()} saved-search mails sent.")
     else:
         seed()
     return 0

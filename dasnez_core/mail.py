@@ -33,6 +33,8 @@ class Mail:
     to: str
     subject: str
     body: str
+    # Extra header lines, e.g. List-Unsubscribe of the saved-search mails.
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 def compose(to: str, lang: str, key: str, **params: Any) -> Mail:
@@ -94,6 +96,8 @@ def deliver(mail: Mail) -> None:
     message["Subject"] = mail.subject
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="dasnez.local")
+    for name, value in mail.headers:
+        message[name] = value
     message.set_content(mail.body)
     if settings.smtp_host:
         with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=20) as smtp:

@@ -44,6 +44,7 @@ class Action(StrEnum):
     MANAGE_ADMINS = "manage_admins"
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
+    SAVE_SEARCH = "save_search"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -132,6 +133,8 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_ADMINS: _admin_of,
     Action.LIST_KOMMUNEN_STATS: _platform_admin,
     Action.CREATE_KOMMUNE: _platform_admin,
+    # Saved searches mail new listings: approved members of that Kommune.
+    Action.SAVE_SEARCH: _approved_member,
 }
 
 

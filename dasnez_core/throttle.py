@@ -70,6 +70,9 @@ REPORTS_PER_LISTING_AND_ADDRESS = _per_hours("report-listing-address", 5)
 REPORTS_PER_ACCOUNT = _per_hours("report-account", 10)
 MESSAGES_PER_ACCOUNT = _per_minutes("message-account", 30, 10)
 MESSAGES_PER_ADDRESS = _per_minutes("message-address", 60, 10)
+# The public read API (/api/v1): per client address, generous for a school's website
+# that asks once per visitor, tight enough that nobody copies the marketplace in a minute.
+API_REQUESTS_PER_ADDRESS = _per_minutes("api-address", 120, 1)
 
 
 class TooManyAttempts(DomainError):

@@ -161,6 +161,7 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
             if time.monotonic() >= next_reminders:
                 _send_reminders()
                 _delete_unconfirmed()
+                _send_alerts()
                 next_reminders = time.monotonic() + 3600
             time.sleep(1)
         print("An app stopped unexpectedly; see the logs above.", file=sys.stderr)
@@ -180,6 +181,16 @@ def _send_reminders() -> None:
         remind()
     except Exception as exc:  # a reminder run must never stop the platform
         print(f"expiry reminders failed: {exc}", file=sys.stderr)
+
+
+def _send_alerts() -> None:
+    """Mails of saved searches, hourly while the platform runs (production: cron + the CLI)."""
+    from dasnez_core.cli import alerts
+
+    try:
+        alerts()
+    except Exception as exc:  # an alert run must never stop the platform
+        print(f"saved-search mails failed: {exc}", file=sys.stderr)
 
 
 def _delete_unconfirmed() -> None:

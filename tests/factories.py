@@ -237,6 +237,8 @@ def listing_with(
         row.district_id = area.parent_id or area.id
     if created_at is not None:
         row.created_at = row.updated_at = created_at
+    # Public since its creation, or not yet (a draft or pending one gets it when published).
+    row.published_at = row.created_at if status == "published" else None
     if expires_at is not None:
         row.expires_at = expires_at
     db.add(row)

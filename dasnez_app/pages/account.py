@@ -1,4 +1,5 @@
-"""The person's own account (/konto): profile, email address, password, data, deletion."""
+"""The person's own account (/konto): profile, email address, password, saved searches,
+data, deletion."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_app.components import public_page
+from dasnez_app.pages.saved_searches import saved_searches_list
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
@@ -475,6 +477,10 @@ def _body() -> rx.Component:
             ),
         ),
         _section("account.password_heading", "konto-passwort", _password_form()),
+        rx.cond(
+            PublicSession.user_status == "approved",
+            _section("saved.heading", "konto-suchen", saved_searches_list()),
+        ),
         _section(
             "account.export_heading",
             "konto-daten",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import reflex as rx
+from sqlmodel import Session
 
 from dasnez_app import routes
 from dasnez_app.components import listing_card, public_page
@@ -17,12 +18,20 @@ from dasnez_app.routes import parse_search, search_query, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
-from dasnez_core.services import kommunen
+from dasnez_core.services import kommunen, saved_searches
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.search import ListingCard, SearchFilters, search_public
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.outcome import Form, Lines
+
+# The "Suche speichern" form: its own message lines and field errors.
+_SAVE = Lines(
+    "save_error",
+    "save_success",
+    Form({"name": "save_name", "frequency": "save_frequency"}, "save_fields"),
+)
 
 # URL parameter → the SearchFilters field it sets and that field's "no filter" value.
 FILTER_PARAMS: dict[str, tuple[str, object]] = {
@@ -76,6 +85,11 @@ class BrowseState(PublicSession):
     categories: list[Option] = []
     areas: list[Option] = []
     spaces: list[Option] = []
+    # Saving the current filters: the proposed name and the form's outcome.
+    save_name: str = ""
+    save_error: str = ""
+    save_success: str = ""
+    save_fields: dict[str, str] = {}
 
     @rx.event
     def load(self) -> None:
@@ -101,6 +115,8 @@ class BrowseState(PublicSession):
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
             result = search_public(db, k.id, filters, self.lang)
+            self.save_name = saved_searches.suggested_name(db, k.id, result.filters, self.lang)
+        self.save_error, self.save_success, self.save_fields = "", "", {}
         kept = result.filters
         self.cards, self.total = result.cards, result.total
         self.page, self.pages, self.clamped = result.page, result.pages, result.page_was_clamped
@@ -180,6 +196,26 @@ class BrowseState(PublicSession):
         if param not in FILTER_PARAMS or param == "q":
             return None
         return self._go({param: str(value)[:20]})
+
+    @rx.event
+    def save_search(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        """Keep the current filters as a saved search of the caller (the service checks
+        who is calling and resolves every filter id through this page's Kommune)."""
+        actor = self._actor()
+        filters = parse_search(self._params())
+        name = str(form.get("save_name", ""))[:400]
+        frequency = str(form.get("save_frequency", ""))[:20]
+        slug = self.slug
+
+        def save(db: Session) -> int:
+            kommune_id = kommunen.get_kommune_by_slug(db, slug).id or 0
+            return saved_searches.save_search(
+                db, actor, kommune_id, filters, name=name, frequency=frequency
+            )
+
+        if self._run(save, "saved.saved", lines=_SAVE, name=" ".join(name.split())).ok:
+            return None
+        return self._focus_first_error("save_fields")
 
     @rx.event
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec:
@@ -328,6 +364,60 @@ def _chips() -> rx.Component:
     )
 
 
+def _save_search() -> rx.Component:
+    """ "Suche speichern" for approved members; a hint for everybody else."""
+    form = rx.form(
+        rx.text(t("saved.save_intro")),
+        forms.error_summary(BrowseState.save_error, BrowseState.save_fields),
+        forms.success_line(BrowseState.save_success),
+        forms.field(
+            t("saved.name"),
+            "save_name",
+            value=BrowseState.save_name,
+            max_length=saved_searches.NAME_MAX,
+            error=BrowseState.save_fields["save_name"],
+        ),
+        rx.el.div(
+            rx.el.label(
+                t("saved.frequency"),
+                html_for="save_frequency",
+                style={"font_weight": "600", "display": "block"},
+            ),
+            rx.el.select(
+                rx.el.option(t("saved.daily"), value="daily"),
+                rx.el.option(t("saved.weekly"), value="weekly"),
+                id="save_frequency",
+                name="save_frequency",
+                default_value="daily",
+                style=forms.FIELD_STYLE,
+            ),
+            style={"margin_bottom": "1rem"},
+        ),
+        forms.submit(t("saved.submit")),
+        no_validate=True,
+        reset_on_submit=False,
+        on_submit=BrowseState.save_search,
+        key=BrowseState.save_name,
+        style={"display": "grid", "gap": "0.5rem", "padding_top": "0.5rem"},
+    )
+    return rx.cond(
+        BrowseState.user_status == "approved",
+        rx.el.details(
+            rx.el.summary(
+                t("saved.save"),
+                style={"min_height": "44px", "font_weight": "700", "cursor": "pointer"},
+            ),
+            form,
+            style={"width": "100%"},
+        ),
+        rx.cond(
+            BrowseState.logged_in,
+            rx.text(t("saved.pending_hint"), color_scheme="gray"),
+            rx.link(t("saved.login_hint"), href=BrowseState.login_link),
+        ),
+    )
+
+
 def _pager() -> rx.Component:
     base = routes.browse_href(BrowseState.slug) + "?"
     return rx.hstack(
@@ -357,6 +447,7 @@ def _body() -> rx.Component:
         _search(),
         # The button and the chips share a row; the opened panel takes a row of its own.
         rx.el.div(_filters(), _chips(), class_name="dz-filter-row"),
+        _save_search(),
         rx.cond(
             BrowseState.clamped, rx.callout(t("browse.page_clamped"), icon="info", role="status")
         ),

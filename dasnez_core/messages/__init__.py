@@ -14,6 +14,7 @@ from dasnez_core.messages import (
     admin_masterdata,
     admin_moderation,
     atomic,
+    api,
     common,
     contact,
     forms,
@@ -44,6 +45,7 @@ for _part in (
     phone,
     a11y,
     atomic,
+    api,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

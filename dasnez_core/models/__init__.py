@@ -24,6 +24,7 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
+from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.user import (
     AccountToken,
     AccountTokenPurpose,
@@ -45,6 +46,7 @@ __all__ = [
     "AccountToken",
     "AccountTokenPurpose",
     "Agreement",
+    "AlertFrequency",
     "Area",
     "AreaKind",
     "AuditAction",
@@ -70,6 +72,7 @@ __all__ = [
     "Rating",
     "Role",
     "RoleGrant",
+    "SavedSearch",
     "SessionTicket",
     "SocialSpace",
     "SocialSpaceKind",

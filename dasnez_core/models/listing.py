@@ -134,6 +134,9 @@ class Listing(SQLModel, table=True):
     swap_for: str = Field(default="", max_length=200)
     reminder_sent_at: datetime | None = None
     closed_at: datetime | None = None
+    # When the listing first became public (after pre-moderation or as a draft published
+    # later, that is after `created_at`): "new since" for the saved-search mails.
+    published_at: datetime | None = None
     # Folded, stemmed words of title and body (dasnez_core.folding), written on every flush;
     # the full-text index of either database is built from this column (migration 0006).
     search_text: str = Field(default="")
@@ -143,6 +146,19 @@ class Listing(SQLModel, table=True):
 @event.listens_for(Listing, "before_update")
 def _index_words(_mapper: object, _conn: object, listing: Listing) -> None:
     listing.search_text = search_words(listing.title, listing.body)
+
+
+@event.listens_for(Listing, "before_insert")
+def _published_on_insert(_mapper: object, _conn: object, listing: Listing) -> None:
+    if listing.status == ListingStatus.PUBLISHED and listing.published_at is None:
+        listing.published_at = listing.created_at
+
+
+@event.listens_for(Listing, "before_update")
+def _published_on_update(_mapper: object, _conn: object, listing: Listing) -> None:
+    """The first time a listing turns public (a restored or re-opened one stays as it was)."""
+    if listing.status == ListingStatus.PUBLISHED and listing.published_at is None:
+        listing.published_at = utcnow()
 
 
 class ListingReport(SQLModel, table=True):

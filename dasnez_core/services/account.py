@@ -50,7 +50,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.passwords import check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can, require
-from dasnez_core.services import audit
+from dasnez_core.services import audit, saved_searches
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
@@ -491,6 +491,7 @@ def export_own_data(db: Session, actor: Actor, kommune_id: int) -> str:
             ).all()
         ],
         "listings": _export_listings(db, me),
+        "saved_searches": saved_searches.export_of(db, me),
         "conversations": _export_conversations(db, me),
         "agreements": _export_agreements(db, me),
         "ratings_given": [
@@ -705,5 +706,6 @@ def delete_account(
         delete(ConsentRecord).where(col(ConsentRecord.user_id) == me),
     ):
         db.execute(statement)
+    saved_searches.delete_all_of(db, me)
     db.delete(user)
     db.flush()

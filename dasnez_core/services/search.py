@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, literal_column, text
@@ -53,6 +54,9 @@ class SearchFilters:
     q: str = ""
     sort: str = "newest"
     page: int = 1
+    # Only listings that became public after this moment (the mails of saved searches);
+    # not in URLs.
+    published_after: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,10 @@ def search_public(
     text_condition = _text_condition(db, kommune_id, filters.q)
     if text_condition is not None:
         conditions.append(text_condition)
+    if filters.published_after is not None:
+        # Rows written without the ORM (bulk loads) may lack published_at.
+        published = func.coalesce(col(Listing.published_at), col(Listing.created_at))
+        conditions.append(published > filters.published_after)
 
     # Counting is capped: beyond COUNT_CAP hits a person refines the filters anyway, and
     # the cap keeps the count cheap in a large Kommune. Blocked authors' listings are
