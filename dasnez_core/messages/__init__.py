@@ -20,6 +20,7 @@ from dasnez_core.messages import (
     marketplace,
     phone,
     pwa,
+    resilience,
     status,
     throttle,
 )
@@ -42,6 +43,7 @@ for _part in (
     forms,
     phone,
     a11y,
+    resilience,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -1,0 +1,57 @@
+"""A page state that rebuilds itself from its route and the session cookie.
+
+A page fills its state in its on_load handler. When the state store loses a tab's state
+(Redis flushed, a worker restarted with the disk store gone), the tab's next event finds an
+empty state: Reflex re-runs the page's on_load, but only after that event. So a handler
+that needs what the page loaded first calls `_ensure_built()`, which builds the page from
+the route of the event and the caller's cookie if this state was not built for that route.
+The on_load that follows then keeps what the handler showed, instead of resetting it.
+
+Nothing a write depends on may come from an earlier event: a handler reads the record's id
+from the route (or the event's own arguments, looked up through the caller's Kommune), and
+`_build` resets every var before anything that can fail.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+
+class PageLoad(rx.State, mixin=True):
+    """Mixed into a page state, which supplies `_build()`: reset everything, then fill the
+    page for the route of the current event (the body of its on_load; it may return a
+    redirect). The page's on_load handler returns `self._load_page()`."""
+
+    # The route (path and query) this state was last built for; "" = not built.
+    _built_for: str = ""
+    # Built by a handler that found the state lost (see the module docstring).
+    _rebuilt_for: str = ""
+
+    def _route_key(self) -> str:
+        url = self.router.url
+        return f"{url.path}?{url.query}" if url.query else str(url.path)
+
+    def _build(self) -> rx.event.EventSpec | None:
+        raise NotImplementedError
+
+    def _load_page(self) -> rx.event.EventSpec | None:
+        """The page's on_load: build the page for its route."""
+        key = self._route_key()
+        if self._rebuilt_for == key:
+            # A handler of this tab already rebuilt this very page after a lost state; this
+            # is the on_load Reflex runs after it, and it would wipe that handler's outcome.
+            self._rebuilt_for = ""
+            return None
+        self._built_for = self._rebuilt_for = ""
+        shown = self._build()
+        self._built_for = key
+        return shown
+
+    def _ensure_built(self) -> None:
+        """Build the page for the event's route unless this state already holds it."""
+        key = self._route_key()
+        if self._built_for == key:
+            return
+        self._rebuilt_for = ""
+        self._build()
+        self._built_for = self._rebuilt_for = key
