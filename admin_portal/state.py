@@ -18,6 +18,7 @@ from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import NO_FORM, Form, Lines, Outcome
+from dasnez_ui.page_load import ensure_built
 from dasnez_ui.params import parse_id
 from dasnez_ui.session import (
     end_session,
@@ -45,6 +46,8 @@ class AdminSession(LangState, Outcome):
 
     def _actor(self) -> Actor:
         """The caller, re-resolved from the server-side session on every handler."""
+        # A page state the state store lost is rebuilt from the route and the cookie first.
+        ensure_built(self)
         ref = session_ref(self, auth.ADMIN_APP)
         actor = resolve_actor(ref, auth.ADMIN_APP)
         self.nav_current = routes.menu_route(self.router.url.path)

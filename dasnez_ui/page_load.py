@@ -5,7 +5,9 @@ A page fills its state in its on_load handler. When the state store loses a tab'
 empty state: Reflex re-runs the page's on_load, but only after that event. So a handler
 that needs what the page loaded first calls `_ensure_built()`, which builds the page from
 the route of the event and the caller's cookie if this state was not built for that route.
-The on_load that follows then keeps what the handler showed, instead of resetting it.
+Both apps' session states call it when a handler resolves its caller (`_actor()`), so every
+handler of a page state does so first. The on_load that follows then keeps what the handler
+showed, instead of resetting it.
 
 Nothing a write depends on may come from an earlier event: a handler reads the record's id
 from the route (or the event's own arguments, looked up through the caller's Kommune), and
@@ -26,6 +28,8 @@ class PageLoad(rx.State, mixin=True):
     _built_for: str = ""
     # Built by a handler that found the state lost (see the module docstring).
     _rebuilt_for: str = ""
+    # `_build` is running (it resolves the caller too, which must not build again).
+    _building: bool = False
 
     def _route_key(self) -> str:
         url = self.router.url
@@ -43,15 +47,29 @@ class PageLoad(rx.State, mixin=True):
             self._rebuilt_for = ""
             return None
         self._built_for = self._rebuilt_for = ""
-        shown = self._build()
+        shown = self._build_once()
         self._built_for = key
         return shown
 
     def _ensure_built(self) -> None:
         """Build the page for the event's route unless this state already holds it."""
         key = self._route_key()
-        if self._built_for == key:
+        if self._building or self._built_for == key:
             return
         self._rebuilt_for = ""
-        self._build()
+        self._build_once()
         self._built_for = self._rebuilt_for = key
+
+    def _build_once(self) -> rx.event.EventSpec | None:
+        self._building = True
+        try:
+            return self._build()
+        finally:
+            self._building = False
+
+
+def ensure_built(state: rx.State) -> None:
+    """`_ensure_built()` of a page state; nothing for any other state (the session states
+    call it when they resolve the caller)."""
+    if isinstance(state, PageLoad):
+        state._ensure_built()
