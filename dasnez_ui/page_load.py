@@ -70,6 +70,7 @@ class PageLoad(rx.State, mixin=True):
 
 def ensure_built(state: rx.State) -> None:
     """`_ensure_built()` of a page state; nothing for any other state (the session states
-    call it when they resolve the caller)."""
-    if isinstance(state, PageLoad):
+    call it when they resolve the caller). A page state is a leaf of the state tree: a
+    state shared by several pages below it (their common base) is built by each page."""
+    if isinstance(state, PageLoad) and not type(state).get_substates():
         state._ensure_built()

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from reflex.state import State
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, func, select
 
@@ -20,10 +19,9 @@ from dasnez_app.pages.new_listing import NewListingState
 from dasnez_core.i18n import translate
 from dasnez_core.models import Listing, UserStatus
 from dasnez_core.services import auth
-from dasnez_core.services.sessions import create_session, hash_token
 from dasnez_ui.outcome import OUTAGE_KEY, attempt, backend_exception_handler
-from dasnez_ui.session_http import cookie_name
 from tests import factories as f
+from tests.utils.tabs import go, session_cookie, tab
 
 UNAVAILABLE = "Der Dienst ist gerade nicht erreichbar, bitte gleich noch einmal versuchen."
 
@@ -45,8 +43,7 @@ def world(db: Session) -> Iterator[dict[str, Any]]:
     stranger = f.user(db, other, "sven@example.org", name="Sven")
     anna_listing = f.listing_of(db, anna, cat, title="Annas Hecke")
     cookies = {
-        who: f"{cookie_name(auth.PUBLIC_APP)}="
-        + hash_token(create_session(db, person.id or 0, auth.PUBLIC_APP))
+        who: session_cookie(db, person.id or 0, auth.PUBLIC_APP)
         for who, person in (
             ("maria", maria),
             ("pending", pending),
@@ -59,24 +56,7 @@ def world(db: Session) -> Iterator[dict[str, Any]]:
 
 
 def _tab(cookie: str, path: str) -> NewListingState:
-    """A tab's state as Reflex keeps it (the whole tree, as after a lost state: nothing
-    loaded), the next event coming from `path` with `cookie`."""
-    root = State()
-    page = root.get_substate(NewListingState.get_full_name().split("."))
-    _at(page, path, cookie)
-    assert isinstance(page, NewListingState)
-    return page
-
-
-def _at(page: NewListingState, path: str, cookie: str | None = None) -> None:
-    """The next event of the tab comes from `path` (client-side navigation keeps the
-    connection's headers)."""
-    root = page._get_root_state()
-    headers = dict(root.router_data.get("headers", {}))
-    if cookie is not None:
-        headers["cookie"] = cookie
-    data = {"pathname": path, "asPath": path, "query": {}, "headers": headers}
-    root.router_data = root._update_router_vars(data, root.router_data)
+    return tab(NewListingState, cookie, path)
 
 
 def _form(w: dict[str, Any], title: str) -> dict[str, str]:
@@ -145,25 +125,25 @@ def test_the_listing_written_is_the_one_of_the_route(db: Session, world: dict[st
     page.load()
     _publish(page, _form(world, "Mein Eintrag"))
     mine = db.exec(select(Listing).where(Listing.title == "Mein Eintrag")).one()
-    _at(page, f"/k/delbrueck/eintrag/{mine.id}/bearbeiten")
+    go(page, f"/k/delbrueck/eintrag/{mine.id}/bearbeiten")
     page.load()
     assert page.v_title == "Mein Eintrag" and page.listing_id == mine.id
 
     # The state still names the edited listing; an event from /neu creates all the same.
-    _at(page, "/k/delbrueck/neu")
+    go(page, "/k/delbrueck/neu")
     _publish(page, _form(world, "Neu von der Neu-Seite"))
     assert _titles(db) == ["Annas Hecke", "Mein Eintrag", "Neu von der Neu-Seite"]
 
     # Editing writes the listing of the route, and only an own one.
-    _at(page, f"/k/delbrueck/eintrag/{mine.id}/bearbeiten")
+    go(page, f"/k/delbrueck/eintrag/{mine.id}/bearbeiten")
     _publish(page, _form(world, "Mein Eintrag, geändert"))
-    _at(page, f"/k/delbrueck/eintrag/{world['anna_listing'].id}/bearbeiten")
+    go(page, f"/k/delbrueck/eintrag/{world['anna_listing'].id}/bearbeiten")
     _publish(page, _form(world, "Übernommen"))
     assert page.error != "" and page.success == ""
     assert _titles(db) == ["Annas Hecke", "Mein Eintrag, geändert", "Neu von der Neu-Seite"]
 
     # No route of the form (a forged path): nothing is written.
-    _at(page, f"/k/delbrueck/eintrag/{mine.id}")
+    go(page, f"/k/delbrueck/eintrag/{mine.id}")
     _publish(page, _form(world, "Vom falschen Ort"))
     assert page.success == "" and _count(db) == 3
 
