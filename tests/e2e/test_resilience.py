@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from admin_portal.pages.approvals import ApprovalState
 from dasnez_app.pages.new_listing import NewListingState
 from dasnez_core.db import session_scope
 from dasnez_core.models import Area, Category, Kommune, Listing, User, UserStatus
@@ -74,6 +75,17 @@ def _listing(user_id: int, title: str) -> Listing:
         ).one()
 
 
+def _last(updates: list[dict[str, Any]], var: str) -> str | None:
+    """The last value the server sent for `var` (of any state), in the order sent: what
+    the tab shows once every update has arrived."""
+    seen = None
+    for update in updates:
+        for delta in update.get("delta", {}).values():
+            if f"{var}_rx_state_" in delta:
+                seen = delta[f"{var}_rx_state_"]
+    return seen
+
+
 def _event(apps: Apps, tab: str, cookie: str, name: str, payload: dict[str, Any], path: str) -> str:
     return str(send_event(apps.public, tab, name, payload, path=path, cookie=cookie, timeout=6))
 
@@ -121,9 +133,12 @@ def test_a_tab_whose_state_was_lost_goes_on_working_logged_in(apps: Apps) -> Non
     # sends the next events.
     tab = fresh_token()
 
-    shown = _event(apps, tab, cookie, SUBMIT, {"form": _form("Nach dem Verlust")}, NEW)
+    updates = send_event(
+        apps.public, tab, SUBMIT, {"form": _form("Nach dem Verlust")}, path=NEW, cookie=cookie
+    )
+    shown = str(updates)
 
-    assert PUBLISHED in shown
+    assert _last(updates, "success") == PUBLISHED  # the page load after it keeps it
     assert UNKNOWN_KOMMUNE not in shown
     assert "Lena Verloren" in shown  # the header still names the person: not logged out
     assert _titles_of(me) == ["Nach dem Verlust"]
@@ -134,3 +149,35 @@ def test_a_lost_state_gives_an_anonymous_caller_nothing(apps: Apps) -> None:
     assert PUBLISHED not in shown
     with session_scope() as db:
         assert db.exec(select(Listing).where(Listing.title == "Ohne Anmeldung")).first() is None
+
+
+def test_a_portal_tab_whose_state_was_lost_decides_logged_in(apps: Apps) -> None:
+    with session_scope() as db:
+        kommune = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one()
+        admin = db.exec(select(User).where(User.email == "admin@delbrueck.example")).one()
+        waiting = User(
+            email=f"{uuid.uuid4().hex[:10]}@example.org",
+            password_hash=hash_password(DEMO_PASSWORD),
+            display_name="Wilma Wartend",
+            kommune_id=kommune.id,
+            status=UserStatus.PENDING,
+        )
+        db.add(waiting)
+        db.flush()
+        assert admin.id is not None and waiting.id is not None
+        person = waiting.id
+        cookie = f"dasnez_admin_session={create_session(db, admin.id, auth.ADMIN_APP)}"
+
+    updates = send_event(
+        apps.admin,
+        fresh_token(),
+        f"{ApprovalState.get_full_name()}.approve",
+        {"user_id": person},
+        path="/freischaltung",
+        cookie=cookie,
+    )
+
+    assert "Wilma Wartend" in str(_last(updates, "success"))
+    assert _last(updates, "ready") is True
+    with session_scope() as db:
+        assert db.get(User, person).status == UserStatus.APPROVED  # type: ignore[union-attr]
