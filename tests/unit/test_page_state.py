@@ -8,6 +8,7 @@ event), against the test database; the caller comes from a real session."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,8 @@ from sqlmodel import Session, func, select
 
 from dasnez_app import state as public_state
 from dasnez_app.pages.new_listing import NewListingState
+from dasnez_core import db as db_module
+from dasnez_core.db import is_outage, make_engine
 from dasnez_core.i18n import translate
 from dasnez_core.models import Listing, UserStatus
 from dasnez_core.services import auth
@@ -211,3 +214,42 @@ def test_an_outage_outside_a_service_call_tells_the_person_in_german() -> None:
 
     other = backend_exception_handler(ValueError("a bug"))
     assert UNAVAILABLE not in str(other.args)
+
+
+@pytest.mark.parametrize("dead", ["postgresql", "sqlite"])
+def test_a_database_that_cannot_be_reached_is_an_outage_not_a_success(
+    db: Session,
+    world: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dead: str,
+) -> None:
+    """The drivers' real errors, not a stand-in (a server that refuses connections, a
+    database file that cannot be opened): a handler that meets one outside a service call
+    fails after its resets, and the apps' exception handler tells the person to try again;
+    inside a service call the page's error line says so. Nothing reports success."""
+    url = {
+        "postgresql": "postgresql+psycopg://postgres@127.0.0.1:1/postgres?connect_timeout=2",
+        "sqlite": f"sqlite:///{tmp_path}",  # a directory, not a database file
+    }[dead]
+    page = _tab(world["maria"], "/k/delbrueck/neu")
+    page.load()
+    _publish(page, _form(world, "Vor dem Ausfall"))
+    engine = make_engine(url)
+    monkeypatch.setattr(db_module, "get_engine", lambda: engine)
+
+    for event in (page.load, lambda: _publish(page, _form(world, "Im Ausfall"))):
+        with pytest.raises(Exception) as failed:
+            event()
+        assert is_outage(failed.value)
+        assert UNAVAILABLE in str(backend_exception_handler(failed.value).args)
+        assert (page.success, page.loaded) == ("", False)
+
+    outcome = page._run(lambda session: session.exec(select(Listing)).all(), "listing.published")
+    assert (outcome.key, page.error, page.success) == (OUTAGE_KEY, UNAVAILABLE, "")
+
+    monkeypatch.undo()
+    engine.dispose()
+    _publish(page, _form(world, "Nach dem Ausfall"))
+    assert page.success == translate("listing.published", "de")
+    assert _titles(db) == ["Annas Hecke", "Nach dem Ausfall", "Vor dem Ausfall"]
