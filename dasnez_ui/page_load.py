@@ -58,7 +58,12 @@ class PageLoad(rx.State, mixin=True):
             return
         self._rebuilt_for = ""
         self._build_once()
-        self._built_for = self._rebuilt_for = key
+        self._built_for = key
+        # Reflex has queued the page's on_load (it does after a lost state: the tab is not
+        # hydrated until that has run): that one keeps what this handler shows. Without a
+        # pending page load (only this page's state was lost), the next visit resets.
+        pending_load = not getattr(self._get_root_state(), "is_hydrated", True)
+        self._rebuilt_for = key if pending_load else ""
 
     def _build_once(self) -> rx.event.EventSpec | None:
         self._building = True

@@ -171,6 +171,20 @@ def test_a_lost_state_rebuilds_itself_from_the_route_and_the_cookie(
     assert page.success == "" and page.loaded
 
 
+def test_without_a_pending_page_load_the_next_visit_starts_afresh(
+    db: Session, world: dict[str, Any]
+) -> None:
+    page = _tab(world["maria"], "/k/delbrueck/neu")
+    page._get_root_state().is_hydrated = True  # only the page's own state was lost
+
+    _publish(page, _form(world, "Nur die Seite verloren"))
+    assert page.success == translate("listing.published", "de")
+    page.load()  # the person opens the form again: no page load was pending to keep
+    assert (page.success, page.loaded) == ("", True)
+    _publish(page, _form(world, "Der nächste"))
+    assert _titles(db) == ["Annas Hecke", "Der nächste", "Nur die Seite verloren"]
+
+
 @pytest.mark.parametrize("who", ["anonymous", "pending", "stranger"])
 def test_the_wrong_person_publishes_nothing_on_a_lost_state(
     db: Session, world: dict[str, Any], who: str
