@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from admin_portal.pages.approvals import ApprovalState
@@ -181,3 +182,46 @@ def test_a_portal_tab_whose_state_was_lost_decides_logged_in(apps: Apps) -> None
     assert _last(updates, "ready") is True
     with session_scope() as db:
         assert db.get(User, person).status == UserStatus.APPROVED  # type: ignore[union-attr]
+
+
+def test_a_double_click_publishes_once_and_editing_changes_that_listing(
+    apps: Apps, page: Page
+) -> None:
+    """The ordinary way through the form in the browser, now that no id is kept: one row
+    for a double click, the edit form updates that row, and the next new form is empty."""
+    me, _ = _citizen("Dora Doppelklick")
+    with session_scope() as db:
+        user = db.get(User, me)
+        assert user is not None
+        email = user.email
+    page.goto(apps.public + "/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.locator("header").get_by_text("Dora Doppelklick")).to_be_visible()
+
+    page.goto(apps.public + NEW)
+    page.get_by_text("Ich biete Hilfe an (Angebot)").click()
+    page.get_by_label("Kategorie").select_option(index=1)
+    page.get_by_label("Titel").fill("Einmal bitte")
+    page.get_by_label("Beschreibung").fill("Ich helfe gern beim Einkaufen.")
+    page.get_by_label("Ortsteil").select_option(label="Boke")
+    page.get_by_role("button", name="Veröffentlichen").dblclick()
+    expect(page.get_by_text(PUBLISHED)).to_be_visible()
+    page.wait_for_timeout(1000)  # a second submit, if any, has been handled by now
+    assert _titles_of(me) == ["Einmal bitte"]
+    created = _listing(me, "Einmal bitte")
+
+    page.get_by_role("link", name="Meine Einträge").first.click()
+    page.get_by_role("link", name="Bearbeiten").first.click()
+    expect(page.get_by_role("heading", name="Eintrag bearbeiten")).to_be_visible()
+    expect(page.get_by_label("Titel")).to_have_value("Einmal bitte")
+    page.get_by_label("Titel").fill("Einmal bitte, geändert")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    expect(page.get_by_text(PUBLISHED)).to_be_visible()
+    assert _titles_of(me) == ["Einmal bitte, geändert"]
+    assert _listing(me, "Einmal bitte, geändert").id == created.id
+
+    page.goto(apps.public + NEW)
+    expect(page.get_by_role("heading", name="Neues Angebot oder Gesuch")).to_be_visible()
+    expect(page.get_by_label("Titel")).to_have_value("")
