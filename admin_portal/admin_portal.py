@@ -32,6 +32,7 @@ from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
+from dasnez_ui.outcome import backend_exception_handler
 from dasnez_ui.phone import use_phone_first
 from dasnez_ui.pwa import SHARE_IMAGE, private_app_tags
 from dasnez_ui.theme import STYLE
@@ -69,6 +70,8 @@ app = rx.App(
     html_lang="de",  # the first HTML; dasnez_ui.lang keeps it equal to the chosen language
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
+    # A database outage met outside a service call: the German "try again" notice.
+    backend_exception_handler=backend_exception_handler,
     head_components=private_app_tags(),
     # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
     # every answer, the gate's included, carries the security headers.

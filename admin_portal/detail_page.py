@@ -18,13 +18,19 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Lines
+from dasnez_ui.page_load import PageLoad
+from dasnez_ui.params import parse_id
 
 
-class DetailState(KommuneAdminState):
+class DetailState(PageLoad, KommuneAdminState):
     """Base of a detail page's state: loaded / found, the open confirm step, the history.
 
     A page supplies `_fill(db, actor, kommune_id, record_id)`, which reads the record
-    through the admin's Kommune (raising NotFound for any other) and its history."""
+    through the admin's Kommune (raising NotFound for any other) and its history, and
+    `_record_id()`, the record's id from the route, and its own on_load handler `load`
+    returning `self._load_page()` (a handler of this shared state would run on it, not on
+    the page's state). A change acts on the record of the
+    route of its event only (`_target`), never on one an earlier event left in the state."""
 
     loaded: bool = False
     found: bool = False
@@ -46,16 +52,29 @@ class DetailState(KommuneAdminState):
         )
         self.loaded, self.found = True, outcome.ok
 
-    def _enter_detail(self, record_id: int | None) -> rx.event.EventSpec | None:
+    def _record_id(self) -> int | None:
+        raise NotImplementedError
+
+    def _target(self, sent: object) -> int | None:
+        """The record a change acts on: the one of the route, if the form (which names the
+        record it showed) agrees; None (not found) otherwise."""
+        record_id = self._record_id()
+        return record_id if record_id is not None and parse_id(sent) == record_id else None
+
+    def _build(self) -> rx.event.EventSpec | None:
         """On load: refuse non-admins, then show the record of the URL."""
+        # Reset first: nothing of an earlier record survives a load that fails below.
+        self.loaded = self.found = False
+        self.step, self.step_id = "", 0
+        self.error = self.success = ""
+        self.history = []
         actor = self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
-        self.loaded = self.found = False
         if self._enter(actor) is None:
             self.loaded = True
             return None
-        self._show(actor, record_id)
+        self._show(actor, self._record_id())
         return None
 
     @rx.event

@@ -10,13 +10,15 @@ from admin_portal.components import admin_page
 from dasnez_core.actor import Actor
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.page_load import PageLoad
 from dasnez_ui.params import parse_id
 
 
-class ReviewPage(rx.State, mixin=True):
+class ReviewPage(PageLoad, mixin=True):
     """Mixed into a KommuneAdminState page state, which supplies `_reload(actor)` (the
     waiting things of `self.page`), `_close_steps()` (no confirm step open) and
-    `_reset()` (what the page shows before it loads: steps closed, lists empty)."""
+    `_reset()` (what the page shows before it loads: steps closed, lists empty, nothing
+    selected)."""
 
     ready: bool = False
     page: int = 1
@@ -24,11 +26,15 @@ class ReviewPage(rx.State, mixin=True):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        # Reset first: no selection or open step survives a load that fails below.
+        self.page, self.ready = 1, False
+        self._reset()  # type: ignore[attr-defined]
         actor = self._actor()  # type: ignore[attr-defined]
         if not self.logged_in:  # type: ignore[attr-defined]
             return rx.redirect(routes.HOME)
-        self.page = 1
-        self._reset()  # type: ignore[attr-defined]
         self.ready = self._enter(actor) is not None  # type: ignore[attr-defined]
         if self.ready:
             self._reload(actor)  # type: ignore[attr-defined]

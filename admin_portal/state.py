@@ -18,6 +18,7 @@ from dasnez_core.services import auth
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import NO_FORM, Form, Lines, Outcome
+from dasnez_ui.page_load import PageLoad, ensure_built
 from dasnez_ui.params import parse_id
 from dasnez_ui.session import (
     end_session,
@@ -45,6 +46,8 @@ class AdminSession(LangState, Outcome):
 
     def _actor(self) -> Actor:
         """The caller, re-resolved from the server-side session on every handler."""
+        # A page state the state store lost is rebuilt from the route and the cookie first.
+        ensure_built(self)
         ref = session_ref(self, auth.ADMIN_APP)
         actor = resolve_actor(ref, auth.ADMIN_APP)
         self.nav_current = routes.menu_route(self.router.url.path)
@@ -154,7 +157,7 @@ class KommuneAdminState(AdminSession):
         return self._change(actor, change, done, **params)
 
 
-class PagedMasterData(rx.State, mixin=True):
+class PagedMasterData(PageLoad, mixin=True):
     """Load, paging, selecting, changing and closing, the same on every master-data page.
 
     The page supplies `_reload(actor)` (fill the rows of `self.page`), `_open(id)` (fill
@@ -262,11 +265,15 @@ class PagedMasterData(rx.State, mixin=True):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        # Reset first: no selected row survives a load that fails below.
+        self._open(None)  # type: ignore[attr-defined]
+        self.page, self.ready = 1, False
         actor = self._actor()  # type: ignore[attr-defined]
         if not self.logged_in:  # type: ignore[attr-defined]
             return rx.redirect(routes.HOME)
-        self._open(None)  # type: ignore[attr-defined]
-        self.page = 1
         self.ready = self._enter(actor) is not None  # type: ignore[attr-defined]
         if self.ready:
             self._reload(actor)  # type: ignore[attr-defined]

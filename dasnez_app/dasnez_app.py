@@ -47,6 +47,7 @@ from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.lang import t
+from dasnez_ui.outcome import backend_exception_handler
 from dasnez_ui.page_status_http import not_found_status
 from dasnez_ui.phone import use_phone_first
 from dasnez_ui.pwa import SHARE_IMAGE, installable_tags
@@ -92,6 +93,8 @@ app = rx.App(
     html_lang="de",  # the first HTML; dasnez_ui.lang keeps it equal to the chosen language
     stylesheets=["/dasnez.css"],
     frontend_exception_handler=log_frontend_exception,
+    # A database outage met outside a service call: the German "try again" notice.
+    backend_exception_handler=backend_exception_handler,
     head_components=installable_tags(),
     # The read API (/api/v1) and the saved-search unsubscribe link innermost (neither reads a
     # session); the session gate (cookie endpoints, no secret in state) around them; the 404

@@ -294,6 +294,21 @@ def ids_from_path(path: str) -> tuple[str, int | None]:
     return (params["slug"], parse_id(params["id"])) if params else ("", None)
 
 
+def listing_form_from_path(path: str) -> tuple[str, int | None] | None:
+    """What the listing form at `path` writes: (<slug>, None) for a new listing at
+    /k/<slug>/neu, (<slug>, <id>) for an own listing edited at
+    /k/<slug>/eintrag/<id>/bearbeiten, None for any other path (or an id that is no
+    number). The form's handlers take this from the route of each event, never from state."""
+    new = path_params(NEW_LISTING, path)
+    if new:
+        return new["slug"], None
+    edit = path_params(LISTING_EDIT, path)
+    listing_id = parse_id(edit["id"]) if edit else None
+    if edit and listing_id is not None:
+        return edit["slug"], listing_id
+    return None
+
+
 def person_from_path(path: str) -> tuple[str, str]:
     """(<slug>, <handle>) of /k/<slug>/person/<handle> (("", "") for any other path; the
     handle as given, up to 64 characters — the service looks it up, nothing else)."""

@@ -11,6 +11,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.services import auth, contact
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import Outcome
+from dasnez_ui.page_load import ensure_built
 from dasnez_ui.session import (
     end_session,
     forget_client,
@@ -41,6 +42,8 @@ class PublicSession(LangState, Outcome):
     _session_seen: str = ""
 
     def _actor(self) -> Actor:
+        # A page state the state store lost is rebuilt from the route and the cookie first.
+        ensure_built(self)
         ref = session_ref(self, auth.PUBLIC_APP)
         actor = resolve_actor(ref, auth.PUBLIC_APP)
         if actor.is_anonymous and self._session_seen:

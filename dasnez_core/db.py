@@ -10,6 +10,13 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import (
+    DBAPIError,
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session, create_engine
 
 from dasnez_core.config import load_settings
@@ -110,3 +117,13 @@ def include_in_autogenerate(
     if type_ == "table" and name in HAND_WRITTEN_TABLES:
         return False
     return not (type_ == "column" and name == "tsv" and obj.table.name == "listing")
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether `exc` means the database cannot be reached right now (server down or
+    restarting, connection lost, pool exhausted, SQLite locked too long), as opposed to
+    a mistake in what was asked (a constraint, a bad query). Such a failure saved
+    nothing; the same action may simply be tried again."""
+    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout, DisconnectionError)):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)

@@ -242,6 +242,20 @@ def success_line(message: rx.Var[str]) -> rx.Component:
     )
 
 
+def shown_versions(privacy: rx.Var[str], terms: rx.Var[str]) -> rx.Component:
+    """The versions of the privacy notice and the terms a consent form shows, sent with it:
+    a consent records what the person read, not what the state holds when it arrives."""
+    return rx.fragment(
+        rx.el.input(type="hidden", name="privacy_version", value=privacy),
+        rx.el.input(type="hidden", name="terms_version", value=terms),
+    )
+
+
+def read_shown_versions(form: dict[str, Any]) -> tuple[str, str]:
+    """(privacy, terms) as `shown_versions` sent them ("" for a missing one)."""
+    return str(form.get("privacy_version", ""))[:50], str(form.get("terms_version", ""))[:50]
+
+
 def submit(label: rx.Var[str]) -> rx.Component:
     """The form's submit button; it shows a spinner while the server works (phone.js)."""
     return rx.button(

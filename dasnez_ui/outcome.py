@@ -1,22 +1,34 @@
 """Running one service call from an event handler and showing its outcome: the catalog
 text for success, or the domain error's message, in the state's message lines; for a form,
-each invalid value's message under its field (`Form`), and focus on the first of them."""
+each invalid value's message under its field (`Form`), and focus on the first of them.
+
+A database that cannot be reached (down, restarting, connection lost, pool exhausted) is
+one more failed outcome: "Der Dienst ist gerade nicht erreichbar …" in the error line,
+never a success. A handler that meets it outside a service call (resolving the caller, a
+page load) ends in `backend_exception_handler`, which shows the same text."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import reflex as rx
+from reflex.app import default_backend_exception_handler
+from reflex.event import EventSpec
 from sqlmodel import Session
 
-from dasnez_core.db import session_scope
+from dasnez_core.db import is_outage, session_scope
 from dasnez_core.errors import DomainError, InvalidInput
+from dasnez_core.i18n import translate as catalog_text
 
 T = TypeVar("T")
+
+OUTAGE_KEY = "service.unavailable"
+log = logging.getLogger("dasnez.outage")
 
 
 @dataclass(frozen=True)
@@ -41,13 +53,24 @@ def failed(exc: DomainError, translate: Callable[..., str]) -> Attempt[Any]:
     return Attempt(ok=False, error=translate(exc.key, **exc.params), key=exc.key, problems=problems)
 
 
+def unavailable(exc: BaseException, translate: Callable[..., str]) -> Attempt[Any]:
+    """The Attempt of a call the database could not answer (`is_outage`): nothing was saved,
+    and the person is asked to try again in a moment."""
+    log.warning("database unavailable: %s: %s", type(exc).__name__, str(exc)[:300])
+    return Attempt(ok=False, error=translate(OUTAGE_KEY), key=OUTAGE_KEY)
+
+
 def attempt_check(call: Callable[[], T], translate: Callable[..., str]) -> Attempt[T]:
     """Run `call`; a DomainError becomes its message in the person's language
-    (`translate(key, **params)`)."""
+    (`translate(key, **params)`), a database outage the message to try again."""
     try:
         value = call()
     except DomainError as exc:
         return failed(exc, translate)
+    except Exception as exc:
+        if not is_outage(exc):
+            raise
+        return unavailable(exc, translate)
     return Attempt(ok=True, value=value)
 
 
@@ -82,7 +105,27 @@ async def attempt_off_loop(
         value = await loop.run_in_executor(_password_pool, _in_transaction, call)
     except DomainError as exc:
         return failed(exc, translate)
+    except Exception as exc:
+        if not is_outage(exc):
+            raise
+        return unavailable(exc, translate)
     return Attempt(ok=True, value=value)
+
+
+def backend_exception_handler(exception: Exception) -> EventSpec:
+    """Both apps' `backend_exception_handler`: a handler that met a database outage outside
+    a service call (resolving the caller, loading a page) tells the person, in German (the
+    handler does not know the tab's language), to try again; it saved nothing. Anything
+    else keeps Reflex's own handling (logged, a general error notice)."""
+    if not is_outage(exception):
+        return default_backend_exception_handler(exception)
+    unavailable(exception, lambda key: "")
+    return rx.toast.error(
+        catalog_text(OUTAGE_KEY, "de"),
+        id="service_unavailable",
+        position="top-center",
+        fallback_to_alert=True,
+    )
 
 
 @dataclass(frozen=True)

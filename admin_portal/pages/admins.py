@@ -24,13 +24,14 @@ from dasnez_core.services.kommunen import Option
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Lines, form_fields
+from dasnez_ui.page_load import PageLoad
 
 # Both forms' fields have their own ids: one set of field errors serves the page.
 _INVITE = Lines("error", "success", form_fields("email", "display_name"))
 _REVOKE = Lines("error", "success", form_fields("user_id", "reason"))
 
 
-class AdminsState(AdminSession):
+class AdminsState(PageLoad, AdminSession):
     loaded: bool = False
     admins: list[AdminEntry] = []
     others: list[Option] = []
@@ -47,11 +48,14 @@ class AdminsState(AdminSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self.error, self.success, self.loaded, self.field_errors = "", "", False, {}
         actor = self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
         kommune_id = self._admin_kommune(actor)
-        self.error, self.success, self.loaded, self.field_errors = "", "", False, {}
         if kommune_id is None:
             self.error = self._t("error.not_allowed")
             return None

@@ -5,6 +5,7 @@ Deutsche Gebärdensprache. Only the Kommune's own admins (MANAGE_MASTERDATA)."""
 from __future__ import annotations
 
 import reflex as rx
+from sqlmodel import Session
 
 from admin_portal import routes
 from admin_portal.components import admin_page, admin_section
@@ -20,9 +21,10 @@ from dasnez_core.services.legal import VersionRow
 from dasnez_core.services.masterdata import URL_MAX
 from dasnez_ui import forms
 from dasnez_ui.lang import t
+from dasnez_ui.page_load import PageLoad
 
 
-class LegalTextsState(KommuneAdminState):
+class LegalTextsState(PageLoad, KommuneAdminState):
     ready: bool = False
     kind: str = LegalKind.IMPRINT.value
     body: str = ""
@@ -37,10 +39,13 @@ class LegalTextsState(KommuneAdminState):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self.kind, self.ready = LegalKind.IMPRINT.value, False
         actor = self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
-        self.kind = LegalKind.IMPRINT.value
         self.ready = self._enter(actor) is not None
         if self.ready:
             self._reload(actor)
@@ -78,11 +83,16 @@ class LegalTextsState(KommuneAdminState):
     @rx.event
     def publish(self, form: dict[str, str]) -> None:
         actor = self._actor()
-        kind = LegalKind(self.kind)
+        # The text the editor held (sent with the form), never the state's choice: after a
+        # lost or reset state that could name another text than the one edited.
+        kind_sent = str(form.get("kind", ""))[:20]
         body = str(form.get("body", ""))[: legal.BODY_MAX + 1]
-        outcome = self._run(
-            lambda db: legal.publish(db, actor, self._own_kommune(actor), kind, body)
-        )
+
+        def publish(db: Session) -> int:
+            kind = legal.parse_kind(kind_sent)
+            return legal.publish(db, actor, self._own_kommune(actor), kind, body)
+
+        outcome = self._run(publish)
         if outcome.ok:
             self.success = self._t("legal.admin.published", version=outcome.value)
             self._reload(actor)
@@ -167,6 +177,8 @@ def _editor() -> rx.Component:
                 margin_y="0.75rem",
             ),
         ),
+        # Which text this editor holds, sent with it: the body is published as that one.
+        rx.el.input(type="hidden", name="kind", value=LegalTextsState.kind),
         rx.button(t("legal.admin.publish"), type="submit", size="3", margin_top="0.5rem"),
         on_submit=LegalTextsState.publish,
         reset_on_submit=False,

@@ -21,7 +21,6 @@ from dasnez_core.services.admin_detail import (
     listing_detail,
 )
 from dasnez_ui.lang import t
-from dasnez_ui.params import parse_id
 
 _EMPTY = ListingDetail(0, "", "", "", "", "", "", "", 0, "", "", "", "", "", False, [])
 _STEPS = ("remove", "restore")
@@ -44,7 +43,10 @@ class ListingDetailState(DetailState):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        return self._enter_detail(routes.detail_id(routes.LISTING_DETAIL, self.router.url.path))
+        return self._load_page()
+
+    def _record_id(self) -> int | None:
+        return routes.detail_id(routes.LISTING_DETAIL, self.router.url.path)
 
     @rx.event
     def ask(self, step: str) -> None:
@@ -66,7 +68,7 @@ class ListingDetailState(DetailState):
     ) -> None:
         """Remove or restore the listing the form names (looked up in the admin's Kommune)."""
         actor = self._actor()
-        listing_id = parse_id(form.get("listing_id"))
+        listing_id = self._target(form.get("listing_id"))
         title = self.listing.title if listing_id == self.listing.listing_id else ""
         if self._change_id(
             actor, done, "listing.not_found", service, listing_id, reason_of(form), title=title

@@ -51,7 +51,10 @@ class PersonDetailState(DetailState):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        return self._enter_detail(routes.detail_id(routes.PERSON_DETAIL, self.router.url.path))
+        return self._load_page()
+
+    def _record_id(self) -> int | None:
+        return routes.detail_id(routes.PERSON_DETAIL, self.router.url.path)
 
     @rx.event
     def ask(self, step: str, rating_id: int) -> None:
@@ -82,7 +85,7 @@ class PersonDetailState(DetailState):
     ) -> None:
         """Block or unblock the person the form names (looked up in the admin's Kommune)."""
         actor = self._actor()
-        user_id = parse_id(form.get("user_id"))
+        user_id = self._target(form.get("user_id"))
         name = self.person.display_name if user_id == self.person.user_id else ""
         if self._change_id(
             actor, done, "user.not_found", service, user_id, reason_of(form), name=name
@@ -96,7 +99,7 @@ class PersonDetailState(DetailState):
         actor = self._actor()
         rating_id = parse_id(form.get("rating_id"))
         if self._change_id(actor, done, "rating.not_found", service, rating_id, reason_of(form)):
-            self._show(actor, self.person.user_id)
+            self._show(actor, self._record_id())
 
 
 # --- the page -------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from dasnez_core.uploads import LOGO_MAX_BYTES
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Lines, form_fields
+from dasnez_ui.page_load import PageLoad
 
 LOGO_UPLOAD_ID = "kommune_logo"
 
@@ -46,7 +47,7 @@ _FORM = form_fields(
 )
 
 
-class ProfileState(KommuneAdminState):
+class ProfileState(PageLoad, KommuneAdminState):
     ready: bool = False
     form_key: int = 0
     public_url: str = ""
@@ -83,11 +84,15 @@ class ProfileState(KommuneAdminState):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self.logo_error = self.logo_success = ""
+        self.ready = False
         actor = self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
         kommune_id = self._enter(actor)
-        self.logo_error = self.logo_success = ""
         self.ready = kommune_id is not None
         if kommune_id is not None:
             self._reload(actor, kommune_id)

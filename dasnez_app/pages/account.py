@@ -24,6 +24,7 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Form, Lines
+from dasnez_ui.page_load import PageLoad
 from dasnez_ui.params import parse_id
 from dasnez_ui.session import session_ref
 
@@ -55,7 +56,7 @@ _DELETE = Lines(
 )
 
 
-class AccountState(PublicSession):
+class AccountState(PageLoad, PublicSession):
     loaded: bool = False
     deleted: bool = False
     # Changes whenever the stored values are (re)loaded, so the uncontrolled inputs show them.
@@ -111,9 +112,12 @@ class AccountState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        actor = self._refresh_session()
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
         self._clear_messages()
-        self.deleted = False
+        self.deleted = self.loaded = False
+        actor = self._refresh_session()
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
         try:
@@ -125,6 +129,7 @@ class AccountState(PublicSession):
 
     @rx.event
     def save_profile(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         self._clear_messages()
         change = ProfileUpdate(
@@ -154,6 +159,7 @@ class AccountState(PublicSession):
     async def change_email(
         self, form: dict[str, str]
     ) -> list[rx.event.EventSpec] | rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         client = self._client()
         self._clear_messages()
@@ -177,6 +183,7 @@ class AccountState(PublicSession):
     async def change_password(
         self, form: dict[str, str]
     ) -> list[rx.event.EventSpec] | rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         keep_session = session_ref(self, auth.PUBLIC_APP)
         self._clear_messages()
@@ -199,6 +206,7 @@ class AccountState(PublicSession):
 
     @rx.event
     def download_data(self) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         self._clear_messages()
         export = self._run(
@@ -215,6 +223,7 @@ class AccountState(PublicSession):
 
     @rx.event
     async def delete_account(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         self._clear_messages()
         if not (

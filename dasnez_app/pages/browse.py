@@ -32,6 +32,7 @@ _SAVE = Lines(
     "save_success",
     Form({"name": "save_name", "frequency": "save_frequency"}, "save_fields"),
 )
+from dasnez_ui.page_load import PageLoad
 
 # URL parameter → the SearchFilters field it sets and that field's "no filter" value.
 FILTER_PARAMS: dict[str, tuple[str, object]] = {
@@ -57,7 +58,7 @@ def _label_of(options: list[Option], value: str) -> str:
     return next((o.label for o in options if o.value == value), value)
 
 
-class BrowseState(PublicSession):
+class BrowseState(PageLoad, PublicSession):
     loaded: bool = False
     found: bool = False
     slug: str = ""
@@ -92,7 +93,11 @@ class BrowseState(PublicSession):
     save_fields: dict[str, str] = {}
 
     @rx.event
-    def load(self) -> None:
+    def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> None:
+        self.loaded = False
         self._refresh_session()
         self.slug = slug_from_path(self.router.url.path)
         filters = parse_search(dict(self.router.url.query_parameters))
@@ -193,6 +198,7 @@ class BrowseState(PublicSession):
     def set_filter(self, param: str, value: str) -> rx.event.EventSpec | None:
         """A select changed: show its results at once (an unknown parameter is ignored,
         nonsense in the value dropped by `parse_search`)."""
+        self._ensure_built()
         if param not in FILTER_PARAMS or param == "q":
             return None
         return self._go({param: str(value)[:20]})
@@ -220,6 +226,7 @@ class BrowseState(PublicSession):
     @rx.event
     def apply(self, form: dict[str, str]) -> rx.event.EventSpec:
         """The search field was sent: the same view with the new free text."""
+        self._ensure_built()
         return self._go({"q": str(form.get("q", ""))[:200]})
 
 

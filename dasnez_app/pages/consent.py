@@ -16,9 +16,10 @@ from dasnez_core.services.kommunen import get_kommune
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
+from dasnez_ui.page_load import PageLoad
 
 
-class ConsentState(PublicSession):
+class ConsentState(PageLoad, PublicSession):
     loaded: bool = False
     slug: str = ""
     # The versions this page shows; accepting records exactly these.
@@ -29,6 +30,12 @@ class ConsentState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self.error = self.success = self.slug = ""
+        self.privacy_version = self.terms_version = ""
+        self.loaded = False
         actor = self._refresh_session()
         if actor.is_anonymous or actor.kommune_id is None:
             return rx.redirect(routes.LOGIN)
@@ -43,10 +50,12 @@ class ConsentState(PublicSession):
 
     @rx.event
     def accept(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
-        privacy, terms = self.privacy_version, self.terms_version
+        # The versions the page showed, sent with the form: the consent records what was read.
+        privacy, terms = forms.read_shown_versions(form)
         outcome = self._run(
             lambda db: consent.accept_current(
                 db,
@@ -88,6 +97,7 @@ def _form() -> rx.Component:
             href=routes.legal_href(slug, "terms", ConsentState.terms_version),
             is_external=True,
         ),
+        forms.shown_versions(ConsentState.privacy_version, ConsentState.terms_version),
         rx.vstack(
             forms.submit(t("consent.submit")),
             rx.button(

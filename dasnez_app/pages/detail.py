@@ -21,9 +21,10 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
+from dasnez_ui.page_load import PageLoad
 
 
-class DetailState(PublicSession):
+class DetailState(PageLoad, PublicSession):
     loaded: bool = False
     found: bool = False
     slug: str = ""
@@ -52,12 +53,17 @@ class DetailState(PublicSession):
     report_done: str = ""
 
     @rx.event
-    def load(self) -> None:
-        actor = self._refresh_session()
+    def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> None:
+        # Reset first: a load that fails below leaves no earlier listing behind.
         slug, listing_id = ids_from_path(self.router.url.path)
-        self.slug = slug
+        self.slug, self.listing_id = slug, 0
+        self.loaded = self.found = False
         self.report_open, self.report_error, self.report_done = False, "", ""
         self.report_fields = {}
+        actor = self._refresh_session()
         with session_scope() as db:
             try:
                 k = kommunen.get_kommune_by_slug(db, slug)
@@ -89,13 +95,17 @@ class DetailState(PublicSession):
 
     @rx.event
     def report(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor, client = self._actor(), self._client()
         reason = str(form.get("reason", ""))[:5000]
+        # The listing reported is the one of the route of this event, never one kept.
+        slug, listing_id = ids_from_path(self.router.url.path)
 
         def report(db: Session) -> None:
-            k = kommunen.get_kommune_by_slug(db, self.slug)
-            assert k.id is not None
-            report_listing(db, actor, k.id, self.listing_id, reason, client)
+            k = kommunen.get_kommune_by_slug(db, slug)
+            if k.id is None or listing_id is None:
+                raise NotFound("listing.not_found")
+            report_listing(db, actor, k.id, listing_id, reason, client)
 
         if not self._run(
             report, lines=Lines("report_error", form=Form({"reason": "reason"}, "report_fields"))

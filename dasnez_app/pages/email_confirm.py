@@ -16,32 +16,42 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Lines
+from dasnez_ui.page_load import PageLoad
 
 
-class EmailConfirmState(PublicSession):
+class EmailConfirmState(PageLoad, PublicSession):
+    """The link's token is read from the route of each event, never kept: a load that
+    failed cannot leave an earlier link's token for the confirm button."""
+
     loaded: bool = False
     new_email: str = ""
     error: str = ""
     success: str = ""
-    _confirm_token: str = ""
+
+    def _token(self) -> str:
+        return str(self.router.url.query_parameters.get("token", ""))[:300]
 
     @rx.event
-    def load(self) -> None:
-        self._refresh_session()
-        self._confirm_token = str(self.router.url.query_parameters.get("token", ""))[:300]
+    def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> None:
         self.new_email = self.error = self.success = ""
-        pending = self._run(
-            lambda db: account.pending_email(db, self._confirm_token), lines=Lines("error")
-        )
+        self.loaded = False
+        self._refresh_session()
+        token = self._token()
+        pending = self._run(lambda db: account.pending_email(db, token), lines=Lines("error"))
         if pending.ok:
             self.new_email = pending.value
         self.loaded = True
 
     @rx.event
     def confirm(self) -> None:
+        self._ensure_built()
         self._actor()
+        token = self._token()
         confirmed = self._run(
-            lambda db: account.confirm_email_change(db, token=self._confirm_token),
+            lambda db: account.confirm_email_change(db, token=token),
             lines=Lines("error"),
         )
         if confirmed.ok:

@@ -18,15 +18,17 @@ from dasnez_ui.session_http import open_url
 class LoginState(PublicSession):
     error: str = ""
     field_errors: dict[str, str] = {}
-    # Where the person came from (`?weiter=`, checked by routes.return_path); "" for none.
-    _return_to: str = ""
+
+    def _return_to(self) -> str:
+        """Where the person came from (`?weiter=` of this event's route, checked by
+        routes.return_path); "" for none."""
+        params = self.router.url.query_parameters
+        return routes.return_path(str(params.get(routes.RETURN_PARAM, "")))
 
     @rx.event
     def load(self) -> None:
-        self._refresh_session()
         self.error, self.field_errors = "", {}
-        params = self.router.url.query_parameters
-        self._return_to = routes.return_path(str(params.get(routes.RETURN_PARAM, "")))
+        self._refresh_session()
 
     @rx.event
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
@@ -37,7 +39,7 @@ class LoginState(PublicSession):
         # The cookie endpoint sets the session cookie and loads the page the person came
         # from (else their Kommune's); this state (the anonymous one) learns nothing of them.
         # Whose consent is outdated reads and accepts the new texts first.
-        back = self._return_to or routes.kommune_href(result.kommune_slug)
+        back = self._return_to() or routes.kommune_href(result.kommune_slug)
         return navigate(
             open_url(result.ticket, routes.CONSENT if result.actor.consent_due else back)
         )

@@ -20,6 +20,7 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
+from dasnez_ui.page_load import PageLoad
 from dasnez_ui.params import parse_id
 
 # --- /nachrichten -----------------------------------------------------------------------------
@@ -36,7 +37,7 @@ _RATING = Lines(
 )
 
 
-class MessagesState(PublicSession):
+class MessagesState(PageLoad, PublicSession):
     loaded: bool = False
     rows: list[ConversationRow] = []
     page: int = 1
@@ -45,6 +46,10 @@ class MessagesState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self.loaded, self.error, self.rows, self.page = False, "", [], 1
         actor = self._refresh_session()
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
@@ -53,11 +58,13 @@ class MessagesState(PublicSession):
 
     @rx.event
     def older(self) -> None:
+        self._ensure_built()
         actor = self._actor()
         self._show(actor, self.page + 1)
 
     @rx.event
     def newer(self) -> None:
+        self._ensure_built()
         actor = self._actor()
         self._show(actor, max(1, self.page - 1))
 
@@ -215,7 +222,7 @@ def new_conversation_page() -> rx.Component:
 # --- /nachrichten/<id> --------------------------------------------------------------------------
 
 
-class ThreadState(PublicSession):
+class ThreadState(PageLoad, PublicSession):
     loaded: bool = False
     found: bool = False
     conversation_id: int = 0
@@ -253,10 +260,14 @@ class ThreadState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self._clear_lines()
+        self.loaded = self.found = False
         actor = self._actor()
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
-        self._clear_lines()
         cid = conversation_id_from_path(self.router.url.path) or 0
         try:
             with session_scope() as db:
@@ -271,6 +282,7 @@ class ThreadState(PublicSession):
 
     @rx.event
     def send(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         client = self._client()
@@ -289,6 +301,7 @@ class ThreadState(PublicSession):
 
     @rx.event
     def confirm(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._clear_lines()
@@ -310,6 +323,7 @@ class ThreadState(PublicSession):
 
     @rx.event
     def rate(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._clear_lines()
@@ -332,12 +346,14 @@ class ThreadState(PublicSession):
 
     @rx.event
     def older(self) -> None:
+        self._ensure_built()
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._show(actor, cid, self.page + 1)
 
     @rx.event
     def newer(self) -> None:
+        self._ensure_built()
         actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
         self._show(actor, cid, max(1, self.page - 1))

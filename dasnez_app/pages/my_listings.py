@@ -18,10 +18,11 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import MESSAGE_LINES
+from dasnez_ui.page_load import PageLoad
 from dasnez_ui.params import parse_id
 
 
-class MyListingsState(PublicSession):
+class MyListingsState(PageLoad, PublicSession):
     loaded: bool = False
     rows: list[OwnListing] = []
     error: str = ""
@@ -34,16 +35,21 @@ class MyListingsState(PublicSession):
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self.error = self.success = ""
+        self.confirm_delete = 0
+        self.loaded = False
         actor = self._refresh_session()
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
-        self.error = self.success = ""
-        self.confirm_delete = 0
         self._reload(actor)
         self.loaded = True
         return None
 
     def _act(self, action: str, raw_id: object) -> None:
+        self._ensure_built()
         actor = self._actor()
         listing_id = parse_id(raw_id)
         self.error = self.success = ""

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from dasnez_app import routes
 from dasnez_app.components import public_page
-from dasnez_app.routes import ids_from_path, slug_from_path
+from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
@@ -31,6 +31,7 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Lines, form_fields
+from dasnez_ui.page_load import PageLoad
 from dasnez_ui.params import parse_id
 
 # The exchange follows from the category: a problem with it shows at the category.
@@ -49,9 +50,15 @@ _LINES = Lines(
 )
 
 
-class NewListingState(PublicSession):
+class NewListingState(PageLoad, PublicSession):
+    """The listing form. Which listing a submit writes comes from the route of that very
+    event (`routes.listing_form_from_path`): /neu always creates, /eintrag/<id>/bearbeiten
+    updates that own listing. No id kept in the state decides it, so a load that failed
+    (say, the database was away) cannot turn the next "publish" into an overwrite."""
+
     loaded: bool = False
     slug: str = ""
+    # Shown only (the heading says "edit"); never read by a handler.
     listing_id: int = 0
     kommune_name: str = ""
     can_write: bool = False
@@ -74,28 +81,41 @@ class NewListingState(PublicSession):
     v_spaces: list[str] = []
     # Exchange-specific details by form field name (dasnez_core.exchanges.listing_fields).
     v_extras: dict[str, str] = {}
+    # A new listing was created on this visit of /neu: a second submit of the same form (a
+    # double click) creates nothing more. It only ever refuses a write; a load resets it.
+    _created: bool = False
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
-        path = self.router.url.path
-        slug, listing_id = ids_from_path(path)
-        self.slug = slug or slug_from_path(path)
-        self.listing_id = listing_id or 0
-        if actor.is_anonymous:
-            return rx.redirect(routes.LOGIN)
-        self.error = self.success = self.notice = ""
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        # Everything is reset before anything that can fail (the caller's lookup, the
+        # database): nothing of an earlier visit survives a load that fails below.
+        self.loaded = self.can_write = self.can_publish = self._created = False
+        self.error = self.success = self.notice = self.kommune_name = ""
         self.field_errors = {}
         self.intent = "publish"
+        self.categories, self.areas, self.spaces = [], [], []
         self._clear_values()
+        path = self.router.url.path
+        target = routes.listing_form_from_path(path)
+        self.slug, listing_id = target if target else (slug_from_path(path), None)
+        self.listing_id = listing_id or 0
+        self.form_key = ""
+        actor = self._actor()
+        if actor.is_anonymous:
+            return rx.redirect(routes.LOGIN)
         with session_scope() as db:
             try:
+                if target is None:
+                    raise NotFound()
                 k = kommunen.get_kommune_by_slug(db, self.slug)
                 assert k.id is not None
                 if k.id != actor.kommune_id:
                     self.notice = self._t("listing.other_kommune")
-                elif self.listing_id:
-                    self._fill_values(own_listing(db, actor, k.id, self.listing_id))
+                elif listing_id is not None:
+                    self._fill_values(own_listing(db, actor, k.id, listing_id))
             except NotFound as exc:
                 self.loaded, self.can_write = True, False
                 self.notice = self._t(exc.key)
@@ -141,9 +161,13 @@ class NewListingState(PublicSession):
 
     @rx.event
     def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         actor = self._actor()
         publish: bool = self.intent != "draft"
         self.intent = "publish"
+        target = routes.listing_form_from_path(self.router.url.path)
+        if target is not None and target[1] is None and self._created:
+            return None  # the same form sent twice: its listing exists, the page says so
         space_ids = tuple(
             i
             for key in form
@@ -162,24 +186,26 @@ class NewListingState(PublicSession):
             estimated_hours=str(form.get("estimated_hours", ""))[:10],
             swap_for=str(form.get("swap_for", ""))[:1000],
         )
+        lang = self.lang
 
         def save(db: Session) -> bool:
-            """Save the draft (publish it if asked); whether the Kommune checks it first."""
-            k = kommunen.get_kommune_by_slug(db, self.slug)
+            """Create the listing (on /neu) or update the own listing of the route; publish
+            it if asked. Returns whether the Kommune checks it first."""
+            if target is None:
+                raise NotFound()
+            slug, listing_id = target
+            k = kommunen.get_kommune_by_slug(db, slug)
             assert k.id is not None
-            if self.listing_id:
-                update_listing(
-                    db, actor, k.id, self.listing_id, draft, publish=publish, lang=self.lang
-                )
+            if listing_id is None:
+                create_listing(db, actor, k.id, draft, publish=publish, lang=lang)
             else:
-                self.listing_id = create_listing(
-                    db, actor, k.id, draft, publish=publish, lang=self.lang
-                )
+                update_listing(db, actor, k.id, listing_id, draft, publish=publish, lang=lang)
             return k.premoderation
 
         saved = self._run(save, lines=_LINES)
         if not saved.ok:
             return self._focus_first_error()
+        self._created = target is not None and target[1] is None
         premoderated = saved.value
         key = (
             "listing.draft_saved"

@@ -13,6 +13,7 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Form, Lines, form_fields
+from dasnez_ui.page_load import PageLoad
 
 
 class ForgotPasswordState(PublicSession):
@@ -39,28 +40,36 @@ class ForgotPasswordState(PublicSession):
         return self._focus_first_error()
 
 
-class ResetPasswordState(PublicSession):
+class ResetPasswordState(PageLoad, PublicSession):
+    """The link's token is read from the route of each event, never kept (a load that
+    failed cannot leave an earlier link's token for the form)."""
+
     loaded: bool = False
     link_error: str = ""
     error: str = ""
     field_errors: dict[str, str] = {}
     done: bool = False
-    _reset_token: str = ""
+
+    def _token(self) -> str:
+        return str(self.router.url.query_parameters.get("token", ""))[:300]
 
     @rx.event
-    def load(self) -> None:
-        self._refresh_session()
-        self._reset_token = str(self.router.url.query_parameters.get("token", ""))[:300]
+    def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> None:
         self.error, self.link_error, self.done, self.field_errors = "", "", False, {}
-        self._run(
-            lambda db: account.check_reset_token(db, self._reset_token), lines=Lines("link_error")
-        )
+        self.loaded = False
+        self._refresh_session()
+        token = self._token()
+        self._run(lambda db: account.check_reset_token(db, token), lines=Lines("link_error"))
         self.loaded = True
 
     @rx.event
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        self._ensure_built()
         self._actor()
-        token, new_password = self._reset_token, str(form.get("new_password", ""))[:300]
+        token, new_password = self._token(), str(form.get("new_password", ""))[:300]
         reset = await self._run_off_loop(
             lambda db: account.reset_password(db, token=token, new_password=new_password),
             lines=Lines("error", form=Form({"password": "new_password"})),

@@ -21,9 +21,10 @@ from dasnez_core.services import kommunen, ratings
 from dasnez_core.services.ratings import RatingView
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
+from dasnez_ui.page_load import PageLoad
 
 
-class PersonState(PublicSession):
+class PersonState(PageLoad, PublicSession):
     loaded: bool = False
     found: bool = False
     members_only: bool = False  # a members-only profile, and the viewer is none
@@ -43,10 +44,17 @@ class PersonState(PublicSession):
     has_more: bool = False
 
     @rx.event
-    def load(self) -> None:
+    def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> None:
+        # Reset first: paging must never show the person of an earlier, failed load.
+        self.loaded = self.found = self.members_only = False
+        self._kommune_id = self._person_id = 0
+        self._handle = ""
+        self.rating_views, self.page, self.has_more = [], 1, False
         actor = self._refresh_session()
         slug, handle = person_from_path(self.router.url.path)
-        self.members_only = False
         try:
             with session_scope() as db:
                 kommune = kommunen.get_kommune_by_slug(db, slug)
@@ -73,10 +81,12 @@ class PersonState(PublicSession):
 
     @rx.event
     def older(self) -> None:
+        self._ensure_built()
         self._show_page(self._actor(), self.page + 1)
 
     @rx.event
     def newer(self) -> None:
+        self._ensure_built()
         self._show_page(self._actor(), max(1, self.page - 1))
 
     def _show_page(self, actor: Actor, page: int) -> None:

@@ -17,6 +17,7 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Lines, form_fields
+from dasnez_ui.page_load import PageLoad
 from dasnez_ui.params import parse_id
 
 _LINES = Lines(
@@ -27,7 +28,7 @@ _LINES = Lines(
 )
 
 
-class RegisterState(PublicSession):
+class RegisterState(PageLoad, PublicSession):
     loaded: bool = False
     found: bool = False
     slug: str = ""
@@ -41,10 +42,15 @@ class RegisterState(PublicSession):
     sent_to: str = ""
 
     @rx.event
-    def load(self) -> None:
-        self._refresh_session()
+    def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> None:
         self.slug = slug_from_path(self.router.url.path)
         self.error, self.field_errors, self.done, self.sent_to = "", {}, False, ""
+        self.loaded = self.found = False
+        self.privacy_version = self.terms_version = ""
+        self._refresh_session()
         with session_scope() as db:
             try:
                 k = kommunen.get_kommune_by_slug(db, self.slug)
@@ -61,8 +67,11 @@ class RegisterState(PublicSession):
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         # The same answer whether or not the address has an account (double opt-in); the
         # password is hashed off the event loop.
-        slug, client = self.slug, self._client()
-        shown = (self.privacy_version, self.terms_version)
+        self._ensure_built()
+        # The Kommune of the route, and the versions of the texts the form showed (sent
+        # with it), never values kept from an earlier event.
+        slug, client = slug_from_path(self.router.url.path), self._client()
+        shown = forms.read_shown_versions(form)
         started = await self._run_off_loop(
             lambda db: auth.register(
                 db,
@@ -144,6 +153,7 @@ def _form() -> rx.Component:
             "accept_terms",
             error=_errors["accept_terms"],
         ),
+        forms.shown_versions(RegisterState.privacy_version, RegisterState.terms_version),
         forms.submit(t("register.submit")),
         no_validate=True,
         on_submit=RegisterState.submit,

@@ -16,23 +16,33 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Lines
+from dasnez_ui.page_load import PageLoad
 
 
-class RegistrationConfirmState(PublicSession):
+class RegistrationConfirmState(PageLoad, PublicSession):
+    """The link's token is read from the route of each event, never kept (see
+    EmailConfirmState)."""
+
     loaded: bool = False
     kommune_name: str = ""
     email: str = ""
     error: str = ""
     success: str = ""
-    _confirm_token: str = ""
+
+    def _token(self) -> str:
+        return str(self.router.url.query_parameters.get("token", ""))[:300]
 
     @rx.event
-    def load(self) -> None:
-        self._refresh_session()
-        self._confirm_token = str(self.router.url.query_parameters.get("token", ""))[:300]
+    def load(self) -> rx.event.EventSpec | None:
+        return self._load_page()
+
+    def _build(self) -> None:
         self.kommune_name = self.email = self.error = self.success = ""
+        self.loaded = False
+        self._refresh_session()
+        token = self._token()
         waiting = self._run(
-            lambda db: registration.registration_to_confirm(db, self._confirm_token),
+            lambda db: registration.registration_to_confirm(db, token),
             lines=Lines("error"),
         )
         if waiting.ok and waiting.value is not None:
@@ -41,8 +51,10 @@ class RegistrationConfirmState(PublicSession):
 
     @rx.event
     def confirm(self) -> None:
+        self._ensure_built()
+        token = self._token()
         confirmed = self._run(
-            lambda db: registration.confirm_registration(db, token=self._confirm_token),
+            lambda db: registration.confirm_registration(db, token=token),
             lines=Lines("error"),
         )
         if confirmed.ok and confirmed.value is not None:

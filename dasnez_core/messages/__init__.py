@@ -22,6 +22,7 @@ from dasnez_core.messages import (
     marketplace,
     phone,
     pwa,
+    resilience,
     status,
     throttle,
 )
@@ -46,6 +47,7 @@ for _part in (
     a11y,
     atomic,
     api,
+    resilience,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

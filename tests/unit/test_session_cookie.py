@@ -214,10 +214,6 @@ for cls in walk(State):
 print(json.dumps(out))
 """
 
-# One-time account tokens of the email-change and reset pages, read from their link; the
-# double opt-in part of issue #8 owns them (see the report). Not session secrets.
-_ACCOUNT_LINK_TOKENS = {"_confirm_token", "_reset_token"}
-
 
 @pytest.mark.parametrize("module", ["dasnez_app.dasnez_app", "admin_portal.admin_portal"])
 def test_no_state_var_holds_a_session_secret(module: str) -> None:
@@ -233,7 +229,6 @@ def test_no_state_var_holds_a_session_secret(module: str) -> None:
         (cls, name)
         for cls, name, _ in fields
         if any(word in name.lower() for word in ("token", "ticket", "secret"))
-        and name not in _ACCOUNT_LINK_TOKENS
     ]
     assert secret == []
     # Client storage (cookies, local storage) comes back from the browser on every
