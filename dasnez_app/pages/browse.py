@@ -25,6 +25,7 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
+from dasnez_ui.page_load import PageLoad
 
 # The "Suche speichern" form: its own message lines and field errors.
 _SAVE = Lines(
@@ -32,7 +33,6 @@ _SAVE = Lines(
     "save_success",
     Form({"name": "save_name", "frequency": "save_frequency"}, "save_fields"),
 )
-from dasnez_ui.page_load import PageLoad
 
 # URL parameter → the SearchFilters field it sets and that field's "no filter" value.
 FILTER_PARAMS: dict[str, tuple[str, object]] = {
