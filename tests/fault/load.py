@@ -153,10 +153,16 @@ class Citizen(threading.Thread):
         except Exception as exc:
             item.answer = f"no answer ({type(exc).__name__})"
             raise
-        item.answer = str(delta.get("success_rx_state_") or delta.get("error_rx_state_") or "")
+        item.answer = answer_of(delta)
         item.confirmed = item.answer == PUBLISHED
         item.at = time.monotonic()
         self.stop_event.wait(0.1)
+
+
+def answer_of(delta: dict[str, Any]) -> str:
+    """The success or error line a submit's update set, or which vars it changed instead."""
+    text = delta.get("success_rx_state_") or delta.get("error_rx_state_")
+    return str(text) if text else f"(no message; changed: {', '.join(sorted(delta)) or '-'})"
 
 
 class Prober(threading.Thread):
