@@ -2,6 +2,8 @@
 PostgreSQL cluster, a Redis of its own, and both apps with two workers each under the run
 command's supervisor (`scripts/apps.py serve`), with citizens publishing in a loop.
 
+The apps' logs are kept in var/log/fault/ afterwards.
+
 Ports: DASNEZ_FAULT_PORT_BASE (default 3422) and the next one for the apps, DASNEZ_FAULT_PG_PORT
 (5499) and DASNEZ_FAULT_REDIS_PORT (6499). Without PostgreSQL server binaries the tests are
 skipped, except under CI=true, where that is a failure."""
@@ -188,6 +190,11 @@ def platform() -> Iterator[Platform]:
             os.environ.pop("DASNEZ_DATABASE_URL", None)
         else:
             os.environ["DASNEZ_DATABASE_URL"] = saved_url
+        # The apps' logs outlive the run (var/ is not versioned), for a failure's cause.
+        kept = ROOT / "var" / "log" / "fault"
+        shutil.rmtree(kept, ignore_errors=True)
+        if (workdir / "logs").exists():
+            shutil.copytree(workdir / "logs", kept)
         shutil.rmtree(workdir, ignore_errors=True)
         shutil.rmtree(pg_dir, ignore_errors=True)
 

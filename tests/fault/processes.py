@@ -131,6 +131,9 @@ class Redis:
         while self.command("PING") != "PONG":
             assert time.monotonic() < deadline, "redis-server did not start"
             time.sleep(0.1)
+        # The answer must come from this server, not from another one holding the port.
+        time.sleep(0.3)
+        assert self.proc.poll() is None, f"redis-server could not use port {self.port}"
 
     def command(self, *args: str) -> str:
         """One command over a plain socket (RESP), its simple-string answer or ""."""
