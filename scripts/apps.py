@@ -165,7 +165,11 @@ class Supervised:
 
     def _start(self) -> subprocess.Popen[bytes]:
         self.started = time.monotonic()
-        return start(self.spec, self.port, self.log_path, self.extra)
+        extra = dict(self.extra or {})
+        if self.restarts:
+            # Same code as the first start: serve its build instead of building again.
+            extra["DASNEZ_REUSE_BUILD"] = "1"
+        return start(self.spec, self.port, self.log_path, extra)
 
     def check(self) -> None:
         """Call about once a second: notices an exit and restarts after the backoff."""

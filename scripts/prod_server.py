@@ -12,12 +12,17 @@ Granian itself gives up on a crash loop (the same worker dying again within 5.5 
 respawn): then the whole app exits, and the process supervisor above it (`scripts/apps.py`,
 or systemd's `Restart=always` in production) starts it again.
 
+With `DASNEZ_REUSE_BUILD=1` (what `scripts/apps.py` sets when it restarts an app that died)
+the frontend built by the app's earlier start is served as it is: the code has not changed,
+and Reflex would otherwise compile and build it again on every start (most of a restart).
+
 Usage, from the repository root: `python -m scripts.prod_server run --env prod …`
 (the same arguments as `reflex`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -44,6 +49,23 @@ def install() -> None:
     granian.server.Server = RespawningServer  # type: ignore[misc]
 
 
+def reuse_build() -> bool:
+    """Skip Reflex's compile and frontend build if asked to and a build is there."""
+    if os.environ.get("DASNEZ_REUSE_BUILD") != "1":
+        return False
+    from reflex.utils import build, prerequisites
+    from reflex_base.constants import Dirs
+
+    if not (prerequisites.get_web_dir() / Dirs.STATIC / "index.html").exists():
+        return False
+    import reflex.reflex
+
+    # `_run_prod` looks both up at call time.
+    reflex.reflex._compile_app = lambda **_: None
+    build.setup_frontend_prod = lambda root: None
+    return True
+
+
 def main() -> None:
     from reflex_base.utils import log
 
@@ -53,6 +75,7 @@ def main() -> None:
         args = [sys.executable, "-m", "scripts.prod_server", *sys.argv[1:]]
         raise SystemExit(log.supervise_output(args))
     install()
+    reuse_build()
     from reflex.reflex import cli
 
     sys.argv[0] = "reflex"

@@ -102,3 +102,41 @@ def test_reflex_still_takes_granians_server_from_where_the_patch_puts_it() -> No
     source = inspect.getsource(reflex_exec.run_granian_backend_prod)
     assert "from granian.server import Server as Granian" in source
     assert "respawn_failed_workers" not in source  # else Reflex decides and the patch is moot
+
+
+def test_only_a_restart_reuses_the_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    extras: list[dict[str, str]] = []
+    fake = _fake_start({"public": [1]})
+
+    def start(spec, port, log_path, extra=None):  # type: ignore[no-untyped-def]
+        extras.append(dict(extra or {}))
+        return fake(spec, port, log_path, extra)
+
+    monkeypatch.setattr(apps, "start", start)
+    monkeypatch.setattr(apps, "RESTART_DELAYS", (0.0,))
+    app = apps.Supervised(apps.APPS["public"], 3999, tmp_path / "p.log", {"X": "1"}, say=print)
+    _until(lambda: (app.check(), app.restarts == 1)[1])
+    apps.stop([app.proc])
+    assert extras == [{"X": "1"}, {"X": "1", "DASNEZ_REUSE_BUILD": "1"}]
+
+
+def test_reusing_the_build_skips_reflexs_compile_and_build_only_if_one_is_there(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import reflex.reflex
+    from reflex.utils import build
+
+    monkeypatch.setattr(reflex.reflex, "_compile_app", reflex.reflex._compile_app)
+    monkeypatch.setattr(build, "setup_frontend_prod", build.setup_frontend_prod)
+    monkeypatch.setenv("REFLEX_WEB_WORKDIR", str(tmp_path))
+    monkeypatch.delenv("DASNEZ_REUSE_BUILD", raising=False)
+    assert prod_server.reuse_build() is False
+    monkeypatch.setenv("DASNEZ_REUSE_BUILD", "1")
+    assert prod_server.reuse_build() is False  # nothing built yet: Reflex builds
+    (tmp_path / "build" / "client").mkdir(parents=True)
+    (tmp_path / "build" / "client" / "index.html").write_text("<html></html>")
+    compile_app = reflex.reflex._compile_app
+    assert prod_server.reuse_build() is True
+    assert reflex.reflex._compile_app is not compile_app
+    assert reflex.reflex._compile_app(avoid_dirty_check=False) is None
+    assert build.setup_frontend_prod(tmp_path) is None
