@@ -15,6 +15,7 @@ import socketio
 from tests.fault.processes import answers
 
 PUBLISHED = "Ihr Eintrag ist veröffentlicht."
+_MESSAGES = ("success_rx_state_", "error_rx_state_")
 
 
 @dataclass
@@ -92,8 +93,14 @@ class Citizen(threading.Thread):
         )
         return client
 
-    def _event(self, name: str, payload: dict[str, Any], timeout: float = 15) -> dict[str, Any]:
-        """Emit one event; the delta of this state in the update it caused."""
+    def _event(
+        self, name: str, payload: dict[str, Any], timeout: float = 15, until_message: bool = False
+    ) -> dict[str, Any]:
+        """Emit one event; the delta of this state in the update(s) it caused.
+
+        Updates carry no event id, and after a state loss the server sends an extra full state,
+        so a submit waits for the update that sets its success or error line (until_message;
+        without one by the timeout, the delta so far); other events take the first update."""
         assert self.client is not None
         with self.got:
             self.updates.clear()
@@ -108,17 +115,37 @@ class Citizen(threading.Thread):
         )
         deadline = time.monotonic() + timeout
         with self.got:
-            while not self.updates:
+            while not (self._message(self._merged()) if until_message else self.updates):
                 if not self.client.connected:
                     raise ConnectionError("socket closed")
                 left = deadline - time.monotonic()
                 if left <= 0:
+                    if until_message:
+                        break
                     raise TimeoutError(name)
                 self.got.wait(min(left, 0.2))
-            delta: dict[str, Any] = {}
-            for update in self.updates:
-                delta.update(update.get("delta", {}).get(self.state, {}))
-            return delta
+            return self._merged()
+
+    def _merged(self) -> dict[str, Any]:
+        """This state's deltas of the updates so far; a message line keeps its last
+        non-empty value (a stray full state of a fresh state carries empty ones)."""
+        delta: dict[str, Any] = {}
+        for update in self.updates:
+            part = update.get("delta", {}).get(self.state, {})
+            for key, value in part.items():
+                if key in _MESSAGES and not value and delta.get(key):
+                    continue
+                delta[key] = value
+        return delta
+
+    @staticmethod
+    def _message(delta: dict[str, Any]) -> bool:
+        return any(delta.get(key) for key in _MESSAGES)
+
+    def submit(self, title: str, body: str) -> str:
+        """Submit the form with this title and body; the answer the page showed."""
+        form = {**self.form, "title": title, "body": body}
+        return answer_of(self._event("submit", {"form": form}, until_message=True))
 
     def _disconnect(self) -> None:
         if self.client is not None:
@@ -147,13 +174,10 @@ class Citizen(threading.Thread):
         item = Sent(self.index, title, f"Inhalt von {title}: ich fahre zum Arzt und zurück.")
         self.ledger.add(item)
         try:
-            delta = self._event(
-                "submit", {"form": {**self.form, "title": item.title, "body": item.body}}
-            )
+            item.answer = self.submit(item.title, item.body)
         except Exception as exc:
             item.answer = f"no answer ({type(exc).__name__})"
             raise
-        item.answer = answer_of(delta)
         item.confirmed = item.answer == PUBLISHED
         item.at = time.monotonic()
         self.stop_event.wait(0.1)
@@ -161,7 +185,7 @@ class Citizen(threading.Thread):
 
 def answer_of(delta: dict[str, Any]) -> str:
     """The success or error line a submit's update set, or which vars it changed instead."""
-    text = delta.get("success_rx_state_") or delta.get("error_rx_state_")
+    text = next((delta[key] for key in _MESSAGES if delta.get(key)), "")
     return str(text) if text else f"(no message; changed: {', '.join(sorted(delta)) or '-'})"
 
 
