@@ -7,12 +7,14 @@ apps the tests drive are started exactly as a person's run command starts them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,24 +61,35 @@ def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str
     return env
 
 
+def command(port: int) -> list[str]:
+    """The argv that runs one app in prod mode on `port` (its app is chosen by app_env)."""
+    return [
+        sys.executable,
+        "-m",
+        "scripts.prod_server",  # `reflex`, with granian respawning a worker that dies
+        "run",
+        "--env",
+        "prod",
+        "--frontend-port",
+        str(port),
+        "--loglevel",
+        "warning",
+    ]
+
+
+def run_one(kind: str, port: int) -> None:
+    """Become one app (for a process supervisor such as systemd, which restarts it)."""
+    os.chdir(ROOT)
+    os.execve(sys.executable, command(port), app_env(APPS[kind]))  # noqa: S606
+
+
 def start(
     spec: AppSpec, port: int, log_path: Path, extra: dict[str, str] | None = None
 ) -> subprocess.Popen[bytes]:
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = log_path.open("ab")
     return subprocess.Popen(  # noqa: S603  (fixed argv, no shell)
-        [
-            sys.executable,
-            "-m",
-            "reflex",
-            "run",
-            "--env",
-            "prod",
-            "--frontend-port",
-            str(port),
-            "--loglevel",
-            "warning",
-        ],
+        command(port),
         cwd=ROOT,
         env=app_env(spec, extra),
         stdout=log,
@@ -111,15 +124,83 @@ def stop(procs: list[subprocess.Popen[bytes]]) -> None:
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+            _kill_group(proc)
             proc.wait()
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGKILL what is left of an app's process group (workers orphaned by a killed
+    supervisor still hold the port)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+# Restart delays of an app that exited: doubled after each quick death, back to the first
+# once the app had run for RESTART_RESET_AFTER seconds.
+RESTART_DELAYS = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
+RESTART_RESET_AFTER = 60.0
+
+
+class Supervised:
+    """One app process that is started again whenever it exits, with a backoff.
+
+    Its workers are granian's business (`scripts.prod_server` respawns a dead one); this
+    restarts the whole app when granian gives up or the app dies, and touches no other app.
+    """
+
+    def __init__(
+        self,
+        spec: AppSpec,
+        port: int,
+        log_path: Path,
+        extra: dict[str, str] | None = None,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
+        self.spec, self.port, self.log_path, self.extra = spec, port, log_path, extra
+        self.say = say or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.restarts = 0
+        self._quick_deaths = 0
+        self._restart_at: float | None = None
+        self.proc = self._start()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        self.started = time.monotonic()
+        extra = dict(self.extra or {})
+        if self.restarts:
+            # Same code as the first start: serve its build instead of building again.
+            extra["DASNEZ_REUSE_BUILD"] = "1"
+        return start(self.spec, self.port, self.log_path, extra)
+
+    def check(self) -> None:
+        """Call about once a second: notices an exit and restarts after the backoff."""
+        now = time.monotonic()
+        if self._restart_at is None:
+            code = self.proc.poll()
+            if code is None:
+                return
+            _kill_group(self.proc)
+            lived = now - self.started
+            if lived >= RESTART_RESET_AFTER:
+                self._quick_deaths = 0
+            delay = RESTART_DELAYS[min(self._quick_deaths, len(RESTART_DELAYS) - 1)]
+            self._quick_deaths += 1
+            self._restart_at = now + delay
+            self.say(
+                f"{self.spec.kind} app (port {self.port}) exited with code {code} after "
+                f"{lived:.0f} s; restarting it in {delay:.0f} s (see {self.log_path})"
+            )
+        elif now >= self._restart_at:
+            self._restart_at = None
+            self.restarts += 1
+            self.proc = self._start()
+            self.say(f"{self.spec.kind} app (port {self.port}) started (restart {self.restarts})")
 
 
 def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
     from dasnez_core.db import session_scope
     from dasnez_core.seed import seed_demo
 
-    procs = []
+    apps: list[Supervised] = []
     # Each app admits only its own address as a browser origin (websocket, CORS): unless the
     # operator configured the addresses, they are the local ones this command serves (the
     # reminders sent from here link to the public one too).
@@ -131,9 +212,9 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         for spec, port in ((APPS["public"], public_port), (APPS["admin"], admin_port)):
-            procs.append(start(spec, port, log_dir / f"{spec.kind}.log"))
-        for proc, spec, port in zip(procs, APPS.values(), (public_port, admin_port), strict=True):
-            wait_ready(proc, port, log_dir / f"{spec.kind}.log")
+            apps.append(Supervised(spec, port, log_dir / f"{spec.kind}.log"))
+        for app in apps:
+            wait_ready(app.proc, app.port, app.log_path)
         with session_scope() as db:
             logins = seed_demo(db)
         print()
@@ -157,20 +238,21 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
             print()
         print("  Press Ctrl-C to stop both apps.", flush=True)
         next_reminders = 0.0
-        while all(p.poll() is None for p in procs):
+        while True:
+            # An app that exits is started again (with a backoff); the other keeps running.
+            for app in apps:
+                app.check()
             if time.monotonic() >= next_reminders:
                 _send_reminders()
                 _delete_unconfirmed()
                 _send_alerts()
                 next_reminders = time.monotonic() + 3600
             time.sleep(1)
-        print("An app stopped unexpectedly; see the logs above.", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("\nStopping both apps …", flush=True)
         return 0
     finally:
-        stop(procs)
+        stop([app.proc for app in apps])
 
 
 def _send_reminders() -> None:
@@ -208,11 +290,15 @@ def main() -> int:
 
     settings = load_settings()
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["serve"])
+    parser.add_argument("command", choices=["serve", "public", "admin"])
     parser.add_argument("--public-port", type=int, default=settings.public_port)
     parser.add_argument("--admin-port", type=int, default=settings.admin_port)
+    parser.add_argument("--log-dir", type=Path, default=ROOT / "var" / "log")
     args = parser.parse_args()
-    return serve(args.public_port, args.admin_port, ROOT / "var" / "log")
+    if args.command in APPS:
+        # One app in the foreground, logging to stdout: production's systemd unit per app.
+        run_one(args.command, args.public_port if args.command == "public" else args.admin_port)
+    return serve(args.public_port, args.admin_port, args.log_dir)
 
 
 if __name__ == "__main__":

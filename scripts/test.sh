@@ -41,5 +41,8 @@ else
   echo "==> PostgreSQL not reachable: skipping the PostgreSQL run (CI always runs it)"
 fi
 
+echo "==> fault tests (own PostgreSQL cluster and Redis, both apps with 2 workers; CI=true: required)"
+python -m pytest tests/fault -q -s
+
 echo "==> browser tests (both apps in prod mode, Chromium)"
 python -m pytest tests/e2e -q

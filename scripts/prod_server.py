@@ -1,0 +1,86 @@
+"""`reflex run`, but granian replaces a worker that dies instead of shutting the app down.
+
+Reflex's prod runner (reflex 0.10.1, `reflex.utils.exec.run_granian_backend_prod`) builds
+granian's `Server` with its defaults, and granian's default is `respawn_failed_workers=False`:
+one worker killed (OOM killer, segfault, `kill -9`) made granian stop every other worker and
+exit. Reflex offers no setting for it, and granian reads `GRANIAN_*` variables only in its
+command line, not in the `Server` class Reflex calls. So this entry point hands Reflex a
+`Server` whose default is to respawn, then runs Reflex's own command line unchanged (build,
+frontend mount, fork preload, logging all stay Reflex's).
+
+Granian itself gives up on a crash loop (the same worker dying again within 5.5 s of its
+respawn): then the whole app exits, and the process supervisor above it (`scripts/apps.py`,
+or systemd's `Restart=always` in production) starts it again.
+
+With `DASNEZ_REUSE_BUILD=1` (what `scripts/apps.py` sets when it restarts an app that died)
+the frontend built by the app's earlier start is served as it is: the code has not changed,
+and Reflex would otherwise compile and build it again on every start (most of a restart).
+
+Usage, from the repository root: `python -m scripts.prod_server run --env prod …`
+(the same arguments as `reflex`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+
+def install() -> None:
+    """Make `granian.server.Server` respawn failed workers unless told otherwise."""
+    import granian.server
+
+    base = granian.server.Server
+    if getattr(base, "_dasnez_respawns", False):
+        return
+
+    class RespawningServer(base):  # type: ignore[valid-type,misc]
+        _dasnez_respawns = True
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("respawn_failed_workers", True)
+            super().__init__(*args, **kwargs)
+
+    RespawningServer.__name__ = base.__name__
+    RespawningServer.__qualname__ = base.__qualname__
+    # Reflex imports `Server` from `granian.server` inside its run function, so the
+    # replacement is what it finds.
+    granian.server.Server = RespawningServer  # type: ignore[misc]
+
+
+def reuse_build() -> bool:
+    """Skip Reflex's compile and frontend build if asked to and a build is there."""
+    if os.environ.get("DASNEZ_REUSE_BUILD") != "1":
+        return False
+    from reflex.utils import build, prerequisites
+    from reflex_base.constants import Dirs
+
+    if not (prerequisites.get_web_dir() / Dirs.STATIC / "index.html").exists():
+        return False
+    import reflex.reflex
+
+    # `_run_prod` looks both up at call time.
+    reflex.reflex._compile_app = lambda **_: None
+    build.setup_frontend_prod = lambda root: None
+    return True
+
+
+def main() -> None:
+    from reflex_base.utils import log
+
+    if log.is_json_mode() and not log.is_output_supervised():
+        # What `reflex run` does in JSON log mode, but re-running this module rather than
+        # `python -m reflex` (which would start granian without the respawn default).
+        args = [sys.executable, "-m", "scripts.prod_server", *sys.argv[1:]]
+        raise SystemExit(log.supervise_output(args))
+    install()
+    reuse_build()
+    from reflex.reflex import cli
+
+    sys.argv[0] = "reflex"
+    cli()
+
+
+if __name__ == "__main__":
+    main()
