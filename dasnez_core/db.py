@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
-from dasnez_core.config import load_settings
+from dasnez_core.config import ENV_PREFIX, load_settings
 
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
@@ -95,7 +96,15 @@ def _engine_for(url: str) -> Engine:
 
 def get_engine() -> Engine:
     """The engine for the configured database URL (one per URL and process)."""
-    return _engine_for(load_settings().database_url)
+    return _engine_for(_configured_url(os.environ.get(f"{ENV_PREFIX}DATABASE_URL", "")))
+
+
+@lru_cache(maxsize=8)
+def _configured_url(_variable: str) -> str:
+    # Reading the settings costs about 2 ms (pydantic-settings), and get_engine runs for
+    # every session; the URL follows from this one variable, so its value is the key
+    # (tests change it between runs).
+    return load_settings().database_url
 
 
 @contextmanager
