@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, text
+from sqlalchemy import Select, and_, or_, text
 from sqlalchemy import select as sa_select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
@@ -33,15 +33,6 @@ from dasnez_core.models import (
     User,
     utcnow,
 )
-
-
-def category_name(lang: str) -> Any:
-    """A category's name as the person reads it: its English name in the English mode
-    when the Kommune gave one, else the German name."""
-    if lang != "en":
-        return col(Category.name)
-    return func.coalesce(func.nullif(col(Category.name_en), ""), col(Category.name))
-
 
 # Free text longer than this is cut: nobody searches with a paragraph.
 Q_MAX = 100

@@ -1,4 +1,5 @@
-"""Reading a Kommune and its master data, always through the Kommune."""
+"""Reading a Kommune and its master data, always through the Kommune (the choices of the
+select boxes from its cached master data, dasnez_core.services.masterdata_cache)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from dasnez_core.errors import InvalidInput, NotFound
@@ -15,14 +15,11 @@ from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Area,
     AreaKind,
-    Category,
-    Exchange,
     InfoItem,
     Kommune,
-    SocialSpace,
     Sponsor,
 )
-from dasnez_core.services.filters import category_name
+from dasnez_core.services.masterdata_cache import master, name_order
 
 
 def get_kommune_by_slug(db: Session, slug: str) -> Kommune:
@@ -101,14 +98,13 @@ class Option:
 
 def area_options(db: Session, kommune_id: int) -> list[Option]:
     """Districts, each followed by its villages ("Bezirk › Dorf")."""
-    areas = db.exec(select(Area).where(Area.kommune_id == kommune_id).order_by(Area.name)).all()
-    districts = [a for a in areas if a.parent_id is None]
+    data = master(db, kommune_id)
     options: list[Option] = []
-    for district in districts:
+    for district in data.districts:
         options.append(Option(str(district.id), district.name))
         options.extend(
             Option(str(a.id), f"{district.name} › {a.name}")
-            for a in areas
+            for a in data.villages
             if a.parent_id == district.id
         )
     return options
@@ -116,31 +112,23 @@ def area_options(db: Session, kommune_id: int) -> list[Option]:
 
 def exchange_options(db: Session, kommune_id: int) -> list[tuple[int, str]]:
     """(id, type) of the exchanges this Kommune has switched on."""
-    rows = db.exec(
-        select(Exchange)
-        .where(Exchange.kommune_id == kommune_id, col(Exchange.enabled))
-        .order_by(col(Exchange.id))
-    ).all()
-    return [(e.id, e.type) for e in rows if e.id is not None]
+    return [(e.id, e.type) for e in master(db, kommune_id).exchanges if e.enabled]
 
 
 def category_options(db: Session, kommune_id: int, lang: str = "de") -> list[tuple[int, int, str]]:
     """(id, exchange_id, name in `lang`) of the active categories of enabled exchanges."""
-    name = category_name(lang)
-    rows = db.execute(
-        sa_select(col(Category.id), col(Category.exchange_id), name)
-        .join(Exchange, col(Exchange.id) == Category.exchange_id)
-        .where(col(Category.kommune_id) == kommune_id, col(Category.active), col(Exchange.enabled))
-        .order_by(name)
-    ).all()
-    return [(cid, ex_id, label) for cid, ex_id, label in rows]
+    data = master(db, kommune_id)
+    enabled = {e.id for e in data.exchanges if e.enabled}
+    options = [
+        (c.id, c.exchange_id, c.label(lang))
+        for c in data.categories
+        if c.active and c.exchange_id in enabled
+    ]
+    return sorted(options, key=lambda option: name_order(option[2]))
 
 
 def social_space_options(db: Session, kommune_id: int) -> list[Option]:
-    rows = db.exec(
-        select(SocialSpace).where(SocialSpace.kommune_id == kommune_id).order_by(SocialSpace.name)
-    ).all()
-    return [Option(str(s.id), s.name) for s in rows]
+    return [Option(str(s.id), s.name) for s in master(db, kommune_id).spaces]
 
 
 @dataclass(frozen=True)

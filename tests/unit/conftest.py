@@ -17,6 +17,10 @@ from tests.utils.databases import fresh_database
 def database_url() -> Iterator[str]:
     with fresh_database() as url:
         os.environ["DASNEZ_DATABASE_URL"] = url
+        # The process's master-data copies are re-checked only when a commit here changes
+        # them (or a test clears them), never because a slow test took a second: statement
+        # counts stay exact. Tests of the re-check build their own cache with a clock.
+        os.environ["DASNEZ_MASTERDATA_TTL"] = "3600"
         migrate(url)
         yield url
 
@@ -39,4 +43,14 @@ def _fresh_throttle() -> Iterator[None]:
     from dasnez_core.throttle import throttle
 
     throttle().clear_all()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_master_data() -> Iterator[None]:
+    """Each test starts without cached master data: SQLite gives a new Kommune a freed id."""
+    from dasnez_core.services.masterdata_cache import process_cache
+
+    process_cache().clear()
+    assert process_cache().ttl == 3600
     yield
