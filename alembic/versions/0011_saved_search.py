@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = '0011_saved_search'
-down_revision: str | None = '0006_a11y'
+down_revision: str | None = '0010_perf'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
