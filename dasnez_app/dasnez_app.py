@@ -38,6 +38,7 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.reach_http import reach_routes
 from dasnez_app.state import PublicSession
 from dasnez_app.titles import TITLES
 from dasnez_core.logs import configure_logging, log_frontend_exception
@@ -97,6 +98,8 @@ app = rx.App(
     api_transformer=[
         session_http.gate(auth.PUBLIC_APP),
         not_found_status(auth.PUBLIC_APP, page_status.CHECKS),
+        # Embeds, feeds, robots.txt, sitemaps and the link-preview head (no cookies).
+        reach_routes(),
         secure_http("public"),
     ],
 )

@@ -20,6 +20,7 @@ from dasnez_core.messages import (
     marketplace,
     phone,
     pwa,
+    reach,
     status,
     throttle,
 )
@@ -42,6 +43,7 @@ for _part in (
     forms,
     phone,
     a11y,
+    reach,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

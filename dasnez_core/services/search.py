@@ -94,6 +94,11 @@ def _public(kommune_id: int) -> list[Any]:
     ]
 
 
+def public_conditions(kommune_id: int) -> list[Any]:
+    """The conditions of a public listing of a Kommune (the query joins the author)."""
+    return _public(kommune_id)
+
+
 def _card_select(lang: str) -> Select[Any]:
     district = aliased(Area)
     columns: list[Any] = [
