@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from urllib.parse import parse_qsl
 
@@ -42,6 +43,7 @@ from dasnez_ui.reach_links import (
 MAX_QUERY_BYTES = 512
 MAX_VALUE_CHARS = 64
 CACHE_SECONDS = 30
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _KOMMUNE_PAGE = re.compile(r"^/k/(?P<slug>[^/]+)/?$")
@@ -119,9 +121,28 @@ def _ical(slug: str) -> bytes:
     return reach_render.ical(kommune, events, _base(), now).encode()
 
 
-def _kommune_id(slug: str) -> int:
+class _NeedsDatabase(Exception):
+    """The fast path (in the event loop, memory only) cannot answer; a thread must."""
+
+
+# slug → (Kommune id, until): a renamed or deactivated Kommune is seen within a minute.
+_slug_ids: dict[str, tuple[int, float]] = {}
+_SLUG_SECONDS = 60.0
+_SLUG_MEMO_MAX = 5000
+
+
+def _kommune_id(slug: str, fast: bool) -> int:
+    known = _slug_ids.get(slug)
+    if known is not None and known[1] > time.monotonic():
+        return known[0]
+    if fast:
+        raise _NeedsDatabase
     with session_scope() as db:
-        return reach.kommune_ref(db, slug).id
+        kommune_id = reach.kommune_ref(db, slug).id
+    if len(_slug_ids) >= _SLUG_MEMO_MAX:
+        _slug_ids.clear()
+    _slug_ids[slug] = (kommune_id, time.monotonic() + _SLUG_SECONDS)
+    return kommune_id
 
 
 def _split(query: str) -> dict[str, str]:
@@ -141,8 +162,9 @@ def _sitemap_kommune(slug: str) -> bytes:
     return reach_render.sitemap_kommune(_base(), kommune, listings).encode()
 
 
-def _preview(path: str) -> tuple[str, str] | None:
-    """(title, head tags) for a Kommune or public listing page; None when not shown."""
+def _preview(path: str) -> tuple[str, str, str] | None:
+    """(title, description, Open Graph tags) of a Kommune or public listing page; None
+    when the page does not show its record."""
     kommune_page, listing_page = _KOMMUNE_PAGE.match(path), _LISTING_PAGE.match(path)
     found = kommune_page or listing_page
     if found is None or not _SLUG.match(found["slug"]):
@@ -168,11 +190,16 @@ def _text(status: int, key: str) -> _Document:
 
 
 def _cached_document(
-    slug: str, kind: str, query: str, make: Callable[[], bytes], content_type: str
+    slug: str, kind: str, query: str, make: Callable[[], bytes], content_type: str, fast: bool
 ) -> _Document:
     try:
-        kommune_id = _kommune_id(slug)
-        body = _cache.get(kommune_id, (kind, slug, query), make)
+        kommune_id = _kommune_id(slug, fast)
+        if fast:
+            body = _cache.peek(kommune_id, (kind, slug, query))
+            if body is None:
+                raise _NeedsDatabase
+        else:
+            body = _cache.get(kommune_id, (kind, slug, query), make)
     except NotFound:
         return _text(404, "reach.not_found")
     extra = [(b"cache-control", f"public, max-age={CACHE_SECONDS}".encode())]
@@ -188,11 +215,13 @@ def is_reach_path(path: str) -> bool:
     )
 
 
-def document(path: str, raw_query: bytes) -> _Document | None:
+def document(path: str, raw_query: bytes, fast: bool = False) -> _Document | None:
     """The answer for one of this module's paths (blocking: run it in a thread), or None
     when the path is not one of them."""
     if path == "/robots.txt":
         return 200, "text/plain; charset=utf-8", reach_render.robots_txt(_base()).encode(), []
+    if fast and not path.startswith((EMBED_PREFIX, FEED_PREFIX)):
+        raise _NeedsDatabase
     if path == reach_render.SITEMAP_PATH:
         return 200, "application/xml", _sitemap_index(), []
     if path == reach_render.SITEMAP_START_PATH:
@@ -219,17 +248,22 @@ def document(path: str, raw_query: bytes) -> _Document | None:
         if not _SLUG.match(slug):
             return _text(404, "reach.not_found")
         return _cached_document(
-            slug, "embed", query, lambda: _embed(slug, query), "text/html; charset=utf-8"
+            slug, "embed", query, lambda: _embed(slug, query), "text/html; charset=utf-8", fast
         )
     if rest.endswith(ATOM_SUFFIX) and _SLUG.match(rest[: -len(ATOM_SUFFIX)]):
         slug = rest[: -len(ATOM_SUFFIX)]
         return _cached_document(
-            slug, "atom", query, lambda: _atom(slug, query), "application/atom+xml; charset=utf-8"
+            slug,
+            "atom",
+            query,
+            lambda: _atom(slug, query),
+            "application/atom+xml; charset=utf-8",
+            fast,
         )
     if rest.endswith(ICAL_SUFFIX) and _SLUG.match(rest[: -len(ICAL_SUFFIX)]):
         slug = rest[: -len(ICAL_SUFFIX)]
         return _cached_document(
-            slug, "ical", "", lambda: _ical(slug), "text/calendar; charset=utf-8"
+            slug, "ical", "", lambda: _ical(slug), "text/calendar; charset=utf-8", fast
         )
     return _text(404, "reach.not_found")
 
@@ -264,8 +298,15 @@ class ReachRoutes:
             else:
                 await self.inner(scope, receive, send)
             return
+        raw_query = scope.get("query_string", b"")
         try:
-            doc = await run_in_threadpool(document, path, scope.get("query_string", b""))
+            # A cached embed or feed is answered without leaving the event loop.
+            doc = document(path, raw_query, fast=True)
+        except _NeedsDatabase:
+            doc = None
+        try:
+            if doc is None:
+                doc = await run_in_threadpool(document, path, raw_query)
         except SQLAlchemyError:
             log.exception("reach document failed for %s", path)
             doc = _text(503, "reach.unavailable")
@@ -275,8 +316,14 @@ class ReachRoutes:
 
     async def _with_preview(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
         # The page's HTML uncompressed and in full (no 304), so the head can be changed.
+        for_browser = any(name.lower() == b"sec-fetch-mode" for name, _ in scope["headers"])
         dropped = {b"accept-encoding", b"if-none-match", b"if-modified-since", b"range"}
         plain = {**scope, "headers": [h for h in scope["headers"] if h[0].lower() not in dropped]}
+        # Without the server's "send a file by its path" extension (granian offers it), the
+        # static file comes as body bytes that can be changed.
+        extensions = dict(scope.get("extensions") or {})
+        extensions.pop("http.response.pathsend", None)
+        plain["extensions"] = extensions
         start: Message | None = None
         chunks: list[bytes] = []
 
@@ -287,13 +334,15 @@ class ReachRoutes:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
-                    await self._finish(send, start, b"".join(chunks), path)
+                    await self._finish(send, start, b"".join(chunks), path, for_browser)
             else:
                 await send(message)
 
         await self.inner(plain, receive, collect)
 
-    async def _finish(self, send: Send, start: Message | None, body: bytes, path: str) -> None:
+    async def _finish(
+        self, send: Send, start: Message | None, body: bytes, path: str, for_browser: bool
+    ) -> None:
         assert start is not None
         headers = list(start.get("headers", []))
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
@@ -304,7 +353,7 @@ class ReachRoutes:
                 log.exception("link preview failed for %s", path)
                 preview = None
             if preview is not None:
-                body = reach_render.with_preview(body, *preview)
+                body = reach_render.with_preview(body, *preview, for_browser=for_browser)
                 headers = [
                     (k, str(len(body)).encode() if k.lower() == b"content-length" else v)
                     for k, v in headers

@@ -265,6 +265,7 @@ def sitemap_kommune(
 
 _HEAD = re.compile(rb"<head[^>]*>", re.I)
 _TITLE = re.compile(rb"<title>.*?</title>", re.I | re.S)
+_DESCRIPTION_TAG = re.compile(rb'<meta name="description" content="[^"]*"\s*/?>', re.I)
 
 
 def preview_tags(
@@ -278,7 +279,6 @@ def preview_tags(
         ("property", "og:url", url),
         ("property", "og:image", image),
         ("property", "og:locale", "de_DE"),
-        ("name", "description", description),
         ("name", "twitter:card", "summary"),
     ]
     return "".join(
@@ -286,22 +286,23 @@ def preview_tags(
     )
 
 
-def kommune_preview(kommune: KommuneRef, base: str, lang: str = "de") -> tuple[str, str]:
-    """(title, head tags) of a Kommune's start page."""
+def kommune_preview(kommune: KommuneRef, base: str, lang: str = "de") -> tuple[str, str, str]:
+    """(title, description, Open Graph tags) of a Kommune's start page."""
     title = translate("reach.preview_kommune_title", lang, name=kommune.name)
+    description = translate("pwa.kommune_description", lang, name=kommune.name)
     tags = preview_tags(
         title=title,
-        description=translate("pwa.kommune_description", lang, name=kommune.name),
+        description=description,
         url=_abs(base, kommune_path(kommune.slug)),
         image=_share_image(kommune, base),
     )
-    return title, tags
+    return title, description, tags
 
 
 def listing_preview(
     kommune: KommuneRef, entry: FeedEntry, base: str, lang: str = "de"
-) -> tuple[str, str]:
-    """(title, head tags) of a public listing's page."""
+) -> tuple[str, str, str]:
+    """(title, description, Open Graph tags) of a public listing's page."""
     title = translate(
         "reach.preview_listing_title",
         lang,
@@ -309,26 +310,42 @@ def listing_preview(
         title=entry.title,
         name=kommune.name,
     )
+    description = " · ".join(p for p in (_meta_line(entry, lang), entry.summary) if p)
     tags = preview_tags(
         title=title,
-        description=" · ".join(p for p in (_meta_line(entry, lang), entry.summary) if p),
+        description=description,
         url=_abs(base, str(routes.listing_href(kommune.slug, entry.id))),
         image=_share_image(kommune, base),
         kind="article",
     )
-    return title, tags
+    return title, description, tags
 
 
 def _share_image(kommune: KommuneRef, base: str) -> str:
     return _abs(base, f"/_upload/{kommune.logo_path}" if kommune.logo_path else SHARE_IMAGE)
 
 
-def with_preview(html: bytes, title: str, tags: str) -> bytes:
-    """The page's first HTML with this title and the preview tags first in its head."""
+def with_preview(
+    html: bytes, title: str, description: str, tags: str, *, for_browser: bool
+) -> bytes:
+    """The page's first HTML with the Open Graph tags first in its head.
+
+    Reflex serves dynamic routes from one SPA fallback without a title or description:
+    React sets them once the page has loaded. A link preview (WhatsApp, Signal, e-mail, a
+    search engine) runs no script, so it gets a `<title>` and a description too. A browser
+    does not: React would add its own, and the first `<title>` would stay for every page
+    the person then opens. Browsers say so by their `Sec-Fetch-Mode` header.
+    """
     head = _HEAD.search(html)
     if head is None:
         return html
-    titled = f"<title>{escape(title)}</title>".encode()
-    html = _TITLE.sub(lambda _m: titled, html, count=1)
-    at = head.end()
-    return html[:at] + tags.encode() + html[at:]
+    added = tags
+    if not for_browser:
+        html = _TITLE.sub(b"", html)
+        html = _DESCRIPTION_TAG.sub(b"", html)
+        added = (
+            f"<title>{escape(title)}</title>"
+            f'<meta name="description" content="{escape(description)}">' + tags
+        )
+    at = head.end()  # what was removed lies after it
+    return html[:at] + added.encode() + html[at:]

@@ -101,6 +101,15 @@ class VersionedCache(Generic[_T]):
                 self._entries.popitem(last=False)
         return value
 
+    def peek(self, kommune_id: int, key: Hashable) -> _T | None:
+        """The cached value if it is current, else None (never computes)."""
+        version = version_of(kommune_id)
+        with self._lock:
+            entry = self._entries.get((kommune_id, key))
+            if entry is not None and entry[0] == version and entry[1] > time.monotonic():
+                return entry[2]
+        return None
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

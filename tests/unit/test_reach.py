@@ -27,7 +27,8 @@ from tests import factories as f
 ATOM = "{http://www.w3.org/2005/Atom}"
 APP_HTML = (
     b'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-    b"<title>Kommune - dasnez</title></head><body><div id='root'></div></body></html>"
+    b'<title>Kommune - dasnez</title><meta name="description" content="Allgemein"/></head>'
+    b"<body><div id='root'></div></body></html>"
 )
 
 
@@ -247,10 +248,13 @@ def test_sitemaps_name_kommunen_and_their_public_listings(world: dict[str, objec
 def test_kommune_and_listing_pages_carry_preview_tags(world: dict[str, object]) -> None:
     client = _public_client()
     page = client.get("/k/delbrueck", headers={"accept-encoding": "gzip"})
+    assert page.text.count("<title>") == 1
     assert page.status_code == 200
     assert "<title>Nachbarschaftshilfe Delbrück</title>" in page.text
     assert '<meta property="og:title" content="Nachbarschaftshilfe Delbrück">' in page.text
     assert '<meta property="og:url" content="http://localhost:3000/k/delbrueck">' in page.text
+    assert page.text.count('<meta name="description"') == 1
+    assert 'name="description" content="Nachbarschaftshilfe in Delbrück:' in page.text
     assert int(page.headers["content-length"]) == len(page.content)
     assert "etag" not in page.headers
     listing = world["in_boke"]
@@ -258,6 +262,11 @@ def test_kommune_and_listing_pages_carry_preview_tags(world: dict[str, object]) 
     assert "<title>Angebot: Rasen in Boke – Delbrück</title>" in detail
     assert 'property="og:type" content="article"' in detail
     assert "Ich helfe gern in der Nachbarschaft." in detail
+    # A browser gets the Open Graph tags only: React sets title and description itself.
+    browser = client.get("/k/delbrueck", headers={"sec-fetch-mode": "navigate"}).text
+    assert '<meta property="og:title" content="Nachbarschaftshilfe Delbrück">' in browser
+    assert "<title>Kommune - dasnez</title>" in browser and browser.count("<title>") == 1
+    assert 'content="Allgemein"' in browser
 
 
 def test_no_preview_for_what_the_public_does_not_see(world: dict[str, object]) -> None:
