@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Schools, clubs and institutions can show the newest listings on their own website. "
         "Choose which listings to show, then copy the code or the link.",
     ),
+    "reach.snippet_open": ("Code und QR-Code erstellen", "Create code and QR code"),
+    "reach.snippet_copy": ("Kopieren", "Copy"),
     "reach.snippet_iframe": ("Code zum Einbinden (iframe)", "Embed code (iframe)"),
     "reach.snippet_link": ("Link", "Link"),
     "reach.snippet_feed": ("Atom-Feed zum Abonnieren", "Atom feed to subscribe to"),

@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
 from dasnez_core.db import session_scope
 from dasnez_core.models import Kommune, Role, RoleGrant, User
+from dasnez_core.seed import DEMO_PASSWORD
 from dasnez_core.services import auth
 from dasnez_core.services.sessions import create_session
 from dasnez_ui.session_http import cookie_name
@@ -166,3 +167,60 @@ def test_poster_only_for_the_kommunes_admin(apps: Apps, who: str) -> None:
         assert answer.content.startswith(b"%PDF")
     # The public app has no poster.
     assert httpx.get(f"{apps.public}/plakat/delbrueck.pdf", timeout=20).status_code != 200
+
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def _axe_violations(page: Page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [f"{v['id']}: {v['help']}" for v in results.response["violations"]]
+
+
+def test_snippet_generator_on_the_kommune_page(page: Page, apps: Apps) -> None:
+    page.goto(apps.public + "/k/delbrueck")
+    page.get_by_role("button", name="Code und QR-Code erstellen").click()
+    code = page.get_by_label("Code zum Einbinden (iframe)")
+    expect(code).to_have_value(re.compile(r'<iframe src="[^"]+/embed/k/delbrueck" title="'))
+    page.get_by_label("Angebot oder Gesuch").select_option(label="Gesuch")
+    expect(code).to_have_value(re.compile(r"/embed/k/delbrueck\?art=request"))
+    expect(page.get_by_label("Link", exact=True)).to_have_value(
+        f"{apps.public}/k/delbrueck/eintraege?art=request"
+    )
+    qr = page.get_by_role("link", name="QR-Code herunterladen")
+    expect(qr).to_have_attribute("href", re.compile(r"^data:image/png;base64,"))
+    assert _axe_violations(page) == []
+    # The code it gives works.
+    src = re.search(r'src="([^"]+)"', code.input_value())
+    assert src is not None
+    embed = httpx.get(src.group(1).replace("&amp;", "&"), timeout=20)
+    assert embed.status_code == 200
+
+
+def test_snippet_generator_and_poster_in_the_admin_portal(browser: Browser, apps: Apps) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    page.goto(apps.admin + "/")
+    page.get_by_label("E-Mail-Adresse").fill("admin@delbrueck.example")
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.locator("header").get_by_role("button", name="Abmelden")).to_be_visible()
+    page.goto(apps.admin + "/stammdaten")
+    poster = page.get_by_role("link", name="Plakat herunterladen (PDF, A4)")
+    expect(poster).to_have_attribute("href", "/plakat/delbrueck.pdf")
+    # The link with the browser's own session cookie gives the PDF.
+    cookies = {c["name"]: c["value"] for c in context.cookies(apps.admin)}
+    pdf = httpx.get(f"{apps.admin}/plakat/delbrueck.pdf", cookies=cookies, timeout=30)
+    assert pdf.status_code == 200
+    assert pdf.headers["content-disposition"] == 'attachment; filename="plakat-delbrueck.pdf"'
+    page.get_by_role("button", name="Code und QR-Code erstellen").click()
+    expect(page.get_by_label("Code zum Einbinden (iframe)")).to_have_value(
+        re.compile(re.escape(apps.public) + r"/embed/k/delbrueck")
+    )
+    assert _axe_violations(page) == []
+    context.close()
