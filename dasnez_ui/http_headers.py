@@ -9,7 +9,8 @@ outermost CORS middleware answers around it: its preflight answers (OPTIONS with
 
 Two jobs:
 - every HTTP answer gets a Content-Security-Policy (no framing, scripts only from the app
-  itself and the inline scripts of its own build, by hash), X-Frame-Options,
+  itself and the inline scripts of its own build, by hash; only the embeds under
+  FRAMEABLE_PREFIXES bring their own policy with `frame-ancestors *`), X-Frame-Options,
   Referrer-Policy, X-Content-Type-Options, Permissions-Policy, and HSTS when the session
   cookies are Secure (DASNEZ_SECURE_COOKIES=1, i.e. the app is behind TLS);
 - a request that names a foreign `Origin` is refused (403) when it opens the websocket or
