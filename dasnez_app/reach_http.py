@@ -180,6 +180,22 @@ def _preview(path: str) -> tuple[str, str, str] | None:
         return None
 
 
+_Preview = tuple[str, str, str] | None
+_previews: VersionedCache[_Preview] = VersionedCache(ttl=CACHE_SECONDS)
+
+
+def _cached_preview(path: str) -> _Preview:
+    """`_preview`, kept like the embeds: a page load costs no query while it is current."""
+    found = _KOMMUNE_PAGE.match(path) or _LISTING_PAGE.match(path)
+    if found is None or not _SLUG.match(found["slug"]):
+        return None
+    try:
+        kommune_id = _kommune_id(found["slug"], fast=False)
+    except NotFound:
+        return None
+    return _previews.get(kommune_id, path.rstrip("/"), lambda: _preview(path))
+
+
 # --- the ASGI wrapper ---------------------------------------------------------------------
 
 _Document = tuple[int, str, bytes, list[tuple[bytes, bytes]]]
@@ -348,7 +364,7 @@ class ReachRoutes:
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
         if start["status"] == 200 and content_type.startswith(b"text/html") and body:
             try:
-                preview = await run_in_threadpool(_preview, path)
+                preview = await run_in_threadpool(_cached_preview, path)
             except SQLAlchemyError:
                 log.exception("link preview failed for %s", path)
                 preview = None

@@ -53,6 +53,8 @@ def world(db: Session) -> Iterator[dict[str, object]]:
     """Two Kommunen; in Delbrück three public listings (one request, one in Boke), a draft
     and an Info-Box event; committed, since the routes open sessions of their own."""
     reach_http._cache.clear()
+    reach_http._previews.clear()
+    reach_http._slug_ids.clear()
     here = f.kommune(db)
     other = f.kommune(db, slug="salzkotten", name="Salzkotten")
     boke = f.district(db, here, "Boke")
@@ -88,6 +90,8 @@ def world(db: Session) -> Iterator[dict[str, object]]:
         **listings,
     }
     reach_http._cache.clear()
+    reach_http._previews.clear()
+    reach_http._slug_ids.clear()
 
 
 # --- bad input ----------------------------------------------------------------------------
