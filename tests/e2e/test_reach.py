@@ -111,6 +111,14 @@ def test_previewed_page_still_runs_in_the_browser(page: Page, apps: Apps) -> Non
     expect(page.get_by_role("heading", level=1)).to_contain_text("Delbrück")
     expect(page).to_have_title(re.compile("Delbrück"))
     assert page.locator("title").count() == 1
+    # The page's own description, once (as the installable-app test expects it).
+    expect(page.locator('meta[name="description"]')).to_have_attribute(
+        "content", re.compile(r"^Nachbarschaftshilfe in Delbrück: Angebote und Gesuche")
+    )
+    # Moving on in the app, the title follows the page.
+    page.get_by_role("link", name="Alle Angebote und Gesuche ansehen").first.click()
+    expect(page).to_have_title(re.compile("Angebote und Gesuche"))
+    assert page.locator("title").count() == 1
     assert errors == []
 
 
