@@ -45,6 +45,7 @@ MAX_VALUE_CHARS = 64
 CACHE_SECONDS = 30
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_TRAILING_SLASHES = re.compile(r"/+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _KOMMUNE_PAGE = re.compile(r"^/k/(?P<slug>[^/]+)/?$")
 _LISTING_PAGE = re.compile(r"^/k/(?P<slug>[^/]+)/eintrag/(?P<id>\d{1,12})/?$")
@@ -193,7 +194,8 @@ def _cached_preview(path: str) -> _Preview:
         kommune_id = _kommune_id(found["slug"], fast=False)
     except NotFound:
         return None
-    return _previews.get(kommune_id, path.rstrip("/"), lambda: _preview(path))
+    key = _TRAILING_SLASHES.sub("", path)
+    return _previews.get(kommune_id, key, lambda: _preview(path))
 
 
 # --- the ASGI wrapper ---------------------------------------------------------------------
@@ -254,7 +256,7 @@ def document(path: str, raw_query: bytes, fast: bool = False) -> _Document | Non
     feed = path.startswith(FEED_PREFIX)
     if not (embed or feed):
         return None
-    rest = path[len(EMBED_PREFIX if embed else FEED_PREFIX) :].rstrip("/")
+    rest = _TRAILING_SLASHES.sub("", path[len(EMBED_PREFIX if embed else FEED_PREFIX) :])
     try:
         query = canonical_query(filter_params(raw_query))
     except BadQuery:

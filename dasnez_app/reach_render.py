@@ -31,8 +31,11 @@ _EMBED_CSS = (
 )
 
 
+_TRAILING_SLASHES = re.compile(r"/+$")
+
+
 def _abs(base: str, path: str) -> str:
-    return base.rstrip("/") + path
+    return _TRAILING_SLASHES.sub("", base) + path
 
 
 def _meta_line(entry: FeedEntry, lang: str) -> str:
@@ -195,29 +198,14 @@ SITEMAP_PATH = "/sitemap.xml"
 SITEMAP_START_PATH = "/sitemap/start.xml"
 SITEMAP_KOMMUNE_PREFIX = "/sitemap/k/"
 
-# Personal pages, one-time links and the embeds stay out of search engines.
-_DISALLOWED = (
-    routes.ACCOUNT,
-    routes.MY_LISTINGS,
-    routes.MESSAGES,
-    routes.LOGIN,
-    routes.CONSENT,
-    routes.FORGOT_PASSWORD,
-    routes.RESET_PASSWORD,
-    routes.EMAIL_CONFIRM,
-    routes.REGISTRATION_CONFIRM,
-    "/k/*/person/",
-    "/k/*/neu",
-    "/k/*/registrieren",
-    "/k/*/eintrag/*/bearbeiten",
-    "/embed/",
-    "/_",
-)
-
 
 def robots_txt(base: str) -> str:
     """The public app's robots.txt: public pages crawlable, personal pages not."""
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in _DISALLOWED), "Allow: /"]
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in routes.NOT_FOR_SEARCH_ENGINES),
+        "Allow: /",
+    ]
     return "\n".join([*lines, "", f"Sitemap: {_abs(base, SITEMAP_PATH)}", ""])
 
 
