@@ -232,3 +232,10 @@ def test_snippet_generator_and_poster_in_the_admin_portal(browser: Browser, apps
     )
     assert _axe_violations(page) == []
     context.close()
+
+
+def test_embed_passes_axe(page: Page, apps: Apps) -> None:
+    page.goto(apps.public + "/embed/k/delbrueck?art=offer")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Delbrück")
+    expect(page.get_by_role("list")).to_be_visible()
+    assert _axe_violations(page) == []
