@@ -239,3 +239,38 @@ def test_embed_passes_axe(page: Page, apps: Apps) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("Delbrück")
     expect(page.get_by_role("list")).to_be_visible()
     assert _axe_violations(page) == []
+
+
+def test_snippet_handlers_refuse_hostile_calls(page: Page, apps: Apps) -> None:
+    from admin_portal.pages.profile_embed import ProfileEmbedState
+    from dasnez_app.pages.kommune_embed import KommuneEmbedState
+    from dasnez_core.models import Area
+    from tests.e2e.hostile import fresh_token, send_event, tab_of
+
+    with session_scope() as db:
+        other = db.exec(select(Kommune).where(Kommune.slug == "bad-lippspringe")).one()
+        foreign_area = db.exec(select(Area).where(Area.kommune_id == other.id)).first()
+        assert foreign_area is not None
+        foreign_area_id = str(foreign_area.id)
+    page.goto(apps.public + "/k/delbrueck")
+    page.get_by_role("button", name="Code und QR-Code erstellen").click()
+    expect(page.get_by_label("Code zum Einbinden (iframe)")).to_have_value(re.compile("/embed/"))
+    token = tab_of(page)
+    page.goto("about:blank")
+    page.wait_for_timeout(500)
+    choose = f"{KommuneEmbedState.get_full_name()}.choose_snippet"
+    # Another Kommune's district, and a field that does not exist: neither is taken.
+    for field, value in (("area", foreign_area_id), ("evil", "1")):
+        updates = send_event(
+            apps.public, token, choose, {"field": field, "value": value}, path="/k/delbrueck"
+        )
+        assert "ort=" not in str(updates) and "evil" not in str(updates)
+    # The same channel takes an allowed choice (so the refusals above were heard).
+    updates = send_event(
+        apps.public, token, choose, {"field": "kind", "value": "offer"}, path="/k/delbrueck"
+    )
+    assert "art=offer" in str(updates)
+    # Anonymous in the portal: no snippet of any Kommune.
+    open_snippet = f"{ProfileEmbedState.get_full_name()}.open_snippet"
+    updates = send_event(apps.admin, fresh_token(), open_snippet, {}, path="/stammdaten")
+    assert "/embed/k/" not in str(updates)
