@@ -252,6 +252,7 @@ def sitemap_kommune(
 # --- link previews ------------------------------------------------------------------------
 
 _HEAD = re.compile(rb"<head[^>]*>", re.I)
+_CHARSET = re.compile(rb"\s*<meta charset=[^>]*>", re.I)
 _TITLE = re.compile(rb"<title>.*?</title>", re.I | re.S)
 _DESCRIPTION_TAG = re.compile(rb'<meta name="description" content="[^"]*"\s*/?>', re.I)
 
@@ -336,4 +337,7 @@ def with_preview(
             f'<meta name="description" content="{escape(description)}">' + tags
         )
     at = head.end()  # what was removed lies after it
+    charset = _CHARSET.match(html, at)  # the encoding stays the first thing declared
+    if charset is not None:
+        at = charset.end()
     return html[:at] + added.encode() + html[at:]
