@@ -129,6 +129,9 @@ def atom_xml(feed: Feed, base: str, self_path: str, lang: str = "de") -> str:
     )
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _ical_text(value: str) -> str:
     """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped."""
     return (
@@ -185,7 +188,7 @@ def ical(
         ]
         if event.body:
             lines.append("DESCRIPTION:" + _ical_text(event.body))
-        lines.append("URL:" + (event.link_url or page))
+        lines.append("URL:" + _CONTROL_CHARS.sub("", event.link_url or page))
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"

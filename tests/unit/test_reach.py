@@ -314,3 +314,17 @@ def test_poster_download_through_http(db: Session, world: dict[str, object]) -> 
     assert answer.headers["content-type"] == "application/pdf"
     assert answer.content.startswith(b"%PDF")
     assert client.get("/plakat/nirgendwo.pdf", cookies={name: own}).status_code == 404
+
+
+def test_ical_values_cannot_start_lines_of_their_own() -> None:
+    from datetime import UTC, datetime
+
+    from dasnez_core.services.reach import EventEntry, KommuneRef
+
+    event = EventEntry(
+        7, "Fest\r\nEND:VCALENDAR", "", "https://x.example/\r\nBEGIN:VEVENT", date(2027, 1, 1)
+    )
+    body = reach_render.ical(KommuneRef(1, "d", "D", ""), [event], "http://h", datetime.now(UTC))
+    lines = body.split("\r\n")
+    assert lines.count("BEGIN:VEVENT") == 1 and lines.count("END:VCALENDAR") == 1
+    assert "URL:https://x.example/BEGIN:VEVENT" in lines
