@@ -26,6 +26,7 @@ from admin_portal.pages.ratings import RatingsState, ratings_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
+from admin_portal.reach_http import admin_reach_routes
 from admin_portal.state import AdminSession
 from admin_portal.titles import page_title
 from dasnez_core.logs import configure_logging, log_frontend_exception
@@ -75,7 +76,12 @@ app = rx.App(
     head_components=private_app_tags(),
     # The session gate (cookie endpoints, no secret in state) inside; secure_http last, so
     # every answer, the gate's included, carries the security headers.
-    api_transformer=[session_http.gate(auth.ADMIN_APP), secure_http("admin")],
+    # The poster and robots.txt read the browser's own cookie: outside the session gate.
+    api_transformer=[
+        session_http.gate(auth.ADMIN_APP),
+        admin_reach_routes(),
+        secure_http("admin"),
+    ],
 )
 use_phone_first(app)
 for _entry in routes.PAGES:

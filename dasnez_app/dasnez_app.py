@@ -39,6 +39,7 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.reach_http import reach_routes
 from dasnez_app.state import PublicSession
 from dasnez_app.titles import TITLES
 from dasnez_app.unsubscribe_http import unsubscribe_endpoint
@@ -105,6 +106,8 @@ app = rx.App(
         unsubscribe_endpoint(),
         session_http.gate(auth.PUBLIC_APP),
         not_found_status(auth.PUBLIC_APP, page_status.CHECKS),
+        # Embeds, feeds, robots.txt, sitemaps and the link-preview head (no cookies).
+        reach_routes(),
         secure_http("public"),
     ],
 )

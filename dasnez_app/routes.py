@@ -109,6 +109,26 @@ PAGES: tuple[str, ...] = (
     NOT_FOUND,
 )
 
+# Personal pages, pages of one-time links and the embeds, kept out of search engines by
+# robots.txt ("*" stands for one path segment).
+NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
+    ACCOUNT,
+    MY_LISTINGS,
+    MESSAGES,
+    LOGIN,
+    CONSENT,
+    FORGOT_PASSWORD,
+    RESET_PASSWORD,
+    EMAIL_CONFIRM,
+    REGISTRATION_CONFIRM,
+    "/k/*/person/",
+    "/k/*/neu",
+    "/k/*/registrieren",
+    "/k/*/eintrag/*/bearbeiten",
+    "/embed/",
+    "/_",
+)
+
 # The last path segment of each legal page, by text kind (LegalKind values) and "easy".
 LEGAL_SEGMENTS: dict[str, str] = {
     "imprint": "impressum",

@@ -9,7 +9,8 @@ outermost CORS middleware answers around it: its preflight answers (OPTIONS with
 
 Two jobs:
 - every HTTP answer gets a Content-Security-Policy (no framing, scripts only from the app
-  itself and the inline scripts of its own build, by hash), X-Frame-Options,
+  itself and the inline scripts of its own build, by hash; only the embeds under
+  FRAMEABLE_PREFIXES bring their own policy with `frame-ancestors *`), X-Frame-Options,
   Referrer-Policy, X-Content-Type-Options, Permissions-Policy, and HSTS when the session
   cookies are Secure (DASNEZ_SECURE_COOKIES=1, i.e. the app is behind TLS);
 - a request that names a foreign `Origin` is refused (403) when it opens the websocket or
@@ -43,6 +44,9 @@ REFERRER_POLICY: dict[AppKind, str] = {
     "admin": "no-referrer",
 }
 EVENT_PATH = "/_event"
+# The only answers other sites may frame: the embeds (dasnez_app.reach_http), which send
+# their own policy with `frame-ancestors *`; they get no X-Frame-Options.
+FRAMEABLE_PREFIXES = ("/embed/",)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 _INLINE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
@@ -171,9 +175,11 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        frameable = str(scope.get("path", "")).startswith(FRAMEABLE_PREFIXES)
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = self._with_headers(message.get("headers", []))
+                message["headers"] = self._with_headers(message.get("headers", []), frameable)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -191,10 +197,15 @@ class SecurityHeadersMiddleware:
         )
         return not checked or origin_allowed(origin, self.origins)
 
-    def _with_headers(self, existing: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-        """Ours added; a header an endpoint set itself (say its own CSP) is kept instead."""
+    def _with_headers(
+        self, existing: Iterable[tuple[bytes, bytes]], frameable: bool = False
+    ) -> list[tuple[bytes, bytes]]:
+        """Ours added; a header an endpoint set itself (say its own CSP) is kept instead.
+        A frameable answer that set its own CSP gets no X-Frame-Options."""
         headers = list(existing)
         present = {name.lower() for name, _ in headers}
+        if frameable and b"content-security-policy" in present:
+            present.add(b"x-frame-options")
         headers.extend((name, value) for name, value in self.headers if name not in present)
         return headers
 

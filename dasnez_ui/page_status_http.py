@@ -56,7 +56,8 @@ def _header(scope: Scope, name: bytes) -> str:
     return ""
 
 
-def _cookie(scope: Scope, name: str) -> str:
+def cookie_value(scope: Scope, name: str) -> str:
+    """The value of cookie `name` in the request ("" without)."""
     for part in _header(scope, b"cookie").split(";"):
         key, _, value = part.strip().partition("=")
         if key == name:
@@ -102,7 +103,7 @@ class NotFoundStatus:
     def _shown(self, scope: Scope, check: Check, params: dict[str, str]) -> bool:
         def viewer() -> Actor:
             with session_scope() as db:
-                return resolve_session(db, _cookie(scope, cookie_name(self.app)), self.app)
+                return resolve_session(db, cookie_value(scope, cookie_name(self.app)), self.app)
 
         try:
             with session_scope() as db:

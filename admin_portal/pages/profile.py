@@ -11,6 +11,8 @@ from sqlmodel import Session
 
 from admin_portal import routes
 from admin_portal.components import admin_page
+from admin_portal.pages.profile_embed import profile_embed_section
+from admin_portal.reach_http import poster_href
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
 from dasnez_core.config import load_settings
@@ -51,6 +53,7 @@ class ProfileState(PageLoad, KommuneAdminState):
     ready: bool = False
     form_key: int = 0
     public_url: str = ""
+    poster_url: str = ""
     v_name: str = ""
     v_contact_name: str = ""
     v_contact_email: str = ""
@@ -80,6 +83,7 @@ class ProfileState(PageLoad, KommuneAdminState):
         self.enabled_types = [e.type for e in profile.exchanges if e.enabled]
         self.v_logo = profile.logo
         self.public_url = routes.public_kommune_url(load_settings().public_url, profile.slug)
+        self.poster_url = poster_href(profile.slug)
         self.form_key += 1
 
     @rx.event
@@ -380,6 +384,14 @@ def profile_page() -> rx.Component:
                         ),
                     ),
                     _form(),
+                    # A plain link: the PDF comes from an HTTP route, not a page.
+                    rx.el.a(
+                        t("reach.poster_download"),
+                        href=ProfileState.poster_url,
+                        download="",
+                        style={"font_weight": "600"},
+                    ),
+                    profile_embed_section(),
                     width="100%",
                     max_width="720px",
                 ),

@@ -14,6 +14,7 @@ from dasnez_app.components import (
     listing_card,
     public_page,
 )
+from dasnez_app.pages.kommune_embed import kommune_embed_section
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.contact_links import email_href, phone_href
@@ -183,6 +184,7 @@ def _about() -> rx.Component:
                 padding_top="1rem",
             ),
         ),
+        kommune_embed_section(KommuneState.slug),
         rx.box(
             rx.heading(t("kommune.contact"), size="4", as_="h2"),
             rx.text(KommuneState.contact_name),

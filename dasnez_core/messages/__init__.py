@@ -22,6 +22,7 @@ from dasnez_core.messages import (
     marketplace,
     phone,
     pwa,
+    reach,
     resilience,
     status,
     throttle,
@@ -48,6 +49,7 @@ for _part in (
     atomic,
     api,
     resilience,
+    reach,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:
