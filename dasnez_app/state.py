@@ -4,11 +4,14 @@ what the header shows of the person."""
 from __future__ import annotations
 
 import reflex as rx
+from sqlmodel import Session
 
 from dasnez_app import routes
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.services import auth, contact
+from dasnez_core.services import auth, contact, kommunen
+from dasnez_core.services.sessions import resolve_session_hash
+from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import Outcome
 from dasnez_ui.session import (
@@ -42,7 +45,10 @@ class PublicSession(LangState, Outcome):
 
     def _actor(self) -> Actor:
         ref = session_ref(self, auth.PUBLIC_APP)
-        actor = resolve_actor(ref, auth.PUBLIC_APP)
+        return self._seen(ref, resolve_actor(ref, auth.PUBLIC_APP))
+
+    def _seen(self, ref: str, actor: Actor) -> Actor:
+        """Show the caller `actor` (resolved from the session hash `ref`) in the header."""
         if actor.is_anonymous and self._session_seen:
             # The session ended while this tab was open (logout elsewhere, blocking,
             # password change, expiry): forget everything the state holds of the person.
@@ -76,6 +82,25 @@ class PublicSession(LangState, Outcome):
             with session_scope() as db:
                 self.user_kommune_slug = get_kommune(db, actor.kommune_id or 0).slug
         self._refresh_unread(actor)
+        return actor
+
+    async def _refresh_session_off_loop(self) -> Actor:
+        """`_refresh_session` with its database work in one transaction off the event loop
+        (for `async` page loads)."""
+        ref = session_ref(self, auth.PUBLIC_APP)
+        known_slug = self.user_kommune_slug
+
+        def work(db: Session) -> tuple[Actor, str, int]:
+            actor = resolve_session_hash(db, ref, auth.PUBLIC_APP)
+            if actor.is_anonymous or actor.kommune_id is None:
+                return actor, "", 0
+            slug = known_slug or kommunen.get_kommune(db, actor.kommune_id).slug
+            return actor, slug, contact.unread_count(db, actor, actor.kommune_id)
+
+        actor, slug, unread = await in_db_thread(work)
+        actor = self._seen(ref, actor)
+        self.login_link = routes.login_href(self.router.url.path, self.router.url.query)
+        self.user_kommune_slug, self.unread = slug, unread
         return actor
 
     def _refresh_unread(self, actor: Actor) -> None:

@@ -7,20 +7,25 @@ active ones show as chips that remove them, and a changed filter loads its URL a
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from dasnez_app import routes
 from dasnez_app.components import listing_card, public_page
 from dasnez_app.routes import parse_search, search_query, slug_from_path
 from dasnez_app.state import PublicSession
-from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
+from dasnez_core.i18n import translate
+from dasnez_core.models import id_of
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
-from dasnez_core.services.search import ListingCard, SearchFilters, search_public
+from dasnez_core.services.search import ListingCard, SearchFilters, SearchPage, search_public
 from dasnez_ui import forms
+from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 
@@ -38,14 +43,69 @@ FILTER_PARAMS: dict[str, tuple[str, object]] = {
 
 @dataclass
 class FilterChip:
-    """An active filter as shown above the results; `href` is the view without it."""
+    """An active filter as shown above the results; `href` is the view without it, `param`
+    its URL parameter (a click removes it in one event, the link stays for a new tab)."""
 
     label: str
     href: str
+    param: str = ""
 
 
 def _label_of(options: list[Option], value: str) -> str:
     return next((o.label for o in options if o.value == value), value)
+
+
+@dataclass(frozen=True)
+class _Options:
+    """The Kommune's choices the filter selects offer."""
+
+    exchanges: list[Option]
+    categories: list[Option]
+    areas: list[Option]
+    spaces: list[Option]
+
+
+def _options(db: Session, kommune_id: int, lang: str) -> _Options:
+    def exchange_name(ex_type: str) -> str:
+        return translate("exchange." + ex_type, lang)
+
+    return _Options(
+        exchanges=[
+            Option(ex_type, exchange_name(ex_type))
+            for _, ex_type in kommunen.exchange_options(db, kommune_id)
+        ],
+        categories=kommunen.labelled_category_options(db, kommune_id, exchange_name, lang),
+        areas=kommunen.area_options(db, kommune_id),
+        spaces=kommunen.social_space_options(db, kommune_id),
+    )
+
+
+@dataclass(frozen=True)
+class _View:
+    """What one database visit of the page found (in the pool thread)."""
+
+    kommune_id: int
+    kommune_name: str
+    options: _Options | None
+    result: SearchPage
+
+
+def browse_view(
+    db: Session, slug: str, kommune_id: int, filters: SearchFilters, lang: str
+) -> _View | None:
+    """The page's data: with `kommune_id` 0 (a page load, or a state that was lost) the
+    Kommune by its slug and its option lists too; else only the search (a filter change).
+    None when there is no such Kommune."""
+    options = None
+    name = ""
+    if not kommune_id:
+        try:
+            k = kommunen.get_kommune_by_slug(db, slug)
+        except NotFound:
+            return None
+        kommune_id, name = id_of(k), k.name
+        options = _options(db, kommune_id, lang)
+    return _View(kommune_id, name, options, search_public(db, kommune_id, filters, lang))
 
 
 class BrowseState(PublicSession):
@@ -76,51 +136,71 @@ class BrowseState(PublicSession):
     categories: list[Option] = []
     areas: list[Option] = []
     spaces: list[Option] = []
+    # The Kommune (slug, id, language) whose option lists the vars above hold: a filter
+    # change needs neither to look the Kommune up again nor to send its options again.
+    _shown_for: tuple[str, int, str] = ("", 0, "")
+
+    def _assign(self, **values: Any) -> None:
+        """Set the vars whose value changed: Reflex sends every var set, equal or not."""
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     @rx.event
-    def load(self) -> None:
-        self._refresh_session()
-        self.slug = slug_from_path(self.router.url.path)
-        filters = parse_search(dict(self.router.url.query_parameters))
-        with session_scope() as db:
-            try:
-                k = kommunen.get_kommune_by_slug(db, self.slug)
-            except NotFound:
-                self.loaded, self.found = True, False
-                return
-            assert k.id is not None
-            self.kommune_name = k.name
-            exchange_types = dict(kommunen.exchange_options(db, k.id))
-            self.exchanges = [
-                Option(ex_type, self._t("exchange." + ex_type))
-                for ex_type in exchange_types.values()
-            ]
-            self.categories = kommunen.labelled_category_options(
-                db, k.id, lambda ex_type: self._t("exchange." + ex_type), self.lang
-            )
-            self.areas = kommunen.area_options(db, k.id)
-            self.spaces = kommunen.social_space_options(db, k.id)
-            result = search_public(db, k.id, filters, self.lang)
+    async def load(self) -> None:
+        """A page load (link, reload, back/forward, language switch): the header, the
+        Kommune anew (it may have been switched off) and the search in the URL."""
+        await self._refresh_session_off_loop()
+        slug = slug_from_path(self.router.url.path)
+        await self._show(slug, parse_search(dict(self.router.url.query_parameters)), fresh=True)
+
+    async def _show(
+        self, slug: str, filters: SearchFilters, *, fresh: bool
+    ) -> SearchFilters | None:
+        """Search and show `filters`; the filters kept (nonsense dropped, the page within
+        range), or None when there is no such Kommune."""
+        lang = self.lang
+        known = self._shown_for
+        kommune_id = 0 if fresh or known[0] != slug or known[2] != lang else known[1]
+        view = await in_db_thread(lambda db: browse_view(db, slug, kommune_id, filters, lang))
+        if view is None:
+            self._assign(loaded=True, found=False, slug=slug)
+            self._shown_for = ("", 0, "")
+            return None
+        if view.options is not None:
+            # Assigned only when the Kommune's choices changed (or another Kommune, or
+            # another language): the lists are the bulk of a reply.
+            self._assign(kommune_name=view.kommune_name, **vars(view.options))
+        self._shown_for = (slug, view.kommune_id, lang)
+        result = view.result
         kept = result.filters
-        self.cards, self.total = result.cards, result.total
-        self.page, self.pages, self.clamped = result.page, result.pages, result.page_was_clamped
-        self.capped = result.total_capped
-        self.prev_query = search_query(kept, page=result.page - 1) if result.page > 1 else ""
-        self.next_query = (
-            search_query(kept, page=result.page + 1) if result.page < result.pages else ""
+        self._assign(
+            slug=slug,
+            cards=result.cards,
+            total=result.total,
+            page=result.page,
+            pages=result.pages,
+            clamped=result.page_was_clamped,
+            capped=result.total_capped,
+            prev_query=search_query(kept, page=result.page - 1) if result.page > 1 else "",
+            next_query=(
+                search_query(kept, page=result.page + 1) if result.page < result.pages else ""
+            ),
+            f_exchange=kept.exchange,
+            f_kind=kept.kind,
+            f_q=kept.q,
+            f_sort=kept.sort,
+            f_category=str(kept.category or ""),
+            f_area=str(kept.area or ""),
+            f_space=str(kept.space or ""),
         )
-        self.f_exchange, self.f_kind, self.f_q, self.f_sort = (
-            kept.exchange,
-            kept.kind,
-            kept.q,
-            kept.sort,
+        self._assign(
+            chips=self._chips(kept),
+            active_count=len([param for param, _ in self._active() if param != "q"]),
+            loaded=True,
+            found=True,
         )
-        self.f_category = str(kept.category or "")
-        self.f_area = str(kept.area or "")
-        self.f_space = str(kept.space or "")
-        self.chips = self._chips(kept)
-        self.active_count = len([param for param, _ in self._active() if param != "q"])
-        self.loaded, self.found = True, True
+        return kept
 
     def _params(self) -> dict[str, str]:
         """The current view as URL parameters."""
@@ -136,7 +216,7 @@ class BrowseState(PublicSession):
 
     def _href(self, filters: SearchFilters, **change: object) -> str:
         """This page's URL for `filters` (with `change`), back on the first page."""
-        query = search_query(filters, page=1, **change)
+        query = search_query(filters, **{"page": 1, **change})
         return str(routes.browse_href(self.slug)) + (f"?{query}" if query else "")
 
     def _chip_label(self, param: str, value: str) -> str:
@@ -165,26 +245,55 @@ class BrowseState(PublicSession):
         for param, value in self._active():
             field, default = FILTER_PARAMS[param]
             without = self._href(kept, **{field: default})
-            chips.append(FilterChip(self._chip_label(param, value), without))
+            chips.append(FilterChip(self._chip_label(param, value), without, param))
         return chips
 
-    def _go(self, change: dict[str, str]) -> rx.event.EventSpec:
-        """Load the view with the current filters and `change` (the URL runs the search)."""
-        filters = parse_search({**self._params(), **change})
-        return rx.redirect(self._href(filters))
+    async def _go(self, change: dict[str, str]) -> rx.event.EventSpec | None:
+        """Show the view with the current filters and `change` in this one event, and put
+        its URL in the address bar (a new history entry: back shows the view before, and
+        a reload or a shared link opens this one)."""
+        path = self.router.url.path
+        slug = slug_from_path(path)
+        if self._shown_for[0] == slug:
+            current = self._params()
+        else:
+            # Nothing shown yet, or the state was lost: start from the address bar.
+            current = dict(self.router.url.query_parameters)
+            current.pop("seite", None)
+        kept = await self._show(slug, parse_search({**current, **change}), fresh=False)
+        if kept is None:
+            return None
+        href = self._href(kept, page=kept.page)
+        query = href.partition("?")[2]
+        self._assign(login_link=routes.login_href(path, query))
+        return rx.call_script(
+            f"window.history.pushState(window.history.state, '', {json.dumps(href)})"
+        )
 
     @rx.event
-    def set_filter(self, param: str, value: str) -> rx.event.EventSpec | None:
+    async def set_filter(self, param: str, value: str) -> rx.event.EventSpec | None:
         """A select changed: show its results at once (an unknown parameter is ignored,
         nonsense in the value dropped by `parse_search`)."""
         if param not in FILTER_PARAMS or param == "q":
             return None
-        return self._go({param: str(value)[:20]})
+        return await self._go({param: str(value)[:20]})
 
     @rx.event
-    def apply(self, form: dict[str, str]) -> rx.event.EventSpec:
+    async def clear_filter(self, param: str) -> rx.event.EventSpec | None:
+        """A chip was clicked: the view without that filter."""
+        if param not in FILTER_PARAMS:
+            return None
+        return await self._go({param: ""})
+
+    @rx.event
+    async def turn_page(self, page: int) -> rx.event.EventSpec | None:
+        """The pager: another page of the same view."""
+        return await self._go({"seite": str(page)[:4]})
+
+    @rx.event
+    async def apply(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         """The search field was sent: the same view with the new free text."""
-        return self._go({"q": str(form.get("q", ""))[:200]})
+        return await self._go({"q": str(form.get("q", ""))[:200]})
 
 
 def _select(
@@ -303,6 +412,7 @@ def _chip(chip: rx.Var[FilterChip]) -> rx.Component:
             chip.label,
             rx.icon("x", size=16, aria_hidden="true"),
             href=chip.href,
+            on_click=BrowseState.clear_filter(chip.param).prevent_default,
             class_name="dz-chip",
             aria_label=t("phone.remove_filter").replace("{label}", chip.label),
             data_testid="filter-chip",
@@ -333,7 +443,12 @@ def _pager() -> rx.Component:
     return rx.hstack(
         rx.cond(
             BrowseState.prev_query != "",
-            link_button(t("browse.previous"), base + BrowseState.prev_query, variant="soft"),
+            link_button(
+                t("browse.previous"),
+                base + BrowseState.prev_query,
+                variant="soft",
+                on_click=BrowseState.turn_page(BrowseState.page - 1).prevent_default,
+            ),
         ),
         rx.text(
             t("browse.page_of")
@@ -342,7 +457,12 @@ def _pager() -> rx.Component:
         ),
         rx.cond(
             BrowseState.next_query != "",
-            link_button(t("browse.next"), base + BrowseState.next_query, variant="soft"),
+            link_button(
+                t("browse.next"),
+                base + BrowseState.next_query,
+                variant="soft",
+                on_click=BrowseState.turn_page(BrowseState.page + 1).prevent_default,
+            ),
         ),
         align="center",
         wrap="wrap",
