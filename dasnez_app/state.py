@@ -3,6 +3,8 @@ what the header shows of the person."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 from sqlmodel import Session
 
@@ -60,6 +62,13 @@ class PublicSession(LangState, Outcome):
         self.consent_due = actor.consent_due
         self.here_slug = routes.slug_from_path(self.router.url.path)
         return actor
+
+    def _assign(self, **values: Any) -> None:
+        """Set the vars whose value changed: Reflex sends every var that was set, equal or
+        not, so a page load that finds what the tab already shows sends nothing of it."""
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     @rx.var
     def logged_in(self) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 import reflex as rx
 from sqlmodel import Session
@@ -139,12 +138,6 @@ class BrowseState(PublicSession):
     # The Kommune (slug, id, language) whose option lists the vars above hold: a filter
     # change needs neither to look the Kommune up again nor to send its options again.
     _shown_for: tuple[str, int, str] = ("", 0, "")
-
-    def _assign(self, **values: Any) -> None:
-        """Set the vars whose value changed: Reflex sends every var set, equal or not."""
-        for name, value in values.items():
-            if getattr(self, name) != value:
-                setattr(self, name, value)
 
     @rx.event
     async def load(self) -> None:
