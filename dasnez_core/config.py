@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     operator_address: str = ""
     operator_email: str = ""
     operator_phone: str = ""
+    # Seconds an app worker trusts its cached copy of a Kommune's master data before it
+    # compares the version in the database (dasnez_core.services.masterdata_cache).
+    masterdata_ttl: float = 1.0
 
     @field_validator(
         "database_url", "outbox_dir", "upload_dir", "secure_cookies", "smtp_starttls", mode="before"

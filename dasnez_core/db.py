@@ -87,6 +87,8 @@ HAND_WRITTEN_INDEXES = frozenset(
         "ix_listing_public_expiry",
         "ix_listing_public_category",
         "ix_listing_public_area",
+        # SQLite only (migration 0010): its stand-in for ix_listing_dashboard's INCLUDE.
+        "ix_listing_dashboard_cover",
     }
 )
 HAND_WRITTEN_TABLES = frozenset(

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import UniqueConstraint, event
+from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
 from dasnez_core.folding import fold
@@ -39,6 +40,10 @@ class Kommune(SQLModel, table=True):
     premoderation: bool = Field(default=False)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
+    # Raised in the same transaction as every change of the Kommune or its master data
+    # (areas, categories, exchanges, social spaces): app workers compare it to drop their
+    # cached copy (dasnez_core.services.masterdata_cache).
+    master_version: int = Field(default=1)
 
 
 @event.listens_for(Kommune, "before_insert")
@@ -142,3 +147,38 @@ class Sponsor(SQLModel, table=True):
     valid_from: date | None = None
     valid_until: date | None = None
     position: int = Field(default=0)
+
+
+_MASTER_ROWS = (Area, Category, Exchange, SocialSpace)
+# Session.info key: the Kommunen whose master data the open transaction changed.
+MASTER_TOUCHED = "dasnez_master_touched"
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_master_version(session: Session, _context: object, _instances: object) -> None:
+    """Raise `master_version` of every Kommune whose master data this flush changes.
+
+    Written as `master_version + 1` in SQL, so that two admins saving at once both count.
+    Bulk `update()` statements bypass this hook; the services that use them on these
+    tables also delete or change a row through the session (merge_area deletes its source).
+    """
+    touched: set[int] = set()
+    for row in (*session.dirty, *session.deleted):
+        if isinstance(row, Kommune):
+            if row.id is not None and session.is_modified(row):
+                touched.add(row.id)
+        elif isinstance(row, _MASTER_ROWS) and (row in session.deleted or session.is_modified(row)):
+            touched.add(row.kommune_id)
+    for row in session.new:
+        if isinstance(row, _MASTER_ROWS) and row.kommune_id is not None:
+            touched.add(row.kommune_id)
+    if not touched:
+        return
+    with session.no_autoflush:
+        for kommune_id in touched:
+            kommune = session.get(Kommune, kommune_id)
+            if kommune is None or kommune in session.new:
+                continue
+            kommune.master_version = Kommune.master_version + 1  # type: ignore[assignment]
+            session.add(kommune)
+    session.info.setdefault(MASTER_TOUCHED, set()).update(touched)

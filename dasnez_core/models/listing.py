@@ -79,6 +79,7 @@ class Listing(SQLModel, table=True):
         ),
         Index(
             "ix_listing_public_area",
+            "kommune_id",
             "area_id",
             text("created_at DESC"),
             text("id DESC"),

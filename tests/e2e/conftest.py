@@ -43,6 +43,9 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Apps]:
         "DASNEZ_UPLOAD_DIR": str(tmp / "uploads"),
         "DASNEZ_PUBLIC_URL": f"http://localhost:{public_port}",
         "DASNEZ_ADMIN_URL": f"http://localhost:{admin_port}",
+        # Tests write master data from this process and open a page at once: the apps
+        # check the cached copy's version on every use instead of once a second.
+        "DASNEZ_MASTERDATA_TTL": "0",
     }
     logs = {kind: Path(tmp / f"{kind}.log") for kind in APPS}
     procs = [

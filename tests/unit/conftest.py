@@ -40,3 +40,12 @@ def _fresh_throttle() -> Iterator[None]:
 
     throttle().clear_all()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_master_data() -> Iterator[None]:
+    """Each test starts without cached master data: SQLite gives a new Kommune a freed id."""
+    from dasnez_core.services.masterdata_cache import process_cache
+
+    process_cache().clear()
+    yield

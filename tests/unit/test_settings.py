@@ -62,6 +62,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
         "DASNEZ_OPERATOR_ADDRESS": "Aldegreverstraße 10, 33102 Paderborn",
         "DASNEZ_OPERATOR_EMAIL": "betrieb@kreis.example",
         "DASNEZ_OPERATOR_PHONE": "05251 308-0",
+        "DASNEZ_MASTERDATA_TTL": "2.5",
     }
     assert sorted(values) == sorted(ENV_NAMES)
     for name, value in values.items():
@@ -83,6 +84,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
     assert (settings.operator_name, settings.operator_phone) == ("Kreis Paderborn", "05251 308-0")
     assert settings.operator_address == "Aldegreverstraße 10, 33102 Paderborn"
     assert settings.operator_email == "betrieb@kreis.example"
+    assert settings.masterdata_ttl == 2.5
 
 
 def test_each_call_sees_the_current_environment(clean_env: pytest.MonkeyPatch) -> None:

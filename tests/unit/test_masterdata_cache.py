@@ -1,0 +1,203 @@
+"""Master data cached per process: hits without SQL, invalidation by the database version
+(also when another worker made the change), and each Kommune's copy holding only its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlmodel import Session
+
+from dasnez_core.actor import Actor
+from dasnez_core.db import get_engine
+from dasnez_core.errors import NotFound
+from dasnez_core.models import Kommune, LegalKind
+from dasnez_core.services import legal
+from dasnez_core.services.masterdata_areas import (
+    SocialSpaceInput,
+    add_area,
+    add_social_space,
+    delete_area,
+    rename_area,
+)
+from dasnez_core.services.masterdata_cache import (
+    MasterDataCache,
+    master,
+    master_by_slug,
+    process_cache,
+)
+from dasnez_core.services.masterdata_catalog import add_category, set_category_active
+from tests import factories as f
+
+
+@pytest.fixture
+def w(db: Session) -> dict[str, Any]:
+    w = f.masterdata_world(db)
+    w["actor"] = f.actor(db, w["admin"])
+    w["space"] = f.social_space(db, w["here"])
+    db.commit()
+    return w
+
+
+@contextmanager
+def _statements() -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    engine = get_engine()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _worker_session() -> Session:
+    """A session of another app worker: its own connection and transaction."""
+    return Session(get_engine(), expire_on_commit=False)
+
+
+def test_master_data_holds_the_kommune_and_its_labels(db: Session, w: dict) -> None:
+    data = master(db, w["here"].id)
+    assert data.kommune.slug == "delbrueck" and data.kommune.name == "Delbrück"
+    assert [a.name for a in data.districts] == ["Boke", "Hagen"]
+    assert data.area_label(w["heide"].id) == "Boke › Boker Heide"
+    assert data.area_label(w["boke"].id) == "Boke"
+    assert data.category_label(w["cat"].id) == "Alltagshilfe"
+    assert data.exchange_type(w["exchange"].id) == "nachbarschaft"
+    assert data.exchange_id_by_type["nachbarschaft"] == w["exchange"].id
+    assert data.space_name(w["space"].id) == "Pfarrei St. Johannes"
+    assert master_by_slug(db, " Delbrueck ") is data
+
+
+def test_a_second_read_is_served_without_sql(db: Session, w: dict) -> None:
+    cache = MasterDataCache(ttl=60)
+    first = cache.master(db, w["here"].id)
+    with _statements() as seen:
+        again = cache.master(db, w["here"].id)
+        by_slug = cache.master_by_slug(db, "delbrueck")
+    assert again is first and by_slug is first
+    assert seen == []
+
+
+def test_after_the_ttl_only_the_version_is_read(db: Session, w: dict) -> None:
+    clock = _Clock()
+    cache = MasterDataCache(ttl=1.0, clock=clock)
+    first = cache.master(db, w["here"].id)
+    clock.now += 1.5
+    with _statements() as seen:
+        assert cache.master(db, w["here"].id) is first
+    assert len(seen) == 1 and "master_version" in seen[0]
+
+
+def test_another_workers_change_is_seen_after_the_ttl(db: Session, w: dict) -> None:
+    clock = _Clock()
+    worker = MasterDataCache(ttl=1.0, clock=clock)
+    before = worker.master(db, w["here"].id)
+    db.commit()
+    with _worker_session() as admin_db:
+        admin = f.actor(admin_db, admin_db.get(type(w["admin"]), w["admin"].id))
+        new_id = add_category(admin_db, admin, w["here"].id, w["exchange"].id, "Fenster putzen")
+        admin_db.commit()
+    with _worker_session() as reader:
+        # Within the ttl the worker keeps its copy; then the version tells it to reload.
+        assert worker.master(reader, w["here"].id) is before
+        clock.now += 1.5
+        after = worker.master(reader, w["here"].id)
+    assert after.version > before.version
+    assert after.category_label(new_id) == "Fenster putzen"
+    assert before.category_label(new_id) == ""
+
+
+def test_a_commit_in_this_process_drops_the_copy_at_once(db: Session, w: dict) -> None:
+    before = master(db, w["here"].id)
+    db.commit()
+    rename_area(db, w["actor"], w["here"].id, w["hagen"].id, "Hagen-Süd")
+    db.commit()
+    after = master(db, w["here"].id)
+    assert after.area_label(w["hagen"].id) == "Hagen-Süd"
+    assert after.version == before.version + 1
+
+
+def test_an_open_transaction_reads_its_own_change(db: Session, w: dict) -> None:
+    master(db, w["here"].id)
+    set_category_active(db, w["actor"], w["here"].id, w["cat"].id, False)
+    assert master(db, w["here"].id).category_by_id[w["cat"].id].active is False
+    db.rollback()
+    # Nothing was committed: the shared copy still holds the active category.
+    assert master(db, w["here"].id).category_by_id[w["cat"].id].active is True
+
+
+def _add_village(db: Session, admin: Actor, w: dict) -> None:
+    add_area(db, admin, w["here"].id, "Schöning", w["boke"].id)
+
+
+def _delete_area(db: Session, admin: Actor, w: dict) -> None:
+    delete_area(db, admin, w["here"].id, w["hagen"].id)
+
+
+def _add_space(db: Session, admin: Actor, w: dict) -> None:
+    add_social_space(db, admin, w["here"].id, SocialSpaceInput("school", "Grundschule", None))
+
+
+def _publish_privacy(db: Session, admin: Actor, w: dict) -> None:
+    legal.publish(db, admin, w["here"].id, LegalKind.PRIVACY, "Wir schützen Ihre Daten. " * 5)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_add_village, _delete_area, _add_space, _publish_privacy],
+    ids=["add village", "delete area", "add social space", "publish privacy notice"],
+)
+def test_every_master_data_write_raises_the_version(
+    db: Session, w: dict, change: Callable[[Session, Actor, dict], None]
+) -> None:
+    before = master(db, w["here"].id)
+    other_before = master(db, w["other"].id)
+    change(db, w["actor"], w)
+    db.commit()
+    assert master(db, w["here"].id).version == before.version + 1
+    # Another Kommune's copy is untouched by this Kommune's change.
+    assert master(db, w["other"].id) is other_before
+
+
+def test_each_kommune_sees_only_its_own_master_data(db: Session, w: dict) -> None:
+    here = master(db, w["here"].id)
+    other = master(db, w["other"].id)
+    assert w["other_cat"].id not in here.category_by_id
+    assert here.area_label(w["other_district"].id) == ""
+    assert [a.name for a in other.areas] == ["Kernstadt"]
+    assert w["space"].id not in other.space_by_id
+    assert master_by_slug(db, "bad-lippspringe") is other
+
+
+def test_unknown_or_inactive_kommunen_are_not_found(db: Session, w: dict) -> None:
+    with pytest.raises(NotFound):
+        master(db, 999_999)
+    with pytest.raises(NotFound):
+        master_by_slug(db, "gibt-es-nicht")
+    master_by_slug(db, "bad-lippspringe")
+    other = db.get(Kommune, w["other"].id)
+    assert other is not None
+    other.active = False
+    db.add(other)
+    db.commit()
+    with pytest.raises(NotFound):
+        master_by_slug(db, "bad-lippspringe")
+
+
+def test_process_cache_is_shared(db: Session, w: dict) -> None:
+    assert master(db, w["here"].id) is process_cache().master(db, w["here"].id)
