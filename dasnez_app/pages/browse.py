@@ -19,9 +19,9 @@ from dasnez_app.routes import parse_search, search_query, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
-from dasnez_core.models import id_of
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
+from dasnez_core.services.masterdata_cache import MasterData, master_by_slug
 from dasnez_core.services.search import ListingCard, SearchFilters, SearchPage, search_public
 from dasnez_ui import forms
 from dasnez_ui.db_thread import in_db_thread
@@ -64,18 +64,17 @@ class _Options:
     spaces: list[Option]
 
 
-def _options(db: Session, kommune_id: int, lang: str) -> _Options:
+def _options(md: MasterData, lang: str) -> _Options:
     def exchange_name(ex_type: str) -> str:
         return translate("exchange." + ex_type, lang)
 
     return _Options(
         exchanges=[
-            Option(ex_type, exchange_name(ex_type))
-            for _, ex_type in kommunen.exchange_options(db, kommune_id)
+            Option(ex_type, exchange_name(ex_type)) for _, ex_type in kommunen.exchange_choices(md)
         ],
-        categories=kommunen.labelled_category_options(db, kommune_id, exchange_name, lang),
-        areas=kommunen.area_options(db, kommune_id),
-        spaces=kommunen.social_space_options(db, kommune_id),
+        categories=kommunen.labelled_category_choices(md, exchange_name, lang),
+        areas=kommunen.area_choices(md),
+        spaces=kommunen.space_choices(md),
     )
 
 
@@ -94,16 +93,17 @@ def browse_view(
 ) -> _View | None:
     """The page's data: with `kommune_id` 0 (a page load, or a state that was lost) the
     Kommune by its slug and its option lists too; else only the search (a filter change).
-    None when there is no such Kommune."""
+    The Kommune and its choices come from the cached master data. None when there is no
+    such (active) Kommune."""
     options = None
     name = ""
     if not kommune_id:
         try:
-            k = kommunen.get_kommune_by_slug(db, slug)
+            md = master_by_slug(db, slug)
         except NotFound:
             return None
-        kommune_id, name = id_of(k), k.name
-        options = _options(db, kommune_id, lang)
+        kommune_id, name = md.kommune.id, md.kommune.name
+        options = _options(md, lang)
     return _View(kommune_id, name, options, search_public(db, kommune_id, filters, lang))
 
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from dasnez_core.errors import InvalidInput, NotFound
@@ -15,14 +14,11 @@ from dasnez_core.formatting import format_date
 from dasnez_core.models import (
     Area,
     AreaKind,
-    Category,
-    Exchange,
     InfoItem,
     Kommune,
-    SocialSpace,
     Sponsor,
 )
-from dasnez_core.services.filters import category_name
+from dasnez_core.services.masterdata_cache import MasterData, master
 
 
 def get_kommune_by_slug(db: Session, slug: str) -> Kommune:
@@ -99,48 +95,62 @@ class Option:
     label: str
 
 
-def area_options(db: Session, kommune_id: int) -> list[Option]:
-    """Districts, each followed by its villages ("Bezirk › Dorf")."""
-    areas = db.exec(select(Area).where(Area.kommune_id == kommune_id).order_by(Area.name)).all()
-    districts = [a for a in areas if a.parent_id is None]
+# The choices below come from the Kommune's cached master data (masterdata_cache): a page
+# that offers them costs no statement while the copy is fresh.
+
+
+def area_choices(md: MasterData) -> list[Option]:
+    """Districts, each followed by its villages ("Bezirk › Dorf"), by name."""
     options: list[Option] = []
-    for district in districts:
+    for district in md.districts:
         options.append(Option(str(district.id), district.name))
         options.extend(
             Option(str(a.id), f"{district.name} › {a.name}")
-            for a in areas
+            for a in md.villages
             if a.parent_id == district.id
         )
     return options
 
 
+def area_options(db: Session, kommune_id: int) -> list[Option]:
+    """Districts, each followed by its villages ("Bezirk › Dorf")."""
+    return area_choices(master(db, kommune_id))
+
+
+def exchange_choices(md: MasterData) -> list[tuple[int, str]]:
+    """(id, type) of the exchanges this Kommune has switched on."""
+    return [(e.id, e.type) for e in md.exchanges if e.enabled]
+
+
 def exchange_options(db: Session, kommune_id: int) -> list[tuple[int, str]]:
     """(id, type) of the exchanges this Kommune has switched on."""
-    rows = db.exec(
-        select(Exchange)
-        .where(Exchange.kommune_id == kommune_id, col(Exchange.enabled))
-        .order_by(col(Exchange.id))
-    ).all()
-    return [(e.id, e.type) for e in rows if e.id is not None]
+    return exchange_choices(master(db, kommune_id))
+
+
+def category_choices(md: MasterData, lang: str = "de") -> list[tuple[int, int, str]]:
+    """(id, exchange_id, name in `lang`) of the active categories of enabled exchanges,
+    by that name."""
+    enabled = {ex_id for ex_id, _ in exchange_choices(md)}
+    rows = [
+        (c.id, c.exchange_id, c.label(lang))
+        for c in md.categories
+        if c.active and c.exchange_id in enabled
+    ]
+    return sorted(rows, key=lambda row: row[2].casefold())
 
 
 def category_options(db: Session, kommune_id: int, lang: str = "de") -> list[tuple[int, int, str]]:
     """(id, exchange_id, name in `lang`) of the active categories of enabled exchanges."""
-    name = category_name(lang)
-    rows = db.execute(
-        sa_select(col(Category.id), col(Category.exchange_id), name)
-        .join(Exchange, col(Exchange.id) == Category.exchange_id)
-        .where(col(Category.kommune_id) == kommune_id, col(Category.active), col(Exchange.enabled))
-        .order_by(name)
-    ).all()
-    return [(cid, ex_id, label) for cid, ex_id, label in rows]
+    return category_choices(master(db, kommune_id), lang)
+
+
+def space_choices(md: MasterData) -> list[Option]:
+    """The Kommune's social spaces, by name."""
+    return [Option(str(s.id), s.name) for s in md.spaces]
 
 
 def social_space_options(db: Session, kommune_id: int) -> list[Option]:
-    rows = db.exec(
-        select(SocialSpace).where(SocialSpace.kommune_id == kommune_id).order_by(SocialSpace.name)
-    ).all()
-    return [Option(str(s.id), s.name) for s in rows]
+    return space_choices(master(db, kommune_id))
 
 
 @dataclass(frozen=True)
@@ -193,13 +203,21 @@ def sponsors(db: Session, kommune_id: int, today: date) -> list[SponsorLink]:
     return [SponsorLink(name=s.name, url=s.url, logo=s.logo_path) for s in rows]
 
 
+def labelled_category_choices(
+    md: MasterData, exchange_name: Callable[[str], str], lang: str = "de"
+) -> list[Option]:
+    """Active categories of enabled exchanges as "<exchange> – <category>" choices;
+    `exchange_name` turns an exchange type into the person's words."""
+    types = dict(exchange_choices(md))
+    return [
+        Option(str(cid), f"{exchange_name(types[ex_id])} – {name}")
+        for cid, ex_id, name in category_choices(md, lang)
+    ]
+
+
 def labelled_category_options(
     db: Session, kommune_id: int, exchange_name: Callable[[str], str], lang: str = "de"
 ) -> list[Option]:
     """Active categories of enabled exchanges as "<exchange> – <category>" choices;
     `exchange_name` turns an exchange type into the person's words."""
-    types = dict(exchange_options(db, kommune_id))
-    return [
-        Option(str(cid), f"{exchange_name(types[ex_id])} – {name}")
-        for cid, ex_id, name in category_options(db, kommune_id, lang)
-    ]
+    return labelled_category_choices(master(db, kommune_id), exchange_name, lang)
