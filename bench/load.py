@@ -14,6 +14,8 @@ timeouts, server CPU (cores busy) and RSS of all its processes.
 
     # a throw-away database like bench/search_bench.py's (one Kommune "k0" of 20,000 listings)
     python bench/load.py --clients 300
+    python bench/load.py --clients 1000 --listings 100000 \
+        --postgres postgresql+psycopg://postgres@127.0.0.1:5432/postgres
     # against a database filled by bench/scale.py (PostgreSQL), its largest Kommune
     python bench/load.py --db postgresql+psycopg://postgres@127.0.0.1/dasnez_scale --slug k0 \\
         --clients 1000 --seconds 60
@@ -516,13 +518,15 @@ def _run_app(
         print(f"{label}: 'Lock … held too long' warnings in the server log: {warnings}")
 
 
-def _default_database(stack: ExitStack, listings: int) -> str:
+def _default_database(stack: ExitStack, listings: int, postgres: str) -> str:
+    """A throw-away database filled like bench/search_bench.py's: on PostgreSQL (a new
+    database next to `postgres`, dropped afterwards) or else SQLite."""
     from sqlalchemy import create_engine
 
     from bench.search_bench import database, populate
     from dasnez_core.cli import migrate
 
-    url = stack.enter_context(database(None))
+    url = stack.enter_context(database(postgres or None))
     migrate(url)
     populate(create_engine(url), listings)
     return url
@@ -531,6 +535,9 @@ def _default_database(stack: ExitStack, listings: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--db", default="", help="database URL (default: a temp SQLite)")
+    parser.add_argument(
+        "--postgres", default="", help="admin URL: the temp database on PostgreSQL instead"
+    )
     parser.add_argument("--slug", default="k0", help="the Kommune whose browse page to load")
     parser.add_argument("--listings", type=int, default=20_000, help="for the temp database")
     parser.add_argument("--clients", type=int, default=300)
@@ -546,7 +553,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with ExitStack() as stack:
-        url = args.db or _default_database(stack, args.listings)
+        url = args.db or _default_database(stack, args.listings, args.postgres)
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-")))
         results = []
         _flush_redis(args.redis)
