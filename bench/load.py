@@ -257,6 +257,7 @@ class Tally:
     event_ms: list[float] = field(default_factory=list)
     errors: int = 0
     timeouts: int = 0
+    events_answered: int = 0
     failures: dict[str, int] = field(default_factory=dict)
 
     def fail(self, kind: str) -> None:
@@ -329,6 +330,7 @@ async def _tab(
                 tally.fail("closed")
                 return
             elapsed = (time.perf_counter() - started) * 1000
+            tally.events_answered += 1
             if sent_at >= measure_from:
                 tally.event_ms.append(elapsed)
             scenario.learn(update, known)
@@ -396,7 +398,10 @@ class ServerUsage:
         self.cpu_start, self.started = self._cpu(), time.monotonic()
 
     def cores_busy(self) -> float:
-        return (self._cpu() - self.cpu_start) / max(time.monotonic() - self.started, 1e-9)
+        return self.cpu_seconds() / max(time.monotonic() - self.started, 1e-9)
+
+    def cpu_seconds(self) -> float:
+        return self._cpu() - self.cpu_start
 
 
 async def _sample(usage: ServerUsage, until: asyncio.Event) -> None:
@@ -434,6 +439,10 @@ def _pct(values: list[float], q: int) -> float:
 
 
 def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
+    # Every event the server answered in the run: hydrates (with their on_load) and the
+    # filter events (those of the warm-up too, which `event_ms` leaves out).
+    answered = tally.connected + tally.events_answered
+    per_event = usage.cpu_seconds() * 1000 / max(answered, 1)
     lines = [
         f"{label}:",
         f"  connected {tally.connected} of {clients}; errors {tally.errors} "
@@ -442,8 +451,8 @@ def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
         f"p95 {_pct(tally.hydrate_ms, 95):.1f} ms",
         f"  event   n={len(tally.event_ms)}  p50 {_pct(tally.event_ms, 50):.1f} ms  "
         f"p95 {_pct(tally.event_ms, 95):.1f} ms  max {max(tally.event_ms, default=0):.1f} ms",
-        f"  server  CPU {usage.cores_busy():.2f} cores busy (whole run)  "
-        f"RSS peak {usage.rss_peak / 2**20:.0f} MiB",
+        f"  server  CPU {usage.cores_busy():.2f} cores busy (whole run), "
+        f"{per_event:.1f} ms per answered event  RSS peak {usage.rss_peak / 2**20:.0f} MiB",
     ]
     return "\n".join(lines)
 
