@@ -258,6 +258,9 @@ class Tally:
     errors: int = 0
     timeouts: int = 0
     events_answered: int = 0
+    # The counts when the steady state began (every tab hydrated; CPU counted from there).
+    events_at_begin: int = 0
+    hydrates_at_begin: int = 0
     failures: dict[str, int] = field(default_factory=dict)
 
     def fail(self, kind: str) -> None:
@@ -339,6 +342,14 @@ async def _tab(
         await tab.close()
 
 
+async def _steady(usage: ServerUsage, tally: Tally, measure_from: float) -> None:
+    """From `measure_from` on, count the server's CPU against the filter events alone."""
+    await asyncio.sleep(max(0.0, measure_from - time.monotonic()))
+    usage.begin()
+    tally.events_at_begin = tally.events_answered
+    tally.hydrates_at_begin = tally.connected
+
+
 async def _drive(
     host: str,
     port: int,
@@ -348,11 +359,12 @@ async def _drive(
     seconds: float,
     think: float,
     timeout: float,
+    usage: ServerUsage,
 ) -> Tally:
     tally = Tally()
     measure_from = time.monotonic() + ramp + think  # after every tab has hydrated and thought
     stop_at = measure_from + seconds
-    tasks = []
+    tasks = [asyncio.create_task(_steady(usage, tally, measure_from))]
     for n in range(clients):
         tasks.append(
             asyncio.create_task(
@@ -415,7 +427,6 @@ async def _measured(
 ) -> Tally:
     done = asyncio.Event()
     sampler = asyncio.create_task(_sample(usage, done))
-    usage.begin()
     try:
         return await _drive(
             "127.0.0.1",
@@ -426,6 +437,7 @@ async def _measured(
             args.seconds,
             args.think,
             args.timeout,
+            usage,
         )
     finally:
         done.set()
@@ -439,9 +451,11 @@ def _pct(values: list[float], q: int) -> float:
 
 
 def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
-    # Every event the server answered in the run: hydrates (with their on_load) and the
-    # filter events (those of the warm-up too, which `event_ms` leaves out).
-    answered = tally.connected + tally.events_answered
+    # The events the server answered in the steady state: filter events, and hydrates of
+    # late tabs if any.
+    answered = (tally.events_answered - tally.events_at_begin) + (
+        tally.connected - tally.hydrates_at_begin
+    )
     per_event = usage.cpu_seconds() * 1000 / max(answered, 1)
     lines = [
         f"{label}:",
@@ -451,7 +465,7 @@ def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
         f"p95 {_pct(tally.hydrate_ms, 95):.1f} ms",
         f"  event   n={len(tally.event_ms)}  p50 {_pct(tally.event_ms, 50):.1f} ms  "
         f"p95 {_pct(tally.event_ms, 95):.1f} ms  max {max(tally.event_ms, default=0):.1f} ms",
-        f"  server  CPU {usage.cores_busy():.2f} cores busy (whole run), "
+        f"  server  CPU {usage.cores_busy():.2f} cores busy (steady state), "
         f"{per_event:.1f} ms per answered event  RSS peak {usage.rss_peak / 2**20:.0f} MiB",
     ]
     return "\n".join(lines)
