@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
 from dasnez_core.config import load_settings
@@ -19,22 +21,55 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """Create an engine with the connection options this project relies on.
 
     PostgreSQL: psycopg would turn repeated queries into prepared statements whose generic
-    plan ignores partial indexes (see PERF-NOTES), so custom plans are forced.
+    plan ignores partial indexes (see PERF-NOTES), so custom plans are forced. A pooled
+    connection is tested before use only after it sat idle (`_ping_if_idle`).
     SQLite: foreign keys on, WAL so that two app processes can read while one writes.
     """
     kwargs: dict[str, Any] = {}
     if url.startswith("postgresql"):
         kwargs["connect_args"] = {"options": "-c plan_cache_mode=force_custom_plan"}
-        kwargs["pool_pre_ping"] = True
     elif url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, **kwargs)
+    if url.startswith("postgresql"):
+        _ping_if_idle(engine)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas if foreign_keys else _sqlite_pragmas_no_fk)
     return engine
+
+
+# A connection back in the pool for longer than this is tested before it is handed out.
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_if_idle(engine: Engine) -> None:
+    """Pessimistic disconnect handling for idle connections only.
+
+    `pool_pre_ping` costs a round trip (SELECT 1) on every checkout, i.e. on every event a
+    page handles; a connection in steady use needs none. One that sat idle (the server may
+    have restarted, a firewall may have dropped it) is tested, and a dead one is replaced.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _mark(_dbapi_connection: Any, record: Any) -> None:
+        record.info["checked_in"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("checked_in")
+        if since is None or time.monotonic() - since < IDLE_PING_SECONDS:
+            return
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("SELECT 1")
+        except Exception as err:
+            # The pool drops this connection and hands out a fresh one.
+            raise DisconnectionError() from err
+        finally:
+            cursor.close()
 
 
 def _sqlite_pragmas_no_fk(dbapi_connection: Any, _record: Any) -> None:

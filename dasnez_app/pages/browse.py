@@ -21,7 +21,7 @@ from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import Option
-from dasnez_core.services.masterdata_cache import MasterData, master_by_slug
+from dasnez_core.services.masterdata_cache import master, master_by_slug
 from dasnez_core.services.search import ListingCard, SearchFilters, SearchPage, search_public
 from dasnez_ui import forms
 from dasnez_ui.db_thread import in_db_thread
@@ -64,17 +64,20 @@ class _Options:
     spaces: list[Option]
 
 
-def _options(md: MasterData, lang: str) -> _Options:
+def _options(db: Session, kommune_id: int, lang: str) -> _Options:
+    """The choices, from the Kommune's cached master data (no statement while fresh)."""
+
     def exchange_name(ex_type: str) -> str:
         return translate("exchange." + ex_type, lang)
 
     return _Options(
         exchanges=[
-            Option(ex_type, exchange_name(ex_type)) for _, ex_type in kommunen.exchange_choices(md)
+            Option(ex_type, exchange_name(ex_type))
+            for _, ex_type in kommunen.exchange_options(db, kommune_id)
         ],
-        categories=kommunen.labelled_category_choices(md, exchange_name, lang),
-        areas=kommunen.area_choices(md),
-        spaces=kommunen.space_choices(md),
+        categories=kommunen.labelled_category_options(db, kommune_id, exchange_name, lang),
+        areas=kommunen.area_options(db, kommune_id),
+        spaces=kommunen.social_space_options(db, kommune_id),
     )
 
 
@@ -97,14 +100,17 @@ def browse_view(
     such (active) Kommune."""
     options = None
     name = ""
-    if not kommune_id:
+    if kommune_id:
+        md = master(db, kommune_id)
+    else:
         try:
             md = master_by_slug(db, slug)
         except NotFound:
             return None
         kommune_id, name = md.kommune.id, md.kommune.name
-        options = _options(md, lang)
-    return _View(kommune_id, name, options, search_public(db, kommune_id, filters, lang))
+        options = _options(db, kommune_id, lang)
+    result = search_public(db, kommune_id, filters, lang, master_data=md)
+    return _View(kommune_id, name, options, result)
 
 
 class BrowseState(PublicSession):

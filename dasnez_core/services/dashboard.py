@@ -2,9 +2,11 @@
 
 Every figure is computed by the database with grouped aggregates (COUNT / SUM / AVG with
 GROUP BY), never by loading rows into Python, and every query is bound to the admin's
-Kommune. Each figure carries the filters of the list behind it (`target`), the same filters
-the list applies, so that the number on the dashboard and the length of the list agree; the
-admin app turns them into links.
+Kommune: three statements in all (people, listings, agreements with ratings); the names of
+exchanges, categories and districts come from the Kommune's cached master data.
+Each figure carries the filters of the list behind it (`target`), the same filters the list
+applies, so that the number on the dashboard and the length of the list agree; the admin app
+turns them into links.
 
 Filters: a date range (listings, agreements and ratings created within those German
 calendar days), a district (listings there; people living there) and an exchange.
@@ -18,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, literal
+from sqlalchemy import and_, case, literal, true, union_all
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func
 
@@ -27,9 +29,6 @@ from dasnez_core.formatting import format_euros, format_number
 from dasnez_core.i18n import translate
 from dasnez_core.models import (
     Agreement,
-    Area,
-    Category,
-    Exchange,
     Listing,
     ListingKind,
     ListingReport,
@@ -42,6 +41,7 @@ from dasnez_core.models import (
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import filters as vocabulary
 from dasnez_core.services.listings_list import ListingFilters
+from dasnez_core.services.masterdata_cache import MasterData, master
 from dasnez_core.services.people_list import PeopleFilters
 
 
@@ -135,6 +135,7 @@ class _Scope:
     kept: DashboardFilters
     area: vocabulary.AreaScope | None
     listing_conditions: list[Any]
+    master: MasterData
 
     @property
     def narrowed(self) -> bool:
@@ -143,61 +144,74 @@ class _Scope:
 
 
 def _scope(db: Session, kommune_id: int, filters: DashboardFilters) -> _Scope:
-    """Drop a district or exchange that this Kommune does not have."""
+    """Drop a district or exchange that this Kommune does not have (checked against its
+    cached master data, not the database)."""
+    data = master(db, kommune_id)
     kept = filters
     conditions: list[Any] = [col(Listing.kommune_id) == kommune_id]
-    area = vocabulary.resolve_area(db, kommune_id, filters.district)
-    if area is None:
+    chosen = data.area_by_id.get(filters.district) if filters.district is not None else None
+    area = None
+    if chosen is None:
         kept = replace(kept, district=None)
     else:
+        area = vocabulary.AreaScope(kommune_id, chosen.id, chosen.is_district)
         conditions.append(vocabulary.listing_area_condition(area))
-    exchange_id = vocabulary.exchange_id_of(db, kommune_id, filters.exchange)
+    exchange_id = data.exchange_id_by_type.get(filters.exchange) if filters.exchange else None
     if exchange_id is None:
         kept = replace(kept, exchange="")
     else:
         conditions.append(vocabulary.listing_exchange_condition(exchange_id))
-    return _Scope(kommune_id, kept, area, conditions)
+    return _Scope(kommune_id, kept, area, conditions, data)
 
 
 # --- one function per figure group -----------------------------------------------------------
 
 
-def _todos(db: Session, kommune_id: int) -> tuple[int, int]:
-    """People waiting for approval and open reports, for the whole Kommune."""
-    pending = db.execute(
-        sa_select(func.count(col(User.id))).where(
-            col(User.kommune_id) == kommune_id, col(User.status) == UserStatus.PENDING
-        )
-    ).scalar_one()
-    open_reports = db.execute(
-        sa_select(func.count(col(ListingReport.id))).where(
-            col(ListingReport.kommune_id) == kommune_id,
+def _people(db: Session, scope: _Scope) -> tuple[dict[str, int], int, int]:
+    """People by status (of the district, if one is chosen), people waiting for approval
+    and open reports in the whole Kommune: one statement."""
+    by_status = sa_select(
+        literal("people").label("part"), col(User.status), func.count(col(User.id))
+    ).where(col(User.kommune_id) == scope.kommune_id)
+    if scope.area is not None:
+        by_status = by_status.where(vocabulary.user_area_condition(scope.area))
+    parts = [by_status.group_by(col(User.status))]
+    parts.append(
+        sa_select(literal("reports"), literal(""), func.count(col(ListingReport.id))).where(
+            col(ListingReport.kommune_id) == scope.kommune_id,
             col(ListingReport.resolved_at).is_(None),
         )
-    ).scalar_one()
-    return int(pending), int(open_reports)
-
-
-def _people_by_status(
-    db: Session, scope: _Scope, t: Callable[[str], str]
-) -> tuple[list[Figure], PeopleFilters]:
-    """People by status (of the district, if one is chosen), and the list of them all."""
-    conditions: list[Any] = [col(User.kommune_id) == scope.kommune_id]
-    if scope.area is not None:
-        conditions.append(vocabulary.user_area_condition(scope.area))
-    counts = dict(
-        db.execute(
-            sa_select(col(User.status), func.count(col(User.id)))
-            .where(*conditions)
-            .group_by(col(User.status))
-        ).all()
     )
+    if scope.area is not None:
+        parts.append(
+            sa_select(literal("pending"), literal(""), func.count(col(User.id))).where(
+                col(User.kommune_id) == scope.kommune_id,
+                col(User.status) == UserStatus.PENDING,
+            )
+        )
+    counts: dict[str, int] = {}
+    pending = open_reports = 0
+    for part, status, n in db.execute(union_all(*parts)).all():
+        if part == "people":
+            counts[status] = int(n)
+        elif part == "reports":
+            open_reports = int(n)
+        else:
+            pending = int(n)
+    if scope.area is None:
+        pending = counts.get(UserStatus.PENDING.value, 0)
+    return counts, pending, open_reports
+
+
+def _people_figures(
+    counts: dict[str, int], scope: _Scope, t: Callable[[str], str]
+) -> tuple[list[Figure], PeopleFilters]:
     people = PeopleFilters(district=scope.kept.district)
     figures = [
         Figure(
             key=status.value,
             label=t(f"adminlist.user_status.{status.value}"),
-            count=int(counts.get(status.value, 0)),
+            count=counts.get(status.value, 0),
             target=replace(people, status=status.value),
         )
         for status in UserStatus
@@ -205,52 +219,60 @@ def _people_by_status(
     return figures, people
 
 
-def _listings_by_exchange_kind_status(
-    db: Session, scope: _Scope, conditions: list[Any], t: Callable[[str], str]
-) -> tuple[int, list[ExchangeFigures], list[Figure]]:
-    """Listings by exchange, kind and status in one grouped query: the total, one row per
-    exchange, and the figures by status. A published listing past its end date counts as
-    expired, as in the list."""
-    kept = scope.kept
-    now = utcnow()
+@dataclass(frozen=True)
+class _ListingCounts:
+    """Listings counted once by exchange, kind, shown status, category and district."""
+
+    rows: list[tuple[int, str, str, int, int | None, int]]
+
+
+def _listing_counts(db: Session, conditions: list[Any]) -> _ListingCounts:
+    """All listing figures from one grouped query over the dashboard's covering index. A
+    published listing past its end date counts as expired, as in the list."""
     shown_status = case(
         (
             and_(
                 col(Listing.status) == ListingStatus.PUBLISHED.value,
-                col(Listing.expires_at) <= now,
+                col(Listing.expires_at) <= utcnow(),
             ),
             literal(ListingStatus.EXPIRED.value),
         ),
         else_=col(Listing.status),
     ).label("shown_status")
-    grouped = db.execute(
-        sa_select(col(Listing.exchange_id), col(Listing.kind), shown_status, func.count())
-        .where(*conditions)
-        .group_by(col(Listing.exchange_id), col(Listing.kind), shown_status)
-    ).all()
-    exchanges = dict(
-        db.execute(
-            sa_select(col(Exchange.id), col(Exchange.type))
-            .where(col(Exchange.kommune_id) == scope.kommune_id)
-            .order_by(col(Exchange.id))
-        ).all()
+    keys = (
+        col(Listing.exchange_id),
+        col(Listing.kind),
+        shown_status,
+        col(Listing.category_id),
+        col(Listing.district_id),
     )
-    deleted = ListingStatus.DELETED.value
-    total = sum(int(n) for _, _, status, n in grouped if status != deleted)
+    rows = db.execute(sa_select(*keys, func.count()).where(*conditions).group_by(*keys)).all()
+    return _ListingCounts([(e, k, s, c, d, int(n)) for e, k, s, c, d, n in rows])
+
+
+_DELETED = ListingStatus.DELETED.value
+
+
+def _listings_by_exchange_kind_status(
+    counts: _ListingCounts, scope: _Scope, t: Callable[[str], str]
+) -> tuple[int, list[ExchangeFigures], list[Figure]]:
+    """The total, one row per exchange, and the figures by status."""
+    kept = scope.kept
+    total = sum(row[5] for row in counts.rows if row[2] != _DELETED)
     by_exchange = []
-    for exchange_id, ex_type in exchanges.items():
-        if kept.exchange and ex_type != kept.exchange:
+    for exchange in scope.master.exchanges:
+        if kept.exchange and exchange.type != kept.exchange:
             continue
-        mine = [(kind, status, int(n)) for e, kind, status, n in grouped if e == exchange_id]
-        base = replace(kept, exchange=ex_type)
+        mine = [(k, s, n) for e, k, s, _c, _d, n in counts.rows if e == exchange.id]
+        base = replace(kept, exchange=exchange.type)
         by_exchange.append(
             ExchangeFigures(
-                exchange=ex_type,
-                label=t(f"exchange.{ex_type}"),
-                offers=sum(n for k, s, n in mine if k == ListingKind.OFFER and s != deleted),
-                requests=sum(n for k, s, n in mine if k == ListingKind.REQUEST and s != deleted),
+                exchange=exchange.type,
+                label=t(f"exchange.{exchange.type}"),
+                offers=sum(n for k, s, n in mine if k == ListingKind.OFFER and s != _DELETED),
+                requests=sum(n for k, s, n in mine if k == ListingKind.REQUEST and s != _DELETED),
                 running=sum(n for _, s, n in mine if s == ListingStatus.PUBLISHED),
-                total=sum(n for _, s, n in mine if s != deleted),
+                total=sum(n for _, s, n in mine if s != _DELETED),
                 offers_target=base.listings(kind=ListingKind.OFFER.value),
                 requests_target=base.listings(kind=ListingKind.REQUEST.value),
                 running_target=base.listings(status=ListingStatus.PUBLISHED.value),
@@ -258,8 +280,8 @@ def _listings_by_exchange_kind_status(
             )
         )
     by_status: dict[str, int] = {}
-    for _, _, status, n in grouped:
-        by_status[status] = by_status.get(status, 0) + int(n)
+    for _e, _k, status, _c, _d, n in counts.rows:
+        by_status[status] = by_status.get(status, 0) + n
     status_figures = [
         Figure(
             key=status.value,
@@ -273,102 +295,113 @@ def _listings_by_exchange_kind_status(
     return total, by_exchange, status_figures
 
 
-# Counted on the listing columns alone, named afterwards: joining first would join every
-# listing row, counting first joins one row per category or district.
+def _summed(counts: _ListingCounts, index: int) -> dict[Any, int]:
+    """Listings that are not deleted, summed by the key at `index` (3 category, 4 district)."""
+    sums: dict[Any, int] = {}
+    for row in counts.rows:
+        if row[2] != _DELETED:
+            sums[row[index]] = sums.get(row[index], 0) + row[5]
+    return sums
 
 
 def _listings_by_category(
-    db: Session, scope: _Scope, conditions: list[Any], t: Callable[[str], str]
+    counts: _ListingCounts, scope: _Scope, t: Callable[[str], str]
 ) -> list[Figure]:
-    not_deleted = col(Listing.status) != ListingStatus.DELETED.value
-    per_category = (
-        sa_select(col(Listing.category_id).label("category_id"), func.count().label("n"))
-        .where(*conditions, not_deleted)
-        .group_by(col(Listing.category_id))
-        .subquery()
-    )
-    return [
-        Figure(
-            key=str(category_id),
-            label=f"{t(f'exchange.{ex_type}')} – {name}",
-            count=int(n),
-            target=scope.kept.listings(category=category_id),
-        )
-        for category_id, name, ex_type, n in db.execute(
-            sa_select(
-                per_category.c.category_id, col(Category.name), col(Exchange.type), per_category.c.n
+    data = scope.master
+    figures = []
+    for category_id, n in _summed(counts, 3).items():
+        category = data.category_by_id.get(category_id)
+        if category is None:
+            continue
+        ex_type = data.exchange_type(category.exchange_id)
+        figures.append(
+            (
+                category.name,
+                Figure(
+                    key=str(category_id),
+                    label=f"{t(f'exchange.{ex_type}')} – {category.name}",
+                    count=n,
+                    target=scope.kept.listings(category=category_id),
+                ),
             )
-            .join(Category, col(Category.id) == per_category.c.category_id)
-            .join(Exchange, col(Exchange.id) == Category.exchange_id)
-            .order_by(per_category.c.n.desc(), col(Category.name))
-        ).all()
-    ]
+        )
+    figures.sort(key=lambda pair: (-pair[1].count, pair[0]))
+    return [figure for _, figure in figures]
 
 
 def _listings_by_district(
-    db: Session, scope: _Scope, conditions: list[Any], t: Callable[[str], str]
+    counts: _ListingCounts, scope: _Scope, t: Callable[[str], str]
 ) -> list[Figure]:
-    not_deleted = col(Listing.status) != ListingStatus.DELETED.value
-    per_district = (
-        sa_select(col(Listing.district_id).label("district_id"), func.count().label("n"))
-        .where(*conditions, not_deleted)
-        .group_by(col(Listing.district_id))
-        .subquery()
-    )
-    kept = scope.kept
-    return [
-        Figure(
-            key=str(district_id or ""),
-            label=name or t("dash.no_district"),
-            count=int(n),
-            # With a village chosen, its listings are all the district holds here.
-            target=kept.listings(district=kept.district or district_id) if district_id else None,
+    data, kept = scope.master, scope.kept
+    figures = []
+    for district_id, n in _summed(counts, 4).items():
+        area = data.area_by_id.get(district_id) if district_id is not None else None
+        name = area.name if area is not None else ""
+        figures.append(
+            (
+                name,
+                Figure(
+                    key=str(district_id or ""),
+                    label=name or t("dash.no_district"),
+                    count=n,
+                    # With a village chosen, its listings are all the district holds here.
+                    target=kept.listings(district=kept.district or district_id)
+                    if district_id
+                    else None,
+                ),
+            )
         )
-        for district_id, name, n in db.execute(
-            sa_select(per_district.c.district_id, col(Area.name), per_district.c.n)
-            .join(Area, col(Area.id) == per_district.c.district_id, isouter=True)
-            .order_by(per_district.c.n.desc(), col(Area.name))
-        ).all()
-    ]
+    figures.sort(key=lambda pair: (-pair[1].count, pair[0]))
+    return [figure for _, figure in figures]
 
 
-def _agreements(db: Session, scope: _Scope) -> tuple[int, float, int]:
-    """Agreements both sides confirmed: count, hours donated, pocket money (cents)."""
+def _agreements_and_ratings(
+    db: Session, scope: _Scope
+) -> tuple[int, float, int, int, float | None]:
+    """Agreements both sides confirmed (count, hours donated, pocket money in cents), and
+    count and average of the ratings (admin-only ones included: this is the
+    administration's view), in one statement."""
     kept = scope.kept
-    stmt = sa_select(
-        func.count(col(Agreement.id)),
-        func.coalesce(func.sum(col(Agreement.hours)), 0),
-        func.coalesce(func.sum(col(Agreement.amount_cents)), 0),
+    agreements = sa_select(
+        func.count(col(Agreement.id)).label("done"),
+        func.coalesce(func.sum(col(Agreement.hours)), 0).label("hours"),
+        func.coalesce(func.sum(col(Agreement.amount_cents)), 0).label("cents"),
     ).where(
         col(Agreement.kommune_id) == scope.kommune_id,
         col(Agreement.helper_done_at).is_not(None),
         col(Agreement.seeker_done_at).is_not(None),
         *vocabulary.created_between(col(Agreement.created_at), kept.date_from, kept.date_to),
     )
-    if scope.narrowed:
-        stmt = stmt.join(Listing, col(Listing.id) == Agreement.listing_id).where(
-            *scope.listing_conditions
-        )
-    done, hours, cents = db.execute(stmt).one()
-    return int(done), float(hours or 0), int(cents or 0)
-
-
-def _ratings(db: Session, scope: _Scope) -> tuple[int, float | None]:
-    """Count and average of the ratings (admin-only ones included: this is the
-    administration's view)."""
-    kept = scope.kept
-    stmt = sa_select(func.count(col(Rating.id)), func.avg(col(Rating.stars))).where(
+    ratings = sa_select(
+        func.count(col(Rating.id)).label("ratings"), func.avg(col(Rating.stars)).label("stars")
+    ).where(
         col(Rating.kommune_id) == scope.kommune_id,
         *vocabulary.created_between(col(Rating.created_at), kept.date_from, kept.date_to),
     )
     if scope.narrowed:
-        stmt = (
-            stmt.join(Agreement, col(Agreement.id) == Rating.agreement_id)
+        agreements = agreements.join(Listing, col(Listing.id) == Agreement.listing_id).where(
+            *scope.listing_conditions
+        )
+        ratings = (
+            ratings.join(Agreement, col(Agreement.id) == Rating.agreement_id)
             .join(Listing, col(Listing.id) == Agreement.listing_id)
             .where(*scope.listing_conditions)
         )
-    count, average = db.execute(stmt).one()
-    return int(count or 0), (float(average) if count else None)
+    a, r = agreements.subquery(), ratings.subquery()
+    done, hours, cents, count, average = db.execute(
+        # Two one-row aggregates side by side.
+        sa_select(a.c.done, a.c.hours, a.c.cents, r.c.ratings, r.c.stars).select_from(
+            a.join(r, true())
+        )
+    ).one()
+    count = int(count or 0)
+    return (
+        int(done),
+        float(hours or 0),
+        int(cents or 0),
+        count,
+        float(average) if count else None,
+    )
 
 
 # --- the dashboard ---------------------------------------------------------------------------
@@ -387,19 +420,19 @@ def dashboard(
     def t(key: str) -> str:
         return translate(key, lang)
 
-    pending, open_reports = _todos(db, kommune_id)
-    people_by_status, people = _people_by_status(db, scope, t)
+    counts, pending, open_reports = _people(db, scope)
+    people_by_status, people = _people_figures(counts, scope, t)
     listing_conditions = [
         *scope.listing_conditions,
         *vocabulary.created_between(col(Listing.created_at), kept.date_from, kept.date_to),
     ]
+    listing_counts = _listing_counts(db, listing_conditions)
     listings_total, by_exchange, by_status = _listings_by_exchange_kind_status(
-        db, scope, listing_conditions, t
+        listing_counts, scope, t
     )
-    by_category = _listings_by_category(db, scope, listing_conditions, t)
-    by_district = _listings_by_district(db, scope, listing_conditions, t)
-    done, hours, cents = _agreements(db, scope)
-    rating_count, rating_average = _ratings(db, scope)
+    by_category = _listings_by_category(listing_counts, scope, t)
+    by_district = _listings_by_district(listing_counts, scope, t)
+    done, hours, cents, rating_count, rating_average = _agreements_and_ratings(db, scope)
     return Dashboard(
         pending_approvals=pending,
         open_reports=open_reports,

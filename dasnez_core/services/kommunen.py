@@ -1,4 +1,5 @@
-"""Reading a Kommune and its master data, always through the Kommune."""
+"""Reading a Kommune and its master data, always through the Kommune (the choices of the
+select boxes from its cached master data, dasnez_core.services.masterdata_cache)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dasnez_core.models import (
     Kommune,
     Sponsor,
 )
-from dasnez_core.services.masterdata_cache import MasterData, master
+from dasnez_core.services.masterdata_cache import master, name_order
 
 
 def get_kommune_by_slug(db: Session, slug: str) -> Kommune:
@@ -95,62 +96,39 @@ class Option:
     label: str
 
 
-# The choices below come from the Kommune's cached master data (masterdata_cache): a page
-# that offers them costs no statement while the copy is fresh.
-
-
-def area_choices(md: MasterData) -> list[Option]:
-    """Districts, each followed by its villages ("Bezirk › Dorf"), by name."""
+def area_options(db: Session, kommune_id: int) -> list[Option]:
+    """Districts, each followed by its villages ("Bezirk › Dorf")."""
+    data = master(db, kommune_id)
     options: list[Option] = []
-    for district in md.districts:
+    for district in data.districts:
         options.append(Option(str(district.id), district.name))
         options.extend(
             Option(str(a.id), f"{district.name} › {a.name}")
-            for a in md.villages
+            for a in data.villages
             if a.parent_id == district.id
         )
     return options
 
 
-def area_options(db: Session, kommune_id: int) -> list[Option]:
-    """Districts, each followed by its villages ("Bezirk › Dorf")."""
-    return area_choices(master(db, kommune_id))
-
-
-def exchange_choices(md: MasterData) -> list[tuple[int, str]]:
-    """(id, type) of the exchanges this Kommune has switched on."""
-    return [(e.id, e.type) for e in md.exchanges if e.enabled]
-
-
 def exchange_options(db: Session, kommune_id: int) -> list[tuple[int, str]]:
     """(id, type) of the exchanges this Kommune has switched on."""
-    return exchange_choices(master(db, kommune_id))
-
-
-def category_choices(md: MasterData, lang: str = "de") -> list[tuple[int, int, str]]:
-    """(id, exchange_id, name in `lang`) of the active categories of enabled exchanges,
-    by that name."""
-    enabled = {ex_id for ex_id, _ in exchange_choices(md)}
-    rows = [
-        (c.id, c.exchange_id, c.label(lang))
-        for c in md.categories
-        if c.active and c.exchange_id in enabled
-    ]
-    return sorted(rows, key=lambda row: row[2].casefold())
+    return [(e.id, e.type) for e in master(db, kommune_id).exchanges if e.enabled]
 
 
 def category_options(db: Session, kommune_id: int, lang: str = "de") -> list[tuple[int, int, str]]:
     """(id, exchange_id, name in `lang`) of the active categories of enabled exchanges."""
-    return category_choices(master(db, kommune_id), lang)
-
-
-def space_choices(md: MasterData) -> list[Option]:
-    """The Kommune's social spaces, by name."""
-    return [Option(str(s.id), s.name) for s in md.spaces]
+    data = master(db, kommune_id)
+    enabled = {e.id for e in data.exchanges if e.enabled}
+    options = [
+        (c.id, c.exchange_id, c.label(lang))
+        for c in data.categories
+        if c.active and c.exchange_id in enabled
+    ]
+    return sorted(options, key=lambda option: name_order(option[2]))
 
 
 def social_space_options(db: Session, kommune_id: int) -> list[Option]:
-    return space_choices(master(db, kommune_id))
+    return [Option(str(s.id), s.name) for s in master(db, kommune_id).spaces]
 
 
 @dataclass(frozen=True)
@@ -203,21 +181,13 @@ def sponsors(db: Session, kommune_id: int, today: date) -> list[SponsorLink]:
     return [SponsorLink(name=s.name, url=s.url, logo=s.logo_path) for s in rows]
 
 
-def labelled_category_choices(
-    md: MasterData, exchange_name: Callable[[str], str], lang: str = "de"
-) -> list[Option]:
-    """Active categories of enabled exchanges as "<exchange> – <category>" choices;
-    `exchange_name` turns an exchange type into the person's words."""
-    types = dict(exchange_choices(md))
-    return [
-        Option(str(cid), f"{exchange_name(types[ex_id])} – {name}")
-        for cid, ex_id, name in category_choices(md, lang)
-    ]
-
-
 def labelled_category_options(
     db: Session, kommune_id: int, exchange_name: Callable[[str], str], lang: str = "de"
 ) -> list[Option]:
     """Active categories of enabled exchanges as "<exchange> – <category>" choices;
     `exchange_name` turns an exchange type into the person's words."""
-    return labelled_category_choices(master(db, kommune_id), exchange_name, lang)
+    types = dict(exchange_options(db, kommune_id))
+    return [
+        Option(str(cid), f"{exchange_name(types[ex_id])} – {name}")
+        for cid, ex_id, name in category_options(db, kommune_id, lang)
+    ]

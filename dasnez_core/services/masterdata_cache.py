@@ -27,6 +27,7 @@ from sqlmodel import Session, col
 
 from dasnez_core.config import load_settings
 from dasnez_core.errors import NotFound
+from dasnez_core.folding import fold
 from dasnez_core.models import Area, AreaKind, Category, Exchange, Kommune, SocialSpace
 from dasnez_core.models.kommune import MASTER_TOUCHED
 
@@ -154,8 +155,9 @@ class MasterData:
         return space.name if space is not None else ""
 
 
-def _sort_key(name: str) -> str:
-    return name.casefold()
+def name_order(name: str) -> tuple[str, str]:
+    """Sort key for names as a person reads them: "Äpfel" beside "Apfel", "boke" by "Boke"."""
+    return fold(name), name
 
 
 def load_master(db: Session, kommune_id: int) -> MasterData:
@@ -196,12 +198,12 @@ def load_master(db: Session, kommune_id: int) -> MasterData:
     return MasterData(
         kommune=basics,
         version=kommune.master_version,
-        areas=tuple(sorted((AreaInfo(*r) for r in areas), key=lambda a: _sort_key(a.name))),
+        areas=tuple(sorted((AreaInfo(*r) for r in areas), key=lambda a: name_order(a.name))),
         categories=tuple(
-            sorted((CategoryInfo(*r) for r in categories), key=lambda c: _sort_key(c.name))
+            sorted((CategoryInfo(*r) for r in categories), key=lambda c: name_order(c.name))
         ),
         exchanges=tuple(ExchangeInfo(*r) for r in exchanges),
-        spaces=tuple(sorted((SpaceInfo(*r) for r in spaces), key=lambda s: _sort_key(s.name))),
+        spaces=tuple(sorted((SpaceInfo(*r) for r in spaces), key=lambda s: name_order(s.name))),
     )
 
 

@@ -315,6 +315,30 @@ def test_figures_are_grouped_aggregates_in_the_database(db: Session, world: dict
     assert len(statements) <= 20
 
 
+@pytest.mark.parametrize("filters", [{}, {"district": "boke", "exchange": "taschengeld"}])
+def test_the_dashboard_is_three_statements(
+    db: Session, world: dict[str, Any], filters: dict[str, str]
+) -> None:
+    """People with the to-dos, listings, agreements with ratings; names and filter ids come
+    from the Kommune's cached master data."""
+    values = {k: world[v].id if k == "district" else v for k, v in filters.items()}
+    db.commit()
+    expected = _board(db, world, **values)
+    statements: list[str] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    engine = db.get_bind()
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        again = _board(db, world, **values)
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    assert again == expected
+    assert len(statements) == 3, statements
+
+
 @pytest.mark.parametrize(
     "who", ["anonymous", "citizen", "other_admin", "platform", "pending", "blocked"]
 )

@@ -57,6 +57,37 @@ def test_migrations_match_models_and_round_trip() -> None:
         assert _diff(url) == []
 
 
+def test_performance_objects_exist() -> None:
+    """Migration 0010: the village index leads with the Kommune; PostgreSQL knows that
+    districts, areas and categories depend on the Kommune; SQLite covers the dashboard."""
+    with fresh_database() as url:
+        command.upgrade(alembic_config(url), "head")
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            indexes = {ix["name"]: ix for ix in inspect(conn).get_indexes("listing")}
+            assert indexes["ix_listing_public_area"]["column_names"][:2] == [
+                "kommune_id",
+                "area_id",
+            ]
+            if engine.dialect.name == "postgresql":
+                kinds, columns = conn.execute(
+                    text(
+                        "SELECT s.stxkind::text, array_agg(a.attname::text ORDER BY a.attname)"
+                        " FROM pg_statistic_ext s JOIN pg_attribute a"
+                        " ON a.attrelid = s.stxrelid AND a.attnum = ANY(s.stxkeys)"
+                        " WHERE s.stxname = 'st_listing_kommune_places' GROUP BY s.stxkind"
+                    )
+                ).one()
+                assert "f" in kinds  # functional dependencies
+                assert set(columns) >= {"kommune_id", "district_id", "area_id", "category_id"}
+            else:
+                assert indexes["ix_listing_dashboard_cover"]["column_names"][:2] == [
+                    "kommune_id",
+                    "created_at",
+                ]
+        engine.dispose()
+
+
 def test_upgrade_keeps_existing_data() -> None:
     """A Kommune running 0001 with people and listings upgrades to head without loss."""
     with fresh_database() as url:
