@@ -13,8 +13,8 @@ from dasnez_core.actor import Actor
 from dasnez_core.errors import NotFound
 from dasnez_core.exchanges import listing_fields
 from dasnez_core.formatting import format_number
-from dasnez_core.models import id_of
 from dasnez_core.services import kommunen
+from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
 from dasnez_core.services.search import ListingDetail, get_listing_detail
@@ -119,11 +119,11 @@ def listing_view(
 ) -> tuple[ListingDetail, tuple[int, float]]:
     """The listing `listing_id` of the Kommune `slug` as `viewer` may see it, with its
     author's (count, average) rating; NotFound if either is unknown or hidden."""
-    k = kommunen.get_kommune_by_slug(db, slug)
+    kommune_id = master_by_slug(db, slug).kommune.id  # cached: no statement while fresh
     if listing_id is None:
         raise NotFound()
-    d = get_listing_detail(db, viewer, id_of(k), listing_id, lang)
-    return d, _rating_summary(db, id_of(k), d.author_id)
+    d = get_listing_detail(db, viewer, kommune_id, listing_id, lang)
+    return d, _rating_summary(db, kommune_id, d.author_id)
 
 
 def _shown(value: int | str, lang: str) -> str:

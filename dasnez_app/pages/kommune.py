@@ -21,9 +21,9 @@ from dasnez_app.state import PublicSession
 from dasnez_core.contact_links import email_href, phone_href
 from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
-from dasnez_core.models import id_of
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import InfoEntry, SponsorLink
+from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.search import ListingCard, newest_public
 from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import t
@@ -55,10 +55,10 @@ class _KommunePage:
 def kommune_view(db: Session, slug: str, today: date, lang: str) -> _KommunePage | None:
     """The start page's data of the Kommune `slug`; None if there is no such (active) one."""
     try:
-        k = kommunen.get_kommune_by_slug(db, slug)
+        k = master_by_slug(db, slug).kommune  # cached: no statement while fresh
     except NotFound:
         return None
-    kommune_id = id_of(k)
+    kommune_id = k.id
     return _KommunePage(
         name=k.name,
         logo=k.logo_path,

@@ -204,7 +204,10 @@ def test_the_kommune_page_loads_once_and_resends_nothing_unchanged(db: Session) 
     _load(page)
     assert page.found and page.name == "Delbrück"
     assert sorted(c.title for c in page.listings) == ["Einkauf", "Rasen mähen"]
-    _load(page)
+    with _statements() as seen:
+        _load(page)
+    # The Kommune from the cached master data; Info-Box, sponsors and the newest listings.
+    assert len(seen) <= 4, seen
     assert page.dirty_vars <= {"here_slug", "login_link", "user_name", "user_status"}, (
         page.dirty_vars
     )
@@ -220,6 +223,10 @@ def test_a_listing_is_found_only_under_its_own_kommune(db: Session) -> None:
     page = _page_state(DetailState, f"/k/bad-lippspringe/eintrag/{other.id}")
     _load(page)
     assert page.found and page.title == "Fremder Eintrag"
+    # (The Kommune's master data loads once: five statements, then it is cached.)
+    with _statements() as seen:
+        _load(page)
+    assert len(seen) <= 4, seen
     # Another Kommune's listing under this Kommune's address is not found.
     page = _page_state(DetailState, f"/k/delbrueck/eintrag/{other.id}")
     _load(page)
