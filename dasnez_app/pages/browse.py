@@ -109,7 +109,9 @@ def browse_view(
             return None
         kommune_id, name = md.kommune.id, md.kommune.name
         options = _options(db, kommune_id, lang)
-    result = search_public(db, kommune_id, filters, lang, master_data=md)
+    # The last word may be the start of a longer one ("Donaudampfschiff…"): German compounds
+    # are found by their beginning, as before; the other words match their exact stems.
+    result = search_public(db, kommune_id, filters, lang, master_data=md, prefix_last=True)
     return _View(kommune_id, name, options, result)
 
 
