@@ -2,7 +2,12 @@
 school can link "Gesuche in unserem Sozialraum" and the link reopens exactly that view.
 
 On a phone the listings come first: the filters fold behind one button ("Filter (2)"), the
-active ones show as chips that remove them, and a changed filter loads its URL at once.
+active ones show as chips that remove them, and a changed filter shows its results at once.
+
+A filter change is one event (issue 15): the search runs off the event loop with at most
+three statements, the reply carries only the vars that changed (never the option lists of
+an unchanged Kommune), and the new URL goes into the address bar by `history.pushState`;
+back, forward and reload run the page's `load` with the URL's filters.
 """
 
 from __future__ import annotations
