@@ -3,12 +3,17 @@ what the header shows of the person."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
+from sqlmodel import Session
 
 from dasnez_app import routes
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.services import auth, contact
+from dasnez_core.services import auth, contact, kommunen
+from dasnez_core.services.sessions import resolve_session_hash
+from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import Outcome
 from dasnez_ui.page_load import ensure_built
@@ -45,7 +50,10 @@ class PublicSession(LangState, Outcome):
         # A page state the state store lost is rebuilt from the route and the cookie first.
         ensure_built(self)
         ref = session_ref(self, auth.PUBLIC_APP)
-        actor = resolve_actor(ref, auth.PUBLIC_APP)
+        return self._seen(ref, resolve_actor(ref, auth.PUBLIC_APP))
+
+    def _seen(self, ref: str, actor: Actor) -> Actor:
+        """Show the caller `actor` (resolved from the session hash `ref`) in the header."""
         if actor.is_anonymous and self._session_seen:
             # The session ended while this tab was open (logout elsewhere, blocking,
             # password change, expiry): forget everything the state holds of the person.
@@ -57,6 +65,13 @@ class PublicSession(LangState, Outcome):
         self.consent_due = actor.consent_due
         self.here_slug = routes.slug_from_path(self.router.url.path)
         return actor
+
+    def _assign(self, **values: Any) -> None:
+        """Set the vars whose value changed: Reflex sends every var that was set, equal or
+        not, so a page load that finds what the tab already shows sends nothing of it."""
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     @rx.var
     def logged_in(self) -> bool:
@@ -79,6 +94,25 @@ class PublicSession(LangState, Outcome):
             with session_scope() as db:
                 self.user_kommune_slug = get_kommune(db, actor.kommune_id or 0).slug
         self._refresh_unread(actor)
+        return actor
+
+    async def _refresh_session_off_loop(self) -> Actor:
+        """`_refresh_session` with its database work in one transaction off the event loop
+        (for `async` page loads)."""
+        ref = session_ref(self, auth.PUBLIC_APP)
+        known_slug = self.user_kommune_slug
+
+        def work(db: Session) -> tuple[Actor, str, int]:
+            actor = resolve_session_hash(db, ref, auth.PUBLIC_APP)
+            if actor.is_anonymous or actor.kommune_id is None:
+                return actor, "", 0
+            slug = known_slug or kommunen.get_kommune(db, actor.kommune_id).slug
+            return actor, slug, contact.unread_count(db, actor, actor.kommune_id)
+
+        actor, slug, unread = await in_db_thread(work)
+        actor = self._seen(ref, actor)
+        self.login_link = routes.login_href(self.router.url.path, self.router.url.query)
+        self.user_kommune_slug, self.unread = slug, unread
         return actor
 
     def _refresh_unread(self, actor: Actor) -> None:

@@ -23,6 +23,8 @@ from sqlmodel import Session, create_engine
 
 from dasnez_core.config import ENV_PREFIX, load_settings
 
+POOL_SIZE = 10
+
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """Create an engine with the connection options this project relies on.
@@ -35,6 +37,9 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     kwargs: dict[str, Any] = {}
     if url.startswith("postgresql"):
         kwargs["connect_args"] = {"options": "-c plan_cache_mode=force_custom_plan"}
+        # Kept open for the event handlers' database threads (dasnez_ui.db_thread): a
+        # connection beyond the pool is closed again after each use.
+        kwargs["pool_size"] = POOL_SIZE
     elif url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         path = url.removeprefix("sqlite:///")

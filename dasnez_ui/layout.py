@@ -105,9 +105,18 @@ def not_found_body(home: str) -> rx.Component:
 
 
 def link_button(
-    label: rx.Var[str], href: rx.Var[str] | str, size: str = "3", variant: str = "solid"
+    label: rx.Var[str],
+    href: rx.Var[str] | str,
+    size: str = "3",
+    variant: str = "solid",
+    on_click: rx.event.EventType[()] | None = None,
 ) -> rx.Component:
-    """A link that looks like a button (a link nested in a button is invalid HTML)."""
+    """A link that looks like a button (a link nested in a button is invalid HTML);
+    `on_click` handles a plain click in place (the link stays for a new tab)."""
+    events = {} if on_click is None else {"on_click": on_click}
     return rx.button(
-        rx.link(label, href=href, underline="none"), as_child=True, size=size, variant=variant
+        rx.link(label, href=href, underline="none", **events),
+        as_child=True,
+        size=size,
+        variant=variant,
     )

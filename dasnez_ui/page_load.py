@@ -65,6 +65,26 @@ class PageLoad(rx.State, mixin=True):
         pending_load = not getattr(self._get_root_state(), "is_hydrated", True)
         self._rebuilt_for = key if pending_load else ""
 
+    async def _abuild(self) -> rx.event.EventSpec | None:
+        """`_build` for an async on_load that does its database work off the event loop
+        (dasnez_ui.db_thread); by default `_build` itself."""
+        return self._build()
+
+    async def _load_page_async(self) -> rx.event.EventSpec | None:
+        """`_load_page` of a page whose on_load is async (it awaits `_abuild`)."""
+        key = self._route_key()
+        if self._rebuilt_for == key:
+            self._rebuilt_for = ""
+            return None
+        self._built_for = self._rebuilt_for = ""
+        self._building = True
+        try:
+            shown = await self._abuild()
+        finally:
+            self._building = False
+        self._built_for = key
+        return shown
+
     def _build_once(self) -> rx.event.EventSpec | None:
         self._building = True
         try:

@@ -2,11 +2,17 @@
 school can link "Gesuche in unserem Sozialraum" and the link reopens exactly that view.
 
 On a phone the listings come first: the filters fold behind one button ("Filter (2)"), the
-active ones show as chips that remove them, and a changed filter loads its URL at once.
+active ones show as chips that remove them, and a changed filter shows its results at once.
+
+A filter change is one event (issue 15): the search runs off the event loop with at most
+three statements, the reply carries only the vars that changed (never the option lists of
+an unchanged Kommune), and the new URL goes into the address bar by `history.pushState`;
+back, forward and reload run the page's `load` with the URL's filters.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import reflex as rx
@@ -16,16 +22,17 @@ from dasnez_app import routes
 from dasnez_app.components import listing_card, public_page
 from dasnez_app.routes import parse_search, search_query, slug_from_path
 from dasnez_app.state import PublicSession
-from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
+from dasnez_core.i18n import translate
 from dasnez_core.services import kommunen, saved_searches
 from dasnez_core.services.kommunen import Option
-from dasnez_core.services.search import ListingCard, SearchFilters, search_public
+from dasnez_core.services.masterdata_cache import master, master_by_slug
+from dasnez_core.services.search import ListingCard, SearchFilters, SearchPage, search_public
 from dasnez_ui import forms
+from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
-from dasnez_ui.page_load import PageLoad
 
 # The "Suche speichern" form: its own message lines and field errors.
 _SAVE = Lines(
@@ -48,17 +55,82 @@ FILTER_PARAMS: dict[str, tuple[str, object]] = {
 
 @dataclass
 class FilterChip:
-    """An active filter as shown above the results; `href` is the view without it."""
+    """An active filter as shown above the results; `href` is the view without it, `param`
+    its URL parameter (a click removes it in one event, the link stays for a new tab)."""
 
     label: str
     href: str
+    param: str = ""
 
 
 def _label_of(options: list[Option], value: str) -> str:
     return next((o.label for o in options if o.value == value), value)
 
 
-class BrowseState(PageLoad, PublicSession):
+@dataclass(frozen=True)
+class _Options:
+    """The Kommune's choices the filter selects offer."""
+
+    exchanges: list[Option]
+    categories: list[Option]
+    areas: list[Option]
+    spaces: list[Option]
+
+
+def _options(db: Session, kommune_id: int, lang: str) -> _Options:
+    """The choices, from the Kommune's cached master data (no statement while fresh)."""
+
+    def exchange_name(ex_type: str) -> str:
+        return translate("exchange." + ex_type, lang)
+
+    return _Options(
+        exchanges=[
+            Option(ex_type, exchange_name(ex_type))
+            for _, ex_type in kommunen.exchange_options(db, kommune_id)
+        ],
+        categories=kommunen.labelled_category_options(db, kommune_id, exchange_name, lang),
+        areas=kommunen.area_options(db, kommune_id),
+        spaces=kommunen.social_space_options(db, kommune_id),
+    )
+
+
+@dataclass(frozen=True)
+class _View:
+    """What one database visit of the page found (in the pool thread)."""
+
+    kommune_id: int
+    kommune_name: str
+    options: _Options | None
+    result: SearchPage
+    save_name: str  # the name proposed for saving this view as a saved search
+
+
+def browse_view(
+    db: Session, slug: str, kommune_id: int, filters: SearchFilters, lang: str
+) -> _View | None:
+    """The page's data: with `kommune_id` 0 (a page load, or a state that was lost) the
+    Kommune by its slug and its option lists too; else only the search (a filter change).
+    The Kommune and its choices come from the cached master data. None when there is no
+    such (active) Kommune."""
+    options = None
+    name = ""
+    if kommune_id:
+        md = master(db, kommune_id)
+    else:
+        try:
+            md = master_by_slug(db, slug)
+        except NotFound:
+            return None
+        kommune_id, name = md.kommune.id, md.kommune.name
+        options = _options(db, kommune_id, lang)
+    # The last word may be the start of a longer one ("Donaudampfschiff…"): German compounds
+    # are found by their beginning, as before; the other words match their exact stems.
+    result = search_public(db, kommune_id, filters, lang, master_data=md, prefix_last=True)
+    save_name = saved_searches.suggested_name(db, kommune_id, result.filters, lang)
+    return _View(kommune_id, name, options, result, save_name)
+
+
+class BrowseState(PublicSession):
     loaded: bool = False
     found: bool = False
     slug: str = ""
@@ -91,57 +163,68 @@ class BrowseState(PageLoad, PublicSession):
     save_error: str = ""
     save_success: str = ""
     save_fields: dict[str, str] = {}
+    # The Kommune (slug, id, language) whose option lists the vars above hold: a filter
+    # change needs neither to look the Kommune up again nor to send its options again.
+    _shown_for: tuple[str, int, str] = ("", 0, "")
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        return self._load_page()
+    async def load(self) -> None:
+        """A page load (link, reload, back/forward, language switch): the header, the
+        Kommune anew (it may have been switched off) and the search in the URL."""
+        await self._refresh_session_off_loop()
+        slug = slug_from_path(self.router.url.path)
+        await self._show(slug, parse_search(dict(self.router.url.query_parameters)), fresh=True)
 
-    def _build(self) -> None:
-        self.loaded = False
-        self._refresh_session()
-        self.slug = slug_from_path(self.router.url.path)
-        filters = parse_search(dict(self.router.url.query_parameters))
-        with session_scope() as db:
-            try:
-                k = kommunen.get_kommune_by_slug(db, self.slug)
-            except NotFound:
-                self.loaded, self.found = True, False
-                return
-            assert k.id is not None
-            self.kommune_name = k.name
-            exchange_types = dict(kommunen.exchange_options(db, k.id))
-            self.exchanges = [
-                Option(ex_type, self._t("exchange." + ex_type))
-                for ex_type in exchange_types.values()
-            ]
-            self.categories = kommunen.labelled_category_options(
-                db, k.id, lambda ex_type: self._t("exchange." + ex_type), self.lang
-            )
-            self.areas = kommunen.area_options(db, k.id)
-            self.spaces = kommunen.social_space_options(db, k.id)
-            result = search_public(db, k.id, filters, self.lang)
-            self.save_name = saved_searches.suggested_name(db, k.id, result.filters, self.lang)
-        self.save_error, self.save_success, self.save_fields = "", "", {}
+    async def _show(
+        self, slug: str, filters: SearchFilters, *, fresh: bool
+    ) -> SearchFilters | None:
+        """Search and show `filters`; the filters kept (nonsense dropped, the page within
+        range), or None when there is no such Kommune."""
+        lang = self.lang
+        known = self._shown_for
+        kommune_id = 0 if fresh or known[0] != slug or known[2] != lang else known[1]
+        view = await in_db_thread(lambda db: browse_view(db, slug, kommune_id, filters, lang))
+        if view is None:
+            self._assign(loaded=True, found=False, slug=slug)
+            self._shown_for = ("", 0, "")
+            return None
+        if view.options is not None:
+            # Assigned only when the Kommune's choices changed (or another Kommune, or
+            # another language): the lists are the bulk of a reply.
+            self._assign(kommune_name=view.kommune_name, **vars(view.options))
+        self._shown_for = (slug, view.kommune_id, lang)
+        if fresh:
+            self._assign(save_error="", save_success="", save_fields={})
+        self._assign(save_name=view.save_name)
+        result = view.result
         kept = result.filters
-        self.cards, self.total = result.cards, result.total
-        self.page, self.pages, self.clamped = result.page, result.pages, result.page_was_clamped
-        self.capped = result.total_capped
-        self.prev_query = search_query(kept, page=result.page - 1) if result.page > 1 else ""
-        self.next_query = (
-            search_query(kept, page=result.page + 1) if result.page < result.pages else ""
+        self._assign(
+            slug=slug,
+            cards=result.cards,
+            total=result.total,
+            page=result.page,
+            pages=result.pages,
+            clamped=result.page_was_clamped,
+            capped=result.total_capped,
+            prev_query=search_query(kept, page=result.page - 1) if result.page > 1 else "",
+            next_query=(
+                search_query(kept, page=result.page + 1) if result.page < result.pages else ""
+            ),
+            f_exchange=kept.exchange,
+            f_kind=kept.kind,
+            f_q=kept.q,
+            f_sort=kept.sort,
+            f_category=str(kept.category or ""),
+            f_area=str(kept.area or ""),
+            f_space=str(kept.space or ""),
         )
-        self.f_exchange, self.f_kind, self.f_q, self.f_sort = (
-            kept.exchange,
-            kept.kind,
-            kept.q,
-            kept.sort,
+        self._assign(
+            chips=self._chips(kept),
+            active_count=len([param for param, _ in self._active() if param != "q"]),
+            loaded=True,
+            found=True,
         )
-        self.f_category = str(kept.category or "")
-        self.f_area = str(kept.area or "")
-        self.f_space = str(kept.space or "")
-        self.chips = self._chips(kept)
-        self.active_count = len([param for param, _ in self._active() if param != "q"])
-        self.loaded, self.found = True, True
+        return kept
 
     def _params(self) -> dict[str, str]:
         """The current view as URL parameters."""
@@ -157,7 +240,7 @@ class BrowseState(PageLoad, PublicSession):
 
     def _href(self, filters: SearchFilters, **change: object) -> str:
         """This page's URL for `filters` (with `change`), back on the first page."""
-        query = search_query(filters, page=1, **change)
+        query = search_query(filters, **{"page": 1, **change})
         return str(routes.browse_href(self.slug)) + (f"?{query}" if query else "")
 
     def _chip_label(self, param: str, value: str) -> str:
@@ -186,32 +269,69 @@ class BrowseState(PageLoad, PublicSession):
         for param, value in self._active():
             field, default = FILTER_PARAMS[param]
             without = self._href(kept, **{field: default})
-            chips.append(FilterChip(self._chip_label(param, value), without))
+            chips.append(FilterChip(self._chip_label(param, value), without, param))
         return chips
 
-    def _go(self, change: dict[str, str]) -> rx.event.EventSpec:
-        """Load the view with the current filters and `change` (the URL runs the search)."""
-        filters = parse_search({**self._params(), **change})
-        return rx.redirect(self._href(filters))
+    def _current_params(self, slug: str) -> dict[str, str]:
+        """The filters the tab shows: from the state, or, when nothing is shown yet or the
+        state was lost, from the address bar."""
+        if self._shown_for[0] == slug:
+            return self._params()
+        current = dict(self.router.url.query_parameters)
+        current.pop("seite", None)
+        return current
+
+    async def _go(self, change: dict[str, str]) -> rx.event.EventSpec | None:
+        """Show the view with the current filters and `change` in this one event, and put
+        its URL in the address bar (a new history entry: back shows the view before, and
+        a reload or a shared link opens this one)."""
+        path = self.router.url.path
+        slug = slug_from_path(path)
+        current = self._current_params(slug)
+        kept = await self._show(slug, parse_search({**current, **change}), fresh=False)
+        if kept is None:
+            return None
+        href = self._href(kept, page=kept.page)
+        query = href.partition("?")[2]
+        self._assign(login_link=routes.login_href(path, query))
+        return rx.call_script(
+            f"window.history.pushState(window.history.state, '', {json.dumps(href)})"
+        )
 
     @rx.event
-    def set_filter(self, param: str, value: str) -> rx.event.EventSpec | None:
+    async def set_filter(self, param: str, value: str) -> rx.event.EventSpec | None:
         """A select changed: show its results at once (an unknown parameter is ignored,
         nonsense in the value dropped by `parse_search`)."""
-        self._ensure_built()
         if param not in FILTER_PARAMS or param == "q":
             return None
-        return self._go({param: str(value)[:20]})
+        return await self._go({param: str(value)[:20]})
+
+    @rx.event
+    async def clear_filter(self, param: str) -> rx.event.EventSpec | None:
+        """A chip was clicked: the view without that filter."""
+        if param not in FILTER_PARAMS:
+            return None
+        return await self._go({param: ""})
+
+    @rx.event
+    async def turn_page(self, page: int) -> rx.event.EventSpec | None:
+        """The pager: another page of the same view."""
+        return await self._go({"seite": str(page)[:4]})
+
+    @rx.event
+    async def apply(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        """The search field was sent: the same view with the new free text."""
+        return await self._go({"q": str(form.get("q", ""))[:200]})
 
     @rx.event
     def save_search(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         """Keep the current filters as a saved search of the caller (the service checks
         who is calling and resolves every filter id through this page's Kommune)."""
         actor = self._actor()
-        filters = parse_search(self._params())
+        slug = slug_from_path(self.router.url.path)
+        filters = parse_search(self._current_params(slug))
         name = str(form.get("save_name", ""))[:400]
         frequency = str(form.get("save_frequency", ""))[:20]
-        slug = self.slug
 
         def save(db: Session) -> int:
             kommune_id = kommunen.get_kommune_by_slug(db, slug).id or 0
@@ -222,12 +342,6 @@ class BrowseState(PageLoad, PublicSession):
         if self._run(save, "saved.saved", lines=_SAVE, name=" ".join(name.split())).ok:
             return None
         return self._focus_first_error("save_fields")
-
-    @rx.event
-    def apply(self, form: dict[str, str]) -> rx.event.EventSpec:
-        """The search field was sent: the same view with the new free text."""
-        self._ensure_built()
-        return self._go({"q": str(form.get("q", ""))[:200]})
 
 
 def _select(
@@ -346,6 +460,7 @@ def _chip(chip: rx.Var[FilterChip]) -> rx.Component:
             chip.label,
             rx.icon("x", size=16, aria_hidden="true"),
             href=chip.href,
+            on_click=BrowseState.clear_filter(chip.param).prevent_default,
             class_name="dz-chip",
             aria_label=t("phone.remove_filter").replace("{label}", chip.label),
             data_testid="filter-chip",
@@ -430,7 +545,12 @@ def _pager() -> rx.Component:
     return rx.hstack(
         rx.cond(
             BrowseState.prev_query != "",
-            link_button(t("browse.previous"), base + BrowseState.prev_query, variant="soft"),
+            link_button(
+                t("browse.previous"),
+                base + BrowseState.prev_query,
+                variant="soft",
+                on_click=BrowseState.turn_page(BrowseState.page - 1).prevent_default,
+            ),
         ),
         rx.text(
             t("browse.page_of")
@@ -439,7 +559,12 @@ def _pager() -> rx.Component:
         ),
         rx.cond(
             BrowseState.next_query != "",
-            link_button(t("browse.next"), base + BrowseState.next_query, variant="soft"),
+            link_button(
+                t("browse.next"),
+                base + BrowseState.next_query,
+                variant="soft",
+                on_click=BrowseState.turn_page(BrowseState.page + 1).prevent_default,
+            ),
         ),
         align="center",
         wrap="wrap",

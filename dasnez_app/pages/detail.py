@@ -9,15 +9,18 @@ from dasnez_app import routes
 from dasnez_app.components import exchange_label, kind_badge, public_page
 from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
+from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.exchanges import listing_fields
 from dasnez_core.formatting import format_number
 from dasnez_core.services import kommunen
+from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
-from dasnez_core.services.search import get_listing_detail
+from dasnez_core.services.search import ListingDetail, get_listing_detail
 from dasnez_ui import forms
+from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
@@ -53,41 +56,63 @@ class DetailState(PageLoad, PublicSession):
     report_done: str = ""
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
-        return self._load_page()
+    async def load(self) -> rx.event.EventSpec | None:
+        return await self._load_page_async()
+
+    def _reset(self) -> tuple[str, int | None]:
+        """Reset first: a load that fails below leaves no earlier listing behind."""
+        slug, listing_id = ids_from_path(self.router.url.path)
+        self._assign(slug=slug, listing_id=0, loaded=False, found=False)
+        self._assign(report_open=False, report_error="", report_done="", report_fields={})
+        return slug, listing_id
 
     def _build(self) -> None:
-        # Reset first: a load that fails below leaves no earlier listing behind.
-        slug, listing_id = ids_from_path(self.router.url.path)
-        self.slug, self.listing_id = slug, 0
-        self.loaded = self.found = False
-        self.report_open, self.report_error, self.report_done = False, "", ""
-        self.report_fields = {}
+        """The page for a handler that found its state lost (see PageLoad)."""
+        slug, listing_id = self._reset()
         actor = self._refresh_session()
-        with session_scope() as db:
-            try:
-                k = kommunen.get_kommune_by_slug(db, slug)
-                if listing_id is None or k.id is None:
-                    raise NotFound()
-                d = get_listing_detail(db, actor, k.id, listing_id, self.lang)
-                summary = _rating_summary(db, k.id, d.author_id)
-            except NotFound:
-                self.loaded, self.found = True, False
-                return
-        self.listing_id, self.kind, self.exchange_type = d.id, d.kind, d.exchange_type
-        self.category, self.title, self.body, self.area = d.category, d.title, d.body, d.area
-        self.social_spaces, self.author = d.social_spaces, d.author
-        self.author_handle = d.author_handle
-        self.created_at, self.updated_at, self.expires_on = (
-            d.created_at,
-            d.updated_at,
-            d.expires_on,
+        try:
+            with session_scope() as db:
+                view = listing_view(db, actor, slug, listing_id, self.lang)
+        except NotFound:
+            self._assign(loaded=True, found=False)
+            return
+        self._show(*view)
+
+    async def _abuild(self) -> None:
+        """The page load: the header, then the listing in one database visit off the loop."""
+        slug, listing_id = self._reset()
+        actor = await self._refresh_session_off_loop()
+        lang = self.lang
+        try:
+            view = await in_db_thread(lambda db: listing_view(db, actor, slug, listing_id, lang))
+        except NotFound:
+            self._assign(loaded=True, found=False)
+            return
+        self._show(*view)
+
+    def _show(self, d: ListingDetail, summary: tuple[int, float]) -> None:
+        lang = self.lang
+        self._assign(
+            listing_id=d.id,
+            kind=d.kind,
+            exchange_type=d.exchange_type,
+            category=d.category,
+            title=d.title,
+            body=d.body,
+            area=d.area,
+            social_spaces=d.social_spaces,
+            author=d.author,
+            author_handle=d.author_handle,
+            created_at=d.created_at,
+            updated_at=d.updated_at,
+            expires_on=d.expires_on,
+            extras={f.name: _shown(getattr(d, f.name), lang) for f in listing_fields()},
+            is_public=d.is_public,
+            is_own=d.is_own,
+            rating_count=summary[0],
+            rating_average=format_number(summary[1], lang, 1) if summary[0] else "",
         )
-        self.extras = {f.name: _shown(getattr(d, f.name), self.lang) for f in listing_fields()}
-        self.is_public, self.is_own = d.is_public, d.is_own
-        self.rating_count = summary[0]
-        self.rating_average = format_number(summary[1], self.lang, 1) if summary[0] else ""
-        self.loaded, self.found = True, True
+        self._assign(loaded=True, found=True)
 
     @rx.event
     def toggle_report(self) -> None:
@@ -114,6 +139,18 @@ class DetailState(PageLoad, PublicSession):
         self.report_done = self._t("detail.report_done")
         self.report_open = False
         return None
+
+
+def listing_view(
+    db: Session, viewer: Actor, slug: str, listing_id: int | None, lang: str
+) -> tuple[ListingDetail, tuple[int, float]]:
+    """The listing `listing_id` of the Kommune `slug` as `viewer` may see it, with its
+    author's (count, average) rating; NotFound if either is unknown or hidden."""
+    kommune_id = master_by_slug(db, slug).kommune.id  # cached: no statement while fresh
+    if listing_id is None:
+        raise NotFound()
+    d = get_listing_detail(db, viewer, kommune_id, listing_id, lang)
+    return d, _rating_summary(db, kommune_id, d.author_id)
 
 
 def _shown(value: int | str, lang: str) -> str:

@@ -3,9 +3,11 @@ sponsors and contact."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import reflex as rx
+from sqlmodel import Session
 
 from dasnez_app import routes
 from dasnez_app.components import (
@@ -18,15 +20,63 @@ from dasnez_app.pages.kommune_embed import kommune_embed_section
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.contact_links import email_href, phone_href
-from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
 from dasnez_core.services import kommunen
 from dasnez_core.services.kommunen import InfoEntry, SponsorLink
+from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.search import ListingCard, newest_public
+from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.theme import accent_style
+
+
+@dataclass(frozen=True)
+class _KommunePage:
+    """What the start page shows of a Kommune, read in one database visit."""
+
+    name: str
+    logo: str
+    accent_color: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+    contact_phone_href: str
+    contact_email_href: str
+    contact_address: str
+    page_description: str
+    dgs_url: str
+    info: list[InfoEntry]
+    sponsor_links: list[SponsorLink]
+    exchanges: list[str]
+    listings: list[ListingCard]
+
+
+def kommune_view(db: Session, slug: str, today: date, lang: str) -> _KommunePage | None:
+    """The start page's data of the Kommune `slug`; None if there is no such (active) one."""
+    try:
+        k = master_by_slug(db, slug).kommune  # cached: no statement while fresh
+    except NotFound:
+        return None
+    kommune_id = k.id
+    return _KommunePage(
+        name=k.name,
+        logo=k.logo_path,
+        accent_color=k.accent_color,
+        contact_name=k.contact_name,
+        contact_phone=k.contact_phone,
+        contact_email=k.contact_email,
+        contact_phone_href=phone_href(k.contact_phone),
+        contact_email_href=email_href(k.contact_email),
+        contact_address=k.contact_address,
+        page_description=translate("pwa.kommune_description", lang, name=k.name),
+        dgs_url=k.dgs_video_url,
+        info=kommunen.info_box(db, kommune_id, today, lang),
+        sponsor_links=kommunen.sponsors(db, kommune_id, today),
+        exchanges=[ex_type for _, ex_type in kommunen.exchange_options(db, kommune_id)],
+        listings=newest_public(db, kommune_id, lang=lang),
+    )
 
 
 class KommuneState(PublicSession):
@@ -50,33 +100,17 @@ class KommuneState(PublicSession):
     dgs_url: str = ""
 
     @rx.event
-    def load(self) -> None:
-        self._refresh_session()
-        self.slug = slug_from_path(self.router.url.path)
-        with session_scope() as db:
-            try:
-                k = kommunen.get_kommune_by_slug(db, self.slug)
-            except NotFound:
-                self.loaded, self.found = True, False
-                return
-            assert k.id is not None
-            today = date.today()
-            self.name = k.name
-            self.logo = k.logo_path
-            self.accent_color = k.accent_color
-            self.contact_name = k.contact_name
-            self.contact_phone = k.contact_phone
-            self.contact_email = k.contact_email
-            self.contact_phone_href = phone_href(k.contact_phone)
-            self.contact_email_href = email_href(k.contact_email)
-            self.page_description = translate("pwa.kommune_description", self.lang, name=k.name)
-            self.contact_address = k.contact_address
-            self.dgs_url = k.dgs_video_url
-            self.info = kommunen.info_box(db, k.id, today, self.lang)
-            self.sponsor_links = kommunen.sponsors(db, k.id, today)
-            self.exchanges = [ex_type for _, ex_type in kommunen.exchange_options(db, k.id)]
-            self.listings = newest_public(db, k.id, lang=self.lang)
-        self.loaded, self.found = True, True
+    async def load(self) -> None:
+        """The header, then the Kommune's page in one database visit off the event loop;
+        only what differs from what the tab shows is sent."""
+        await self._refresh_session_off_loop()
+        slug, lang = slug_from_path(self.router.url.path), self.lang
+        page = await in_db_thread(lambda db: kommune_view(db, slug, date.today(), lang))
+        if page is None:
+            self._assign(slug=slug, loaded=True, found=False)
+            return
+        self._assign(slug=slug, **vars(page))
+        self._assign(loaded=True, found=True)
 
 
 def kommune_description() -> rx.Var[str]:

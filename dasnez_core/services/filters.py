@@ -15,24 +15,22 @@ from typing import Any
 from sqlalchemy import Select, and_, or_, text
 from sqlalchemy import select as sa_select
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from dasnez_core.errors import InvalidInput
+from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.formatting import LOCAL_TIME
 from dasnez_core.models import (
     Area,
-    AreaKind,
     Category,
-    Exchange,
     ExchangeType,
     Listing,
     ListingKind,
     ListingSocialSpace,
     ListingStatus,
-    SocialSpace,
     User,
     utcnow,
 )
+from dasnez_core.services.masterdata_cache import MasterData, master
 
 # Free text longer than this is cut: nobody searches with a paragraph.
 Q_MAX = 100
@@ -64,6 +62,14 @@ def contains_text(q: str, *columns: Any) -> ColumnElement[bool]:
     return or_(*(column.icontains(q, autoescape=True) for column in columns))
 
 
+def _master(db: Session, kommune_id: int) -> MasterData | None:
+    """The Kommune's cached master data; None for an unknown Kommune (it has nothing)."""
+    try:
+        return master(db, kommune_id)
+    except NotFound:
+        return None
+
+
 # --- area: a district with its villages, or one village ---------------------------------------
 
 
@@ -77,14 +83,16 @@ class AreaScope:
 
 
 def resolve_area(db: Session, kommune_id: int, area_id: int | None) -> AreaScope | None:
-    """The area as a filter, or None if it is not an area of this Kommune (filter dropped)."""
+    """The area as a filter, or None if it is not an area of this Kommune (filter dropped).
+    Read from the Kommune's cached master data: no statement while the copy is fresh."""
     if area_id is None:
         return None
-    area = db.exec(select(Area).where(Area.id == area_id, Area.kommune_id == kommune_id)).first()
+    md = _master(db, kommune_id)
+    area = md.area_by_id.get(area_id) if md is not None else None
     if area is None:
         return None
     # The same rule that fills Listing.district_id (kommunen.district_of).
-    return AreaScope(kommune_id, area_id, area.kind == AreaKind.DISTRICT or area.parent_id is None)
+    return AreaScope(kommune_id, area_id, area.is_district)
 
 
 def listing_area_condition(scope: AreaScope) -> ColumnElement[bool]:
@@ -117,9 +125,8 @@ def exchange_id_of(db: Session, kommune_id: int, exchange_type: str) -> int | No
     """The id of this Kommune's exchange of a type (None if it has none)."""
     if not exchange_type:
         return None
-    return db.exec(
-        select(Exchange.id).where(Exchange.kommune_id == kommune_id, Exchange.type == exchange_type)
-    ).first()
+    md = _master(db, kommune_id)
+    return md.exchange_id_by_type.get(exchange_type) if md is not None else None
 
 
 def listing_exchange_condition(exchange_id: int | None) -> ColumnElement[bool]:
@@ -136,9 +143,8 @@ def resolve_category(db: Session, kommune_id: int, category_id: int | None) -> i
     """The category id if it is one of this Kommune's, else None (filter dropped)."""
     if category_id is None:
         return None
-    return db.exec(
-        select(Category.id).where(Category.id == category_id, Category.kommune_id == kommune_id)
-    ).first()
+    md = _master(db, kommune_id)
+    return category_id if md is not None and category_id in md.category_by_id else None
 
 
 def category_condition(category_id: int) -> ColumnElement[bool]:
@@ -149,11 +155,8 @@ def resolve_space(db: Session, kommune_id: int, space_id: int | None) -> int | N
     """The social space id if it is one of this Kommune's, else None (filter dropped)."""
     if space_id is None:
         return None
-    return db.exec(
-        select(SocialSpace.id).where(
-            SocialSpace.id == space_id, SocialSpace.kommune_id == kommune_id
-        )
-    ).first()
+    md = _master(db, kommune_id)
+    return space_id if md is not None and space_id in md.space_by_id else None
 
 
 def listing_space_condition(space_id: int) -> ColumnElement[bool]:

@@ -24,7 +24,6 @@ from dasnez_core.i18n import translate
 from dasnez_core.mail import Mail, compose, queue
 from dasnez_core.models import (
     AlertFrequency,
-    Area,
     Kommune,
     SavedSearch,
     User,
@@ -35,6 +34,7 @@ from dasnez_core.models import (
 from dasnez_core.permissions import Action, require
 from dasnez_core.services import filters as vocabulary
 from dasnez_core.services.auth import clean_text
+from dasnez_core.services.masterdata_cache import master
 from dasnez_core.services.search import SearchFilters, search_public
 
 NAME_MAX = 80
@@ -88,14 +88,10 @@ def suggested_name(db: Session, kommune_id: int, filters: SearchFilters, lang: s
     kind = {"offer": "saved.kind_offer", "request": "saved.kind_request"}.get(
         filters.kind, "saved.kind_any"
     )
-    place = ""
-    scope = vocabulary.resolve_area(db, kommune_id, filters.area)
-    if scope is not None:
-        area = db.get(Area, scope.area_id)
-        place = area.name if area is not None else ""
-    if not place:
-        kommune = db.get(Kommune, kommune_id)
-        place = kommune.name if kommune is not None else ""
+    # From the cached master data: the browse page proposes a name on every filter change.
+    data = master(db, kommune_id)
+    area = data.area_by_id.get(filters.area) if filters.area is not None else None
+    place = area.name if area is not None else data.kommune.name
     name = translate("saved.suggested_name", lang, kind=translate(kind, lang), place=place)
     if filters.q:
         name = translate("saved.suggested_with_q", lang, name=name, q=filters.q)
