@@ -21,7 +21,6 @@ from dasnez_core.errors import InvalidInput, NotFound
 from dasnez_core.formatting import LOCAL_TIME
 from dasnez_core.models import (
     Area,
-    Category,
     ExchangeType,
     Listing,
     ListingKind,
