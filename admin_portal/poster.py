@@ -45,7 +45,7 @@ def poster_pdf(
     pdf.multi_cell(width, 13, _latin1(translate("reach.poster_heading", lang, name=name)))
     pdf.set_x(20)
     pdf.set_font("Helvetica", "", 18)
-    pdf.multi_cell(width, 9, _latin1(translate("reach.poster_lead", lang)))
+    pdf.multi_cell(width, 9, _latin1(translate("reach.poster_lead", lang)), align="L")
     pdf.ln(6)
     pdf.set_x(20)
     pdf.set_font("Helvetica", "B", 20)
@@ -55,7 +55,10 @@ def poster_pdf(
         pdf.ln(2)
         pdf.set_x(20)
         pdf.multi_cell(
-            width, 8, _latin1(f"{number}. " + translate(f"reach.poster_step{number}", lang))
+            width,
+            8,
+            _latin1(f"{number}. " + translate(f"reach.poster_step{number}", lang)),
+            align="L",
         )
     qr_size = 90.0
     qr_top = max(pdf.get_y() + 10, 150.0)
