@@ -3,6 +3,7 @@ search engines see them: a plain HTTP client, no JavaScript, no cookies."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -99,9 +100,10 @@ def test_link_previews_without_javascript(apps: Apps) -> None:
         found = re.search(r'href="[^"]*(/k/delbrueck/eintrag/\d+)">([^<]+)<', embed)
         assert found is not None
         listing = _head(client.get(found.group(1), headers={"accept": "text/html"}).text)
-        assert found.group(2) in listing.title
+        title = html.unescape(found.group(2))  # other tests post titles with markup
+        assert title in listing.title
         assert listing.meta["og:type"] == "article"
-        assert found.group(2) in listing.meta["og:title"]
+        assert title in listing.meta["og:title"]
 
 
 def test_previewed_page_still_runs_in_the_browser(page: Page, apps: Apps) -> None:
