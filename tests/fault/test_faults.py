@@ -31,11 +31,20 @@ _SNAPSHOTS: list[dict[str, tuple[int, str, str, Any]]] = []
 
 
 def _rows(run_id: str) -> list[Any]:
-    from dasnez_core.db import session_scope
+    from dasnez_core.db import is_outage, session_scope
     from dasnez_core.models import Listing
 
-    with session_scope() as db:
-        return list(db.exec(select(Listing).where(col(Listing.title).contains(run_id))).all())
+    # A pooled connection is pinged only after sitting idle (dasnez_core.db): the first use of
+    # one the restarted server ended fails once, and SQLAlchemy then replaces the whole pool.
+    for attempt in range(3):
+        try:
+            with session_scope() as db:
+                query = select(Listing).where(col(Listing.title).contains(run_id))
+                return list(db.exec(query).all())
+        except Exception as exc:
+            if attempt == 2 or not is_outage(exc):
+                raise
+    raise AssertionError("unreachable")
 
 
 def _snapshot(platform: Platform, ledger: Ledger) -> None:
