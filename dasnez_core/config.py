@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     # Seconds an app worker trusts its cached copy of a Kommune's master data before it
     # compares the version in the database (dasnez_core.services.masterdata_cache).
     masterdata_ttl: float = 1.0
+    # Threads per app process that run event handlers' database work (dasnez_ui.db_thread);
+    # at most the PostgreSQL pool (dasnez_core.db.POOL_SIZE).
+    db_threads: int = Field(default=8, ge=1, le=10)
 
     @field_validator(
         "database_url", "outbox_dir", "upload_dir", "secure_cookies", "smtp_starttls", mode="before"

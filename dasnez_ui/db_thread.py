@@ -13,18 +13,18 @@ changes (bench/load.py: event p50 865 ms with four, 154 ms with eight).
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from sqlmodel import Session
 
+from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
 
 T = TypeVar("T")
 
-DB_THREADS = int(os.environ.get("DASNEZ_DB_THREADS", "8"))
+DB_THREADS = load_settings().db_threads
 _pool = ThreadPoolExecutor(DB_THREADS, thread_name_prefix="dasnez-db")
 
 

@@ -40,16 +40,23 @@ class PageLoad(rx.State, mixin=True):
 
     def _load_page(self) -> rx.event.EventSpec | None:
         """The page's on_load: build the page for its route."""
-        key = self._route_key()
-        if self._rebuilt_for == key:
-            # A handler of this tab already rebuilt this very page after a lost state; this
-            # is the on_load Reflex runs after it, and it would wipe that handler's outcome.
-            self._rebuilt_for = ""
+        key = self._begin_load()
+        if key is None:
             return None
-        self._built_for = self._rebuilt_for = ""
         shown = self._build_once()
         self._built_for = key
         return shown
+
+    def _begin_load(self) -> str | None:
+        """The route key to build, or None when a handler of this tab already rebuilt this
+        very page after a lost state: this is the on_load Reflex runs after it, and it would
+        wipe that handler's outcome."""
+        key = self._route_key()
+        if self._rebuilt_for == key:
+            self._rebuilt_for = ""
+            return None
+        self._built_for = self._rebuilt_for = ""
+        return key
 
     def _ensure_built(self) -> None:
         """Build the page for the event's route unless this state already holds it."""
@@ -72,11 +79,9 @@ class PageLoad(rx.State, mixin=True):
 
     async def _load_page_async(self) -> rx.event.EventSpec | None:
         """`_load_page` of a page whose on_load is async (it awaits `_abuild`)."""
-        key = self._route_key()
-        if self._rebuilt_for == key:
-            self._rebuilt_for = ""
+        key = self._begin_load()
+        if key is None:
             return None
-        self._built_for = self._rebuilt_for = ""
         self._building = True
         try:
             shown = await self._abuild()

@@ -63,6 +63,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
         "DASNEZ_OPERATOR_EMAIL": "betrieb@kreis.example",
         "DASNEZ_OPERATOR_PHONE": "05251 308-0",
         "DASNEZ_MASTERDATA_TTL": "2.5",
+        "DASNEZ_DB_THREADS": "4",
     }
     assert sorted(values) == sorted(ENV_NAMES)
     for name, value in values.items():
@@ -85,6 +86,7 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
     assert settings.operator_address == "Aldegreverstraße 10, 33102 Paderborn"
     assert settings.operator_email == "betrieb@kreis.example"
     assert settings.masterdata_ttl == 2.5
+    assert settings.db_threads == 4
 
 
 def test_each_call_sees_the_current_environment(clean_env: pytest.MonkeyPatch) -> None:
