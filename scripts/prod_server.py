@@ -66,6 +66,16 @@ def reuse_build() -> bool:
     return True
 
 
+def keep_gitignore() -> None:
+    """Leave the repository's .gitignore alone. On a first start (no build dir yet) `reflex
+    run` re-initialises the project and rewrites .gitignore (truncate, then write); both apps
+    start at once, so one could read the other's half-written file and drop lines such as
+    `.venv/`. The repository's .gitignore already lists everything Reflex adds."""
+    from reflex.utils import frontend_skeleton
+
+    frontend_skeleton.initialize_gitignore = lambda *_args, **_kwargs: None
+
+
 def main() -> None:
     from reflex_base.utils import log
 
@@ -75,6 +85,7 @@ def main() -> None:
         args = [sys.executable, "-m", "scripts.prod_server", *sys.argv[1:]]
         raise SystemExit(log.supervise_output(args))
     install()
+    keep_gitignore()
     reuse_build()
     from reflex.reflex import cli
 
