@@ -6,11 +6,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 scripts/setup.sh --test
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "==> Installing Chromium from Debian's packages"
+# Debian packages the browser and PDF tests use: Chromium, zbarimg (reads a printed QR code back)
+# and pdftoppm (renders a PDF page to an image).
+if [ ! -x /usr/bin/chromium ] || ! command -v zbarimg >/dev/null || ! command -v pdftoppm >/dev/null; then
+  echo "==> Installing Chromium, zbar-tools and poppler-utils from Debian's packages"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools poppler-utils >/dev/null
 fi
 
 echo "==> ruff"
