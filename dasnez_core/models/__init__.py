@@ -25,6 +25,15 @@ from dasnez_core.models.listing import (
     ListingStatus,
 )
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
+# Operations (outbox, jobs, digests, retention).
+from dasnez_core.models.operations import (
+    AccountActivity,
+    AdminDigestSetting,
+    MailOutbox,
+    MailStatus,
+    RetentionSetting,
+    ScheduledJob,
+)
 from dasnez_core.models.user import (
     AccountToken,
     AccountTokenPurpose,
@@ -84,4 +93,11 @@ __all__ = [
     "id_of",
     "new_handle",
     "utcnow",
+    # Operations.
+    "AccountActivity",
+    "AdminDigestSetting",
+    "MailOutbox",
+    "MailStatus",
+    "RetentionSetting",
+    "ScheduledJob",
 ]
