@@ -78,9 +78,22 @@ class Settings(BaseSettings):
     # Threads per app process that run event handlers' database work (dasnez_ui.db_thread);
     # at most the PostgreSQL pool (dasnez_core.db.POOL_SIZE).
     db_threads: int = Field(default=8, ge=1, le=10)
+    # `cli backup`: where the backup files go and how many of them stay (dasnez_core.backup).
+    backup_dir: Path = PROJECT_ROOT / "var" / "backups"
+    backup_keep: int = Field(default=14, ge=1)
+    # `scripts/apps.py serve` runs the scheduled jobs beside both apps unless this is off
+    # (production runs `cli worker` instead; dasnez_core.jobs).
+    run_jobs: bool = True
 
     @field_validator(
-        "database_url", "outbox_dir", "upload_dir", "secure_cookies", "smtp_starttls", mode="before"
+        "database_url",
+        "outbox_dir",
+        "upload_dir",
+        "secure_cookies",
+        "smtp_starttls",
+        "backup_dir",
+        "run_jobs",
+        mode="before",
     )
     @classmethod
     def _empty_means_default(cls, value: Any) -> Any:

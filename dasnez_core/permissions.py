@@ -45,6 +45,10 @@ class Action(StrEnum):
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
     SAVE_SEARCH = "save_search"
+    # Operations (mail outbox, digests, retention).
+    MANAGE_MAIL_OUTBOX = "manage_mail_outbox"
+    SET_OWN_DIGEST = "set_own_digest"
+    MANAGE_RETENTION = "manage_retention"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -135,6 +139,11 @@ RULES: dict[Action, Rule] = {
     Action.CREATE_KOMMUNE: _platform_admin,
     # Saved searches mail new listings: approved members of that Kommune.
     Action.SAVE_SEARCH: _approved_member,
+    # Failed mails of the whole platform (recipients' addresses): platform staff only.
+    Action.MANAGE_MAIL_OUTBOX: _platform_admin,
+    # A Kommune admin's own digest mails; the Kommune's retention periods.
+    Action.SET_OWN_DIGEST: _admin_of,
+    Action.MANAGE_RETENTION: _admin_of,
 }
 
 

@@ -71,7 +71,7 @@ def upgrade() -> None:
     sa.Column('last_seen_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('warned_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['kommune_id'], ['kommune.id'], ),
-    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id')
     )
     with op.batch_alter_table('account_activity', schema=None) as batch_op:
@@ -83,7 +83,7 @@ def upgrade() -> None:
     sa.Column('overdue_reminder', sa.Boolean(), nullable=False),
     sa.Column('last_digest_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('last_reminder_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id')
     )
 

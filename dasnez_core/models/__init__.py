@@ -24,8 +24,6 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
-from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
-# Operations (outbox, jobs, digests, retention).
 from dasnez_core.models.operations import (
     AccountActivity,
     AdminDigestSetting,
@@ -34,6 +32,7 @@ from dasnez_core.models.operations import (
     RetentionSetting,
     ScheduledJob,
 )
+from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.user import (
     AccountToken,
     AccountTokenPurpose,
@@ -52,8 +51,10 @@ from dasnez_core.models.user import (
 )
 
 __all__ = [
+    "AccountActivity",
     "AccountToken",
     "AccountTokenPurpose",
+    "AdminDigestSetting",
     "Agreement",
     "AlertFrequency",
     "Area",
@@ -75,13 +76,17 @@ __all__ = [
     "ListingReport",
     "ListingSocialSpace",
     "ListingStatus",
+    "MailOutbox",
+    "MailStatus",
     "Message",
     "PendingRegistration",
     "ProfileVisibility",
     "Rating",
+    "RetentionSetting",
     "Role",
     "RoleGrant",
     "SavedSearch",
+    "ScheduledJob",
     "SessionTicket",
     "SocialSpace",
     "SocialSpaceKind",
@@ -93,11 +98,4 @@ __all__ = [
     "id_of",
     "new_handle",
     "utcnow",
-    # Operations.
-    "AccountActivity",
-    "AdminDigestSetting",
-    "MailOutbox",
-    "MailStatus",
-    "RetentionSetting",
-    "ScheduledJob",
 ]

@@ -54,6 +54,8 @@ class AuditAction(StrEnum):
     RESTORE_LISTING = "restore_listing"
     HIDE_RATING = "hide_rating"
     SHOW_RATING = "show_rating"
+    SET_RETENTION = "set_retention"
+    RESEND_MAIL = "resend_mail"
 
     @property
     def label_key(self) -> str:

@@ -70,7 +70,8 @@ class AdminDigestSetting(SQLModel, table=True):
 
     __tablename__ = "admin_digest_setting"
 
-    user_id: int = Field(foreign_key="user.id", primary_key=True)
+    # Goes with the person (a declined or deleted account): the database deletes it.
+    user_id: int = Field(foreign_key="user.id", primary_key=True, ondelete="CASCADE")
     daily_digest: bool = Field(default=True)
     overdue_reminder: bool = Field(default=True)
     last_digest_at: datetime | None = None
@@ -97,7 +98,7 @@ class AccountActivity(SQLModel, table=True):
 
     __tablename__ = "account_activity"
 
-    user_id: int = Field(foreign_key="user.id", primary_key=True)
+    user_id: int = Field(foreign_key="user.id", primary_key=True, ondelete="CASCADE")
     kommune_id: int = Field(foreign_key="kommune.id", index=True)
     last_seen_at: datetime | None = None
     warned_at: datetime | None = None

@@ -665,7 +665,13 @@ def delete_account(
         kommune_id=kommune_id,
     )
     db.flush()
+    erase_person(db, user)
 
+
+def erase_person(db: Session, user: User) -> None:
+    """Delete `user` and what only they own (see `delete_account`), in the caller's
+    transaction; also used by the retention job for long-inactive accounts."""
+    me = id_of(user)
     listing_ids = list(db.exec(select(Listing.id).where(Listing.author_id == me)).all())
     conversation_ids = list(
         db.exec(

@@ -54,3 +54,10 @@ def _fresh_master_data() -> Iterator[None]:
     process_cache().clear()
     assert process_cache().ttl == 3600
     yield
+
+
+@pytest.fixture(autouse=True)
+def _mail_hand_over_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A committed action's SMTP mails are attempted at once, not on a background thread,
+    so a test reads its inbox right after the action (the apps never wait for SMTP)."""
+    monkeypatch.setattr("dasnez_core.mail.dispatch", lambda work: work())
