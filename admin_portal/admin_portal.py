@@ -32,6 +32,7 @@ from admin_portal.titles import page_title
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
+from dasnez_ui.health_http import health_endpoint
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.outcome import backend_exception_handler
 from dasnez_ui.phone import use_phone_first
@@ -78,6 +79,8 @@ app = rx.App(
     # every answer, the gate's included, carries the security headers.
     # The poster and robots.txt read the browser's own cookie: outside the session gate.
     api_transformer=[
+        # /health (database, Redis) for monitoring: no cookie, no person's data.
+        health_endpoint("admin"),
         session_http.gate(auth.ADMIN_APP),
         admin_reach_routes(),
         secure_http("admin"),

@@ -46,6 +46,7 @@ from dasnez_app.unsubscribe_http import unsubscribe_endpoint
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
+from dasnez_ui.health_http import health_endpoint
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import backend_exception_handler
@@ -102,6 +103,8 @@ app = rx.App(
     # of unknown records around it; secure_http last, so every answer, the gate's included,
     # carries the security headers.
     api_transformer=[
+        # /health (database, Redis) for monitoring: no cookie, no person's data.
+        health_endpoint("public"),
         public_api(),
         unsubscribe_endpoint(),
         session_http.gate(auth.PUBLIC_APP),

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -201,6 +202,7 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
     from dasnez_core.seed import seed_demo
 
     apps: list[Supervised] = []
+    jobs_stop = threading.Event()
     # Each app admits only its own address as a browser origin (websocket, CORS): unless the
     # operator configured the addresses, they are the local ones this command serves (the
     # reminders sent from here link to the public one too).
@@ -236,53 +238,48 @@ def serve(public_port: int, admin_port: int, log_dir: Path) -> int:
             print(f"  Mails (no SMTP configured) go to {mail.outbox_dir}/ as .eml files:")
             print(f"    ls {mail.outbox_dir}   and   cat {mail.outbox_dir}/<file>.eml")
             print()
+        jobs_thread = _start_jobs(jobs_stop, log_dir / "jobs.log")
+        if jobs_thread is not None:
+            print("  Scheduled jobs (mail sender, reminders, digests, cleanup, retention) run")
+            print(f"  here (log: {log_dir}/jobs.log; `python -m dasnez_core.cli jobs` shows them).")
+            print()
         print("  Press Ctrl-C to stop both apps.", flush=True)
-        next_reminders = 0.0
         while True:
             # An app that exits is started again (with a backoff); the other keeps running.
             for app in apps:
                 app.check()
-            if time.monotonic() >= next_reminders:
-                _send_reminders()
-                _delete_unconfirmed()
-                _send_alerts()
-                next_reminders = time.monotonic() + 3600
             time.sleep(1)
     except KeyboardInterrupt:
         print("\nStopping both apps …", flush=True)
         return 0
     finally:
+        jobs_stop.set()
         stop([app.proc for app in apps])
 
 
-def _send_reminders() -> None:
-    """Expiry reminders, hourly while the platform runs (production: cron + the CLI)."""
-    from dasnez_core.cli import remind
+def _start_jobs(stop_event: threading.Event, log_path: Path) -> threading.Thread | None:
+    """The scheduled jobs (dasnez_core.jobs) on a thread of the supervisor, unless
+    DASNEZ_RUN_JOBS is off (production runs `cli worker` instead; running both is safe).
+    Their JSON log lines go to `log_path`, not into the terminal that shows the URLs."""
+    import logging
 
-    try:
-        remind()
-    except Exception as exc:  # a reminder run must never stop the platform
-        print(f"expiry reminders failed: {exc}", file=sys.stderr)
+    from dasnez_core.config import load_settings
+    from dasnez_core.jobs import work
+    from dasnez_core.logs import JsonFormatter
 
-
-def _send_alerts() -> None:
-    """Mails of saved searches, hourly while the platform runs (production: cron + the CLI)."""
-    from dasnez_core.cli import alerts
-
-    try:
-        alerts()
-    except Exception as exc:  # an alert run must never stop the platform
-        print(f"saved-search mails failed: {exc}", file=sys.stderr)
-
-
-def _delete_unconfirmed() -> None:
-    """Registrations never confirmed go after seven days (production: cron + the CLI)."""
-    from dasnez_core.cli import cleanup
-
-    try:
-        cleanup()
-    except Exception as exc:  # a cleanup run must never stop the platform
-        print(f"cleanup of unconfirmed registrations failed: {exc}", file=sys.stderr)
+    if not load_settings().run_jobs:
+        return None
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(log_path)
+    handler.setFormatter(JsonFormatter())
+    for name in ("dasnez", "dasnez_core"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    thread = threading.Thread(target=work, args=(stop_event,), name="dasnez-jobs", daemon=True)
+    thread.start()
+    return thread
 
 
 def main() -> int:
