@@ -76,6 +76,24 @@ def keep_gitignore() -> None:
     frontend_skeleton.initialize_gitignore = lambda *_args, **_kwargs: None
 
 
+def keep_lockfiles() -> None:
+    """Leave the tracked `reflex.lock/` files as they are. After installing the frontend
+    packages Reflex copies `.web`'s bun.lock and package.json back over `reflex.lock/` on
+    every start (both apps at once, racing as with .gitignore), so a run left the checkout
+    dirty whenever bun wrote the lock a little differently. A start now only writes a
+    lockfile that is missing (a new checkout); updating the pinned versions is a
+    deliberate change: delete the file, start once, review and commit it."""
+    from reflex.utils import frontend_skeleton
+
+    def persist_missing_only() -> None:
+        for name in frontend_skeleton.LOCKFILE_NAMES + frontend_skeleton.NO_PRUNE_LOCKFILE_NAMES:
+            if not frontend_skeleton.get_root_lockfile_path(name).exists():
+                frontend_skeleton.sync_web_lockfile_to_root(name)
+
+    # Both callers (frontend_skeleton itself and js_runtimes) look it up on the module.
+    frontend_skeleton.sync_web_lockfiles_to_root = persist_missing_only
+
+
 def main() -> None:
     from reflex_base.utils import log
 
@@ -86,6 +104,7 @@ def main() -> None:
         raise SystemExit(log.supervise_output(args))
     install()
     keep_gitignore()
+    keep_lockfiles()
     reuse_build()
     from reflex.reflex import cli
 
