@@ -19,10 +19,13 @@ from admin_portal.pages.listing_detail import ListingDetailState, listing_detail
 from admin_portal.pages.listings_list import ListingsListState, listings_list_page
 from admin_portal.pages.login import AdminLoginState, admin_login_page
 from admin_portal.pages.moderation import ModerationState, moderation_page
+from admin_portal.pages.my_profile import MyProfileState, my_profile_page
 from admin_portal.pages.not_found import admin_not_found_page
+from admin_portal.pages.outbox import OutboxState, outbox_page
 from admin_portal.pages.person_detail import PersonDetailState, person_detail_page
 from admin_portal.pages.profile import ProfileState, profile_page
 from admin_portal.pages.ratings import RatingsState, ratings_page
+from admin_portal.pages.retention import RetentionState, retention_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
@@ -63,6 +66,10 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     # One person, one listing: facts, actions with a reason, history.
     routes.PERSON_DETAIL: (person_detail_page, PersonDetailState.load),
     routes.LISTING_DETAIL: (listing_detail_page, ListingDetailState.load),
+    # Operations: mail outbox (platform staff), own digest settings, retention periods.
+    routes.OUTBOX: (outbox_page, OutboxState.load),
+    routes.MY_PROFILE: (my_profile_page, MyProfileState.load),
+    routes.RETENTION: (retention_page, RetentionState.load),
     routes.NOT_FOUND: (admin_not_found_page, AdminSession.refresh),
 }
 

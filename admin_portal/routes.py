@@ -56,6 +56,10 @@ ADMINS = "/verwaltung"
 PERSON_DETAIL = "/personen/[id]"
 LISTING_DETAIL = "/eintraege/[id]"
 NOT_FOUND = "404"
+# Operations: platform staff's mail outbox; an admin's own profile; retention periods.
+OUTBOX = "/postausgang"
+MY_PROFILE = "/mein-profil"
+RETENTION = "/aufbewahrung"
 
 # The public app's Kommune page, for links from the portal to it (the portal must not import
 # the public app; a test keeps this equal to dasnez_app.routes.KOMMUNE).
@@ -118,6 +122,9 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(ADMINS, "dash.nav.admins", NAV_MASTERDATA),
     AdminPage(PERSON_DETAIL),
     AdminPage(LISTING_DETAIL),
+    AdminPage(OUTBOX, "ops.nav.outbox", NAV_PLATFORM),
+    AdminPage(MY_PROFILE, "ops.nav.my_profile", NAV_MASTERDATA),
+    AdminPage(RETENTION, "ops.nav.retention", NAV_MASTERDATA),
     AdminPage(NOT_FOUND),
 )
 

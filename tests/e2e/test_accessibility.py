@@ -129,6 +129,9 @@ ADMIN_RECIPES: dict[str, Recipe] = {
     ar.LISTING_DETAIL: Recipe(
         lambda s: str(ar.listing_detail_href(s.other_listing)), (ADMIN_ROLE,)
     ),
+    ar.OUTBOX: _fixed(ar.OUTBOX, STAFF_ROLE),
+    ar.MY_PROFILE: _fixed(ar.MY_PROFILE, ADMIN_ROLE),
+    ar.RETENTION: _fixed(ar.RETENTION, ADMIN_ROLE),
     ar.NOT_FOUND: _fixed("/gibt-es-nicht", ANONYMOUS, ADMIN_ROLE),
 }
 
