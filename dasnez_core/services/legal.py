@@ -11,6 +11,7 @@ Markdown subset (`blocks`), shown as text: no HTML from an admin ever reaches a 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -105,10 +106,15 @@ def platform_responsible(settings: Settings | None = None) -> Responsible:
     )
 
 
-def fill_template(name: str, who: Responsible) -> str:
-    """A shipped template with `who` filled in."""
+def fill_template(name: str, who: Responsible, periods: Mapping[str, int] | None = None) -> str:
+    """A shipped template with `who` filled in, and the retention periods (`periods`, by
+    kind; the platform's defaults where not given) as `$retention_<kind>`."""
+    from dasnez_core.services.retention import KINDS
+
+    days = {kind.key: kind.default for kind in KINDS} | dict(periods or {})
     raw = (_TEMPLATES / f"{name}.md").read_text("utf-8")
     text = Template(raw).safe_substitute(
+        {f"retention_{key}": str(value) for key, value in days.items()},
         name=who.name,
         contact_name=who.contact_name,
         address=who.address,
@@ -119,8 +125,8 @@ def fill_template(name: str, who: Responsible) -> str:
     return text
 
 
-def template(kind: LegalKind, who: Responsible) -> str:
-    return fill_template(kind.value, who)
+def template(kind: LegalKind, who: Responsible, periods: Mapping[str, int] | None = None) -> str:
+    return fill_template(kind.value, who, periods)
 
 
 def easy_language(who: Responsible, *, platform: bool) -> str:
@@ -187,7 +193,9 @@ def get_text(
         when = format_date(row.published_at, lang)
         return LegalDocument(kind.value, row.version, row.body, when, False, wanted == latest)
     if wanted == TEMPLATE_VERSION or (not rows and wanted == latest):
-        body = template(kind, kommune_responsible(kommune))
+        from dasnez_core.services.retention import periods_of
+
+        body = template(kind, kommune_responsible(kommune), periods_of(db, id_of(kommune)))
         return LegalDocument(kind.value, wanted, body, "", True, wanted == latest)
     raise NotFound("legal.version_not_found")
 

@@ -209,3 +209,18 @@ def test_old_audit_events_and_mail_log_go_and_the_log_has_counts_only(
     logged = " ".join(f"{r.getMessage()} {r.__dict__.get('counts')}" for r in caplog.records)
     assert "audit_events_deleted" in logged
     assert "geheimer" not in logged and "erika@example.org" not in logged
+
+
+def test_the_privacy_notice_template_states_the_kommunes_periods(
+    db: Session, w: dict[str, Any]
+) -> None:
+    from dasnez_core.models import LegalKind
+    from dasnez_core.services.legal import get_text
+
+    set_periods(db, f.actor(db, w["admin"]), w["here"].id, {"conversations_inactive": "120"})
+    db.commit()
+    body = get_text(db, w["here"], LegalKind.PRIVACY).body
+    assert "Unterhaltungen ohne neue Nachricht: nach 120 Tagen" in body
+    assert "$retention" not in body and "nach 730 Tagen ohne Anmeldung" in body
+    other = get_text(db, w["other"], LegalKind.PRIVACY).body
+    assert "Unterhaltungen ohne neue Nachricht: nach 365 Tagen" in other
