@@ -224,6 +224,8 @@ def seed_demo(db: Session) -> list[DemoLogin]:
     db.commit()
     logins += _seed_bad_lippspringe(db)
     db.commit()
+    _seed_operations(db)
+    db.commit()
     return logins
 
 
@@ -522,4 +524,34 @@ def _listings(
             db.add(
                 ListingSocialSpace(social_space_id=id_of(spaces[space]), listing_id=id_of(listing))
             )
+    db.flush()
+
+
+# --- operations (mail outbox, retention) -------------------------------------------------------
+
+
+def _seed_operations(db: Session) -> None:
+    """Something to see under "Postausgang" and "Aufbewahrungsfristen": a mail that could
+    not be delivered (platform staff may send it again) and Delbrück's own period for
+    conversations. Added once (a second seed finds them)."""
+    from dasnez_core.models.operations import MailOutbox, MailStatus, RetentionSetting
+
+    delbrueck = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).first()
+    if delbrueck is None or delbrueck.id is None:
+        return
+    if db.exec(select(RetentionSetting).where(RetentionSetting.kommune_id == delbrueck.id)).first():
+        return
+    db.add(RetentionSetting(kommune_id=delbrueck.id, kind="conversations_inactive", days=180))
+    db.add(
+        MailOutbox(
+            to_address="unbekannt@delbrueck.example",
+            subject="Willkommen bei dasnez Delbrück",
+            body="Hallo,\n\nIhr Konto ist freigeschaltet.\n\nIhr dasnez-Team",
+            status=MailStatus.FAILED,
+            attempts=10,
+            last_error="SMTPRecipientsRefused",
+            created_at=utcnow() - timedelta(hours=7),
+            next_attempt_at=utcnow() - timedelta(hours=1),
+        )
+    )
     db.flush()
