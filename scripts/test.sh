@@ -7,12 +7,14 @@ cd "$ROOT"
 scripts/setup.sh --test
 
 # Debian packages the browser and PDF tests use: Chromium, zbarimg (reads a printed QR code back)
-# and pdftoppm (renders a PDF page to an image).
-if [ ! -x /usr/bin/chromium ] || ! command -v zbarimg >/dev/null || ! command -v pdftoppm >/dev/null; then
-  echo "==> Installing Chromium, zbar-tools and poppler-utils from Debian's packages"
+# and pdftoppm (renders a PDF page to an image); pg_dump / pg_restore for the restore drill.
+if [ ! -x /usr/bin/chromium ] || ! command -v zbarimg >/dev/null || ! command -v pdftoppm >/dev/null \
+  || ! command -v pg_dump >/dev/null; then
+  echo "==> Installing Chromium, zbar-tools, poppler-utils and postgresql-client from Debian's packages"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools poppler-utils >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools poppler-utils \
+    postgresql-client >/dev/null
 fi
 
 echo "==> ruff"

@@ -62,7 +62,12 @@ class RetentionState(PageLoad, AdminSession):
     def save(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         actor = self._actor()
         kommune_id = self._admin_kommune(actor)
-        values = {k.key: str(form.get(field_id(k.key), ""))[:12] for k in KINDS if k.per_kommune}
+        # Only the periods the form sent (a kind left out keeps its period).
+        values = {
+            k.key: str(form[field_id(k.key)])[:12]
+            for k in KINDS
+            if k.per_kommune and field_id(k.key) in form
+        }
 
         def call(db: Session) -> list[RetentionPeriod]:
             if kommune_id is None:

@@ -31,6 +31,8 @@ STAFF = "betrieb@dasnez.example"
 ADMIN = "admin@delbrueck.example"
 OTHER_ADMIN = "admin@bad-lippspringe.example"
 NOT_ALLOWED = "Dazu sind Sie nicht berechtigt."
+# A page's data arrives over the websocket after the first paint; on a busy machine slowly.
+WAIT = 30_000
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def _login(page: Page, apps: Apps, email: str) -> None:
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Abmelden")).to_be_visible(timeout=WAIT)
 
 
 def _failed_mail(to: str) -> int:
@@ -97,8 +99,8 @@ def test_platform_staff_send_a_failed_mail_again(apps: Apps, desk: BrowserContex
     page = desk.new_page()
     _login(page, apps, STAFF)
     page.get_by_role("link", name="Postausgang").click()
-    expect(page.get_by_role("heading", name="Postausgang", level=1)).to_be_visible()
-    expect(page.get_by_text(re.compile(r"Fehlgeschlagen: [1-9]"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Postausgang", level=1)).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text(re.compile(r"Fehlgeschlagen: [1-9]"))).to_be_visible(timeout=WAIT)
     row = page.get_by_role("row").filter(has_text="lena.postfach@example.org")
     expect(row).to_contain_text("ConnectionRefusedError")
     expect(page.get_by_text("Willkommen")).to_have_count(0)  # never a mail's text
@@ -113,14 +115,16 @@ def test_platform_staff_send_a_failed_mail_again(apps: Apps, desk: BrowserContex
 def test_a_kommune_admin_sets_their_digest_mails(apps: Apps, desk: BrowserContext) -> None:
     page = desk.new_page()
     _login(page, apps, ADMIN)
-    page.get_by_role("link", name="Mein Profil").click()
+    page.goto(apps.admin + "/mein-profil")
     daily = page.get_by_label(re.compile("^Tägliche Zusammenfassung"))
-    expect(daily).to_be_checked()
+    expect(daily).to_be_checked(timeout=WAIT)
     daily.uncheck()
     page.get_by_role("button", name="Einstellungen speichern").click()
     expect(page.get_by_text("Ihre Einstellungen sind gespeichert.")).to_be_visible()
     page.reload()
-    expect(page.get_by_label(re.compile("^Tägliche Zusammenfassung"))).not_to_be_checked()
+    expect(page.get_by_label(re.compile("^Tägliche Zusammenfassung"))).not_to_be_checked(
+        timeout=WAIT
+    )
     expect(page.get_by_label(re.compile("^Erinnerung, wenn"))).to_be_checked()
     with session_scope() as db:
         row = db.get(AdminDigestSetting, _user_id(ADMIN))
@@ -132,9 +136,9 @@ def test_a_kommune_admin_sets_retention_periods_and_bad_input_saves_nothing(
 ) -> None:
     page = desk.new_page()
     _login(page, apps, ADMIN)
-    page.get_by_role("link", name="Aufbewahrungsfristen").click()
+    page.goto(apps.admin + "/aufbewahrung")
     listings = page.get_by_label(re.compile("^Beendete Einträge"))
-    expect(listings).to_have_value("180")
+    expect(listings).to_have_value("180", timeout=WAIT)
     listings.fill("90")
     page.get_by_label("Unterhaltungen ohne neue Nachricht").fill("10")
     page.get_by_role("button", name="Fristen speichern").click()

@@ -82,6 +82,9 @@ EXPECTED: dict[Action, set[str]] = {
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
     Action.SAVE_SEARCH: {"approved", "proxy", "institution", "admin_here"},
+    Action.MANAGE_MAIL_OUTBOX: {"platform"},
+    Action.SET_OWN_DIGEST: {"admin_here"},
+    Action.MANAGE_RETENTION: {"admin_here"},
 }
 
 

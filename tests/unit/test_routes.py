@@ -171,9 +171,12 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("masterdata", "/info-box", "masterdata.nav.infobox"),
         ("masterdata", "/rechtstexte", "legal.nav"),
         ("masterdata", "/verwaltung", "dash.nav.admins"),
+        ("masterdata", "/mein-profil", "ops.nav.my_profile"),
+        ("masterdata", "/aufbewahrung", "ops.nav.retention"),
         ("evaluation", "/uebersicht", "dash.nav.overview"),
         ("evaluation", "/protokoll", "admin.nav.audit"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
+        ("platform", "/postausgang", "ops.nav.outbox"),
     ]
     assert {page.nav_group for page in admin_routes.PAGES} <= {"", *admin_routes.NAV_GROUPS}
 

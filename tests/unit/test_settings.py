@@ -64,6 +64,9 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
         "DASNEZ_OPERATOR_PHONE": "05251 308-0",
         "DASNEZ_MASTERDATA_TTL": "2.5",
         "DASNEZ_DB_THREADS": "4",
+        "DASNEZ_BACKUP_DIR": "/srv/backups",
+        "DASNEZ_BACKUP_KEEP": "30",
+        "DASNEZ_RUN_JOBS": "0",
     }
     assert sorted(values) == sorted(ENV_NAMES)
     for name, value in values.items():
@@ -87,6 +90,8 @@ def test_environment_overrides_every_default(clean_env: pytest.MonkeyPatch) -> N
     assert settings.operator_email == "betrieb@kreis.example"
     assert settings.masterdata_ttl == 2.5
     assert settings.db_threads == 4
+    assert (settings.backup_dir, settings.backup_keep) == (Path("/srv/backups"), 30)
+    assert settings.run_jobs is False
 
 
 def test_each_call_sees_the_current_environment(clean_env: pytest.MonkeyPatch) -> None:
