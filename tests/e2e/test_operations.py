@@ -104,14 +104,20 @@ def test_platform_staff_send_a_failed_mail_again(apps: Apps, desk: BrowserContex
     expect(page.get_by_role("heading", name="Postausgang", level=1)).to_be_visible(timeout=WAIT)
     expect(page.get_by_text(re.compile(r"Fehlgeschlagen: [1-9]"))).to_be_visible(timeout=WAIT)
     row = page.get_by_role("row").filter(has_text="lena.postfach@example.org")
-    expect(row).to_contain_text("ConnectionRefusedError")
-    expect(page.get_by_text("Geheimer Mailtext")).to_have_count(0)  # never a mail's text
+    expect(row).to_contain_text("ConnectionRefusedError", timeout=WAIT)
+    expect(page.get_by_text("Geheimer Mailtext")).to_have_count(
+        0, timeout=WAIT
+    )  # never a mail's text
     row.get_by_role("button", name="Mail an lena.postfach@example.org erneut senden").click()
-    expect(page.get_by_text("Die Mail wird erneut gesendet.")).to_be_visible()
-    expect(page.get_by_role("row").filter(has_text="lena.postfach@example.org")).to_have_count(0)
+    expect(page.get_by_text("Die Mail wird erneut gesendet.")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_role("row").filter(has_text="lena.postfach@example.org")).to_have_count(
+        0, timeout=WAIT
+    )
     assert _status(mail_id) == MailStatus.PENDING
     page.get_by_label("Anzeigen").select_option("waiting")
-    expect(page.get_by_role("row").filter(has_text="lena.postfach@example.org")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="lena.postfach@example.org")).to_be_visible(
+        timeout=WAIT
+    )
 
 
 def test_a_kommune_admin_sets_their_digest_mails(apps: Apps, desk: BrowserContext) -> None:
@@ -122,12 +128,12 @@ def test_a_kommune_admin_sets_their_digest_mails(apps: Apps, desk: BrowserContex
     expect(daily).to_be_checked(timeout=WAIT)
     daily.uncheck()
     page.get_by_role("button", name="Einstellungen speichern").click()
-    expect(page.get_by_text("Ihre Einstellungen sind gespeichert.")).to_be_visible()
+    expect(page.get_by_text("Ihre Einstellungen sind gespeichert.")).to_be_visible(timeout=WAIT)
     page.reload()
     expect(page.get_by_label(re.compile("^Tägliche Zusammenfassung"))).not_to_be_checked(
         timeout=WAIT
     )
-    expect(page.get_by_label(re.compile("^Erinnerung, wenn"))).to_be_checked()
+    expect(page.get_by_label(re.compile("^Erinnerung, wenn"))).to_be_checked(timeout=WAIT)
     with session_scope() as db:
         row = db.get(AdminDigestSetting, _user_id(ADMIN))
         assert row is not None and row.daily_digest is False and row.overdue_reminder is True
@@ -146,13 +152,13 @@ def test_a_kommune_admin_sets_retention_periods_and_bad_input_saves_nothing(
     page.get_by_role("button", name="Fristen speichern").click()
     expect(
         page.get_by_text("Bitte eine ganze Zahl von 90 bis 1095 Tagen eingeben.").first
-    ).to_be_visible()
-    expect(page.get_by_label("Unterhaltungen ohne neue Nachricht")).to_be_focused()
-    expect(listings).to_have_value("90")  # what was typed stays
+    ).to_be_visible(timeout=WAIT)
+    expect(page.get_by_label("Unterhaltungen ohne neue Nachricht")).to_be_focused(timeout=WAIT)
+    expect(listings).to_have_value("90", timeout=WAIT)  # what was typed stays
     assert _periods("delbrueck") == {"conversations_inactive": 180}  # from the seed
     page.get_by_label("Unterhaltungen ohne neue Nachricht").fill("200")
     page.get_by_role("button", name="Fristen speichern").click()
-    expect(page.get_by_text("Die Fristen sind gespeichert.")).to_be_visible()
+    expect(page.get_by_text("Die Fristen sind gespeichert.")).to_be_visible(timeout=WAIT)
     assert _periods("delbrueck") == {"listings_ended": 90, "conversations_inactive": 200}
 
 
