@@ -14,6 +14,9 @@ from dasnez_ui.lang import t
 from dasnez_ui.page_load import PageLoad
 
 
+_TICKED: tuple[object, ...] = (True, "on", "true")
+
+
 class MyProfileState(PageLoad, AdminSession):
     loaded: bool = False
     daily_digest: bool = True
@@ -44,10 +47,12 @@ class MyProfileState(PageLoad, AdminSession):
         return None
 
     @rx.event
-    def save(self, form: dict[str, str]) -> None:
+    def save(self, form: dict[str, object]) -> None:
         actor = self._actor()
-        daily = str(form.get("daily_digest", "")) == "on"
-        reminder = str(form.get("overdue_reminder", "")) == "on"
+        # Reflex sends a ticked box as true (a plain form post as "on"), an unticked one
+        # as false or not at all.
+        daily = form.get("daily_digest") in _TICKED
+        reminder = form.get("overdue_reminder") in _TICKED
         saved = self._run(
             lambda db: save_digest_settings(
                 db, actor, daily_digest=daily, overdue_reminder=reminder
