@@ -13,7 +13,6 @@ from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.page_load import PageLoad
 
-
 _TICKED: tuple[object, ...] = (True, "on", "true")
 
 
