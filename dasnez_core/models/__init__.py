@@ -24,6 +24,7 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
+from dasnez_core.models.onboarding import InterestRole, InterestSignup
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.user import (
     AccountToken,
@@ -42,6 +43,9 @@ from dasnez_core.models.user import (
     new_handle,
 )
 
+# Registers the listener that fills kommune_id of link rows (after every table).
+from dasnez_core.models import tenancy  # noqa: E402, F401
+
 __all__ = [
     "AccountToken",
     "AccountTokenPurpose",
@@ -58,6 +62,8 @@ __all__ = [
     "Exchange",
     "ExchangeType",
     "InfoItem",
+    "InterestRole",
+    "InterestSignup",
     "Kommune",
     "LegalKind",
     "LegalText",

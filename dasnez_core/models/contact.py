@@ -28,6 +28,11 @@ class Conversation(SQLModel, table=True):
 
 class Message(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    # The conversation's Kommune (the distribution key), filled on flush from it
+    # (dasnez_core.models.tenancy) when left None.
+    kommune_id: int | None = Field(
+        default=None, foreign_key="kommune.id", index=True, nullable=False
+    )
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
     sender_id: int = Field(foreign_key="user.id")
     body: str = Field(max_length=2000)

@@ -184,3 +184,7 @@ class ListingSocialSpace(SQLModel, table=True):
 
     social_space_id: int = Field(foreign_key="socialspace.id", primary_key=True)
     listing_id: int = Field(foreign_key="listing.id", primary_key=True, index=True)
+    # The listing's Kommune, filled on flush (dasnez_core.models.tenancy) when left None.
+    kommune_id: int | None = Field(
+        default=None, foreign_key="kommune.id", index=True, nullable=False
+    )

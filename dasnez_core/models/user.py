@@ -124,6 +124,10 @@ class UserSocialSpace(SQLModel, table=True):
 
     user_id: int = Field(foreign_key="user.id", primary_key=True)
     social_space_id: int = Field(foreign_key="socialspace.id", primary_key=True, index=True)
+    # The person's Kommune, filled on flush (dasnez_core.models.tenancy) when left None.
+    kommune_id: int | None = Field(
+        default=None, foreign_key="kommune.id", index=True, nullable=False
+    )
 
 
 class AccountTokenPurpose(StrEnum):
