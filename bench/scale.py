@@ -177,6 +177,9 @@ def generate(listings: int, kommunen: int, people: int, seed: int) -> Rows:
                 "name_folded": fold(name),
                 "contact_email": f"kontakt@kommune-{kid}.example",
                 "created_at": created,
+                "live_since": created,
+                # About ten Kommunen a Kreis, as in NRW (31 Kreise, 396 Kommunen).
+                "kreis": f"Kreis {1 + (kid - 1) // 10}",
             },
         )
         # Exchanges and categories (the demo's, in German and English).
@@ -317,7 +320,10 @@ def generate(listings: int, kommunen: int, people: int, seed: int) -> Rows:
                 },
             )
             for sid in set(rnd.choices(space_ids, space_weights, k=rnd.choice((0, 0, 1, 1, 2)))):
-                rows.add("listing_social_space", {"social_space_id": sid, "listing_id": lid})
+                rows.add(
+                    "listing_social_space",
+                    {"social_space_id": sid, "listing_id": lid, "kommune_id": kid},
+                )
             if status in ("published", "closed", "expired") and rnd.random() < 0.08:
                 aid = next_id("agreement")
                 done = rnd.random() < 0.8

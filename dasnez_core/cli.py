@@ -1,4 +1,4 @@
-"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind|cleanup|alerts`."""
+"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind|cleanup|alerts|interest-cleanup`."""
 
 from __future__ import annotations
 
@@ -58,9 +58,19 @@ def alerts() -> int:
         return send_alerts(db)
 
 
+def interest_cleanup() -> int:
+    """Delete interest sign-ups older than 12 months, unconfirmed ones after 7 days (daily)."""
+    from dasnez_core.services.interest import delete_expired_signups
+
+    with session_scope() as db:
+        return delete_expired_signups(db)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dasnez")
-    parser.add_argument("command", choices=["migrate", "seed", "remind", "cleanup", "alerts"])
+    parser.add_argument(
+        "command", choices=["migrate", "seed", "remind", "cleanup", "alerts", "interest-cleanup"]
+    )
     args = parser.parse_args(argv)
     if args.command == "migrate":
         url = load_settings().database_url
@@ -74,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{cleanup()} unconfirmed registrations deleted.")
     elif args.command == "alerts":
         print(f"{alerts()} saved-search mails sent.")
+    elif args.command == "interest-cleanup":
+        print(f"{interest_cleanup()} interest sign-ups deleted.")
     else:
         seed()
     return 0

@@ -54,6 +54,11 @@ class AuditAction(StrEnum):
     RESTORE_LISTING = "restore_listing"
     HIDE_RATING = "hide_rating"
     SHOW_RATING = "show_rating"
+    CREATE_KOMMUNE = "create_kommune"
+    KOMMUNE_LIVE = "kommune_live"
+    DEACTIVATE_KOMMUNE = "deactivate_kommune"
+    REACTIVATE_KOMMUNE = "reactivate_kommune"
+    EXPORT_KOMMUNE = "export_kommune"
 
     @property
     def label_key(self) -> str:

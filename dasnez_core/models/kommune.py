@@ -42,8 +42,9 @@ class Kommune(SQLModel, table=True):
     premoderation: bool = Field(default=False)
     active: bool = Field(default=True)
     # When platform staff switched the Kommune live; None: still being set up ("bald
-    # verfügbar": not listed, not searchable, nobody registers).
-    live_since: datetime | None = None
+    # verfügbar": not listed, not searchable, nobody registers). The new-Kommune wizard
+    # sets None; a Kommune made any other way (seed, tests) is live from the start.
+    live_since: datetime | None = Field(default_factory=utcnow)
     created_at: datetime = Field(default_factory=utcnow)
     # Raised in the same transaction as every change of the Kommune or its master data
     # (areas, categories, exchanges, social spaces): app workers compare it to drop their

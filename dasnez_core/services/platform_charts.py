@@ -1,0 +1,241 @@
+"""Statistics across Kommunen for platform staff: new people, listings, agreements, hours
+and pocket money, per month and per Kommune, filtered by Kreis and date range.
+
+Every figure is a grouped aggregate computed by the database (COUNT / SUM with GROUP BY
+month or Kommune), six statements in all, never rows loaded into Python. Months are German
+calendar months on PostgreSQL (Europe/Berlin); SQLite groups by the UTC month. Without a
+range the last twelve months are shown. Each chart has a CSV of exactly its numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func as sa_func
+from sqlalchemy import literal_column, select
+from sqlmodel import Session, col, func
+
+from dasnez_core.actor import Actor
+from dasnez_core.errors import InvalidInput
+from dasnez_core.formatting import local_today
+from dasnez_core.i18n import translate
+from dasnez_core.models import Agreement, Kommune, Listing, ListingStatus, User
+from dasnez_core.permissions import Action, require
+from dasnez_core.services.csv_export import to_csv
+from dasnez_core.services.filters import check_range, created_between
+
+MONTHS_MAX = 60
+TOP_KOMMUNEN = 25
+METRICS: tuple[str, ...] = ("people", "listings", "agreements", "hours", "money")
+CHARTS: tuple[str, ...] = (*METRICS, "kommunen")
+
+
+@dataclass(frozen=True)
+class ChartFilters:
+    kreis: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def effective_range(filters: ChartFilters, today: date | None = None) -> tuple[date, date]:
+    """The days the charts cover: the filter's, or the last twelve months to today."""
+    end = filters.date_to or today or local_today()
+    if filters.date_from is not None:
+        start = filters.date_from
+    else:
+        month = end.month - 11
+        year = end.year + (month - 1) // 12
+        start = date(year, (month - 1) % 12 + 1, 1)
+    return start, end
+
+
+def validate_chart_filters(filters: ChartFilters, today: date | None = None) -> None:
+    check_range(filters.date_from, filters.date_to)
+    start, end = effective_range(filters, today)
+    if (end.year - start.year) * 12 + end.month - start.month >= MONTHS_MAX:
+        raise InvalidInput("von", "charts.range_too_long", months=MONTHS_MAX)
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: str  # "2026-11"
+    label: str  # "11/2026"
+    people: int
+    listings: int
+    agreements: int
+    hours: float
+    money: float  # euros
+
+
+@dataclass(frozen=True)
+class KommuneRow:
+    name: str
+    kreis: str
+    people: int
+    listings: int
+    agreements: int
+    hours: float
+    money: float
+
+
+@dataclass(frozen=True)
+class PlatformCharts:
+    months: list[MonthRow]
+    kommunen: list[KommuneRow]  # every Kommune with any figure, most listings first
+    totals: MonthRow
+    kreise: list[str]
+    date_from: date
+    date_to: date
+
+
+def _month(db: Session, column: Any) -> Any:
+    if db.get_bind().dialect.name == "postgresql":
+        local = sa_func.timezone(literal_column("'Europe/Berlin'"), column)
+        return sa_func.to_char(local, literal_column("'YYYY-MM'"))
+    return sa_func.strftime("%Y-%m", column)
+
+
+def _kommune_filter(column: Any, filters: ChartFilters) -> list[Any]:
+    if not filters.kreis:
+        return []
+    return [column.in_(select(col(Kommune.id)).where(col(Kommune.kreis) == filters.kreis))]
+
+
+def _grouped(
+    db: Session,
+    key: Any,
+    created: Any,
+    kommune: Any,
+    filters: ChartFilters,
+    *values: Any,
+    extra: tuple[Any, ...] = (),
+) -> dict[Any, tuple[Any, ...]]:
+    start, end = effective_range(filters)
+    stmt = (
+        select(key, *values)
+        .where(
+            *created_between(created, start, end), *_kommune_filter(kommune, filters), *extra
+        )
+        .group_by(key)
+    )
+    return {row[0]: tuple(row[1:]) for row in db.execute(stmt).all()}
+
+
+def _figures(db: Session, key_of: Any, filters: ChartFilters) -> dict[Any, list[float]]:
+    """{group: [people, listings, agreements, hours, euros]} for one grouping."""
+    people = _grouped(
+        db,
+        key_of(col(User.created_at), col(User.kommune_id)),
+        col(User.created_at),
+        col(User.kommune_id),
+        filters,
+        func.count(),
+    )
+    listings = _grouped(
+        db,
+        key_of(col(Listing.created_at), col(Listing.kommune_id)),
+        col(Listing.created_at),
+        col(Listing.kommune_id),
+        filters,
+        func.count(),
+        extra=(col(Listing.status) != ListingStatus.DRAFT,),
+    )
+    agreements = _grouped(
+        db,
+        key_of(col(Agreement.created_at), col(Agreement.kommune_id)),
+        col(Agreement.created_at),
+        col(Agreement.kommune_id),
+        filters,
+        func.count(),
+        func.coalesce(func.sum(col(Agreement.hours)), 0),
+        func.coalesce(func.sum(col(Agreement.amount_cents)), 0),
+    )
+    out: dict[Any, list[float]] = {}
+    for group in {*people, *listings, *agreements}:
+        a = agreements.get(group, (0, 0, 0))
+        out[group] = [
+            int(people.get(group, (0,))[0]),
+            int(listings.get(group, (0,))[0]),
+            int(a[0]),
+            round(float(a[1] or 0), 1),
+            round(int(a[2] or 0) / 100, 2),
+        ]
+    return out
+
+
+def _month_keys(start: date, end: date) -> list[str]:
+    keys, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+def platform_charts(db: Session, actor: Actor, filters: ChartFilters) -> PlatformCharts:
+    """The charts' numbers (see module doc); drafts are not counted as listings."""
+    require(actor, Action.LIST_KOMMUNEN_STATS)
+    validate_chart_filters(filters)
+    start, end = effective_range(filters)
+    months = _figures(db, lambda created, _k: _month(db, created), filters)
+    per_kommune = _figures(db, lambda _c, kommune: kommune, filters)
+    month_rows = [
+        MonthRow(key, f"{key[5:]}/{key[:4]}", *_typed(months.get(key, [0, 0, 0, 0, 0])))
+        for key in _month_keys(start, end)
+    ]
+    kommunen = {
+        k.id: k
+        for k in db.execute(
+            select(Kommune).where(*([Kommune.kreis == filters.kreis] if filters.kreis else []))
+        ).scalars()
+    }
+    kommune_rows = sorted(
+        (
+            KommuneRow(kommunen[kid].name, kommunen[kid].kreis, *_typed(values))
+            for kid, values in per_kommune.items()
+            if kid in kommunen
+        ),
+        key=lambda r: (-r.listings, -r.people, r.name),
+    )
+    totals = MonthRow(
+        "",
+        "",
+        sum(r.people for r in month_rows),
+        sum(r.listings for r in month_rows),
+        sum(r.agreements for r in month_rows),
+        round(sum(r.hours for r in month_rows), 1),
+        round(sum(r.money for r in month_rows), 2),
+    )
+    kreise = sorted(
+        k for k in db.execute(select(col(Kommune.kreis)).distinct()).scalars() if k
+    )
+    return PlatformCharts(month_rows, kommune_rows, totals, kreise, start, end)
+
+
+def _typed(values: list[float]) -> tuple[int, int, int, float, float]:
+    return int(values[0]), int(values[1]), int(values[2]), float(values[3]), float(values[4])
+
+
+def chart_csv(charts: PlatformCharts, chart: str, lang: str = "de") -> tuple[bytes, str]:
+    """The CSV of one chart (a metric per month, or the Kommunen) and its file name."""
+    if chart not in CHARTS:
+        raise InvalidInput("chart", "charts.unknown")
+    span = f"{charts.date_from.isoformat()}_{charts.date_to.isoformat()}"
+    if chart == "kommunen":
+        header = [translate("charts.col.kommune", lang), translate("charts.col.kreis", lang)]
+        header += [translate(f"charts.metric.{m}", lang) for m in METRICS]
+        rows = [
+            [r.name, r.kreis, r.people, r.listings, r.agreements, _num(r.hours, lang), _num(r.money, lang)]
+            for r in charts.kommunen
+        ]
+        return to_csv(header, rows), f"dasnez-kommunen-{span}.csv"
+    header = [translate("charts.col.month", lang), translate(f"charts.metric.{chart}", lang)]
+    rows = [[r.label, _num(getattr(r, chart), lang)] for r in charts.months]
+    return to_csv(header, rows), f"dasnez-{chart}-{span}.csv"
+
+
+def _num(value: float | int, lang: str) -> str:
+    """A decimal as German Excel reads it (comma) in the German file."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "de" else text
