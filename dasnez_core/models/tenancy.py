@@ -39,6 +39,19 @@ GLOBAL_TABLES: dict[str, str] = {
     "interest_signup": "people from towns that are not on the platform yet",
 }
 
+# SQLite only (the embedded setup, never distributed): the FTS5 index of listing and its
+# shadow tables, kept by triggers from listing rows; PostgreSQL searches listing itself.
+SQLITE_SEARCH_TABLES: dict[str, str] = {
+    name: "SQLite's full-text index of listing, rebuilt from its rows by triggers"
+    for name in (
+        "listing_fts",
+        "listing_fts_config",
+        "listing_fts_data",
+        "listing_fts_docsize",
+        "listing_fts_idx",
+    )
+}
+
 # Parent of each link row whose kommune_id is filled on flush: (parent model, parent key).
 _PARENTS: tuple[tuple[type[Any], type[Any], str], ...] = (
     (Message, Conversation, "conversation_id"),
