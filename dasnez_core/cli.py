@@ -1,4 +1,5 @@
-"""Command line for operators: `python -m dasnez_core.cli migrate|seed|remind|cleanup|alerts|interest-cleanup`."""
+"""Command line for operators:
+`python -m dasnez_core.cli migrate|seed|remind|cleanup|alerts|interest-cleanup`."""
 
 from __future__ import annotations
 

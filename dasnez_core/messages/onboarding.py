@@ -21,7 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "onboard.step.contact": ("2. Anschrift und Kontakt", "2. Address and contact"),
     "onboard.step.admin": ("3. Erste Verwaltung", "3. First administrator"),
     "onboard.step.areas": ("4. Ortsteile", "4. Districts and villages"),
-    "onboard.step.exchanges": ("5. Börsen, Kategorien, Rechtstexte", "5. Exchanges, categories, legal texts"),
+    "onboard.step.exchanges": (
+        "5. Börsen, Kategorien, Rechtstexte",
+        "5. Exchanges, categories, legal texts",
+    ),
     "onboard.field.name": ("Name der Kommune", "Name of the Kommune"),
     "onboard.field.slug": ("Adresse (z. B. delbrueck)", "Address (e.g. delbrueck)"),
     "onboard.field.slug_hint": (
@@ -39,16 +42,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "onboard.field.contact_email": ("E-Mail-Adresse für Rückfragen", "Contact email address"),
     "onboard.field.contact_phone": ("Telefon", "Phone"),
     "onboard.field.contact_address": ("Anschrift", "Postal address"),
-    "onboard.field.logo": ("Logo (PNG, JPEG oder WebP, höchstens 1 MB)", "Logo (PNG, JPEG or WebP, at most 1 MB)"),
+    "onboard.field.logo": (
+        "Logo (PNG, JPEG oder WebP, höchstens 1 MB)",
+        "Logo (PNG, JPEG or WebP, at most 1 MB)",
+    ),
     "onboard.logo_chosen": ("Gewählt: {name}", "Chosen: {name}"),
-    "onboard.logo_none": ("Kein Logo gewählt (kann später ergänzt werden).", "No logo chosen (can be added later)."),
-    "onboard.field.admin_email": ("E-Mail-Adresse der ersten Verwaltung", "Email address of the first administrator"),
+    "onboard.logo_none": (
+        "Kein Logo gewählt (kann später ergänzt werden).",
+        "No logo chosen (can be added later).",
+    ),
+    "onboard.field.admin_email": (
+        "E-Mail-Adresse der ersten Verwaltung",
+        "Email address of the first administrator",
+    ),
     "onboard.field.admin_name": ("Name der ersten Verwaltung", "Name of the first administrator"),
     "onboard.admin_hint": (
         "Die Person bekommt eine E-Mail mit einem Link, um ihr Passwort zu wählen (7 Tage gültig).",
         "The person gets an email with a link to choose a password (valid for 7 days).",
     ),
-    "onboard.field.areas": ("Ortsteile (Liste oder CSV „Bezirk; Dorf“)", "Districts (list or CSV “district; village”)"),
+    "onboard.field.areas": (
+        "Ortsteile (Liste oder CSV „Bezirk; Dorf“)",
+        "Districts (list or CSV “district; village”)",
+    ),
     "onboard.areas_hint": (
         "Eine Zeile je Ortsteil. Dörfer mit Bezirk: „Boke; Boker Heide“. Doppelte Zeilen und "
         "Dörfer ohne Bezirk werden in der Vorschau gezeigt, aber nicht übernommen.",
@@ -66,7 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "onboard.col.result": ("Ergebnis", "Result"),
     "onboard.line.ok": ("wird übernommen", "imported"),
     "onboard.line.duplicate": ("doppelt – nicht übernommen", "repeated – not imported"),
-    "onboard.line.no_district": ("Dorf ohne Bezirk – nicht übernommen", "village without district – not imported"),
+    "onboard.line.no_district": (
+        "Dorf ohne Bezirk – nicht übernommen",
+        "village without district – not imported",
+    ),
     "onboard.line.too_long": ("Name zu lang – nicht übernommen", "name too long – not imported"),
     "onboard.line.header": ("Überschrift – übersprungen", "header – skipped"),
     "onboard.field.exchanges": ("Börsen", "Exchanges"),
@@ -75,8 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Take the categories from the template",
     ),
     "onboard.templates_hint": (
-        "Für jede eingeschaltete Börse die Standard-Kategorien; die Verwaltung ändert sie später unter „Kategorien“.",
-        "The standard categories of each exchange switched on; the administrators change them later under “Categories”.",
+        "Für jede eingeschaltete Börse die Standard-Kategorien; die Verwaltung ändert sie später "
+        "unter „Kategorien“.",
+        "The standard categories of each exchange switched on; the administrators change them "
+        "later under “Categories”.",
     ),
     "onboard.legal_hint": (
         "Impressum, Datenschutzerklärung, Nutzungsbedingungen und Erklärung zur Barrierefreiheit "
@@ -89,22 +109,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "onboard.create": ("Kommune anlegen", "Create Kommune"),
     "onboard.created": (
         "{name} ist angelegt: {districts} Bezirke, {villages} Dörfer, {categories} Kategorien. "
-        "Die Einladung an {email} ist verschickt. Schalten Sie die Kommune frei, wenn sie bereit ist.",
+        "Die Einladung an {email} ist verschickt. Schalten Sie die Kommune frei, wenn sie bereit "
+        "ist.",
         "{name} has been created: {districts} districts, {villages} villages, {categories} "
-        "categories. The invitation to {email} has been sent. Switch the Kommune live when it is ready.",
+        "categories. The invitation to {email} has been sent. Switch the Kommune live when it is "
+        "ready.",
     ),
     # --- wizard errors --------------------------------------------------------------------
     "onboard.slug_required": ("Bitte geben Sie eine Adresse an.", "Please enter an address."),
     "onboard.slug_invalid": (
-        "Die Adresse darf nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten ({min}–{max} Zeichen).",
-        "The address may only hold lower-case letters, digits and single hyphens ({min}–{max} characters).",
+        "Die Adresse darf nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten "
+        "({min}–{max} Zeichen).",
+        "The address may only hold lower-case letters, digits and single hyphens ({min}–{max} "
+        "characters).",
     ),
-    "onboard.slug_reserved": ("Die Adresse „{slug}“ ist reserviert.", "The address “{slug}” is reserved."),
+    "onboard.slug_reserved": (
+        "Die Adresse „{slug}“ ist reserviert.",
+        "The address “{slug}” is reserved.",
+    ),
     "onboard.slug_taken": (
         "Die Adresse „{slug}“ ist schon vergeben. Bitte wählen Sie eine andere.",
         "The address “{slug}” is taken already. Please choose another one.",
     ),
-    "onboard.postcodes_required": ("Bitte geben Sie mindestens eine Postleitzahl an.", "Please enter at least one postcode."),
+    "onboard.postcodes_required": (
+        "Bitte geben Sie mindestens eine Postleitzahl an.",
+        "Please enter at least one postcode.",
+    ),
     "onboard.postcodes_invalid": (
         "Keine gültige Postleitzahl (fünf Ziffern): {bad}.",
         "Not a valid postcode (five digits): {bad}.",
@@ -147,7 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is live now. {notified} interested people were told.",
     ),
     "onboard.deactivated": (
-        "{name} ist deaktiviert. Niemand der Kommune kann sich mehr anmelden; alle Daten bleiben erhalten.",
+        "{name} ist deaktiviert. Niemand der Kommune kann sich mehr anmelden; alle Daten bleiben "
+        "erhalten.",
         "{name} is deactivated. Nobody of the Kommune can log in any more; all data is kept.",
     ),
     "onboard.reactivated": ("{name} ist wieder aktiv.", "{name} is active again."),
@@ -160,7 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is deactivated. Please reactivate it first.",
     ),
     "onboard.live_already": ("{name} ist bereits öffentlich.", "{name} is live already."),
-    "onboard.live_by": ("{name} wurde gerade von {by} freigeschaltet.", "{by} has just switched {name} live."),
+    "onboard.live_by": (
+        "{name} wurde gerade von {by} freigeschaltet.",
+        "{by} has just switched {name} live.",
+    ),
     "onboard.live_needs_admin": (
         "{name} hat noch keine Verwaltung. Bitte laden Sie zuerst jemanden ein.",
         "{name} has no administrator yet. Please invite someone first.",
@@ -169,10 +203,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} hat noch keine Kategorie in einer eingeschalteten Börse.",
         "{name} has no category in an exchange that is switched on yet.",
     ),
-    "onboard.inactive_already": ("{name} ist bereits deaktiviert.", "{name} is deactivated already."),
-    "onboard.inactive_by": ("{name} wurde gerade von {by} deaktiviert.", "{by} has just deactivated {name}."),
+    "onboard.inactive_already": (
+        "{name} ist bereits deaktiviert.",
+        "{name} is deactivated already.",
+    ),
+    "onboard.inactive_by": (
+        "{name} wurde gerade von {by} deaktiviert.",
+        "{by} has just deactivated {name}.",
+    ),
     "onboard.active_already": ("{name} ist bereits aktiv.", "{name} is active already."),
-    "onboard.active_by": ("{name} wurde gerade von {by} wieder aktiviert.", "{by} has just reactivated {name}."),
+    "onboard.active_by": (
+        "{name} wurde gerade von {by} wieder aktiviert.",
+        "{by} has just reactivated {name}.",
+    ),
     "login.kommune_inactive": (
         "Ihre Kommune ist auf dasnez zurzeit nicht aktiv. Bitte wenden Sie sich an Ihre Kommune.",
         "Your Kommune is not active on dasnez at the moment. Please contact your Kommune.",
@@ -180,7 +223,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the public page of a Kommune being set up ---------------------------------------
     "onboard.soon_title": ("Bald verfügbar", "Coming soon"),
     "onboard.soon_text": (
-        "Die Nachbarschaftshilfe dieser Kommune wird gerade eingerichtet. Schauen Sie bald wieder vorbei.",
+        "Die Nachbarschaftshilfe dieser Kommune wird gerade eingerichtet. Schauen Sie bald wieder "
+        "vorbei.",
         "This Kommune's neighbourhood help is being set up. Please come back soon.",
     ),
     "onboard.soon_back": ("Zur Startseite", "To the start page"),
@@ -189,7 +233,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.action.kommune_live": ("Kommune freigeschaltet", "Kommune switched live"),
     "audit.action.deactivate_kommune": ("Kommune deaktiviert", "Kommune deactivated"),
     "audit.action.reactivate_kommune": ("Kommune wieder aktiviert", "Kommune reactivated"),
-    "audit.action.export_kommune": ("Alle Daten der Kommune exportiert", "All data of the Kommune exported"),
+    "audit.action.export_kommune": (
+        "Alle Daten der Kommune exportiert",
+        "All data of the Kommune exported",
+    ),
     # --- statistics across Kommunen -------------------------------------------------------
     "charts.title": ("Statistik aller Kommunen", "Statistics of all Kommunen"),
     "charts.intro": (
@@ -205,7 +252,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "charts.apply": ("Anzeigen", "Show"),
     "charts.reset": ("Zurücksetzen", "Reset"),
     "charts.span": ("Zeitraum: {start} bis {end}", "Period: {start} to {end}"),
-    "charts.range_too_long": ("Bitte wählen Sie höchstens {months} Monate.", "Please choose at most {months} months."),
+    "charts.range_too_long": (
+        "Bitte wählen Sie höchstens {months} Monate.",
+        "Please choose at most {months} months.",
+    ),
     "charts.unknown": ("Diese Grafik gibt es nicht.", "There is no such chart."),
     "charts.metric.people": ("Neue Personen", "New people"),
     "charts.metric.listings": ("Neue Einträge", "New listings"),
@@ -213,20 +263,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "charts.metric.hours": ("Gespendete Stunden", "Hours donated"),
     "charts.metric.money": ("Taschengeld (Euro)", "Pocket money (euros)"),
     "charts.per_month": ("{metric} je Monat", "{metric} per month"),
-    "charts.per_kommune": ("Je Kommune (die {count} mit den meisten Einträgen)", "Per Kommune (the {count} with most listings)"),
+    "charts.per_kommune": (
+        "Je Kommune (die {count} mit den meisten Einträgen)",
+        "Per Kommune (the {count} with most listings)",
+    ),
     "charts.col.month": ("Monat", "Month"),
     "charts.col.kommune": ("Kommune", "Kommune"),
     "charts.col.kreis": ("Kreis", "District (Kreis)"),
     "charts.csv": ("CSV herunterladen", "Download CSV"),
     "charts.csv_of": ("CSV: {chart}", "CSV: {chart}"),
     "charts.total": ("Summe", "Total"),
-    "charts.none": ("In diesem Zeitraum gibt es keine Zahlen.", "There are no figures in this period."),
+    "charts.none": (
+        "In diesem Zeitraum gibt es keine Zahlen.",
+        "There are no figures in this period.",
+    ),
     # --- demand (platform staff) ----------------------------------------------------------
     "demand.title": ("Nachfrage aus Orten ohne dasnez", "Demand from places without dasnez"),
     "demand.intro": (
         "Bestätigte Anmeldungen über das Formular „Ihre Kommune ist noch nicht dabei“, die noch "
         "auf ihre Kommune warten.",
-        "Confirmed sign-ups from the form “Your Kommune is not on dasnez yet” that still wait for their Kommune.",
+        "Confirmed sign-ups from the form “Your Kommune is not on dasnez yet” that still wait for "
+        "their Kommune.",
     ),
     "demand.figures": (
         "{waiting} warten, {unconfirmed} noch unbestätigt, {notified} schon benachrichtigt.",
@@ -259,15 +316,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "interest.role.institution": ("Institution", "Institution"),
     "interest.submit": ("Benachrichtigen Sie mich", "Notify me"),
     "interest.sent": (
-        "Danke! Wir haben eine E-Mail an {email} geschickt. Bitte bestätigen Sie Ihre Anmeldung über den Link darin.",
-        "Thank you! We have sent an email to {email}. Please confirm your sign-up with the link in it.",
+        "Danke! Wir haben eine E-Mail an {email} geschickt. Bitte bestätigen Sie Ihre Anmeldung "
+        "über den Link darin.",
+        "Thank you! We have sent an email to {email}. Please confirm your sign-up with the link "
+        "in it.",
     ),
-    "interest.postcode_invalid": ("Bitte geben Sie eine Postleitzahl mit fünf Ziffern an.", "Please enter a five-digit postcode."),
-    "interest.role_required": ("Bitte wählen Sie, als wer Sie schreiben.", "Please choose as whom you are writing."),
+    "interest.postcode_invalid": (
+        "Bitte geben Sie eine Postleitzahl mit fünf Ziffern an.",
+        "Please enter a five-digit postcode.",
+    ),
+    "interest.role_required": (
+        "Bitte wählen Sie, als wer Sie schreiben.",
+        "Please choose as whom you are writing.",
+    ),
     "interest.confirm_title": ("Anmeldung bestätigen", "Confirm sign-up"),
     "interest.confirmed": (
-        "Danke, Ihre Anmeldung für die Postleitzahl {postcode} ist bestätigt. Wir schreiben Ihnen, sobald Ihre Kommune dabei ist.",
-        "Thank you, your sign-up for postcode {postcode} is confirmed. We will write to you as soon as your Kommune joins.",
+        "Danke, Ihre Anmeldung für die Postleitzahl {postcode} ist bestätigt. Wir schreiben "
+        "Ihnen, sobald Ihre Kommune dabei ist.",
+        "Thank you, your sign-up for postcode {postcode} is confirmed. We will write to you as "
+        "soon as your Kommune joins.",
     ),
     "interest.already_live": (
         "Gute Nachricht: {name} ist schon dabei.",

@@ -1,6 +1,8 @@
 """All tables. Importing this package registers every table on SQLModel.metadata,
 so Alembic and both apps always see the same schema."""
 
+# Registers the listener that fills kommune_id of link rows (after every table).
+from dasnez_core.models import tenancy  # noqa: F401
 from dasnez_core.models.audit import AuditAction, AuditEvent
 from dasnez_core.models.base import id_of, utcnow
 from dasnez_core.models.contact import Agreement, Conversation, Message, Rating
@@ -42,9 +44,6 @@ from dasnez_core.models.user import (
     UserStatus,
     new_handle,
 )
-
-# Registers the listener that fills kommune_id of link rows (after every table).
-from dasnez_core.models import tenancy  # noqa: E402, F401
 
 __all__ = [
     "AccountToken",

@@ -41,7 +41,7 @@ DEMAND_ROWS = 200
 
 
 def clean_kreis(raw: str) -> str:
-    """"Kreis Paderborn" and "paderborn" both count as "Paderborn"."""
+    """ "Kreis Paderborn" and "paderborn" both count as "Paderborn"."""
     text = clean_optional(raw, "kreis", 120)
     text = _KREIS_PREFIX.sub("", text).strip()
     return text[:1].upper() + text[1:] if text else ""
@@ -258,9 +258,7 @@ def interest_demand(db: Session, actor: Actor, kreis: str = "") -> Demand:
     rows = db.exec(
         select(InterestSignup.postcode, InterestSignup.kreis, InterestSignup.role, func.count())
         .where(waiting)
-        .group_by(
-            col(InterestSignup.postcode), col(InterestSignup.kreis), col(InterestSignup.role)
-        )
+        .group_by(col(InterestSignup.postcode), col(InterestSignup.kreis), col(InterestSignup.role))
     ).all()
     known = _kreis_of_postcodes(db)
     wanted = clean_kreis(kreis).casefold() if kreis.strip() else ""

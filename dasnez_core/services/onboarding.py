@@ -99,7 +99,10 @@ def _cells(raw_line: str) -> list[str]:
     """A CSV line split at ";" (German spreadsheets), else at a tab or a comma."""
     for separator in (";", "\t", ","):
         if separator in raw_line:
-            return [" ".join(clean_text(c).strip().strip('"').split()) for c in raw_line.split(separator)]
+            return [
+                " ".join(clean_text(c).strip().strip('"').split())
+                for c in raw_line.split(separator)
+            ]
     return [" ".join(clean_text(raw_line).strip().strip('"').split())]
 
 
@@ -118,12 +121,16 @@ def preview_areas(text: str) -> AreaPreview:
     for number, raw in enumerate(text.splitlines()[:AREA_LINES_MAX], start=1):
         if not raw.strip():
             continue
-        cells = _cells(raw) + ["", ""]
+        cells = [*_cells(raw), "", ""]
         district, village = cells[0], cells[1]
         if not district and not village:
             continue
         key = (district.casefold(), village.casefold())
-        if number == 1 and key in {("bezirk", "dorf"), ("ortsteil", "dorf"), ("bezirk", "ortsteil")}:
+        if number == 1 and key in {
+            ("bezirk", "dorf"),
+            ("ortsteil", "dorf"),
+            ("bezirk", "ortsteil"),
+        }:
             status = AreaLineStatus.HEADER
         elif not district:
             status = AreaLineStatus.NO_DISTRICT
@@ -463,7 +470,9 @@ def go_live(db: Session, actor: Actor, kommune_id: int) -> GoLiveResult:
         raise InvalidInput("kommune", "onboard.live_inactive", name=kommune.name)
     if kommune.live_since is not None:
         by = _who_did(db, kommune_id, AuditAction.KOMMUNE_LIVE)
-        raise already_done("kommune", "onboard.live_by", by, "onboard.live_already", name=kommune.name)
+        raise already_done(
+            "kommune", "onboard.live_by", by, "onboard.live_already", name=kommune.name
+        )
     has_admin = db.exec(
         select(RoleGrant.id).where(
             RoleGrant.role == Role.KOMMUNE_ADMIN, RoleGrant.kommune_id == kommune_id
@@ -561,4 +570,3 @@ def reactivate_kommune(db: Session, actor: Actor, kommune_id: int) -> str:
     )
     db.flush()
     return kommune.name
-

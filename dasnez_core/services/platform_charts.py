@@ -115,9 +115,7 @@ def _grouped(
     start, end = effective_range(filters)
     stmt = (
         select(key, *values)
-        .where(
-            *created_between(created, start, end), *_kommune_filter(kommune, filters), *extra
-        )
+        .where(*created_between(created, start, end), *_kommune_filter(kommune, filters), *extra)
         .group_by(key)
     )
     return {row[0]: tuple(row[1:]) for row in db.execute(stmt).all()}
@@ -187,7 +185,7 @@ def platform_charts(db: Session, actor: Actor, filters: ChartFilters) -> Platfor
     kommunen = {
         k.id: k
         for k in db.execute(
-            select(Kommune).where(*([Kommune.kreis == filters.kreis] if filters.kreis else []))
+            select(Kommune).where(*_kommune_filter(col(Kommune.id), filters))
         ).scalars()
     }
     kommune_rows = sorted(
@@ -207,9 +205,7 @@ def platform_charts(db: Session, actor: Actor, filters: ChartFilters) -> Platfor
         round(sum(r.hours for r in month_rows), 1),
         round(sum(r.money for r in month_rows), 2),
     )
-    kreise = sorted(
-        k for k in db.execute(select(col(Kommune.kreis)).distinct()).scalars() if k
-    )
+    kreise = sorted(k for k in db.execute(select(col(Kommune.kreis)).distinct()).scalars() if k)
     return PlatformCharts(month_rows, kommune_rows, totals, kreise, start, end)
 
 
@@ -226,7 +222,15 @@ def chart_csv(charts: PlatformCharts, chart: str, lang: str = "de") -> tuple[byt
         header = [translate("charts.col.kommune", lang), translate("charts.col.kreis", lang)]
         header += [translate(f"charts.metric.{m}", lang) for m in METRICS]
         rows = [
-            [r.name, r.kreis, r.people, r.listings, r.agreements, _num(r.hours, lang), _num(r.money, lang)]
+            [
+                r.name,
+                r.kreis,
+                r.people,
+                r.listings,
+                r.agreements,
+                _num(r.hours, lang),
+                _num(r.money, lang),
+            ]
             for r in charts.kommunen
         ]
         return to_csv(header, rows), f"dasnez-kommunen-{span}.csv"

@@ -1,4 +1,4 @@
-""""Ihre Kommune ist noch nicht dabei.": the interest form with double opt-in, demand per
+""" "Ihre Kommune ist noch nicht dabei.": the interest form with double opt-in, demand per
 postcode and Kreis for platform staff only, and deletion after 12 months."""
 
 from __future__ import annotations
@@ -47,13 +47,19 @@ def _count(db: Session) -> int:
 
 
 def test_a_signup_counts_only_once_confirmed(db: Session, inbox: Inbox) -> None:
-    assert signup_interest(
-        db, email=" Lea@Example.org ", postcode="33100", role="citizen", kreis="Kreis Paderborn"
-    ) == "lea@example.org"
+    assert (
+        signup_interest(
+            db, email=" Lea@Example.org ", postcode="33100", role="citizen", kreis="Kreis Paderborn"
+        )
+        == "lea@example.org"
+    )
     db.commit()
     row = db.exec(select(InterestSignup)).one()
     assert (row.postcode, row.kreis, row.role, row.confirmed_at) == (
-        "33100", "Paderborn", "citizen", None,
+        "33100",
+        "Paderborn",
+        "citizen",
+        None,
     )
     assert len(row.token_hash) == 64  # only the hash is kept
     token = _token(inbox, "lea@example.org")
@@ -77,9 +83,10 @@ def test_bad_input_is_named_and_nothing_kept(db: Session, inbox: Inbox) -> None:
 
 def test_a_repeat_sends_no_further_mail_and_reveals_nothing(db: Session, inbox: Inbox) -> None:
     for _ in range(5):
-        assert signup_interest(
-            db, email="lea@example.org", postcode="33100", role="institution"
-        ) == "lea@example.org"
+        assert (
+            signup_interest(db, email="lea@example.org", postcode="33100", role="institution")
+            == "lea@example.org"
+        )
         db.commit()
     assert len(inbox.to("lea@example.org")) == 3
     confirm_interest(db, _token(inbox, "lea@example.org"))
@@ -122,7 +129,8 @@ def test_signups_are_deleted_after_twelve_months_unconfirmed_after_seven_days(
     assert delete_expired_signups(db) == 2
     db.commit()
     assert sorted(r.email for r in db.exec(select(InterestSignup))) == [
-        "frisch@example.org", "jung@example.org",
+        "frisch@example.org",
+        "jung@example.org",
     ]
 
 
@@ -184,7 +192,10 @@ def test_platform_staff_see_demand_per_postcode_and_kreis(
     db: Session, staff: dict[str, Any]
 ) -> None:
     demand = interest_demand(db, staff["platform"])
-    assert [(r.key, r.kreis, r.total, r.citizens, r.administration, r.institutions) for r in demand.by_postcode] == [
+    assert [
+        (r.key, r.kreis, r.total, r.citizens, r.administration, r.institutions)
+        for r in demand.by_postcode
+    ] == [
         ("33100", "Paderborn", 3, 2, 1, 0),
         ("33130", "Paderborn", 1, 0, 0, 1),
         ("59555", "Soest", 1, 1, 0, 0),

@@ -123,7 +123,7 @@ def test_preview_shows_duplicates_and_villages_without_district_but_imports_neit
         "Bezirk; Dorf\nBoke; Boker Heide\nboke;  boker heide \n; Ohne Bezirk\nHagen\nHagen\n"
         "Westenholz,Mühlenheide\n\n"
     )
-    assert [(l.district, l.village, l.status) for l in preview.lines] == [
+    assert [(a.district, a.village, a.status) for a in preview.lines] == [
         ("Bezirk", "Dorf", AreaLineStatus.HEADER),
         ("Boke", "Boker Heide", AreaLineStatus.OK),
         ("boke", "boker heide", AreaLineStatus.DUPLICATE),
@@ -154,22 +154,39 @@ def test_the_wizard_creates_a_kommune_that_is_not_live_yet(
     k = _new(db)
     assert (created.districts, created.villages, created.categories) == (3, 1, 10)
     assert (k.name, k.postcodes, k.kreis, k.live_since, k.active) == (
-        "Hövelhof", "33161", "Paderborn", None, True,
+        "Hövelhof",
+        "33161",
+        "Paderborn",
+        None,
+        True,
     )
     assert k.logo_path.endswith(".png")
     assert sorted(a.name for a in db.exec(select(Area).where(Area.kommune_id == k.id))) == [
-        "Espeln", "Hövelhof", "Hövelriege", "Riege",
+        "Espeln",
+        "Hövelhof",
+        "Hövelriege",
+        "Riege",
     ]
-    enabled = {e.type: e.enabled for e in db.exec(select(Exchange).where(Exchange.kommune_id == k.id))}
-    assert enabled == {"taschengeld": True, "nachbarschaft": True, "zeitspende": False, "tausch": False}
+    enabled = {
+        e.type: e.enabled for e in db.exec(select(Exchange).where(Exchange.kommune_id == k.id))
+    }
+    assert enabled == {
+        "taschengeld": True,
+        "nachbarschaft": True,
+        "zeitspende": False,
+        "tausch": False,
+    }
     assert _count(db, Category, Category.kommune_id == k.id) == 10
     admin = db.exec(select(User).where(User.email == "amt@hoevelhof.example")).one()
     assert (admin.kommune_id, admin.status, admin.display_name) == (k.id, "approved", "Anna Amt")
-    assert _count(db, RoleGrant, RoleGrant.user_id == admin.id, RoleGrant.role == "kommune_admin") == 1
+    assert (
+        _count(db, RoleGrant, RoleGrant.user_id == admin.id, RoleGrant.role == "kommune_admin") == 1
+    )
     [mail] = inbox.to("amt@hoevelhof.example")
     assert "passwort-neu?token=" in Inbox.text(mail)
     assert [e.action for e in db.exec(select(AuditEvent).where(AuditEvent.kommune_id == k.id))] == [
-        "create_kommune", "invite_admin",
+        "create_kommune",
+        "invite_admin",
     ]
     # Not live: not listed, not searchable, nobody registers; its page says "bald verfügbar".
     assert "hoevelhof" not in [s.slug for s in list_kommunen(db, "Hövel")]
@@ -277,7 +294,10 @@ def test_going_live_lists_the_kommune_and_mails_the_interested_once(
     with pytest.raises(InvalidInput) as again:
         go_live(db, world["platform"], k.id)  # type: ignore[arg-type]
     # The second click is told who was first.
-    assert (again.value.key, again.value.params["by"]) == ("onboard.live_by", "betrieb@dasnez.example")
+    assert (again.value.key, again.value.params["by"]) == (
+        "onboard.live_by",
+        "betrieb@dasnez.example",
+    )
     db.rollback()
     assert len(inbox.to("wartet@example.org")) == 1
 
@@ -358,7 +378,9 @@ def test_the_export_holds_every_row_of_the_kommune_and_no_secret(
     manifest = json.loads(archive.read("manifest.json"))
     assert manifest["rows"]["user"] == 5 and manifest["rows"]["listing"] == 1
     assert manifest["rows"]["message"] == 1
-    users = list(csv.reader(io.StringIO(archive.read("user.csv").decode("utf-8-sig")), delimiter=";"))
+    users = list(
+        csv.reader(io.StringIO(archive.read("user.csv").decode("utf-8-sig")), delimiter=";")
+    )
     assert "password_hash" not in users[0] and "email" in users[0]
     everything = b"".join(archive.read(n) for n in names).decode("utf-8", "replace")
     assert "Fremder Eintrag" not in everything and "anna@example.org" not in everything

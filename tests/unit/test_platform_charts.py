@@ -68,7 +68,9 @@ RANGE = ChartFilters(date_from=date(2026, 10, 1), date_to=date(2026, 11, 30))
 
 def test_figures_per_month_and_per_kommune(db: Session, world: dict[str, Any]) -> None:
     charts = platform_charts(db, world["platform"], RANGE)
-    assert [(m.label, m.people, m.listings, m.agreements, m.hours, m.money) for m in charts.months] == [
+    assert [
+        (m.label, m.people, m.listings, m.agreements, m.hours, m.money) for m in charts.months
+    ] == [
         ("10/2026", 2, 1, 0, 0.0, 0.0),
         ("11/2026", 2, 2, 1, 2.5, 12.5),
     ]
@@ -81,7 +83,11 @@ def test_figures_per_month_and_per_kommune(db: Session, world: dict[str, Any]) -
 
 
 def test_kreis_and_date_filters(db: Session, world: dict[str, Any]) -> None:
-    soest = platform_charts(db, world["platform"], ChartFilters(kreis="Soest", date_from=RANGE.date_from, date_to=RANGE.date_to))
+    soest = platform_charts(
+        db,
+        world["platform"],
+        ChartFilters(kreis="Soest", date_from=RANGE.date_from, date_to=RANGE.date_to),
+    )
     assert [k.name for k in soest.kommunen] == ["Soest"]
     assert sum(m.listings for m in soest.months) == 1
     october = platform_charts(
@@ -89,14 +95,21 @@ def test_kreis_and_date_filters(db: Session, world: dict[str, Any]) -> None:
     )
     assert [(m.label, m.listings) for m in october.months] == [("10/2026", 1)]
     with pytest.raises(InvalidInput):
-        platform_charts(db, world["platform"], ChartFilters(date_from=date(2026, 11, 1), date_to=date(2026, 10, 1)))
+        platform_charts(
+            db,
+            world["platform"],
+            ChartFilters(date_from=date(2026, 11, 1), date_to=date(2026, 10, 1)),
+        )
     with pytest.raises(InvalidInput) as too_long:
         platform_charts(db, world["platform"], ChartFilters(date_from=date(2000, 1, 1)))
     assert too_long.value.key == "charts.range_too_long"
 
 
 def test_without_a_range_the_last_twelve_months() -> None:
-    assert effective_range(ChartFilters(), today=date(2026, 12, 4)) == (date(2026, 1, 1), date(2026, 12, 4))
+    assert effective_range(ChartFilters(), today=date(2026, 12, 4)) == (
+        date(2026, 1, 1),
+        date(2026, 12, 4),
+    )
 
 
 def test_every_chart_has_its_csv(db: Session, world: dict[str, Any]) -> None:
@@ -104,7 +117,9 @@ def test_every_chart_has_its_csv(db: Session, world: dict[str, Any]) -> None:
     data, name = chart_csv(charts, "money")
     assert name == "dasnez-money-2026-10-01_2026-11-30.csv"
     assert data.decode("utf-8-sig").splitlines() == [
-        "Monat;Taschengeld (Euro)", "10/2026;0", "11/2026;12,5",
+        "Monat;Taschengeld (Euro)",
+        "10/2026;0",
+        "11/2026;12,5",
     ]
     data, name = chart_csv(charts, "kommunen")
     lines = data.decode("utf-8-sig").splitlines()
