@@ -88,7 +88,9 @@ def interest_form() -> rx.Component:
                             type="radio",
                             name="interest_role",
                             value=role,
-                            id=f"interest_role_{role}" if i else "interest_role",
+                            # Not "interest_role": Reflex would send a radio with the
+                            # field's own id as that field's value, checked or not.
+                            id=f"interest_role_{role}",
                             style={"width": "1.25rem", "height": "1.25rem"},
                         ),
                         t(f"interest.role.{role}"),
@@ -99,9 +101,12 @@ def interest_form() -> rx.Component:
                             "min_height": "44px",
                         },
                     )
-                    for i, role in enumerate(ROLES)
+                    for role in ROLES
                 ],
                 forms.field_error("interest_role", s.field_errors["interest_role"]),
+                # The target of "Ich schreibe als" in the error summary and of the focus.
+                id="interest_role",
+                tab_index=-1,
                 style={"border": "none", "padding": 0, "margin": "0 0 1rem 0"},
             ),
             forms.success_line(s.interest_success),
