@@ -1,5 +1,5 @@
 """onboarding: a Kommune's Kreis and go-live moment; interest sign-ups from towns not on
-dasnez yet; kommune_id on the link rows that reached their Kommune only through a parent
+dasnez yet; the kept figures of closed months for the platform statistics; kommune_id on the link rows that reached their Kommune only through a parent
 (message, user_social_space, listing_social_space)
 
 Revision ID: 0018_onboard
@@ -54,6 +54,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_interest_signup_postcode'), ['postcode'], unique=False)
         batch_op.create_index(batch_op.f('ix_interest_signup_created_at'), ['created_at'], unique=False)
 
+    op.create_table('platform_month_stats',
+    sa.Column('kommune_id', sa.Integer(), nullable=False),
+    sa.Column('month', sqlmodel.sql.sqltypes.AutoString(length=7), nullable=False),
+    sa.Column('people', sa.Integer(), nullable=False),
+    sa.Column('listings', sa.Integer(), nullable=False),
+    sa.Column('agreements', sa.Integer(), nullable=False),
+    sa.Column('hours', sa.Float(), nullable=False),
+    sa.Column('cents', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['kommune_id'], ['kommune.id'], ),
+    sa.PrimaryKeyConstraint('kommune_id', 'month')
+    )
+    with op.batch_alter_table('platform_month_stats', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_platform_month_stats_month'), ['month'], unique=False)
+    op.create_table('platform_stats_month',
+    sa.Column('month', sqlmodel.sql.sqltypes.AutoString(length=7), nullable=False),
+    sa.Column('computed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('month')
+    )
+
     for table, parent, link in _LINKS:
         op.add_column(table, sa.Column('kommune_id', sa.Integer(), nullable=True))
         op.execute(
@@ -72,6 +91,10 @@ def downgrade() -> None:
             batch_op.drop_constraint(f'fk_{table}_kommune_id', type_='foreignkey')
             batch_op.drop_index(batch_op.f(f'ix_{table}_kommune_id'))
             batch_op.drop_column('kommune_id')
+    op.drop_table('platform_stats_month')
+    with op.batch_alter_table('platform_month_stats', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_platform_month_stats_month'))
+    op.drop_table('platform_month_stats')
     with op.batch_alter_table('interest_signup', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_interest_signup_created_at'))
         batch_op.drop_index(batch_op.f('ix_interest_signup_postcode'))

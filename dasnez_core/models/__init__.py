@@ -26,7 +26,12 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
-from dasnez_core.models.onboarding import InterestRole, InterestSignup
+from dasnez_core.models.onboarding import (
+    InterestRole,
+    InterestSignup,
+    PlatformMonthStats,
+    PlatformStatsMonth,
+)
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.user import (
     AccountToken,
@@ -73,6 +78,8 @@ __all__ = [
     "ListingStatus",
     "Message",
     "PendingRegistration",
+    "PlatformMonthStats",
+    "PlatformStatsMonth",
     "ProfileVisibility",
     "Rating",
     "Role",

@@ -38,3 +38,29 @@ class InterestSignup(SQLModel, table=True):
     confirmed_at: datetime | None = None
     # When the person was told that a Kommune with their postcode is live (once).
     notified_at: datetime | None = None
+
+
+class PlatformMonthStats(SQLModel, table=True):
+    """A closed calendar month's figures of one Kommune, kept once computed, so that the
+    platform's statistics read a few thousand small rows instead of scanning every listing.
+    A snapshot: what was created in that month, as counted when the month was first shown."""
+
+    __tablename__ = "platform_month_stats"
+
+    kommune_id: int = Field(foreign_key="kommune.id", primary_key=True)
+    month: str = Field(max_length=7, primary_key=True, index=True)  # "2026-11"
+    people: int = 0
+    listings: int = 0
+    agreements: int = 0
+    hours: float = 0.0
+    cents: int = 0
+
+
+class PlatformStatsMonth(SQLModel, table=True):
+    """A closed month whose figures are in `platform_month_stats` (for every Kommune: one
+    with nothing that month has no row there)."""
+
+    __tablename__ = "platform_stats_month"
+
+    month: str = Field(max_length=7, primary_key=True)
+    computed_at: datetime = Field(default_factory=utcnow)

@@ -37,6 +37,7 @@ GLOBAL_TABLES: dict[str, str] = {
     "rolegrant": "platform staff's grants belong to no Kommune (kommune_id NULL)",
     "auditevent": "platform staff's actions belong to no Kommune (kommune_id NULL)",
     "interest_signup": "people from towns that are not on the platform yet",
+    "platform_stats_month": "which closed months the platform statistics have kept",
 }
 
 # SQLite only (the embedded setup, never distributed): the FTS5 index of listing and its

@@ -3,26 +3,38 @@ and pocket money, per month and per Kommune, filtered by Kreis and date range.
 
 Every figure is a grouped aggregate computed by the database (COUNT / SUM with GROUP BY
 Kommune and month: one scan of each table serves both charts), three statements in all;
-Python only adds up the few rows (Kommunen × months). Months are German calendar months
-on PostgreSQL (Europe/Berlin); SQLite groups by the UTC month. Without a range the last
-twelve months are shown. Each chart has a CSV of exactly its numbers.
+Python only adds up the few rows (Kommunen × months). A closed month is counted once and
+kept (`platform_month_stats`, a snapshot of what was created that month); only the current
+month and months the range cuts are counted from the rows each time, so the default view
+scans about one month of rows, not a year. Months are German calendar months on
+PostgreSQL (Europe/Berlin); SQLite groups by the UTC month. Without a range the last twelve
+months are shown. Each chart has a CSV of exactly its numbers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func as sa_func
 from sqlalchemy import literal_column, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput
 from dasnez_core.formatting import local_today
 from dasnez_core.i18n import translate
-from dasnez_core.models import Agreement, Kommune, Listing, ListingStatus, User
+from dasnez_core.models import (
+    Agreement,
+    Kommune,
+    Listing,
+    ListingStatus,
+    PlatformMonthStats,
+    PlatformStatsMonth,
+    User,
+)
 from dasnez_core.permissions import Action, require
 from dasnez_core.services.csv_export import to_csv
 from dasnez_core.services.filters import check_range, created_between
@@ -177,12 +189,113 @@ def _month_keys(start: date, end: date) -> list[str]:
     return keys
 
 
-def platform_charts(db: Session, actor: Actor, filters: ChartFilters) -> PlatformCharts:
+def _month_bounds(key: str) -> tuple[date, date]:
+    year, month = int(key[:4]), int(key[5:])
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return date(year, month, 1), following - timedelta(days=1)
+
+
+def _kept_months(db: Session, keys: list[str]) -> set[str]:
+    """Make sure the closed months `keys` are kept (computing the missing ones in one go,
+    for every Kommune); returns the months that are kept."""
+    if not keys:
+        return set()
+    kept = set(
+        db.execute(
+            select(col(PlatformStatsMonth.month)).where(col(PlatformStatsMonth.month).in_(keys))
+        ).scalars()
+    )
+    missing = [k for k in keys if k not in kept]
+    if not missing:
+        return kept
+    first, last = _month_bounds(missing[0])[0], _month_bounds(missing[-1])[1]
+    figures = _figures(db, ChartFilters(date_from=first, date_to=last))
+    try:
+        with db.begin_nested():
+            for (kommune_id, month), values in figures.items():
+                if month in missing:
+                    db.add(
+                        PlatformMonthStats(
+                            kommune_id=kommune_id,
+                            month=month,
+                            people=int(values[0]),
+                            listings=int(values[1]),
+                            agreements=int(values[2]),
+                            hours=float(values[3]),
+                            cents=int(values[4]),
+                        )
+                    )
+            db.add_all(PlatformStatsMonth(month=month) for month in missing)
+            db.flush()
+    except IntegrityError:
+        # Another worker kept them at the same moment: count these months live this time.
+        return kept
+    return kept | set(missing)
+
+
+def _figures_kept(
+    db: Session, filters: ChartFilters, today: date
+) -> dict[tuple[int, str], list[float]]:
+    """`_figures` of the range, the closed months read from the kept figures and only the
+    rest (the current month, a month the range cuts) counted from the rows."""
+    start, end = effective_range(filters, today)
+    this_month = date(today.year, today.month, 1)
+    whole = [
+        key
+        for key in _month_keys(start, end)
+        if _month_bounds(key)[0] >= start
+        and _month_bounds(key)[1] <= end
+        and _month_bounds(key)[0] < this_month
+    ]
+    kept = _kept_months(db, whole)
+    figures: dict[tuple[int, str], list[float]] = {}
+    if kept:
+        rows = db.execute(
+            select(PlatformMonthStats).where(
+                col(PlatformMonthStats.month).in_(sorted(kept)),
+                *_kommune_filter(col(PlatformMonthStats.kommune_id), filters),
+            )
+        ).scalars()
+        for r in rows:
+            figures[(r.kommune_id, r.month)] = [
+                r.people,
+                r.listings,
+                r.agreements,
+                r.hours,
+                r.cents,
+            ]
+    # The days outside the kept months, as contiguous ranges, counted from the rows.
+    day, gaps, gap_start = start, [], None
+    while day <= end:
+        key = f"{day.year:04d}-{day.month:02d}"
+        if key in kept:
+            if gap_start is not None:
+                gaps.append((gap_start, day - timedelta(days=1)))
+                gap_start = None
+            day = _month_bounds(key)[1] + timedelta(days=1)
+            continue
+        gap_start = gap_start or day
+        day += timedelta(days=1)
+    if gap_start is not None:
+        gaps.append((gap_start, end))
+    for gap_from, gap_to in gaps:
+        live = _figures(db, ChartFilters(kreis=filters.kreis, date_from=gap_from, date_to=gap_to))
+        for group, values in live.items():
+            bucket = figures.setdefault(group, [0, 0, 0, 0.0, 0])
+            for i, value in enumerate(values):
+                bucket[i] += value
+    return figures
+
+
+def platform_charts(
+    db: Session, actor: Actor, filters: ChartFilters, today: date | None = None
+) -> PlatformCharts:
     """The charts' numbers (see module doc); drafts are not counted as listings."""
     require(actor, Action.LIST_KOMMUNEN_STATS)
-    validate_chart_filters(filters)
-    start, end = effective_range(filters)
-    figures = _figures(db, filters)
+    day = today or local_today()
+    validate_chart_filters(filters, day)
+    start, end = effective_range(filters, day)
+    figures = _figures_kept(db, filters, day)
     months = _sum_by(figures, 1)
     per_kommune = _sum_by(figures, 0)
     month_rows = [

@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotAllowed
-from dasnez_core.models import Role, UserStatus
+from dasnez_core.models import Category, PlatformStatsMonth, Role, User, UserStatus
 from dasnez_core.services.platform_charts import (
     ChartFilters,
     chart_csv,
@@ -136,3 +136,32 @@ def test_every_chart_has_its_csv(db: Session, world: dict[str, Any]) -> None:
 def test_only_platform_staff_read_the_charts(db: Session, world: dict[str, Any], who: str) -> None:
     with pytest.raises(NotAllowed):
         platform_charts(db, world["wrong"][who], RANGE)
+
+
+def test_closed_months_are_kept_and_the_current_month_is_counted_live(
+    db: Session, world: dict[str, Any]
+) -> None:
+    today = date(2026, 12, 4)
+    span = ChartFilters(date_from=date(2026, 10, 1), date_to=date(2026, 12, 31))
+    first = platform_charts(db, world["platform"], span, today=today)
+    db.commit()
+    assert [m.listings for m in first.months] == [1, 2, 0]
+    kept = db.exec(select(PlatformStatsMonth.month).order_by(PlatformStatsMonth.month)).all()
+    assert list(kept) == ["2026-10", "2026-11"]
+    # Written later into a closed month: the kept snapshot stands; December is counted live.
+    maria = db.exec(select(User).where(User.email == "maria@example.org")).one()
+    cat = db.exec(select(Category)).first()
+    assert cat is not None
+    f.listing_with(db, maria, cat, created_at=NOV)
+    f.listing_with(db, maria, cat, created_at=datetime(2026, 12, 2, 9, tzinfo=UTC))
+    db.commit()
+    again = platform_charts(db, world["platform"], span, today=today)
+    assert [m.listings for m in again.months] == [1, 2, 1]
+    # A range that cuts a month counts that month's days from the rows.
+    cut = platform_charts(
+        db,
+        world["platform"],
+        ChartFilters(date_from=date(2026, 11, 5), date_to=date(2026, 11, 30)),
+        today=today,
+    )
+    assert [m.listings for m in cut.months] == [3]
