@@ -73,6 +73,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('month')
     )
 
+    # The platform statistics read some days of every Kommune (plain CREATE INDEX: no batch
+    # copy of listing, which carries the FTS triggers on SQLite).
+    op.create_index('ix_listing_created', 'listing', ['created_at', 'kommune_id', 'status'], unique=False)
+    op.create_index('ix_user_created', 'user', ['created_at', 'kommune_id'], unique=False)
+    op.create_index('ix_agreement_created', 'agreement', ['created_at', 'kommune_id'], unique=False)
+
     for table, parent, link in _LINKS:
         op.add_column(table, sa.Column('kommune_id', sa.Integer(), nullable=True))
         op.execute(
@@ -91,6 +97,9 @@ def downgrade() -> None:
             batch_op.drop_constraint(f'fk_{table}_kommune_id', type_='foreignkey')
             batch_op.drop_index(batch_op.f(f'ix_{table}_kommune_id'))
             batch_op.drop_column('kommune_id')
+    op.drop_index('ix_agreement_created', table_name='agreement')
+    op.drop_index('ix_user_created', table_name='user')
+    op.drop_index('ix_listing_created', table_name='listing')
     op.drop_table('platform_stats_month')
     with op.batch_alter_table('platform_month_stats', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_platform_month_stats_month'))

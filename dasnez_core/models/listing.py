@@ -112,6 +112,8 @@ class Listing(SQLModel, table=True):
         ),
         Index("ix_listing_dashboard_district", "kommune_id", "district_id", "created_at"),
         Index("ix_listing_author", "author_id", "status"),
+        # Platform statistics across Kommunen: the days of one month, every Kommune.
+        Index("ix_listing_created", "created_at", "kommune_id", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
