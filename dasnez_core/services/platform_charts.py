@@ -250,20 +250,22 @@ def _figures_kept(
     kept = _kept_months(db, whole)
     figures: dict[tuple[int, str], list[float]] = {}
     if kept:
-        rows = db.execute(
-            select(PlatformMonthStats).where(
+        kept_rows = db.execute(
+            select(
+                col(PlatformMonthStats.kommune_id),
+                col(PlatformMonthStats.month),
+                col(PlatformMonthStats.people),
+                col(PlatformMonthStats.listings),
+                col(PlatformMonthStats.agreements),
+                col(PlatformMonthStats.hours),
+                col(PlatformMonthStats.cents),
+            ).where(
                 col(PlatformMonthStats.month).in_(sorted(kept)),
                 *_kommune_filter(col(PlatformMonthStats.kommune_id), filters),
             )
-        ).scalars()
-        for r in rows:
-            figures[(r.kommune_id, r.month)] = [
-                r.people,
-                r.listings,
-                r.agreements,
-                r.hours,
-                r.cents,
-            ]
+        ).all()
+        for kommune_id, month, *values in kept_rows:
+            figures[(kommune_id, month)] = list(values)
     # The days outside the kept months, as contiguous ranges, counted from the rows.
     day, gaps, gap_start = start, [], None
     while day <= end:
@@ -303,14 +305,16 @@ def platform_charts(
         for key in _month_keys(start, end)
     ]
     kommunen = {
-        k.id: k
-        for k in db.execute(
-            select(Kommune).where(*_kommune_filter(col(Kommune.id), filters))
-        ).scalars()
+        kid: (name, kreis)
+        for kid, name, kreis in db.execute(
+            select(col(Kommune.id), col(Kommune.name), col(Kommune.kreis)).where(
+                *_kommune_filter(col(Kommune.id), filters)
+            )
+        ).all()
     }
     kommune_rows = sorted(
         (
-            KommuneRow(kommunen[kid].name, kommunen[kid].kreis, *_typed(values))
+            KommuneRow(kommunen[kid][0], kommunen[kid][1], *_typed(values))
             for kid, values in per_kommune.items()
             if kid in kommunen
         ),
