@@ -20,9 +20,12 @@ from admin_portal.pages.listings_list import ListingsListState, listings_list_pa
 from admin_portal.pages.login import AdminLoginState, admin_login_page
 from admin_portal.pages.moderation import ModerationState, moderation_page
 from admin_portal.pages.my_profile import MyProfileState, my_profile_page
+from admin_portal.pages.new_kommune import NewKommuneState, new_kommune_page
 from admin_portal.pages.not_found import admin_not_found_page
 from admin_portal.pages.outbox import OutboxState, outbox_page
 from admin_portal.pages.person_detail import PersonDetailState, person_detail_page
+from admin_portal.pages.platform_charts import PlatformChartsState, platform_charts_page
+from admin_portal.pages.platform_demand import DemandState, demand_page
 from admin_portal.pages.profile import ProfileState, profile_page
 from admin_portal.pages.ratings import RatingsState, ratings_page
 from admin_portal.pages.retention import RetentionState, retention_page
@@ -49,6 +52,9 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.REPORTS: (moderation_page, ModerationState.load),
     routes.AUDIT: (audit_page, AuditState.load),
     routes.KOMMUNEN: (kommunen_page, KommunenState.load),
+    routes.NEW_KOMMUNE: (new_kommune_page, NewKommuneState.load),
+    routes.PLATFORM_CHARTS: (platform_charts_page, PlatformChartsState.load),
+    routes.DEMAND: (demand_page, DemandState.load),
     # The Kommune's master data.
     routes.PROFILE: (profile_page, ProfileState.load),
     routes.AREAS: (areas_page, AreasState.load),

@@ -60,6 +60,10 @@ NOT_FOUND = "404"
 OUTBOX = "/postausgang"
 MY_PROFILE = "/mein-profil"
 RETENTION = "/aufbewahrung"
+# Platform staff: a new Kommune, statistics across Kommunen, demand from towns not on dasnez.
+NEW_KOMMUNE = "/kommune-anlegen"
+PLATFORM_CHARTS = "/statistik"
+DEMAND = "/nachfrage"
 
 # The public app's Kommune page, for links from the portal to it (the portal must not import
 # the public app; a test keeps this equal to dasnez_app.routes.KOMMUNE).
@@ -107,6 +111,9 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(APPROVALS, "admin.nav.approvals", NAV_TASKS),
     AdminPage(REPORTS, "admin.nav.reports", NAV_TASKS),
     AdminPage(KOMMUNEN, "admin.nav.kommunen", NAV_PLATFORM),
+    AdminPage(NEW_KOMMUNE, "onboard.nav.new", NAV_PLATFORM),
+    AdminPage(PLATFORM_CHARTS, "onboard.nav.charts", NAV_PLATFORM),
+    AdminPage(DEMAND, "onboard.nav.demand", NAV_PLATFORM),
     AdminPage(PROFILE, "masterdata.nav.profile", NAV_MASTERDATA),
     AdminPage(AREAS, "masterdata.nav.areas", NAV_MASTERDATA),
     AdminPage(SOCIAL_SPACES, "masterdata.nav.spaces", NAV_MASTERDATA),

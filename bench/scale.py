@@ -177,6 +177,9 @@ def generate(listings: int, kommunen: int, people: int, seed: int) -> Rows:
                 "name_folded": fold(name),
                 "contact_email": f"kontakt@kommune-{kid}.example",
                 "created_at": created,
+                "live_since": created,
+                # About ten Kommunen a Kreis, as in NRW (31 Kreise, 396 Kommunen).
+                "kreis": f"Kreis {1 + (kid - 1) // 10}",
             },
         )
         # Exchanges and categories (the demo's, in German and English).
@@ -317,7 +320,10 @@ def generate(listings: int, kommunen: int, people: int, seed: int) -> Rows:
                 },
             )
             for sid in set(rnd.choices(space_ids, space_weights, k=rnd.choice((0, 0, 1, 1, 2)))):
-                rows.add("listing_social_space", {"social_space_id": sid, "listing_id": lid})
+                rows.add(
+                    "listing_social_space",
+                    {"social_space_id": sid, "listing_id": lid, "kommune_id": kid},
+                )
             if status in ("published", "closed", "expired") and rnd.random() < 0.08:
                 aid = next_id("agreement")
                 done = rnd.random() < 0.8
@@ -518,9 +524,10 @@ def _cases(db: Any, kommunen: int) -> list[Case]:
     from sqlalchemy import func, select
 
     from dasnez_core.actor import Actor
-    from dasnez_core.models import Area, Category, Listing, SocialSpace
+    from dasnez_core.models import Area, Category, Kommune, Listing, SocialSpace
     from dasnez_core.services.dashboard import DashboardFilters, dashboard
     from dasnez_core.services.platform import kommunen_stats
+    from dasnez_core.services.platform_charts import ChartFilters, platform_charts
     from dasnez_core.services.search import SearchFilters, search_public
 
     biggest = db.execute(
@@ -579,6 +586,16 @@ def _cases(db: Any, kommunen: int) -> list[Case]:
         cases.append(Case("dashboard", name, lambda s, m=make: dashboard(s, admin, biggest, m())))
     staff = Actor(user_id=1, status="approved", roles=frozenset({"platform_admin"}))
     cases.append(Case("platform", f"{kommunen} Kommunen", lambda s: kommunen_stats(s, staff)))
+    # Statistics across Kommunen (/statistik): six grouped aggregates per view.
+    kreis = db.execute(select(Kommune.kreis).where(Kommune.kreis != "").limit(1)).scalar() or ""
+    charts = {
+        "charts 12 months": lambda: ChartFilters(),
+        "charts one Kreis": lambda: ChartFilters(kreis=kreis),
+        "charts 90 days": lambda: ChartFilters(date_from=today - timedelta(days=90)),
+        "charts 5 years": lambda: ChartFilters(date_from=today - timedelta(days=4 * 365)),
+    }
+    for name, make in charts.items():
+        cases.append(Case("platform", name, lambda s, m=make: platform_charts(s, staff, m())))
     return cases
 
 

@@ -12,6 +12,7 @@ from dasnez_app.pages.browse import BrowseState, browse_page
 from dasnez_app.pages.consent import ConsentState, consent_page
 from dasnez_app.pages.detail import DetailState, detail_page
 from dasnez_app.pages.email_confirm import EmailConfirmState, email_confirm_page
+from dasnez_app.pages.interest_confirm import InterestConfirmState, interest_confirm_page
 from dasnez_app.pages.kommune import KommuneState, kommune_description, kommune_page
 from dasnez_app.pages.landing import LandingState, landing
 from dasnez_app.pages.legal import LegalState, legal_page
@@ -71,6 +72,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.RESET_PASSWORD: (reset_password_page, ResetPasswordState.load),
     routes.EMAIL_CONFIRM: (email_confirm_page, EmailConfirmState.load),
     routes.REGISTRATION_CONFIRM: (registration_confirm_page, RegistrationConfirmState.load),
+    routes.INTEREST_CONFIRM: (interest_confirm_page, InterestConfirmState.load),
     routes.MESSAGES: (messages_page, MessagesState.load),
     routes.NEW_CONVERSATION: (new_conversation_page, NewConversationState.load),
     routes.THREAD: (thread_page, ThreadState.load),

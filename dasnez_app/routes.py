@@ -40,6 +40,8 @@ FORGOT_PASSWORD = "/passwort-vergessen"  # noqa: S105 (a URL, not a secret)
 RESET_PASSWORD = "/passwort-neu"  # noqa: S105
 EMAIL_CONFIRM = "/email-bestaetigen"
 REGISTRATION_CONFIRM = "/registrierung-bestaetigen"
+# The link in the mail of the interest form ("Ihre Kommune ist noch nicht dabei.").
+INTEREST_CONFIRM = "/interesse-bestaetigen"
 MESSAGES = "/nachrichten"
 NEW_CONVERSATION = "/nachrichten/neu"
 THREAD = "/nachrichten/[id]"
@@ -91,6 +93,7 @@ PAGES: tuple[str, ...] = (
     RESET_PASSWORD,
     EMAIL_CONFIRM,
     REGISTRATION_CONFIRM,
+    INTEREST_CONFIRM,
     MESSAGES,
     NEW_CONVERSATION,
     THREAD,
@@ -121,6 +124,7 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     RESET_PASSWORD,
     EMAIL_CONFIRM,
     REGISTRATION_CONFIRM,
+    INTEREST_CONFIRM,
     "/k/*/person/",
     "/k/*/neu",
     "/k/*/registrieren",
@@ -156,6 +160,7 @@ _NO_RETURN = frozenset(
         RESET_PASSWORD,
         EMAIL_CONFIRM,
         REGISTRATION_CONFIRM,
+        INTEREST_CONFIRM,
         CONSENT,
         NOT_FOUND,
     }

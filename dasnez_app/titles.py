@@ -45,6 +45,7 @@ TITLES: dict[str, rx.Var[str]] = {
     routes.RESET_PASSWORD: page_title(t("title.reset_password")),
     routes.EMAIL_CONFIRM: page_title(t("title.email_confirm")),
     routes.REGISTRATION_CONFIRM: page_title(t("title.registration_confirm")),
+    routes.INTEREST_CONFIRM: page_title(t("interest.confirm_title")),
     routes.MESSAGES: page_title(t("nav.messages")),
     routes.NEW_CONVERSATION: page_title(t("title.new_conversation")),
     routes.THREAD: page_title(_named(ThreadState.listing_title, "nav.messages")),

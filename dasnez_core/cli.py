@@ -1,8 +1,8 @@
 """Command line for operators: `python -m dasnez_core.cli <command>`.
 
 migrate, seed; worker (runs the scheduled jobs, dasnez_core.jobs), jobs (their state),
-run-job NAME (one job now); backup, restore [FILE]; remind, cleanup, alerts, retention
-(one job's work at once, as before the job table).
+run-job NAME (one job now); backup, restore [FILE]; remind, cleanup, alerts, retention,
+interest-cleanup (one job's work at once, as before the job table).
 """
 
 from __future__ import annotations
@@ -62,6 +62,14 @@ def alerts() -> int:
 
     with session_scope() as db:
         return send_alerts(db)
+
+
+def interest_cleanup() -> int:
+    """Delete interest sign-ups older than 12 months, unconfirmed ones after 7 days (daily)."""
+    from dasnez_core.services.interest import delete_expired_signups
+
+    with session_scope() as db:
+        return delete_expired_signups(db)
 
 
 def worker(once: bool = False) -> int:
@@ -157,6 +165,7 @@ COMMANDS = [
     "cleanup",
     "alerts",
     "retention",
+    "interest-cleanup",
     "worker",
     "jobs",
     "run-job",
@@ -196,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{cleanup()} unconfirmed registrations deleted.")
     elif args.command == "alerts":
         print(f"{alerts()} saved-search mails sent.")
+    elif args.command == "interest-cleanup":
+        print(f"{interest_cleanup()} interest sign-ups deleted.")
     else:
         seed()
     return 0

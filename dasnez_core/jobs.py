@@ -87,6 +87,12 @@ def _retention(db: Session) -> int:
     return apply_retention(db).total
 
 
+def _interest_cleanup(db: Session) -> int:
+    from dasnez_core.services.interest import delete_expired_signups
+
+    return delete_expired_signups(db)
+
+
 JOBS: tuple[Job, ...] = (
     Job("mail_sender", timedelta(minutes=1), _mail_sender, "mails sent", timedelta(minutes=30)),
     Job("expiry_reminders", timedelta(hours=1), _expiry_reminders, "reminders queued"),
@@ -95,6 +101,7 @@ JOBS: tuple[Job, ...] = (
     Job("session_cleanup", timedelta(hours=1), _session_cleanup, "rows and files deleted"),
     Job("admin_digests", timedelta(hours=1), _admin_digests, "digests and reminders queued"),
     Job("retention", timedelta(days=1), _retention, "records deleted or anonymised"),
+    Job("interest_cleanup", timedelta(days=1), _interest_cleanup, "interest sign-ups deleted"),
 )
 JOBS_BY_NAME = {job.name: job for job in JOBS}
 

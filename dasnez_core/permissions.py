@@ -44,6 +44,7 @@ class Action(StrEnum):
     MANAGE_ADMINS = "manage_admins"
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
+    MANAGE_KOMMUNEN = "manage_kommunen"
     SAVE_SEARCH = "save_search"
     # Operations (mail outbox, digests, retention).
     MANAGE_MAIL_OUTBOX = "manage_mail_outbox"
@@ -137,6 +138,8 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_ADMINS: _admin_of,
     Action.LIST_KOMMUNEN_STATS: _platform_admin,
     Action.CREATE_KOMMUNE: _platform_admin,
+    # Switching a Kommune live, deactivating it, exporting all its data; interest demand.
+    Action.MANAGE_KOMMUNEN: _platform_admin,
     # Saved searches mail new listings: approved members of that Kommune.
     Action.SAVE_SEARCH: _approved_member,
     # Failed mails of the whole platform (recipients' addresses): platform staff only.

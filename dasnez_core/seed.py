@@ -6,11 +6,13 @@ each Kommune is seeded in one transaction, so a run is all or nothing.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
+from dasnez_core.kommune_templates import CATEGORY_TEMPLATES
 from dasnez_core.models import (
     Area,
     AreaKind,
@@ -18,6 +20,8 @@ from dasnez_core.models import (
     Exchange,
     ExchangeType,
     InfoItem,
+    InterestRole,
+    InterestSignup,
     Kommune,
     Listing,
     ListingSocialSpace,
@@ -225,6 +229,7 @@ def seed_demo(db: Session) -> list[DemoLogin]:
     logins += _seed_bad_lippspringe(db)
     db.commit()
     _seed_operations(db)
+    logins += _seed_onboarding(db)
     db.commit()
     return logins
 
@@ -358,6 +363,7 @@ def _seed_delbrueck(db: Session) -> list[DemoLogin]:
         slug="delbrueck",
         name="Delbrück",
         postcodes="33129",
+        kreis="Paderborn",
         contact_name="Gleichstellungs- und Familienbeauftragte",
         contact_email="dasnez@delbrueck.example",
         contact_phone="05250 996 281",
@@ -428,6 +434,7 @@ def _seed_bad_lippspringe(db: Session) -> list[DemoLogin]:
         slug="bad-lippspringe",
         name="Bad Lippspringe",
         postcodes="33175",
+        kreis="Paderborn",
         contact_email="dasnez@bad-lippspringe.example",
         listing_days=45,
     )
@@ -555,3 +562,76 @@ def _seed_operations(db: Session) -> None:
         )
     )
     db.flush()
+
+
+# Confirmed sign-ups of "Ihre Kommune ist noch nicht dabei." (postcode, Kreis, role): the
+# demand platform staff read under /nachfrage. 33154 is Salzkotten's: going live mails them.
+_DEMO_INTEREST = (
+    ("33154", "Paderborn", InterestRole.CITIZEN),
+    ("33154", "Paderborn", InterestRole.CITIZEN),
+    ("33154", "", InterestRole.ADMINISTRATION),
+    ("33142", "Paderborn", InterestRole.INSTITUTION),
+    ("59555", "Soest", InterestRole.CITIZEN),
+    ("32756", "Lippe", InterestRole.CITIZEN),
+)
+
+
+def _seed_onboarding(db: Session) -> list[DemoLogin]:
+    """Salzkotten, set up but not live ("bald verfügbar", for platform staff to switch live
+    under /kommunen), and the demand of towns not on dasnez yet."""
+    kommune, created = _kommune(
+        db,
+        slug="salzkotten",
+        name="Salzkotten",
+        postcodes="33154",
+        kreis="Paderborn",
+        contact_name="Bürgerbüro",
+        contact_email="dasnez@salzkotten.example",
+        contact_address="Marktstraße 8, 33154 Salzkotten",
+    )
+    logins = [
+        DemoLogin(
+            "kommune_admin (not live yet)", "Salzkotten", "admin@salzkotten.example", DEMO_PASSWORD
+        )
+    ]
+    if not created:
+        return logins
+    kommune.live_since = None
+    db.add(kommune)
+    exchange = Exchange(kommune_id=id_of(kommune), type=ExchangeType.NACHBARSCHAFT)
+    db.add(exchange)
+    db.flush()
+    for name, name_en in CATEGORY_TEMPLATES[ExchangeType.NACHBARSCHAFT]:
+        db.add(
+            Category(
+                kommune_id=id_of(kommune), exchange_id=id_of(exchange), name=name, name_en=name_en
+            )
+        )
+    for name in ("Kernstadt", "Verne", "Upsprunge"):
+        db.add(Area(kommune_id=id_of(kommune), kind=AreaKind.DISTRICT, name=name))
+    admin = User(
+        email="admin@salzkotten.example",
+        password_hash=hash_password(DEMO_PASSWORD),
+        display_name="Sven Salz",
+        kommune_id=id_of(kommune),
+        status=UserStatus.APPROVED,
+        approved_at=utcnow(),
+    )
+    db.add(admin)
+    db.flush()
+    db.add(RoleGrant(user_id=id_of(admin), role=Role.KOMMUNE_ADMIN, kommune_id=kommune.id))
+    now = utcnow()
+    for number, (postcode, kreis, role) in enumerate(_DEMO_INTEREST, start=1):
+        db.add(
+            InterestSignup(
+                email=f"interesse{number}@example.org",
+                postcode=postcode,
+                kreis=kreis,
+                role=role,
+                token_hash=hashlib.sha256(f"demo-interest-{number}".encode()).hexdigest(),
+                created_at=now - timedelta(days=number * 9),
+                confirmed_at=now - timedelta(days=number * 9),
+            )
+        )
+    db.flush()
+    return logins

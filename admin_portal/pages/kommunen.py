@@ -1,60 +1,287 @@
-"""Platform staff: all Kommunen with their figures (/kommunen)."""
+"""Platform staff: all Kommunen with their figures and state (/kommunen); switching one
+live, deactivating it (with a reason) or back on, and the ZIP of all its data."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import reflex as rx
+from sqlmodel import Session
 
 from admin_portal import routes
-from admin_portal.components import admin_page
+from admin_portal.components import admin_page, table_scroll_region
 from admin_portal.state import AdminSession
-from dasnez_core.services.platform import KommuneStats, kommunen_stats
+from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.services.filters import positive_int
+from dasnez_core.services.kommune_export import KommuneExport, export_kommune
+from dasnez_core.services.kommunen import Option
+from dasnez_core.services.onboarding import (
+    GoLiveResult,
+    deactivate_kommune,
+    go_live,
+    managed_kommunen,
+    reactivate_kommune,
+)
+from dasnez_core.services.platform import kommunen_stats
 from dasnez_ui import forms
 from dasnez_ui.lang import t
-from dasnez_ui.outcome import Lines
+from dasnez_ui.layout import link_button
+from dasnez_ui.outcome import Lines, form_fields
+from dasnez_ui.page_load import PageLoad
+
+_LINES = Lines("error", "success")
+_DEACTIVATE = Lines("error", "success", form_fields("kommune_id", "reason", kommune="kommune_id"))
 
 
-class KommunenState(AdminSession):
-    rows: list[KommuneStats] = []
+@dataclass(frozen=True)
+class KommuneLine:
+    """A row of the list: figures, state and the actions it offers."""
+
+    kommune_id: int
+    slug: str
+    name: str
+    kreis: str
+    state: str
+    live_since: str
+    admins: int
+    approved_users: int
+    pending_users: int
+    published_listings: int
+
+
+class KommunenState(PageLoad, AdminSession):
+    rows: list[KommuneLine] = []
+    active_options: list[Option] = []
     error: str = ""
+    success: str = ""
+    field_errors: dict[str, str] = {}
+    form_key: int = 0
+
+    def _reload(self) -> None:
+        actor = self._actor()
+
+        def read(db: Session) -> list[KommuneLine]:
+            figures = {s.slug: s for s in kommunen_stats(db, actor)}
+            return [
+                KommuneLine(
+                    kommune_id=k.kommune_id,
+                    slug=k.slug,
+                    name=k.name,
+                    kreis=k.kreis,
+                    state=k.state,
+                    live_since=k.live_since,
+                    admins=k.admins,
+                    approved_users=figures[k.slug].approved_users if k.slug in figures else 0,
+                    pending_users=figures[k.slug].pending_users if k.slug in figures else 0,
+                    published_listings=figures[k.slug].published_listings
+                    if k.slug in figures
+                    else 0,
+                )
+                for k in managed_kommunen(db, actor, self.lang)
+            ]
+
+        lines = self._run(read, lines=Lines("error")).value
+        self.rows = lines or []
+        self.active_options = [
+            Option(str(r.kommune_id), r.name) for r in self.rows if r.state != "inactive"
+        ]
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
-        actor = self._actor()
+        return self._load_page()
+
+    def _build(self) -> rx.event.EventSpec | None:
+        self.error = self.success = ""
+        self.field_errors, self.rows = {}, []
+        self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
-        stats = self._run(lambda db: kommunen_stats(db, actor), lines=Lines("error"))
-        self.rows = stats.value if stats.ok else []
+        self._reload()
         return None
+
+    @rx.event
+    def go_live(self, kommune_id: int) -> None:
+        actor = self._actor()
+        target = positive_int(str(kommune_id))
+
+        def call(db: Session) -> GoLiveResult:
+            if target is None:
+                raise NotFound("kommune.not_found")
+            return go_live(db, actor, target)
+
+        self.field_errors = {}
+        result = self._run(call, lines=_LINES).value
+        if result is not None:
+            self.success = self._t("onboard.live_done", name=result.name, notified=result.notified)
+            self._reload()
+
+    @rx.event
+    def reactivate(self, kommune_id: int) -> None:
+        actor = self._actor()
+        target = positive_int(str(kommune_id))
+
+        def call(db: Session) -> str:
+            if target is None:
+                raise NotFound("kommune.not_found")
+            return reactivate_kommune(db, actor, target)
+
+        self.field_errors = {}
+        name = self._run(call, lines=_LINES).value
+        if name is not None:
+            self.success = self._t("onboard.reactivated", name=name)
+            self._reload()
+
+    @rx.event
+    def deactivate(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        target = positive_int(str(form.get("kommune_id", "")))
+        reason = str(form.get("reason", ""))[:2000]
+
+        def call(db: Session) -> str:
+            if target is None:
+                raise InvalidInput("kommune_id", "onboard.choose_required")
+            return deactivate_kommune(db, actor, target, reason)
+
+        name = self._run(call, lines=_DEACTIVATE).value
+        if name is None:
+            return self._focus_first_error()
+        self.success = self._t("onboard.deactivated", name=name)
+        self.form_key += 1
+        self._reload()
+        return None
+
+    @rx.event
+    def export(self, kommune_id: int) -> rx.event.EventSpec | None:
+        actor = self._actor()
+        target = positive_int(str(kommune_id))
+
+        def call(db: Session) -> KommuneExport:
+            if target is None:
+                raise NotFound("kommune.not_found")
+            return export_kommune(db, actor, target)
+
+        made = self._run(call, lines=_LINES).value
+        if made is None:
+            return None
+        self.success = self._t(
+            "onboard.exported",
+            name=next((r.name for r in self.rows if r.kommune_id == target), ""),
+            rows=made.rows,
+            tables=made.tables,
+        )
+        return rx.download(data=made.data, filename=made.filename, mime_type="application/zip")
+
+
+def _actions(r: rx.Var[KommuneLine]) -> rx.Component:
+    return rx.hstack(
+        rx.cond(
+            r.state == "setup",
+            rx.button(
+                t("onboard.go_live"),
+                on_click=KommunenState.go_live(r.kommune_id),
+                size="2",
+                aria_label=t("onboard.go_live_for").replace("{name}", r.name),
+            ),
+        ),
+        rx.cond(
+            r.state == "inactive",
+            rx.button(
+                t("onboard.reactivate"),
+                on_click=KommunenState.reactivate(r.kommune_id),
+                size="2",
+                variant="soft",
+                aria_label=t("onboard.reactivate_for").replace("{name}", r.name),
+            ),
+        ),
+        rx.button(
+            rx.icon("download", aria_hidden="true"),
+            t("onboard.export"),
+            on_click=KommunenState.export(r.kommune_id),
+            size="2",
+            variant="soft",
+            aria_label=t("onboard.export_for").replace("{name}", r.name),
+        ),
+        wrap="wrap",
+        spacing="2",
+    )
+
+
+def _row(r: rx.Var[KommuneLine]) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(r.name),
+        rx.table.cell(r.kreis),
+        rx.table.cell(
+            rx.match(
+                r.state,
+                ("setup", rx.badge(t("onboard.state.setup"), color_scheme="amber")),
+                ("inactive", rx.badge(t("onboard.state.inactive"), color_scheme="red")),
+                rx.badge(t("onboard.state.live"), color_scheme="green"),
+            ),
+            data_testid="kommune-state",
+        ),
+        rx.table.cell(r.admins),
+        rx.table.cell(r.approved_users),
+        rx.table.cell(r.pending_users),
+        rx.table.cell(r.published_listings),
+        rx.table.cell(_actions(r)),
+        data_testid="kommune-row",
+    )
+
+
+def _deactivate_form() -> rx.Component:
+    s = KommunenState
+    return rx.form(
+        rx.heading(t("onboard.deactivate"), size="5", as_="h2"),
+        rx.text(t("onboard.deactivate_hint"), size="2", color_scheme="gray"),
+        forms.select(
+            t("onboard.choose"),
+            "kommune_id",
+            s.active_options,
+            t("onboard.choose_placeholder"),
+            error=s.field_errors["kommune_id"],
+        ),
+        forms.field(t("onboard.reason"), "reason", max_length=1000, error=s.field_errors["reason"]),
+        rx.button(t("onboard.deactivate"), type="submit", size="3", color_scheme="red"),
+        no_validate=True,
+        on_submit=s.deactivate,
+        key="deactivate-" + s.form_key.to_string(),
+        width="100%",
+        max_width="560px",
+    )
 
 
 def kommunen_page() -> rx.Component:
+    s = KommunenState
     return admin_page(
         rx.vstack(
             rx.heading(t("admin.kommunen_title"), size="7", as_="h1"),
             rx.text(t("admin.platform_hint")),
-            forms.error_line(KommunenState.error),
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("admin.kommune")),
-                        rx.table.column_header_cell(t("admin.col.approved_users")),
-                        rx.table.column_header_cell(t("admin.col.pending_users")),
-                        rx.table.column_header_cell(t("admin.col.listings")),
-                    )
-                ),
-                rx.table.body(
-                    rx.foreach(
-                        KommunenState.rows,
-                        lambda r: rx.table.row(
-                            rx.table.cell(r.name),
-                            rx.table.cell(r.approved_users),
-                            rx.table.cell(r.pending_users),
-                            rx.table.cell(r.published_listings),
-                        ),
-                    )
-                ),
-                width="100%",
+            forms.error_summary(s.error, s.field_errors),
+            forms.success_line(s.success),
+            rx.cond(
+                AdminSession.is_platform_admin,
+                link_button(t("onboard.nav.new"), routes.NEW_KOMMUNE),
             ),
+            rx.box(
+                rx.table.root(
+                    rx.table.header(
+                        rx.table.row(
+                            rx.table.column_header_cell(t("admin.kommune")),
+                            rx.table.column_header_cell(t("charts.col.kreis")),
+                            rx.table.column_header_cell(t("onboard.col.state")),
+                            rx.table.column_header_cell(t("onboard.col.admins")),
+                            rx.table.column_header_cell(t("admin.col.approved_users")),
+                            rx.table.column_header_cell(t("admin.col.pending_users")),
+                            rx.table.column_header_cell(t("admin.col.listings")),
+                            rx.table.column_header_cell(t("onboard.col.actions")),
+                        )
+                    ),
+                    rx.table.body(rx.foreach(s.rows, _row)),
+                    width="100%",
+                ),
+                **table_scroll_region(),
+            ),
+            rx.cond(s.active_options.length() > 0, _deactivate_form()),
             width="100%",
             spacing="4",
         )

@@ -82,6 +82,8 @@ def kommune_view(db: Session, slug: str, today: date, lang: str) -> _KommunePage
 class KommuneState(PublicSession):
     loaded: bool = False
     found: bool = False
+    # The name of a Kommune that platform staff are still setting up ("bald verfügbar").
+    soon_name: str = ""
     slug: str = ""
     name: str = ""
     logo: str = ""
@@ -107,8 +109,10 @@ class KommuneState(PublicSession):
         slug, lang = slug_from_path(self.router.url.path), self.lang
         page = await in_db_thread(lambda db: kommune_view(db, slug, date.today(), lang))
         if page is None:
-            self._assign(slug=slug, loaded=True, found=False)
+            soon = await in_db_thread(lambda db: kommunen.coming_soon(db, slug))
+            self._assign(slug=slug, loaded=True, found=False, soon_name=soon or "")
             return
+        self.soon_name = ""
         self._assign(slug=slug, **vars(page))
         self._assign(loaded=True, found=True)
 
@@ -273,6 +277,18 @@ def _body() -> rx.Component:
     )
 
 
+def _coming_soon() -> rx.Component:
+    """A Kommune being set up: its name, "bald verfügbar", and the way back."""
+    return rx.vstack(
+        rx.heading(KommuneState.soon_name, size="8", as_="h1"),
+        rx.callout(t("onboard.soon_title"), icon="clock", size="3", role="status"),
+        rx.text(t("onboard.soon_text")),
+        link_button(t("onboard.soon_back"), routes.HOME, variant="soft"),
+        spacing="4",
+        width="100%",
+    )
+
+
 def kommune_page() -> rx.Component:
     return public_page(
         rx.cond(
@@ -280,7 +296,11 @@ def kommune_page() -> rx.Component:
             rx.cond(
                 KommuneState.found,
                 rx.box(_body(), style=accent_style(KommuneState.accent_color)),
-                not_found_body(routes.HOME),
+                rx.cond(
+                    KommuneState.soon_name != "",
+                    _coming_soon(),
+                    not_found_body(routes.HOME),
+                ),
             ),
             rx.text(t("common.loading")),
         )

@@ -6,6 +6,7 @@ import reflex as rx
 
 from dasnez_app import routes
 from dasnez_app.components import easy_language_links, public_page
+from dasnez_app.pages.interest_form import interest_form
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.services.kommunen import KommuneSummary, list_kommunen
@@ -85,7 +86,7 @@ def landing() -> rx.Component:
             rx.cond(
                 LandingState.kommunen.length() > 0,
                 rx.vstack(rx.foreach(LandingState.kommunen, _kommune_row), width="100%"),
-                rx.text(t("landing.none")),
+                rx.vstack(rx.text(t("landing.none")), interest_form(), width="100%"),
             ),
             spacing="4",
             width="100%",

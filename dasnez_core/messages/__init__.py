@@ -21,6 +21,7 @@ from dasnez_core.messages import (
     legal,
     marketplace,
     operations,
+    onboarding,
     phone,
     pwa,
     reach,
@@ -52,6 +53,7 @@ for _part in (
     resilience,
     reach,
     operations,
+    onboarding,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

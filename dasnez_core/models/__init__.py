@@ -1,6 +1,8 @@
 """All tables. Importing this package registers every table on SQLModel.metadata,
 so Alembic and both apps always see the same schema."""
 
+# Registers the listener that fills kommune_id of link rows (after every table).
+from dasnez_core.models import tenancy  # noqa: F401
 from dasnez_core.models.audit import AuditAction, AuditEvent
 from dasnez_core.models.base import id_of, utcnow
 from dasnez_core.models.contact import Agreement, Conversation, Message, Rating
@@ -31,6 +33,11 @@ from dasnez_core.models.operations import (
     MailStatus,
     RetentionSetting,
     ScheduledJob,
+from dasnez_core.models.onboarding import (
+    InterestRole,
+    InterestSignup,
+    PlatformMonthStats,
+    PlatformStatsMonth,
 )
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.user import (
@@ -68,6 +75,8 @@ __all__ = [
     "Exchange",
     "ExchangeType",
     "InfoItem",
+    "InterestRole",
+    "InterestSignup",
     "Kommune",
     "LegalKind",
     "LegalText",
@@ -80,6 +89,8 @@ __all__ = [
     "MailStatus",
     "Message",
     "PendingRegistration",
+    "PlatformMonthStats",
+    "PlatformStatsMonth",
     "ProfileVisibility",
     "Rating",
     "RetentionSetting",

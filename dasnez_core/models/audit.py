@@ -56,6 +56,11 @@ class AuditAction(StrEnum):
     SHOW_RATING = "show_rating"
     SET_RETENTION = "set_retention"
     RESEND_MAIL = "resend_mail"
+    CREATE_KOMMUNE = "create_kommune"
+    KOMMUNE_LIVE = "kommune_live"
+    DEACTIVATE_KOMMUNE = "deactivate_kommune"
+    REACTIVATE_KOMMUNE = "reactivate_kommune"
+    EXPORT_KOMMUNE = "export_kommune"
 
     @property
     def label_key(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from dasnez_core.models.base import utcnow
@@ -28,6 +28,11 @@ class Conversation(SQLModel, table=True):
 
 class Message(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    # The conversation's Kommune (the distribution key), filled on flush from it
+    # (dasnez_core.models.tenancy) when left None.
+    kommune_id: int | None = Field(
+        default=None, foreign_key="kommune.id", index=True, nullable=False
+    )
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
     sender_id: int = Field(foreign_key="user.id")
     body: str = Field(max_length=2000)
@@ -36,6 +41,9 @@ class Message(SQLModel, table=True):
 
 class Agreement(SQLModel, table=True):
     """An exchange that took place. Hours and pocket money are informational only."""
+
+    # Platform statistics across Kommunen: agreements of some days, every Kommune.
+    __table_args__ = (Index("ix_agreement_created", "created_at", "kommune_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     kommune_id: int = Field(foreign_key="kommune.id", index=True)

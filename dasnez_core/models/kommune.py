@@ -22,6 +22,8 @@ class Kommune(SQLModel, table=True):
     # `name` in one spelling (dasnez_core.folding) so "Delbrueck" finds "Delbrück".
     name_folded: str = Field(default="", max_length=240, index=True)
     federal_state: str = Field(default="Nordrhein-Westfalen", max_length=60)
+    # Kreis (district of the Land) the Kommune belongs to, for the platform's statistics.
+    kreis: str = Field(default="", max_length=120, index=True)
     postcodes: str = Field(default="", max_length=200)
     contact_name: str = Field(default="", max_length=200)
     contact_email: str = Field(default="", max_length=200)
@@ -39,6 +41,10 @@ class Kommune(SQLModel, table=True):
     reminder_days: int = Field(default=7)
     premoderation: bool = Field(default=False)
     active: bool = Field(default=True)
+    # When platform staff switched the Kommune live; None: still being set up ("bald
+    # verfügbar": not listed, not searchable, nobody registers). The new-Kommune wizard
+    # sets None; a Kommune made any other way (seed, tests) is live from the start.
+    live_since: datetime | None = Field(default_factory=utcnow)
     created_at: datetime = Field(default_factory=utcnow)
     # Raised in the same transaction as every change of the Kommune or its master data
     # (areas, categories, exchanges, social spaces): app workers compare it to drop their

@@ -112,6 +112,8 @@ class Listing(SQLModel, table=True):
         ),
         Index("ix_listing_dashboard_district", "kommune_id", "district_id", "created_at"),
         Index("ix_listing_author", "author_id", "status"),
+        # Platform statistics across Kommunen: the days of one month, every Kommune.
+        Index("ix_listing_created", "created_at", "kommune_id", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -184,3 +186,7 @@ class ListingSocialSpace(SQLModel, table=True):
 
     social_space_id: int = Field(foreign_key="socialspace.id", primary_key=True)
     listing_id: int = Field(foreign_key="listing.id", primary_key=True, index=True)
+    # The listing's Kommune, filled on flush (dasnez_core.models.tenancy) when left None.
+    kommune_id: int | None = Field(
+        default=None, foreign_key="kommune.id", index=True, nullable=False
+    )

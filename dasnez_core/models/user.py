@@ -6,6 +6,7 @@ import secrets
 from datetime import date, datetime
 from enum import StrEnum
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from dasnez_core.models.base import utcnow
@@ -35,6 +36,9 @@ def new_handle() -> str:
 
 class User(SQLModel, table=True):
     """An account. Its email and hash never leave the server."""
+
+    # Platform statistics across Kommunen: new people of some days, every Kommune.
+    __table_args__ = (Index("ix_user_created", "created_at", "kommune_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=254, unique=True, index=True)
@@ -124,6 +128,10 @@ class UserSocialSpace(SQLModel, table=True):
 
     user_id: int = Field(foreign_key="user.id", primary_key=True)
     social_space_id: int = Field(foreign_key="socialspace.id", primary_key=True, index=True)
+    # The person's Kommune, filled on flush (dasnez_core.models.tenancy) when left None.
+    kommune_id: int | None = Field(
+        default=None, foreign_key="kommune.id", index=True, nullable=False
+    )
 
 
 class AccountTokenPurpose(StrEnum):

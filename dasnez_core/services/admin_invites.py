@@ -111,6 +111,14 @@ def invite_admin(
 ) -> InviteResult:
     """Make the person with `email` an admin of the actor's Kommune (see module doc)."""
     require(actor, Action.MANAGE_ADMINS, kommune_id)
+    return grant_admin(db, actor, kommune_id, email=email, display_name=display_name)
+
+
+def grant_admin(
+    db: Session, actor: Actor, kommune_id: int, *, email: str, display_name: str
+) -> InviteResult:
+    """`invite_admin` after its permission check: also used by platform staff's new-Kommune
+    wizard (dasnez_core.services.onboarding), which checks its own permission first."""
     address = check_email(email)
     kommune = get_kommune(db, kommune_id)
     # Locked: two admins inviting the same person at once grant the role once.

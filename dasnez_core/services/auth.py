@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email, normalise_email
 from dasnez_core.errors import InvalidInput, Problems
-from dasnez_core.models import Area, User, UserStatus
+from dasnez_core.models import Area, Role, User, UserStatus
 from dasnez_core.passwords import burn_time, check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can
 from dasnez_core.services import registration, sessions
@@ -178,11 +178,14 @@ def login(db: Session, *, email: str, password: str, app: str, client: str = "")
     if user.status == UserStatus.BLOCKED:
         raise InvalidInput("credentials", "login.blocked")
     actor = actor_for(db, user, app=app)
+    kommune = db.get(Kommune, user.kommune_id)
+    if (kommune is None or not kommune.active) and Role.PLATFORM_ADMIN not in actor.roles:
+        # A Kommune that platform staff deactivated: its data stays, its logins are off.
+        raise InvalidInput("credentials", "login.kommune_inactive")
     if app == ADMIN_APP and not can(actor, Action.ENTER_ADMIN_PORTAL):
         raise InvalidInput("credentials", "login.not_admin")
     assert user.id is not None
     token = create_session(db, user.id, app)
-    kommune = db.get(Kommune, user.kommune_id)
     return LoginResult(token=token, actor=actor, kommune_slug=kommune.slug if kommune else "")
 
 

@@ -23,12 +23,29 @@ from dasnez_core.services.masterdata_cache import master, name_order
 
 
 def get_kommune_by_slug(db: Session, slug: str) -> Kommune:
+    """An active Kommune that platform staff have switched live; NotFound otherwise."""
     kommune = db.exec(
-        select(Kommune).where(Kommune.slug == slug.strip().lower(), col(Kommune.active))
+        select(Kommune).where(
+            Kommune.slug == slug.strip().lower(),
+            col(Kommune.active),
+            col(Kommune.live_since).is_not(None),
+        )
     ).first()
     if kommune is None:
         raise NotFound("kommune.not_found")
     return kommune
+
+
+def coming_soon(db: Session, slug: str) -> str | None:
+    """The name of the active Kommune `slug` that is still being set up ("bald
+    verfügbar"), or None."""
+    return db.exec(
+        select(Kommune.name).where(
+            Kommune.slug == slug.strip().lower(),
+            col(Kommune.active),
+            col(Kommune.live_since).is_(None),
+        )
+    ).first()
 
 
 def get_kommune(db: Session, kommune_id: int) -> Kommune:
@@ -67,8 +84,12 @@ class KommuneSummary:
 
 
 def list_kommunen(db: Session, query: str = "") -> list[KommuneSummary]:
-    """Active Kommunen, optionally those whose name or postcode contains `query`."""
-    stmt = select(Kommune).where(col(Kommune.active)).order_by(Kommune.name)
+    """Active, live Kommunen, optionally those whose name or postcode contains `query`."""
+    stmt = (
+        select(Kommune)
+        .where(col(Kommune.active), col(Kommune.live_since).is_not(None))
+        .order_by(Kommune.name)
+    )
     term = query.strip()[:60]
     if term:
         # Names compare folded ("DELBRUECK" finds "Delbrück"); postcodes as typed.

@@ -55,6 +55,8 @@ class KommuneBasics:
     premoderation: bool
     active: bool
     created_at: datetime
+    # None while the Kommune is set up ("bald verfügbar"): master_by_slug does not find it.
+    live_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -302,16 +304,25 @@ class MasterDataCache:
         return self._validated(db, kommune_id, row[1], row[2], now)
 
     def master_by_slug(self, db: Session, slug: str) -> MasterData:
-        """An active Kommune's master data by its address; NotFound otherwise."""
+        """An active, live Kommune's master data by its address; NotFound otherwise."""
         key = slug.strip().lower()
         now = self._clock()
         kommune_id = self._slugs.get(key)
         if kommune_id is not None and not _changed_here(db, kommune_id):
             fresh = self._fresh(kommune_id, now)
-            if fresh is not None and fresh.kommune.slug == key and fresh.kommune.active:
+            if (
+                fresh is not None
+                and fresh.kommune.slug == key
+                and fresh.kommune.active
+                and fresh.kommune.live_since is not None
+            ):
                 return fresh
         row = db.execute(
-            _stamp_query().where(col(Kommune.slug) == key, col(Kommune.active))
+            _stamp_query().where(
+                col(Kommune.slug) == key,
+                col(Kommune.active),
+                col(Kommune.live_since).is_not(None),
+            )
         ).first()
         if row is None:
             raise NotFound("kommune.not_found")

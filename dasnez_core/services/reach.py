@@ -178,7 +178,11 @@ def listing_preview(db: Session, kommune: KommuneRef, listing_id: int) -> FeedEn
 
 def active_kommunen(db: Session) -> list[KommuneRef]:
     """Every active Kommune, by slug (the sitemap index)."""
-    rows = db.exec(select(Kommune).where(col(Kommune.active)).order_by(col(Kommune.slug))).all()
+    rows = db.exec(
+        select(Kommune)
+        .where(col(Kommune.active), col(Kommune.live_since).is_not(None))
+        .order_by(col(Kommune.slug))
+    ).all()
     return [_ref(k) for k in rows]
 
 

@@ -83,6 +83,7 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     pr.RESET_PASSWORD: _fixed(pr.RESET_PASSWORD + "?token=abgelaufen", ANONYMOUS),
     pr.EMAIL_CONFIRM: _fixed(pr.EMAIL_CONFIRM + "?token=abgelaufen", ANONYMOUS),
     pr.REGISTRATION_CONFIRM: _fixed(pr.REGISTRATION_CONFIRM + "?token=abgelaufen", ANONYMOUS),
+    pr.INTEREST_CONFIRM: _fixed(pr.INTEREST_CONFIRM + "?token=abgelaufen", ANONYMOUS),
     pr.MESSAGES: _fixed(pr.MESSAGES, CITIZEN_ROLE),
     pr.NEW_CONVERSATION: Recipe(
         lambda s: str(pr.new_conversation_href(s.other_listing)), (CITIZEN_ROLE,)
@@ -113,6 +114,9 @@ ADMIN_RECIPES: dict[str, Recipe] = {
     ar.REPORTS: _fixed(ar.REPORTS, *_ADMIN_ROLES),
     ar.AUDIT: _fixed(ar.AUDIT, *_ADMIN_ROLES),
     ar.KOMMUNEN: _fixed(ar.KOMMUNEN, STAFF_ROLE),
+    ar.NEW_KOMMUNE: _fixed(ar.NEW_KOMMUNE, STAFF_ROLE),
+    ar.PLATFORM_CHARTS: _fixed(ar.PLATFORM_CHARTS, STAFF_ROLE),
+    ar.DEMAND: _fixed(ar.DEMAND, STAFF_ROLE),
     ar.PROFILE: _fixed(ar.PROFILE, ADMIN_ROLE),
     ar.AREAS: _fixed(ar.AREAS, ADMIN_ROLE),
     ar.SOCIAL_SPACES: _fixed(ar.SOCIAL_SPACES, ADMIN_ROLE),
@@ -273,6 +277,14 @@ def test_public_pages_anonymous(
     page.get_by_role("button", name="Anmelden").click()
     expect(page.get_by_role("alert").first).to_be_visible()
     _check(page, "[anonymous] wrong login", findings)
+    # A search that finds no Kommune offers the interest form; sent empty, it names each field.
+    page.goto(apps.public + "/")
+    _settle(page)
+    page.get_by_role("searchbox").fill("Nirgendwo")
+    page.get_by_role("button", name="Suchen").click()
+    expect(page.get_by_test_id("interest-form")).to_be_visible()
+    _submit_empty(page)
+    _check(page, "[anonymous] empty interest form", findings)
     # The same frame in English (lang="en", the other language's switch marked lang="de").
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -326,6 +338,11 @@ def test_admin_pages(apps: Apps, browser: Browser, seeded: Seeded, findings: Fin
             menu = page.get_by_role("navigation", name="Verwaltung")
             expect(menu.locator('[aria-current="page"]')).to_have_text("Übersicht")
         _visit_all(page, apps.admin, ADMIN_RECIPES, role, seeded, findings)
+        if role == STAFF_ROLE:  # the new-Kommune wizard sent empty
+            page.goto(apps.admin + admin_routes.NEW_KOMMUNE)
+            _settle(page)
+            _submit_empty(page)
+            _check(page, "[platform staff] empty new-Kommune wizard", findings)
         context.close()
     _assert_clean(findings)
 

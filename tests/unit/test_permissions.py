@@ -81,6 +81,7 @@ EXPECTED: dict[Action, set[str]] = {
     Action.MANAGE_ADMINS: {"admin_here"},
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
+    Action.MANAGE_KOMMUNEN: {"platform"},
     Action.SAVE_SEARCH: {"approved", "proxy", "institution", "admin_here"},
     Action.MANAGE_MAIL_OUTBOX: {"platform"},
     Action.SET_OWN_DIGEST: {"admin_here"},

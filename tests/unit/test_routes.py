@@ -177,6 +177,9 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("evaluation", "/protokoll", "admin.nav.audit"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
         ("platform", "/postausgang", "ops.nav.outbox"),
+        ("platform", "/kommune-anlegen", "onboard.nav.new"),
+        ("platform", "/statistik", "onboard.nav.charts"),
+        ("platform", "/nachfrage", "onboard.nav.demand"),
     ]
     assert {page.nav_group for page in admin_routes.PAGES} <= {"", *admin_routes.NAV_GROUPS}
 
