@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = '0018_onboard'
-down_revision: str | None = '0011_saved_search'
+down_revision: str | None = '0017_outbox'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -26,6 +26,12 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
+from dasnez_core.models.onboarding import (
+    InterestRole,
+    InterestSignup,
+    PlatformMonthStats,
+    PlatformStatsMonth,
+)
 from dasnez_core.models.operations import (
     AccountActivity,
     AdminDigestSetting,
@@ -33,11 +39,6 @@ from dasnez_core.models.operations import (
     MailStatus,
     RetentionSetting,
     ScheduledJob,
-from dasnez_core.models.onboarding import (
-    InterestRole,
-    InterestSignup,
-    PlatformMonthStats,
-    PlatformStatsMonth,
 )
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.user import (
