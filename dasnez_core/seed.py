@@ -32,6 +32,7 @@ from dasnez_core.models import (
     SocialSpaceKind,
     Sponsor,
     User,
+    UserSocialSpace,
     UserStatus,
     id_of,
     utcnow,
@@ -230,6 +231,7 @@ def seed_demo(db: Session) -> list[DemoLogin]:
     db.commit()
     _seed_operations(db)
     logins += _seed_onboarding(db)
+    logins += _seed_coordinators(db)
     db.commit()
     return logins
 
@@ -635,3 +637,64 @@ def _seed_onboarding(db: Session) -> list[DemoLogin]:
         )
     db.flush()
     return logins
+
+
+# --- coordinators (Ortsteil- und Sozialraum-Verwaltung) --------------------------------------
+
+DEMO_COORDINATOR = "westenholz@delbrueck.example"
+
+# People waiting for approval in Westenholz and in Boke: the demo coordinator of Westenholz
+# sees the first and not the second.
+_COORDINATED_PEOPLE = (
+    _Person(
+        "coordinator",
+        DEMO_COORDINATOR,
+        "Klara Wiese (Ortsteil Westenholz)",
+        "Westenholz",
+        UserStatus.APPROVED,
+    ),
+    _Person(
+        "wilma", "wilma@delbrueck.example", "Wilma Westermann", "Westenholz", UserStatus.PENDING
+    ),
+    _Person("bernd", "bernd@delbrueck.example", "Bernd Bokelmann", "Boke", UserStatus.PENDING),
+)
+
+
+def _seed_coordinators(db: Session) -> list[DemoLogin]:
+    """A coordinator for Westenholz (and for its primary school, so the portal shows her
+    the switcher), with a pending person in Westenholz and one in Boke. Added once."""
+    login = [DemoLogin("coordinator", "Delbrück", DEMO_COORDINATOR, DEMO_PASSWORD)]
+    kommune = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).first()
+    if kommune is None or kommune.id is None:
+        return []
+    if db.exec(select(User.id).where(User.email == DEMO_COORDINATOR)).first() is not None:
+        return login
+    areas = {a.name: a for a in db.exec(select(Area).where(Area.kommune_id == kommune.id)).all()}
+    school = db.exec(
+        select(SocialSpace).where(
+            SocialSpace.kommune_id == kommune.id, SocialSpace.name == "Grundschule Westenholz"
+        )
+    ).first()
+    users = _people(db, kommune, areas, _COORDINATED_PEOPLE)
+    coordinator = id_of(users["coordinator"])
+    db.add(
+        RoleGrant(
+            user_id=coordinator,
+            role=Role.COORDINATOR,
+            kommune_id=kommune.id,
+            area_id=areas["Westenholz"].id,
+        )
+    )
+    db.flush()
+    if school is not None:
+        db.add(
+            RoleGrant(
+                user_id=coordinator,
+                role=Role.COORDINATOR,
+                kommune_id=kommune.id,
+                social_space_id=school.id,
+            )
+        )
+        db.add(UserSocialSpace(user_id=coordinator, social_space_id=id_of(school)))
+    db.flush()
+    return login

@@ -17,6 +17,7 @@ from dasnez_core.messages import (
     atomic,
     common,
     contact,
+    coordinator,
     forms,
     legal,
     marketplace,
@@ -54,6 +55,7 @@ for _part in (
     reach,
     operations,
     onboarding,
+    coordinator,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -61,6 +61,8 @@ class AuditAction(StrEnum):
     DEACTIVATE_KOMMUNE = "deactivate_kommune"
     REACTIVATE_KOMMUNE = "reactivate_kommune"
     EXPORT_KOMMUNE = "export_kommune"
+    GRANT_COORDINATOR = "grant_coordinator"
+    REVOKE_COORDINATOR = "revoke_coordinator"
 
     @property
     def label_key(self) -> str:
