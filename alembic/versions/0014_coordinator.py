@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = '0014_coordinator'
-down_revision: str | None = '0011_saved_search'
+down_revision: str | None = '0018_onboard'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
