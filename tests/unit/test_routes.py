@@ -177,10 +177,10 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("evaluation", "/uebersicht", "dash.nav.overview"),
         ("evaluation", "/protokoll", "admin.nav.audit"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
-        ("platform", "/postausgang", "ops.nav.outbox"),
         ("platform", "/kommune-anlegen", "onboard.nav.new"),
         ("platform", "/statistik", "onboard.nav.charts"),
         ("platform", "/nachfrage", "onboard.nav.demand"),
+        ("platform", "/postausgang", "ops.nav.outbox"),
     ]
     assert {page.nav_group for page in admin_routes.PAGES} <= {"", *admin_routes.NAV_GROUPS}
 
