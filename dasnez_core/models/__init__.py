@@ -4,6 +4,18 @@ so Alembic and both apps always see the same schema."""
 from dasnez_core.models.audit import AuditAction, AuditEvent
 from dasnez_core.models.base import id_of, utcnow
 from dasnez_core.models.contact import Agreement, Conversation, Message, Rating
+from dasnez_core.models.institution import (
+    AdmissionStatus,
+    Institution,
+    InstitutionAdmission,
+    InstitutionInvite,
+    InstitutionKind,
+    InstitutionMember,
+    InstitutionMessage,
+    InstitutionNotice,
+    InstitutionPlace,
+    InstitutionThread,
+)
 from dasnez_core.models.kommune import (
     Area,
     AreaKind,
@@ -45,6 +57,7 @@ from dasnez_core.models.user import (
 __all__ = [
     "AccountToken",
     "AccountTokenPurpose",
+    "AdmissionStatus",
     "Agreement",
     "AlertFrequency",
     "Area",
@@ -58,6 +71,15 @@ __all__ = [
     "Exchange",
     "ExchangeType",
     "InfoItem",
+    "Institution",
+    "InstitutionAdmission",
+    "InstitutionInvite",
+    "InstitutionKind",
+    "InstitutionMember",
+    "InstitutionMessage",
+    "InstitutionNotice",
+    "InstitutionPlace",
+    "InstitutionThread",
     "Kommune",
     "LegalKind",
     "LegalText",
