@@ -361,7 +361,15 @@ def parse_search(params: Mapping[str, str]) -> SearchFilters:
         q=clean_query(params.get("q")),
         sort=sort if sort in SORTS else "newest",
         page=min(positive_int(params.get("seite")) or 1, MAX_PAGE),
+        institutions_only=params.get("nur_institutionen", "") == "1",
+        institution=_handle(params.get("netzwerk", "")),
     )
+
+
+def _handle(raw: str) -> str:
+    """An institution's handle from a URL (lower-case letters, digits and dashes)."""
+    text = raw.strip().lower()[:64]
+    return text if text and all(c.isalnum() or c == "-" for c in text) else ""
 
 
 def search_query(filters: SearchFilters, **change: Any) -> str:
@@ -376,5 +384,7 @@ def search_query(filters: SearchFilters, **change: Any) -> str:
         "q": f.q,
         "sortierung": "" if f.sort == "newest" else f.sort,
         "seite": "" if f.page == 1 else f.page,
+        "nur_institutionen": "1" if f.institutions_only else "",
+        "netzwerk": f.institution,
     }
     return urlencode({k: v for k, v in pairs.items() if v not in ("", None)})

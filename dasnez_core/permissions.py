@@ -45,6 +45,9 @@ class Action(StrEnum):
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
     SAVE_SEARCH = "save_search"
+    REGISTER_INSTITUTION = "register_institution"
+    ACT_FOR_INSTITUTION = "act_for_institution"
+    APPROVE_INSTITUTION = "approve_institution"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -135,6 +138,12 @@ RULES: dict[Action, Rule] = {
     Action.CREATE_KOMMUNE: _platform_admin,
     # Saved searches mail new listings: approved members of that Kommune.
     Action.SAVE_SEARCH: _approved_member,
+    # Registering an institution and acting for one (posting, notices, the shared inbox,
+    # inviting members): approved people; the kommune_id given is the person's home one.
+    Action.REGISTER_INSTITUTION: _approved_member,
+    Action.ACT_FOR_INSTITUTION: _approved_member,
+    # Admitting an institution in the approval queue.
+    Action.APPROVE_INSTITUTION: _admin_of,
 }
 
 

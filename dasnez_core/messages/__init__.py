@@ -18,6 +18,7 @@ from dasnez_core.messages import (
     common,
     contact,
     forms,
+    institution,
     legal,
     marketplace,
     phone,
@@ -50,6 +51,7 @@ for _part in (
     api,
     resilience,
     reach,
+    institution,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -82,6 +82,9 @@ EXPECTED: dict[Action, set[str]] = {
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
     Action.SAVE_SEARCH: {"approved", "proxy", "institution", "admin_here"},
+    Action.REGISTER_INSTITUTION: {"approved", "proxy", "institution", "admin_here"},
+    Action.ACT_FOR_INSTITUTION: {"approved", "proxy", "institution", "admin_here"},
+    Action.APPROVE_INSTITUTION: {"admin_here"},
 }
 
 
