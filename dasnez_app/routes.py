@@ -56,6 +56,9 @@ TERMS = "/nutzungsbedingungen"
 ACCESSIBILITY = "/barrierefreiheit"
 EASY = "/leichte-sprache"
 CONSENT = "/zustimmung"
+INSTITUTION = "/k/[slug]/netzwerk/[handle]"
+INSTITUTION_REGISTER = "/k/[slug]/netzwerk-anmelden"
+INSTITUTION_INVITE = "/netzwerk-einladung"
 NOT_FOUND = "404"
 
 
@@ -106,6 +109,9 @@ PAGES: tuple[str, ...] = (
     ACCESSIBILITY,
     EASY,
     CONSENT,
+    INSTITUTION,
+    INSTITUTION_REGISTER,
+    INSTITUTION_INVITE,
     NOT_FOUND,
 )
 
@@ -124,6 +130,8 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     "/k/*/person/",
     "/k/*/neu",
     "/k/*/registrieren",
+    "/k/*/netzwerk-anmelden",
+    INSTITUTION_INVITE,
     "/k/*/eintrag/*/bearbeiten",
     "/embed/",
     "/_",
@@ -219,6 +227,27 @@ def person_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
     """/k/<slug>/person/<handle>: a person's public profile (by its random handle, never
     the sequential id, so that nobody can list the members by counting)."""
     return _join(kommune_href(slug), "/person/", handle)
+
+
+def institution_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/netzwerk/<handle>: an institution's page in one Kommune."""
+    return _join(kommune_href(slug), "/netzwerk/", handle)
+
+
+def institution_register_href(slug: Segment) -> str | rx.Var[str]:
+    return _join(kommune_href(slug), "/netzwerk-anmelden")
+
+
+def institution_from_path(path: str) -> tuple[str, str]:
+    """(<slug>, <handle>) of /k/<slug>/netzwerk/<handle> (("", "") for any other path)."""
+    params = path_params(INSTITUTION, path)
+    if not params or len(params["handle"]) > 64:
+        return "", ""
+    return params["slug"], params["handle"]
+
+
+# Query parameter of NEW_LISTING: post the listing as the institution with this handle.
+AS_INSTITUTION_PARAM = "als"
 
 
 def api_path(pattern: str, **params: str | int) -> str:

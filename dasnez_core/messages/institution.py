@@ -320,6 +320,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sie sind Mitglied dieser Institution: Ihre Nachrichten lesen Sie im Postfach.",
         "You are a member of this institution: read its messages in the inbox.",
     ),
+    "institution.contact_via_inbox": (
+        "Schreiben Sie der Institution bitte über ihre Seite: Dort lesen alle Mitglieder mit.",
+        "Please write to the institution through its page: all its members read there.",
+    ),
     "institution.contact_button": ("{name} schreiben", "Write to {name}"),
     # --- link for the website ---------------------------------------------------------------
     "institution.links_title": ("Link für Ihre Website", "Link for your website"),
