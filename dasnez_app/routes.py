@@ -246,6 +246,18 @@ def institution_from_path(path: str) -> tuple[str, str]:
     return params["slug"], params["handle"]
 
 
+def institution_web_links(base_url: str, slug: str, handle: str) -> tuple[str, str, str]:
+    """Absolute addresses for an institution's own website: its page, its listings in the
+    Kommune (the browse filter "by institution") and the Kommune's start page."""
+    base = base_url.rstrip("/")
+    listings = f"{browse_href(slug)}?{search_query(SearchFilters(institution=handle))}"
+    return (
+        base + str(institution_href(slug, handle)),
+        base + listings,
+        base + str(kommune_href(slug)),
+    )
+
+
 # Query parameter of NEW_LISTING: post the listing as the institution with this handle.
 AS_INSTITUTION_PARAM = "als"
 

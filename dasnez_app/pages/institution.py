@@ -143,7 +143,7 @@ class InstitutionState(PublicSession):
                 return
             self.kommune_name = kommune.name
             self.name, self.description = page.name, page.description
-            self.kind = self._t("institution.kind." + page.kind)
+            self.kind = self._t(institutions.kind_key(page.kind))
             self.contact, self.website, self.logo = page.contact, page.website, page.logo
             self.areas, self.spaces, self.notices = page.areas, page.spaces, page.notices
             self.also_in = [
@@ -181,10 +181,9 @@ class InstitutionState(PublicSession):
         ]
         self.threads = inbox.inbox(db, actor, kommune_id, handle, self.lang)
         self.member_list = members.list_members(db, actor, kommune_id, handle)
-        base = load_settings().public_url.rstrip("/")
-        page_url = base + str(routes.institution_href(slug, handle))
-        listings_url = base + str(routes.browse_href(slug)) + "?netzwerk=" + handle
-        kommune_url = base + str(routes.kommune_href(slug))
+        page_url, listings_url, kommune_url = routes.institution_web_links(
+            load_settings().public_url, slug, handle
+        )
         self.web_links = [
             WebLink(
                 self._t("institution.link_page"),

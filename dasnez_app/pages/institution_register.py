@@ -87,7 +87,7 @@ class InstitutionRegisterState(PageLoad, PublicSession):
             self.privacy_version, self.terms_version = k.privacy_version, k.terms_version
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
-        self.kinds = [Option(kind, self._t("institution.kind." + kind)) for kind in KINDS]
+        self.kinds = [Option(kind, self._t(institutions.kind_key(kind))) for kind in KINDS]
         self.loaded, self.found = True, True
 
     @rx.event

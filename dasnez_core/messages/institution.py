@@ -135,6 +135,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Schalten Sie zuerst die verantwortliche Person von „{name}“ frei.",
         "First approve the responsible person of “{name}”.",
     ),
+    "audit.target.institution": ("Institution", "Institution"),
     "audit.action.approve_institution": ("Institution freigeschaltet", "Institution approved"),
     "audit.action.decline_institution": ("Institution abgelehnt", "Institution declined"),
     "mail.institution_approved.subject": (

@@ -52,6 +52,7 @@ TARGET_TYPES = (
     "sponsor",
     "info_item",
     "rating",
+    "institution",
 )
 
 

@@ -63,6 +63,11 @@ KINDS = tuple(k.value for k in InstitutionKind)
 PLACES_MAX = 50
 
 
+def kind_key(kind: str) -> str:
+    """The catalog key of an institution kind's name."""
+    return f"institution.kind.{kind}"
+
+
 # --- input and read models ------------------------------------------------------------------
 
 
