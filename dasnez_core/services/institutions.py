@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
@@ -33,8 +33,10 @@ from dasnez_core.models import (
     InstitutionInvite,
     InstitutionKind,
     InstitutionMember,
+    InstitutionMessage,
     InstitutionNotice,
     InstitutionPlace,
+    InstitutionThread,
     Kommune,
     Listing,
     ListingStatus,
@@ -728,7 +730,8 @@ def decline_institution(
 
 
 def _remove_institution(db: Session, institution: Institution) -> None:
-    """Delete an institution no Kommune admits (it never posted: posting needs admission)."""
+    """Delete an institution with everything of it: admissions, places, notices, invitations,
+    members and the shared inbox. Listings posted as it go out of sight (removed)."""
     institution_id = id_of(institution)
     members = list(
         db.exec(
@@ -737,7 +740,11 @@ def _remove_institution(db: Session, institution: Institution) -> None:
             )
         ).all()
     )
+    threads = select(InstitutionThread.id).where(InstitutionThread.institution_id == institution_id)
+    db.execute(delete(InstitutionMessage).where(col(InstitutionMessage.thread_id).in_(threads)))
     for table, column in (
+        (InstitutionThread, InstitutionThread.institution_id),
+        (InstitutionAdmission, InstitutionAdmission.institution_id),
         (InstitutionInvite, InstitutionInvite.institution_id),
         (InstitutionNotice, InstitutionNotice.institution_id),
         (InstitutionPlace, InstitutionPlace.institution_id),
@@ -745,16 +752,51 @@ def _remove_institution(db: Session, institution: Institution) -> None:
     ):
         db.execute(delete(table).where(col(column) == institution_id))
     db.execute(
-        delete(Listing).where(
+        update(Listing)
+        .where(
             col(Listing.institution_id) == institution_id,
-            col(Listing.status).in_((ListingStatus.DRAFT, ListingStatus.PENDING)),
+            col(Listing.status) != ListingStatus.DELETED,
         )
+        .values(status=ListingStatus.REMOVED)
     )
     discard_after_commit(db, institution.logo_path)
     db.delete(institution)
     db.flush()
     for user_id in members:
         drop_member_role_if_unused(db, user_id)
+
+
+def forget_person(db: Session, user_id: int) -> None:
+    """Before a person's account is deleted: their conversations with institutions go,
+    answers they wrote for an institution stay without them, and an institution they were
+    responsible for passes to its longest-standing member (or, with none, is removed)."""
+    own_threads = select(InstitutionThread.id).where(InstitutionThread.citizen_id == user_id)
+    db.execute(delete(InstitutionMessage).where(col(InstitutionMessage.thread_id).in_(own_threads)))
+    db.execute(delete(InstitutionThread).where(col(InstitutionThread.citizen_id) == user_id))
+    for table, column in (
+        (InstitutionMessage, "sender_id"),
+        (InstitutionInvite, "created_by"),
+        (InstitutionNotice, "created_by"),
+        (InstitutionAdmission, "requested_by"),
+    ):
+        db.execute(update(table).where(getattr(table, column) == user_id).values({column: None}))
+    led = db.exec(select(Institution).where(Institution.responsible_id == user_id)).all()
+    db.execute(delete(InstitutionMember).where(col(InstitutionMember.user_id) == user_id))
+    db.flush()
+    for institution in led:
+        successor = db.exec(
+            select(InstitutionMember)
+            .where(InstitutionMember.institution_id == institution.id)
+            .order_by(col(InstitutionMember.joined_at), col(InstitutionMember.id))
+        ).first()
+        if successor is None:
+            _remove_institution(db, institution)
+            continue
+        successor.is_lead = True
+        institution.responsible_id = successor.user_id
+        db.add(successor)
+        db.add(institution)
+    db.flush()
 
 
 def delete_unconfirmed_institutions(db: Session, *, now: datetime | None = None) -> int:
@@ -767,10 +809,5 @@ def delete_unconfirmed_institutions(db: Session, *, now: datetime | None = None)
         )
     ).all()
     for institution in rows:
-        db.execute(
-            delete(InstitutionAdmission).where(
-                col(InstitutionAdmission.institution_id) == institution.id
-            )
-        )
         _remove_institution(db, institution)
     return len(rows)

@@ -28,7 +28,7 @@ from dasnez_core.models import (
     UserStatus,
     utcnow,
 )
-from dasnez_core.services import auth, institutions, registration
+from dasnez_core.services import account, approval, auth, institutions, registration
 from dasnez_core.services import institution_inbox as inbox
 from dasnez_core.services import institution_members as members
 from dasnez_core.services.institutions import InstitutionForm
@@ -512,3 +512,58 @@ def test_admission_status_rows_stay_per_kommune(db: Session) -> None:
     rows = db.exec(select(InstitutionAdmission.kommune_id, InstitutionAdmission.status)).all()
     assert rows == [(w["here"].id, AdmissionStatus.APPROVED)]
     assert db.exec(select(col(InstitutionMember.is_lead))).all() == [True]
+
+
+# --- people leaving ---------------------------------------------------------------------------
+
+
+def test_deleting_the_responsible_persons_account_hands_the_institution_on(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    _invite_and_join(db, w, handle)
+    inbox.write_to_institution(db, _a(db, w, "citizen"), w["here"].id, handle, "Hallo")
+    thread_id = inbox.inbox(db, _a(db, w, "lead"), w["here"].id, handle)[0].id
+    inbox.answer(db, _a(db, w, "lead"), w["here"].id, handle, thread_id, "Gern!")
+    account.delete_account(db, _a(db, w, "lead"), w["here"].id, password=f.PASSWORD, confirmed=True)
+    institution = db.exec(select(Institution)).one()
+    assert institution.responsible_id == w["member"].id
+    # The answer stays, without the person who wrote it.
+    _, messages = inbox.read_thread(db, _a(db, w, "member"), w["here"].id, handle, thread_id)
+    assert [(m.sender, m.body) for m in messages][-1] == ("Caritas Delbrück", "Gern!")
+    # The last member leaving removes the institution and its inbox.
+    account.delete_account(
+        db, _a(db, w, "member"), w["here"].id, password=f.PASSWORD, confirmed=True
+    )
+    assert db.exec(select(Institution)).first() is None
+    assert institutions.networks(db, w["here"].id) == []
+
+
+def test_a_citizen_deleting_their_account_takes_their_conversation_along(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    inbox.write_to_institution(db, _a(db, w, "citizen"), w["here"].id, handle, "Hallo")
+    account.delete_account(
+        db, _a(db, w, "citizen"), w["here"].id, password=f.PASSWORD, confirmed=True
+    )
+    assert inbox.inbox(db, _a(db, w, "lead"), w["here"].id, handle) == []
+
+
+def test_declining_a_person_registered_with_an_institution_removes_both(db: Session) -> None:
+    w = _world(db)
+    auth.register(
+        db,
+        kommune_slug="delbrueck",
+        email="neu@caritas.example",
+        password="Lange-Pass-2026!x",
+        display_name="Nina Neu",
+        area_id=w["boke"].id,
+        accept_privacy=True,
+        accept_terms=True,
+    )
+    institutions.register_institution(
+        db, ANONYMOUS, w["here"].id, FORM, responsible_email="neu@caritas.example"
+    )
+    registration.confirm_registration(db, token=_token(_mails(db)[0]))
+    nina = db.exec(select(InstitutionMember)).one()
+    approval.decline_user(db, _a(db, w, "admin"), w["here"].id, nina.user_id, "Unbekannt.")
+    assert db.exec(select(Institution)).first() is None
