@@ -179,7 +179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Institution oder Netzwerk registrieren",
         "Register an institution or network",
     ),
-    "institution.posted_as": ("Eingestellt von {name}", "Posted by {name}"),
+    "institution.posted_for": ("(für {name})", "(for {name})"),
     "title.institution": ("Netzwerk", "Network"),
     "title.institution_register": ("Institution registrieren", "Register institution"),
     "title.institution_invite": ("Einladung", "Invitation"),

@@ -41,8 +41,15 @@ CARITAS = "/k/delbrueck/netzwerk/caritas-delbruck"
 SLOW = 30_000
 
 
+def _new_page(browser: Browser) -> Page:
+    page = browser.new_context(viewport=DESKTOP, locale="de-DE").new_page()  # type: ignore[arg-type]
+    page.set_default_timeout(SLOW)
+    page.set_default_navigation_timeout(2 * SLOW)
+    return page
+
+
 def _public(browser: Browser, apps: Apps, email: str) -> Page:
-    page = browser.new_context(viewport=DESKTOP).new_page()  # type: ignore[arg-type]
+    page = _new_page(browser)
     page.goto(apps.public + "/anmelden")
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
@@ -52,7 +59,7 @@ def _public(browser: Browser, apps: Apps, email: str) -> Page:
 
 
 def _admin(browser: Browser, apps: Apps) -> Page:
-    page = browser.new_context(viewport=DESKTOP).new_page()  # type: ignore[arg-type]
+    page = _new_page(browser)
     page.goto(apps.admin + "/")
     page.get_by_label("E-Mail-Adresse").fill(ADMIN)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
@@ -191,8 +198,9 @@ def _caritas_id() -> int:
 
 
 def test_wrong_people_cannot_act_for_an_institution_over_the_websocket(
-    browser: Browser, apps: Apps, page: Page
+    browser: Browser, apps: Apps
 ) -> None:
+    page = _new_page(browser)
     state = InstitutionState.get_full_name()
     with session_scope() as db:
         notices_before = len(db.exec(select(InstitutionNotice)).all())

@@ -28,7 +28,7 @@ from dasnez_core.models import (
     UserStatus,
     utcnow,
 )
-from dasnez_core.services import account, approval, auth, institutions, registration
+from dasnez_core.services import account, admin_detail, approval, auth, institutions, registration
 from dasnez_core.services import institution_inbox as inbox
 from dasnez_core.services import institution_members as members
 from dasnez_core.services.institutions import InstitutionForm
@@ -567,3 +567,12 @@ def test_declining_a_person_registered_with_an_institution_removes_both(db: Sess
     nina = db.exec(select(InstitutionMember)).one()
     approval.decline_user(db, _a(db, w, "admin"), w["here"].id, nina.user_id, "Unbekannt.")
     assert db.exec(select(Institution)).first() is None
+
+
+def test_the_admin_sees_which_member_posted_for_the_institution(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    _invite_and_join(db, w, handle)
+    listing_id = members.create_listing_as(db, _a(db, w, "member"), w["here"].id, handle, _draft(w))
+    seen = admin_detail.listing_detail(db, _a(db, w, "admin"), w["here"].id, listing_id)
+    assert (seen.author_name, seen.institution) == ("Max Mitglied", "Caritas Delbrück")
