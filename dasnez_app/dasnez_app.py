@@ -12,6 +12,12 @@ from dasnez_app.pages.browse import BrowseState, browse_page
 from dasnez_app.pages.consent import ConsentState, consent_page
 from dasnez_app.pages.detail import DetailState, detail_page
 from dasnez_app.pages.email_confirm import EmailConfirmState, email_confirm_page
+from dasnez_app.pages.institution import InstitutionState, institution_page
+from dasnez_app.pages.institution_invite import InstitutionInviteState, institution_invite_page
+from dasnez_app.pages.institution_register import (
+    InstitutionRegisterState,
+    institution_register_page,
+)
 from dasnez_app.pages.interest_confirm import InterestConfirmState, interest_confirm_page
 from dasnez_app.pages.kommune import KommuneState, kommune_description, kommune_page
 from dasnez_app.pages.landing import LandingState, landing
@@ -88,6 +94,9 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.ACCESSIBILITY: (legal_page, LegalState.load),
     routes.EASY: (legal_page, LegalState.load),
     routes.CONSENT: (consent_page, ConsentState.load),
+    routes.INSTITUTION: (institution_page, InstitutionState.load),
+    routes.INSTITUTION_REGISTER: (institution_register_page, InstitutionRegisterState.load),
+    routes.INSTITUTION_INVITE: (institution_invite_page, InstitutionInviteState.load),
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 

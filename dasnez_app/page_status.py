@@ -7,7 +7,13 @@ from collections.abc import Mapping
 from sqlmodel import Session
 
 from dasnez_app import routes
-from dasnez_core.services.page_status import Viewer, kommune_shown, listing_shown, person_shown
+from dasnez_core.services.page_status import (
+    Viewer,
+    institution_shown,
+    kommune_shown,
+    listing_shown,
+    person_shown,
+)
 from dasnez_ui.page_status_http import Check
 from dasnez_ui.params import parse_id
 
@@ -25,7 +31,13 @@ def _person(db: Session, params: Mapping[str, str], viewer: Viewer) -> bool:
     return person_shown(db, params["slug"], params["handle"], viewer)
 
 
+def _institution(db: Session, params: Mapping[str, str], _viewer: Viewer) -> bool:
+    return institution_shown(db, params["slug"], params["handle"])
+
+
 CHECKS: dict[str, Check] = {
+    routes.INSTITUTION: _institution,
+    routes.INSTITUTION_REGISTER: _kommune,
     routes.KOMMUNE: _kommune,
     routes.BROWSE: _kommune,
     routes.REGISTER: _kommune,

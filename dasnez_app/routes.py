@@ -58,6 +58,9 @@ TERMS = "/nutzungsbedingungen"
 ACCESSIBILITY = "/barrierefreiheit"
 EASY = "/leichte-sprache"
 CONSENT = "/zustimmung"
+INSTITUTION = "/k/[slug]/netzwerk/[handle]"
+INSTITUTION_REGISTER = "/k/[slug]/netzwerk-anmelden"
+INSTITUTION_INVITE = "/netzwerk-einladung"
 NOT_FOUND = "404"
 
 
@@ -109,6 +112,9 @@ PAGES: tuple[str, ...] = (
     ACCESSIBILITY,
     EASY,
     CONSENT,
+    INSTITUTION,
+    INSTITUTION_REGISTER,
+    INSTITUTION_INVITE,
     NOT_FOUND,
 )
 
@@ -128,6 +134,8 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     "/k/*/person/",
     "/k/*/neu",
     "/k/*/registrieren",
+    "/k/*/netzwerk-anmelden",
+    INSTITUTION_INVITE,
     "/k/*/eintrag/*/bearbeiten",
     "/embed/",
     "/_",
@@ -224,6 +232,39 @@ def person_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
     """/k/<slug>/person/<handle>: a person's public profile (by its random handle, never
     the sequential id, so that nobody can list the members by counting)."""
     return _join(kommune_href(slug), "/person/", handle)
+
+
+def institution_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/netzwerk/<handle>: an institution's page in one Kommune."""
+    return _join(kommune_href(slug), "/netzwerk/", handle)
+
+
+def institution_register_href(slug: Segment) -> str | rx.Var[str]:
+    return _join(kommune_href(slug), "/netzwerk-anmelden")
+
+
+def institution_from_path(path: str) -> tuple[str, str]:
+    """(<slug>, <handle>) of /k/<slug>/netzwerk/<handle> (("", "") for any other path)."""
+    params = path_params(INSTITUTION, path)
+    if not params or len(params["handle"]) > 64:
+        return "", ""
+    return params["slug"], params["handle"]
+
+
+def institution_web_links(base_url: str, slug: str, handle: str) -> tuple[str, str, str]:
+    """Absolute addresses for an institution's own website: its page, its listings in the
+    Kommune (the browse filter "by institution") and the Kommune's start page."""
+    base = base_url.rstrip("/")
+    listings = f"{browse_href(slug)}?{search_query(SearchFilters(institution=handle))}"
+    return (
+        base + str(institution_href(slug, handle)),
+        base + listings,
+        base + str(kommune_href(slug)),
+    )
+
+
+# Query parameter of NEW_LISTING: post the listing as the institution with this handle.
+AS_INSTITUTION_PARAM = "als"
 
 
 def api_path(pattern: str, **params: str | int) -> str:
@@ -366,7 +407,15 @@ def parse_search(params: Mapping[str, str]) -> SearchFilters:
         q=clean_query(params.get("q")),
         sort=sort if sort in SORTS else "newest",
         page=min(positive_int(params.get("seite")) or 1, MAX_PAGE),
+        institutions_only=params.get("nur_institutionen", "") == "1",
+        institution=_handle(params.get("netzwerk", "")),
     )
+
+
+def _handle(raw: str) -> str:
+    """An institution's handle from a URL (lower-case letters, digits and dashes)."""
+    text = raw.strip().lower()[:64]
+    return text if text and all(c.isalnum() or c == "-" for c in text) else ""
 
 
 def search_query(filters: SearchFilters, **change: Any) -> str:
@@ -381,5 +430,7 @@ def search_query(filters: SearchFilters, **change: Any) -> str:
         "q": f.q,
         "sortierung": "" if f.sort == "newest" else f.sort,
         "seite": "" if f.page == 1 else f.page,
+        "nur_institutionen": "1" if f.institutions_only else "",
+        "netzwerk": f.institution,
     }
     return urlencode({k: v for k, v in pairs.items() if v not in ("", None)})

@@ -9,6 +9,8 @@ from dasnez_app import routes
 from dasnez_app.pages.account import AccountState
 from dasnez_app.pages.browse import BrowseState
 from dasnez_app.pages.detail import DetailState
+from dasnez_app.pages.institution import InstitutionState
+from dasnez_app.pages.institution_register import InstitutionRegisterState
 from dasnez_app.pages.kommune import KommuneState
 from dasnez_app.pages.legal import LegalState
 from dasnez_app.pages.messages import ThreadState
@@ -51,6 +53,13 @@ TITLES: dict[str, rx.Var[str]] = {
     routes.THREAD: page_title(_named(ThreadState.listing_title, "nav.messages")),
     routes.PERSON: page_title(_named(PersonState.display_name, "title.person")),
     routes.CONSENT: page_title(t("consent.title")),
+    routes.INSTITUTION: page_title(
+        _named(InstitutionState.name, "title.institution"), InstitutionState.kommune_name
+    ),
+    routes.INSTITUTION_REGISTER: page_title(
+        t("title.institution_register"), InstitutionRegisterState.kommune_name
+    ),
+    routes.INSTITUTION_INVITE: page_title(t("title.institution_invite")),
     routes.NOT_FOUND: page_title(t("not_found.title")),
 }
 

@@ -57,6 +57,9 @@ class Action(StrEnum):
     SET_OWN_DIGEST = "set_own_digest"
     MANAGE_RETENTION = "manage_retention"
     MANAGE_COORDINATORS = "manage_coordinators"
+    REGISTER_INSTITUTION = "register_institution"
+    ACT_FOR_INSTITUTION = "act_for_institution"
+    APPROVE_INSTITUTION = "approve_institution"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -183,6 +186,12 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_RETENTION: _admin_of,
     # Granting and revoking coordinator scopes: the Kommune's admins only.
     Action.MANAGE_COORDINATORS: _admin_of,
+    # Registering an institution and acting for one (posting, notices, the shared inbox,
+    # inviting members): approved people; the kommune_id given is the person's home one.
+    Action.REGISTER_INSTITUTION: _approved_member,
+    Action.ACT_FOR_INSTITUTION: _approved_member,
+    # Admitting an institution in the approval queue.
+    Action.APPROVE_INSTITUTION: _admin_of,
 }
 
 

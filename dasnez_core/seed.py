@@ -427,6 +427,7 @@ def _seed_delbrueck(db: Session) -> list[DemoLogin]:
         )
     )
     _listings(db, kommune, areas, exchanges, users, spaces, _DELBRUECK_LISTINGS)
+    _caritas(db, kommune, areas, users, spaces)
     return _logins(kommune, _DELBRUECK_PEOPLE)
 
 
@@ -698,3 +699,81 @@ def _seed_coordinators(db: Session) -> list[DemoLogin]:
         db.add(UserSocialSpace(user_id=coordinator, social_space_id=id_of(school)))
     db.flush()
     return login
+
+
+def _caritas(
+    db: Session,
+    kommune: Kommune,
+    areas: dict[str, Area],
+    users: dict[str, User],
+    spaces: dict[str, SocialSpace],
+) -> None:
+    """The demo institution "Caritas Delbrück", admitted by Delbrück, with the demo Caritas
+    account as its responsible person, a notice and its listing posted as the institution."""
+    from dasnez_core.models import (
+        AdmissionStatus,
+        Institution,
+        InstitutionAdmission,
+        InstitutionMember,
+        InstitutionNotice,
+        InstitutionPlace,
+    )
+
+    kommune_id = id_of(kommune)
+    lead = users["caritas"]
+    institution = Institution(
+        kommune_id=kommune_id,
+        handle="caritas-delbruck",
+        name="Caritas Delbrück",
+        kind="welfare",
+        description=(
+            "Der Caritasverband berät und begleitet Familien, Seniorinnen und Senioren und "
+            "Menschen in schwierigen Lebenslagen. Ehrenamtliche besuchen Alleinstehende."
+        ),
+        contact="Caritas-Treff, Lange Str. 12, 33129 Delbrück · Telefon 05250 123 45 · "
+        "Sprechzeit dienstags 10–12 Uhr",
+        website="https://www.caritas-delbrueck.example",
+        responsible_id=id_of(lead),
+    )
+    db.add(institution)
+    db.flush()
+    institution_id = id_of(institution)
+    db.add(
+        InstitutionAdmission(
+            kommune_id=kommune_id,
+            institution_id=institution_id,
+            status=AdmissionStatus.APPROVED,
+            requested_by=id_of(lead),
+            approved_at=utcnow(),
+        )
+    )
+    db.add(InstitutionMember(institution_id=institution_id, user_id=id_of(lead), is_lead=True))
+    for area in ("Delbrück", "Steinhorst"):
+        db.add(
+            InstitutionPlace(
+                kommune_id=kommune_id, institution_id=institution_id, area_id=areas[area].id
+            )
+        )
+    db.add(
+        InstitutionPlace(
+            kommune_id=kommune_id,
+            institution_id=institution_id,
+            social_space_id=spaces["Pfarrei St. Johannes Baptist"].id,
+        )
+    )
+    db.add(
+        InstitutionNotice(
+            kommune_id=kommune_id,
+            institution_id=institution_id,
+            title="Offener Seniorentreff",
+            body="Kaffee, Kuchen und Beratung: jeden ersten Mittwoch im Monat im Caritas-Treff.",
+            event_date=(utcnow() + timedelta(days=9)).date(),
+            created_by=id_of(lead),
+        )
+    )
+    for listing in db.exec(
+        select(Listing).where(Listing.kommune_id == kommune_id, Listing.author_id == lead.id)
+    ).all():
+        listing.institution_id = institution_id
+        db.add(listing)
+    db.flush()

@@ -18,8 +18,9 @@ from admin_portal.review_page import ReviewPage, review_page
 from admin_portal.state import KommuneAdminState
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.services import approval, moderation
+from dasnez_core.services import approval, institutions, moderation
 from dasnez_core.services.approval import PendingPerson
+from dasnez_core.services.institutions import PendingInstitution
 from dasnez_core.services.moderation import ListingToCheck, pages_for
 from dasnez_ui.lang import t
 from dasnez_ui.params import parse_id
@@ -40,6 +41,9 @@ class ApprovalState(ReviewPage, KommuneAdminState):
     check_page: int = 1
     check_pages: int = 1
     rejecting: int = 0
+    # Institutions waiting for the Kommune's admission (marked "Institution").
+    pending_institutions: list[PendingInstitution] = []
+    declining_institution: int = 0
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = self._own_kommune(actor)
@@ -48,6 +52,9 @@ class ApprovalState(ReviewPage, KommuneAdminState):
             self.pages = pages_for(self.pending_total)
             self.page = min(self.page, self.pages)
             self.pending = approval.list_pending(db, actor, kommune_id, self.page, self.lang)
+            self.pending_institutions = institutions.list_pending_institutions(
+                db, actor, kommune_id, self.lang
+            )
             self.premoderation = moderation.premoderation_on(db, actor, kommune_id)
             self.check_total = moderation.count_listings_to_check(db, actor, kommune_id)
             self.check_pages = pages_for(self.check_total)
@@ -65,13 +72,19 @@ class ApprovalState(ReviewPage, KommuneAdminState):
         return next((c.title for c in self.to_check if c.listing_id == listing_id), "")
 
     def _close_steps(self) -> None:
-        self.declining = self.rejecting = 0
+        self.declining = self.rejecting = self.declining_institution = 0
+
+    def _institution_name(self, institution_id: int | None) -> str:
+        return next(
+            (i.name for i in self.pending_institutions if i.institution_id == institution_id), ""
+        )
 
     def _reset(self) -> None:
         self.check_page = 1
         self.selected = []
         self._close_steps()
         self.pending, self.to_check = [], []
+        self.pending_institutions = []
 
     @rx.event
     def go_check_page(self, page: int) -> None:
@@ -146,6 +159,42 @@ class ApprovalState(ReviewPage, KommuneAdminState):
             name=self._name(person),
         ):
             self.selected = [i for i in self.selected if i != person]
+            self._after(actor)
+
+    @rx.event
+    def approve_institution(self, institution_id: int) -> None:
+        actor = self._actor()
+        wanted = parse_id(institution_id)
+        self._change_id(
+            actor,
+            "institution.approved",
+            "institution.not_found",
+            institutions.approve_institution,
+            wanted,
+            name=self._institution_name(wanted),
+        )
+        self._after(actor)
+
+    @rx.event
+    def ask_decline_institution(self, institution_id: int) -> None:
+        self._actor()
+        self.error = self.success = ""
+        self.declining = self.rejecting = 0
+        self.declining_institution = parse_id(institution_id) or 0
+
+    @rx.event
+    def decline_institution(self, form: dict[str, str]) -> None:
+        actor = self._actor()
+        wanted = parse_id(form.get("institution_id"))
+        if self._change_id(
+            actor,
+            "institution.declined",
+            "institution.not_found",
+            institutions.decline_institution,
+            wanted,
+            reason_of(form),
+            name=self._institution_name(wanted),
+        ):
             self._after(actor)
 
     @rx.event
@@ -304,6 +353,75 @@ def _people() -> rx.Component:
     )
 
 
+# --- institutions -----------------------------------------------------------------------------
+
+
+def _institution_card(item: rx.Var[PendingInstitution]) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.badge(t("institution.badge"), size="2", color_scheme="purple"),
+                rx.heading(item.name, size="4", as_="h3"),
+                align="center",
+                wrap="wrap",
+            ),
+            rx.text(item.description, white_space="pre-wrap"),
+            rx.cond(item.website != "", rx.text(item.website, size="2")),
+            rx.text(
+                t("institution.queue_responsible").replace("{name}", item.responsible_name),
+                " (",
+                item.responsible_email,
+                ") ",
+                rx.cond(item.responsible_pending, t("institution.queue_person_pending"), ""),
+                " · ",
+                item.registered_at,
+                size="2",
+            ),
+            rx.hstack(
+                rx.button(
+                    t("institution.approve").replace("{name}", item.name),
+                    on_click=ApprovalState.approve_institution(item.institution_id),
+                    size="3",
+                ),
+                rx.button(
+                    t("institution.decline").replace("{name}", item.name),
+                    on_click=ApprovalState.ask_decline_institution(item.institution_id),
+                    size="3",
+                    variant="soft",
+                    color_scheme="red",
+                ),
+                wrap="wrap",
+            ),
+            rx.cond(
+                ApprovalState.declining_institution == item.institution_id,
+                reason_form(
+                    t("institution.decline").replace("{name}", item.name),
+                    t("approvals.decline_reason"),
+                    t("approvals.decline_confirm"),
+                    error=ApprovalState.error,
+                    on_submit=ApprovalState.decline_institution,
+                    on_cancel=ApprovalState.cancel,
+                    hidden={"institution_id": item.institution_id},
+                ),
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _institutions() -> rx.Component:
+    return rx.cond(
+        ApprovalState.pending_institutions.length() > 0,
+        admin_section(
+            t("institution.queue_title"),
+            "institutions-waiting",
+            rx.foreach(ApprovalState.pending_institutions, _institution_card),
+        ),
+    )
+
+
 # --- listings (pre-moderation) --------------------------------------------------------------
 
 
@@ -397,5 +515,11 @@ def _listings() -> rx.Component:
 
 
 def approvals_page() -> rx.Component:
-    no_step_open = (ApprovalState.declining == 0) & (ApprovalState.rejecting == 0)
-    return review_page(ApprovalState, "admin.nav.approvals", no_step_open, _people(), _listings())
+    no_step_open = (
+        (ApprovalState.declining == 0)
+        & (ApprovalState.rejecting == 0)
+        & (ApprovalState.declining_institution == 0)
+    )
+    return review_page(
+        ApprovalState, "admin.nav.approvals", no_step_open, _people(), _institutions(), _listings()
+    )

@@ -132,7 +132,17 @@ def _facts() -> rx.Component:
             fact("adminlist.col.area", d.area),
             fact(
                 "adminlist.col.author",
-                rx.link(d.author_name, href=routes.person_href(d.author_id)),
+                rx.fragment(
+                    rx.link(d.author_name, href=routes.person_href(d.author_id)),
+                    rx.cond(
+                        d.institution != "",
+                        rx.text(
+                            " ",
+                            t("institution.posted_for").replace("{name}", d.institution),
+                            as_="span",
+                        ),
+                    ),
+                ),
             ),
             fact("adminlist.col.created", d.created_at),
             fact("admindetail.updated", d.updated_at),

@@ -24,6 +24,7 @@ from dasnez_app.routes import parse_search, search_query, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
+from dasnez_core.services import institutions as institution_services
 from dasnez_core.services import kommunen, saved_searches
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.masterdata_cache import master, master_by_slug
@@ -50,6 +51,8 @@ FILTER_PARAMS: dict[str, tuple[str, object]] = {
     "sozialraum": ("space", None),
     "q": ("q", ""),
     "sortierung": ("sort", "newest"),
+    "nur_institutionen": ("institutions_only", False),
+    "netzwerk": ("institution", ""),
 }
 
 
@@ -75,6 +78,7 @@ class _Options:
     categories: list[Option]
     areas: list[Option]
     spaces: list[Option]
+    institutions: list[Option]
 
 
 def _options(db: Session, kommune_id: int, lang: str) -> _Options:
@@ -91,6 +95,9 @@ def _options(db: Session, kommune_id: int, lang: str) -> _Options:
         categories=kommunen.labelled_category_options(db, kommune_id, exchange_name, lang),
         areas=kommunen.area_options(db, kommune_id),
         spaces=kommunen.social_space_options(db, kommune_id),
+        institutions=[
+            Option(n.handle, n.name) for n in institution_services.networks(db, kommune_id)
+        ],
     )
 
 
@@ -158,6 +165,9 @@ class BrowseState(PublicSession):
     categories: list[Option] = []
     areas: list[Option] = []
     spaces: list[Option] = []
+    institutions: list[Option] = []
+    f_only: str = ""
+    f_institution: str = ""
     # Saving the current filters: the proposed name and the form's outcome.
     save_name: str = ""
     save_error: str = ""
@@ -217,6 +227,8 @@ class BrowseState(PublicSession):
             f_category=str(kept.category or ""),
             f_area=str(kept.area or ""),
             f_space=str(kept.space or ""),
+            f_only="1" if kept.institutions_only else "",
+            f_institution=kept.institution,
         )
         self._assign(
             chips=self._chips(kept),
@@ -236,6 +248,8 @@ class BrowseState(PublicSession):
             "sozialraum": self.f_space,
             "q": self.f_q,
             "sortierung": self.f_sort,
+            "nur_institutionen": self.f_only,
+            "netzwerk": self.f_institution,
         }
 
     def _href(self, filters: SearchFilters, **change: object) -> str:
@@ -252,6 +266,8 @@ class BrowseState(PublicSession):
             "sozialraum": lambda: _label_of(self.spaces, value),
             "q": lambda: self._t("phone.chip_q", value=value),
             "sortierung": lambda: self._t("phone.chip_sort", value=self._t("browse.sort_expiry")),
+            "nur_institutionen": lambda: self._t("institution.browse_chip_only"),
+            "netzwerk": lambda: _label_of(self.institutions, value),
         }
         return labels[param]()
 
@@ -304,7 +320,7 @@ class BrowseState(PublicSession):
         nonsense in the value dropped by `parse_search`)."""
         if param not in FILTER_PARAMS or param == "q":
             return None
-        return await self._go({param: str(value)[:20]})
+        return await self._go({param: str(value)[:64]})
 
     @rx.event
     async def clear_filter(self, param: str) -> rx.event.EventSpec | None:
@@ -406,6 +422,32 @@ def _filter_panel() -> rx.Component:
         _select("browse.category", "kategorie", BrowseState.categories, BrowseState.f_category),
         _select("browse.area", "ort", BrowseState.areas, BrowseState.f_area),
         _select("browse.space", "sozialraum", BrowseState.spaces, BrowseState.f_space),
+        rx.el.div(
+            rx.el.label(
+                t("institution.browse_only"),
+                html_for="nur_institutionen",
+                style={"font_weight": "600", "display": "block"},
+            ),
+            rx.el.select(
+                rx.el.option(t("browse.all"), value=""),
+                rx.el.option(t("institution.browse_only"), value="1"),
+                id="nur_institutionen",
+                name="nur_institutionen",
+                value=BrowseState.f_only,
+                on_change=lambda v: BrowseState.set_filter("nur_institutionen", v),
+                style=forms.FIELD_STYLE,
+            ),
+        ),
+        rx.cond(
+            BrowseState.institutions.length() > 0,
+            _select(
+                "institution.browse_by",
+                "netzwerk",
+                BrowseState.institutions,
+                BrowseState.f_institution,
+                "institution.browse_all",
+            ),
+        ),
         rx.el.div(
             rx.el.label(
                 t("browse.sort"),

@@ -41,6 +41,8 @@ class DetailState(PageLoad, PublicSession):
     social_spaces: list[str] = []
     author: str = ""
     author_handle: str = ""  # "" when the author shows their profile to nobody: no link
+    # Posted as an institution: its page (the author shown is the institution).
+    institution_handle: str = ""
     rating_count: int = 0
     rating_average: str = ""
     created_at: str = ""
@@ -103,6 +105,7 @@ class DetailState(PageLoad, PublicSession):
             social_spaces=d.social_spaces,
             author=d.author,
             author_handle=d.author_handle,
+            institution_handle=d.institution_handle,
             created_at=d.created_at,
             updated_at=d.updated_at,
             expires_on=d.expires_on,
@@ -236,12 +239,21 @@ def _body() -> rx.Component:
             _fact(
                 "detail.author",
                 rx.cond(
-                    DetailState.author_handle != "",
+                    DetailState.institution_handle != "",
                     rx.link(
                         DetailState.author,
-                        href=routes.person_href(DetailState.slug, DetailState.author_handle),
+                        href=routes.institution_href(
+                            DetailState.slug, DetailState.institution_handle
+                        ),
                     ),
-                    rx.text(DetailState.author),
+                    rx.cond(
+                        DetailState.author_handle != "",
+                        rx.link(
+                            DetailState.author,
+                            href=routes.person_href(DetailState.slug, DetailState.author_handle),
+                        ),
+                        rx.text(DetailState.author),
+                    ),
                 ),
             ),
             _fact(
@@ -268,10 +280,20 @@ def _body() -> rx.Component:
             ),
             rx.cond(
                 DetailState.logged_in,
-                link_button(
-                    t("detail.contact"),
-                    routes.new_conversation_href(DetailState.listing_id),
-                    size="4",
+                rx.cond(
+                    DetailState.institution_handle != "",
+                    # Messages to an institution land in its shared inbox.
+                    link_button(
+                        t("institution.contact_button").replace("{name}", DetailState.author),
+                        routes.institution_href(DetailState.slug, DetailState.institution_handle)
+                        + "#nachricht",
+                        size="4",
+                    ),
+                    link_button(
+                        t("detail.contact"),
+                        routes.new_conversation_href(DetailState.listing_id),
+                        size="4",
+                    ),
                 ),
                 rx.vstack(
                     rx.text(t("detail.contact_login")),

@@ -22,7 +22,8 @@ from dasnez_app.state import PublicSession
 from dasnez_core.contact_links import email_href, phone_href
 from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
-from dasnez_core.services import kommunen
+from dasnez_core.services import institutions, kommunen
+from dasnez_core.services.institutions import InstitutionRef
 from dasnez_core.services.kommunen import InfoEntry, SponsorLink
 from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.search import ListingCard, newest_public
@@ -51,6 +52,7 @@ class _KommunePage:
     sponsor_links: list[SponsorLink]
     exchanges: list[str]
     listings: list[ListingCard]
+    networks: list[InstitutionRef]
 
 
 def kommune_view(db: Session, slug: str, today: date, lang: str) -> _KommunePage | None:
@@ -76,6 +78,7 @@ def kommune_view(db: Session, slug: str, today: date, lang: str) -> _KommunePage
         sponsor_links=kommunen.sponsors(db, kommune_id, today),
         exchanges=[ex_type for _, ex_type in kommunen.exchange_options(db, kommune_id)],
         listings=newest_public(db, kommune_id, lang=lang),
+        networks=institutions.networks(db, kommune_id),
     )
 
 
@@ -100,6 +103,7 @@ class KommuneState(PublicSession):
     exchanges: list[str] = []
     listings: list[ListingCard] = []
     dgs_url: str = ""
+    networks: list[InstitutionRef] = []
 
     @rx.event
     async def load(self) -> None:
@@ -188,6 +192,30 @@ def _listings() -> rx.Component:
     )
 
 
+def _networks() -> rx.Component:
+    """ "Netzwerke in <Kommune>": the admitted institutions, and how to register one."""
+    return rx.box(
+        rx.heading(
+            t("institution.networks_title").replace("{kommune}", KommuneState.name),
+            size="4",
+            as_="h2",
+        ),
+        rx.el.ul(
+            rx.foreach(
+                KommuneState.networks,
+                lambda n: rx.el.li(
+                    rx.link(n.name, href=routes.institution_href(KommuneState.slug, n.handle))
+                ),
+            ),
+        ),
+        rx.link(
+            t("institution.register_link"),
+            href=routes.institution_register_href(KommuneState.slug),
+        ),
+        padding_top="1rem",
+    )
+
+
 def _about() -> rx.Component:
     """Info-Box, exchanges, sponsors and contact, below the listings."""
     return rx.fragment(
@@ -222,6 +250,7 @@ def _about() -> rx.Component:
                 padding_top="1rem",
             ),
         ),
+        _networks(),
         kommune_embed_section(KommuneState.slug),
         rx.box(
             rx.heading(t("kommune.contact"), size="4", as_="h2"),

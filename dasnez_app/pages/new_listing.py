@@ -13,11 +13,11 @@ from dasnez_app.components import public_page
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
-from dasnez_core.errors import NotFound
+from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.exchanges import FieldInput, ListingField, listing_fields, rule_of
 from dasnez_core.formatting import format_amount
 from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
-from dasnez_core.services import kommunen
+from dasnez_core.services import institution_members, kommunen
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.listings import (
     BODY_MAX,
@@ -64,6 +64,8 @@ class NewListingState(PageLoad, PublicSession):
     can_write: bool = False
     can_publish: bool = False
     notice: str = ""
+    # Posting as an institution (?als=<handle> on /neu): its name; "" for an own listing.
+    as_institution: str = ""
     categories: list[Option] = []
     areas: list[Option] = []
     spaces: list[Option] = []
@@ -94,6 +96,7 @@ class NewListingState(PageLoad, PublicSession):
         # database): nothing of an earlier visit survives a load that fails below.
         self.loaded = self.can_write = self.can_publish = self._created = False
         self.error = self.success = self.notice = self.kommune_name = ""
+        self.as_institution = ""
         self.field_errors = {}
         self.intent = "publish"
         self.categories, self.areas, self.spaces = [], [], []
@@ -112,11 +115,17 @@ class NewListingState(PageLoad, PublicSession):
                     raise NotFound()
                 k = kommunen.get_kommune_by_slug(db, self.slug)
                 assert k.id is not None
-                if k.id != actor.kommune_id:
+                handle = self._as_handle() if listing_id is None else ""
+                if handle:
+                    # Members post as their institution in every Kommune that admitted it.
+                    self.as_institution = institution_members.membership(
+                        db, actor, k.id, handle
+                    ).name
+                elif k.id != actor.kommune_id:
                     self.notice = self._t("listing.other_kommune")
                 elif listing_id is not None:
                     self._fill_values(own_listing(db, actor, k.id, listing_id))
-            except NotFound as exc:
+            except (NotFound, NotAllowed) as exc:
                 self.loaded, self.can_write = True, False
                 self.notice = self._t(exc.key)
                 return None
@@ -154,6 +163,11 @@ class NewListingState(PageLoad, PublicSession):
                 ).all()
             ]
 
+    def _as_handle(self) -> str:
+        """The institution of ?als=<handle> in the event's own route ("" for none)."""
+        raw = str(self.router.url.query_parameters.get(routes.AS_INSTITUTION_PARAM, ""))
+        return raw[:64]
+
     @rx.event
     def set_intent(self, intent: str) -> None:
         """Which button was pressed (publish or draft); the submit that follows reads it."""
@@ -187,6 +201,7 @@ class NewListingState(PageLoad, PublicSession):
             swap_for=str(form.get("swap_for", ""))[:1000],
         )
         lang = self.lang
+        as_handle = self._as_handle()
 
         def save(db: Session) -> bool:
             """Create the listing (on /neu) or update the own listing of the route; publish
@@ -196,7 +211,11 @@ class NewListingState(PageLoad, PublicSession):
             slug, listing_id = target
             k = kommunen.get_kommune_by_slug(db, slug)
             assert k.id is not None
-            if listing_id is None:
+            if listing_id is None and as_handle:
+                institution_members.create_listing_as(
+                    db, actor, k.id, as_handle, draft, publish=publish, lang=lang
+                )
+            elif listing_id is None:
                 create_listing(db, actor, k.id, draft, publish=publish, lang=lang)
             else:
                 update_listing(db, actor, k.id, listing_id, draft, publish=publish, lang=lang)
@@ -289,6 +308,14 @@ def _extra_field(field: ListingField) -> rx.Component:
 def _form() -> rx.Component:
     return rx.form(
         forms.error_summary(NewListingState.error, NewListingState.field_errors),
+        rx.cond(
+            NewListingState.as_institution != "",
+            rx.callout(
+                t("institution.posting_as").replace("{name}", NewListingState.as_institution),
+                icon="info",
+                role="note",
+            ),
+        ),
         rx.cond(
             ~NewListingState.can_publish,
             rx.callout(t("listing.pending_drafts_only"), icon="info", role="note"),

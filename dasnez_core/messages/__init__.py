@@ -19,6 +19,7 @@ from dasnez_core.messages import (
     contact,
     coordinator,
     forms,
+    institution,
     legal,
     marketplace,
     onboarding,
@@ -56,6 +57,7 @@ for _part in (
     operations,
     onboarding,
     coordinator,
+    institution,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

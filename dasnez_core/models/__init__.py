@@ -6,6 +6,18 @@ from dasnez_core.models import tenancy  # noqa: F401
 from dasnez_core.models.audit import AuditAction, AuditEvent
 from dasnez_core.models.base import id_of, utcnow
 from dasnez_core.models.contact import Agreement, Conversation, Message, Rating
+from dasnez_core.models.institution import (
+    AdmissionStatus,
+    Institution,
+    InstitutionAdmission,
+    InstitutionInvite,
+    InstitutionKind,
+    InstitutionMember,
+    InstitutionMessage,
+    InstitutionNotice,
+    InstitutionPlace,
+    InstitutionThread,
+)
 from dasnez_core.models.kommune import (
     Area,
     AreaKind,
@@ -63,6 +75,7 @@ __all__ = [
     "AccountToken",
     "AccountTokenPurpose",
     "AdminDigestSetting",
+    "AdmissionStatus",
     "Agreement",
     "AlertFrequency",
     "Area",
@@ -76,6 +89,15 @@ __all__ = [
     "Exchange",
     "ExchangeType",
     "InfoItem",
+    "Institution",
+    "InstitutionAdmission",
+    "InstitutionInvite",
+    "InstitutionKind",
+    "InstitutionMember",
+    "InstitutionMessage",
+    "InstitutionNotice",
+    "InstitutionPlace",
+    "InstitutionThread",
     "InterestRole",
     "InterestSignup",
     "Kommune",

@@ -41,6 +41,8 @@ class AuditAction(StrEnum):
     DELETE_CATEGORY = "delete_category"
     EXPORT_PEOPLE = "export_people"
     EXPORT_LISTINGS = "export_listings"
+    APPROVE_INSTITUTION = "approve_institution"
+    DECLINE_INSTITUTION = "decline_institution"
     ADD_SPONSOR = "add_sponsor"
     UPDATE_SPONSOR = "update_sponsor"
     MOVE_SPONSOR = "move_sponsor"

@@ -114,6 +114,16 @@ class Listing(SQLModel, table=True):
         Index("ix_listing_author", "author_id", "status"),
         # Platform statistics across Kommunen: the days of one month, every Kommune.
         Index("ix_listing_created", "created_at", "kommune_id", "status"),
+        # Browse "by institution": one institution's public listings, newest first.
+        Index(
+            "ix_listing_public_institution",
+            "kommune_id",
+            "institution_id",
+            text("created_at DESC"),
+            text("id DESC"),
+            postgresql_where=_PUBLISHED,
+            sqlite_where=_PUBLISHED,
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -143,6 +153,11 @@ class Listing(SQLModel, table=True):
     # Folded, stemmed words of title and body (dasnez_core.folding), written on every flush;
     # the full-text index of either database is built from this column (migration 0006).
     search_text: str = Field(default="")
+    # Posted as an institution (shown as its author); `author_id` keeps the posting member.
+    # No foreign key: the column is added in place (migration 0013), as a batch copy of
+    # this table on SQLite would drop its full-text triggers; the institution services keep
+    # it true.
+    institution_id: int | None = Field(default=None)
 
 
 @event.listens_for(Listing, "before_insert")

@@ -50,7 +50,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.passwords import check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can, require
-from dasnez_core.services import audit, saved_searches
+from dasnez_core.services import audit, institutions, saved_searches
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
@@ -713,5 +713,6 @@ def erase_person(db: Session, user: User) -> None:
     ):
         db.execute(statement)
     saved_searches.delete_all_of(db, me)
+    institutions.forget_person(db, me)
     db.delete(user)
     db.flush()

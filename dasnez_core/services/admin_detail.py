@@ -20,6 +20,7 @@ from dasnez_core.models import (
     Area,
     Category,
     Exchange,
+    Institution,
     Listing,
     ListingReport,
     Rating,
@@ -198,6 +199,8 @@ class ListingDetail:
     closed_at: str
     may_moderate: bool
     reports: list[ListingReportLine]
+    # Posted as this institution ("" for a person's own listing); the author is the member.
+    institution: str = ""
 
 
 def _reports(db: Session, kommune_id: int, listing_id: int, lang: str) -> list[ListingReportLine]:
@@ -228,15 +231,22 @@ def listing_detail(
     """A listing of the admin's Kommune, in any status, with every report on it."""
     scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
     row = db.execute(
-        sa_select(Listing, col(User.display_name), col(Exchange.type), col(Category.name))
+        sa_select(
+            Listing,
+            col(User.display_name),
+            col(Exchange.type),
+            col(Category.name),
+            col(Institution.name),
+        )
         .join(User, col(User.id) == Listing.author_id)
+        .join(Institution, col(Institution.id) == Listing.institution_id, isouter=True)
         .join(Exchange, col(Exchange.id) == Listing.exchange_id)
         .join(Category, col(Category.id) == Listing.category_id)
         .where(col(Listing.id) == listing_id, scope.listings())
     ).first()
     if row is None:
         raise NotFound("listing.not_found")
-    listing, author_name, exchange, category = row
+    listing, author_name, exchange, category, institution = row
     return ListingDetail(
         listing_id=listing_id,
         title=listing.title,
@@ -254,6 +264,7 @@ def listing_detail(
         closed_at=format_datetime(listing.closed_at, lang),
         may_moderate=can(actor, Action.MODERATE_LISTINGS, kommune_id),
         reports=_reports(db, kommune_id, listing_id, lang),
+        institution=institution or "",
     )
 
 

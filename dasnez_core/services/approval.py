@@ -35,7 +35,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.permissions import Action, require_over, require_scope
 from dasnez_core.scope import Scope
-from dasnez_core.services import audit
+from dasnez_core.services import audit, institutions
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import PAGE_SIZE, check_reason, roles_of
 from dasnez_core.services.transitions import already_done, done_by, locked, locked_one, lost_to
@@ -188,6 +188,8 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     )
     name = user.display_name
     _erase_pending(db, id_of(user))
+    # A person registered with an institution in the same flow: it goes with them.
+    institutions.forget_person(db, id_of(user))
     db.delete(user)
     db.flush()
     return name

@@ -53,6 +53,7 @@ TARGET_TYPES = (
     "info_item",
     "rating",
     "mail",
+    "institution",
 )
 
 

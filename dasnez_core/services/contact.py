@@ -252,6 +252,9 @@ def start_conversation(db: Session, actor: Actor, kommune_id: int, listing_id: i
     """
     user_id = _require_writer(actor, kommune_id)
     listing = _listing_of(db, kommune_id, listing_id)
+    if listing.institution_id is not None:
+        # An institution's listing: write to its shared inbox instead.
+        raise NotAllowed("institution.contact_via_inbox")
     if listing.author_id == user_id:
         raise NotAllowed("contact.own_listing")
     existing = _conversation_about(db, kommune_id, id_of(listing), user_id)

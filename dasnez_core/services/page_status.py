@@ -14,6 +14,7 @@ from sqlalchemy import ScalarSelect, select
 from sqlmodel import Session, col
 
 from dasnez_core.actor import Actor
+from dasnez_core.errors import NotFound
 from dasnez_core.models import (
     Kommune,
     Listing,
@@ -84,3 +85,17 @@ def person_shown(db: Session, slug: str, handle: str, viewer: Viewer) -> bool:
         return False
     user_id, visibility = row
     return visibility != ProfileVisibility.NOBODY or viewer().user_id == int(user_id)
+
+
+def institution_shown(db: Session, slug: str, handle: str) -> bool:
+    """The Kommune `slug` has admitted the institution `handle` (else its page is a 404)."""
+    from dasnez_core.services.institutions import admitted
+
+    kommune_id = db.execute(select(_kommune_id(slug))).scalar()
+    if kommune_id is None:
+        return False
+    try:
+        admitted(db, kommune_id, handle)
+    except NotFound:
+        return False
+    return True

@@ -179,6 +179,10 @@ def confirm_registration(db: Session, *, token: str) -> ConfirmedRegistration:
             )
         )
     db.execute(delete(PendingRegistration).where(col(PendingRegistration.email) == row.email))
+    # An institution registered in the same flow now has its responsible person.
+    from dasnez_core.services.institutions import attach_confirmed
+
+    attach_confirmed(db, user)
     db.flush()
     return ConfirmedRegistration(kommune_name=kommune.name, kommune_slug=kommune.slug)
 
@@ -189,5 +193,8 @@ def delete_unconfirmed(db: Session, *, now: datetime | None = None) -> int:
     result = db.execute(
         delete(PendingRegistration).where(col(PendingRegistration.created_at) <= cutoff)
     )
+    from dasnez_core.services.institutions import delete_unconfirmed_institutions
+
+    delete_unconfirmed_institutions(db, now=now)
     db.flush()
     return int(getattr(result, "rowcount", 0) or 0)

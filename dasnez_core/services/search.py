@@ -22,6 +22,9 @@ from dasnez_core.errors import NotFound
 from dasnez_core.folding import query_words
 from dasnez_core.formatting import format_date, format_euros
 from dasnez_core.models import (
+    AdmissionStatus,
+    Institution,
+    InstitutionAdmission,
     Listing,
     ListingSocialSpace,
     ListingStatus,
@@ -54,6 +57,9 @@ class SearchFilters:
     # Only listings that became public after this moment (the mails of saved searches);
     # not in URLs.
     published_after: datetime | None = None
+    # Only listings posted as an institution; only those of the institution with this handle.
+    institutions_only: bool = False
+    institution: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,14 +119,35 @@ _CARD_COLUMNS: tuple[Any, ...] = (
     col(Listing.title),
     func.substr(col(Listing.body), 1, BODY_SHOWN + 1),
     col(Listing.area_id),
-    col(User.display_name),
+    # A listing posted as an institution shows the institution as its author.
+    func.coalesce(col(Institution.name), col(User.display_name)),
     col(Listing.created_at),
     col(Listing.expires_at),
 )
 
 
 def _card_select(*extra: Any) -> Select[Any]:
-    return sa_select(*_CARD_COLUMNS, *extra).join(User, col(User.id) == Listing.author_id)
+    return (
+        sa_select(*_CARD_COLUMNS, *extra)
+        .join(User, col(User.id) == Listing.author_id)
+        .join(Institution, col(Institution.id) == Listing.institution_id, isouter=True)
+    )
+
+
+def _institution_condition(kommune_id: int, handle: str) -> Any:
+    """Listings of the institution `handle`, if this Kommune admitted it (a subquery: the
+    search stays one statement)."""
+    admitted = (
+        sa_select(col(Institution.id))
+        .join(InstitutionAdmission, col(InstitutionAdmission.institution_id) == Institution.id)
+        .where(
+            col(Institution.handle) == handle,
+            col(InstitutionAdmission.kommune_id) == kommune_id,
+            col(InstitutionAdmission.status) == AdmissionStatus.APPROVED,
+        )
+        .scalar_subquery()
+    )
+    return col(Listing.institution_id) == admitted
 
 
 def _shortened(body: str) -> str:
@@ -212,6 +239,10 @@ def _conditions(
         conditions.append(vocabulary.listing_space_condition(filters.space))
     elif filters.space is not None:
         kept = replace(kept, space=None)
+    if filters.institution:
+        conditions.append(_institution_condition(kommune_id, filters.institution))
+    elif filters.institutions_only:
+        conditions.append(col(Listing.institution_id).is_not(None))
     text_condition = _text_condition(db, kommune_id, filters.q, prefix_last)
     if text_condition is not None:
         conditions.append(text_condition)
@@ -326,6 +357,8 @@ class ListingDetail:
     status: str
     is_public: bool
     is_own: bool
+    # Posted as an institution: its page's handle (its name is `author`); "" otherwise.
+    institution_handle: str = ""
 
 
 def get_listing_detail(
@@ -345,6 +378,7 @@ def get_listing_detail(
             col(Listing.body),
             col(User.handle),
             col(User.profile_visibility),
+            col(Institution.handle),
         ).where(col(Listing.id) == listing_id, col(Listing.kommune_id) == kommune_id)
     ).first()
     if row is None:
@@ -352,7 +386,7 @@ def get_listing_detail(
     data = master(db, kommune_id)
     card = _card(row[:10], data, lang)
     author_id, status, updated, cents, hours, swap_for, author_status, body = row[10:18]
-    handle, visibility = row[18:]
+    handle, visibility, institution_handle = row[18:]
     is_public = (
         status == ListingStatus.PUBLISHED
         and row[9] > utcnow()
@@ -391,4 +425,5 @@ def get_listing_detail(
         status=status,
         is_public=is_public,
         is_own=is_own,
+        institution_handle=institution_handle or "",
     )

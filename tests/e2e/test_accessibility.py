@@ -93,6 +93,13 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     pr.THREAD: Recipe(lambda s: str(pr.thread_href(s.conversation)), (CITIZEN_ROLE,)),
     pr.PERSON: Recipe(lambda s: str(pr.person_href(s.slug, s.handle)), _PUBLIC_ROLES),
     pr.CONSENT: _fixed(pr.CONSENT, CITIZEN_ROLE),
+    pr.INSTITUTION: Recipe(
+        lambda s: str(pr.institution_href(s.slug, "caritas-delbruck")), _PUBLIC_ROLES
+    ),
+    pr.INSTITUTION_REGISTER: Recipe(
+        lambda s: str(pr.institution_register_href(s.slug)), _PUBLIC_ROLES
+    ),
+    pr.INSTITUTION_INVITE: _fixed(pr.INSTITUTION_INVITE + "?token=abgelaufen", ANONYMOUS),
     pr.NOT_FOUND: _fixed("/gibt-es-nicht", *_PUBLIC_ROLES),
     **{
         route: Recipe(lambda s, key=key: str(pr.legal_href(s.slug, key)), _PUBLIC_ROLES)

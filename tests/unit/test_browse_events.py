@@ -22,7 +22,15 @@ from dasnez_core.db import get_engine
 from dasnez_core.models import Listing, ListingSocialSpace
 from tests import factories as f
 
-OPTION_VARS = {"exchanges", "categories", "areas", "spaces", "kommune_name", "slug"}
+OPTION_VARS = {
+    "exchanges",
+    "categories",
+    "areas",
+    "spaces",
+    "institutions",
+    "kommune_name",
+    "slug",
+}
 
 
 def _world(db: Session) -> dict[str, Any]:

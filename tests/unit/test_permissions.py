@@ -127,6 +127,9 @@ EXPECTED: dict[Action, set[str]] = {
     Action.MANAGE_RETENTION: {"admin_here"},
     Action.SAVE_SEARCH: MEMBERS,
     Action.MANAGE_COORDINATORS: {"admin_here"},
+    Action.REGISTER_INSTITUTION: MEMBERS,
+    Action.ACT_FOR_INSTITUTION: MEMBERS,
+    Action.APPROVE_INSTITUTION: {"admin_here"},
 }
 
 
