@@ -41,6 +41,7 @@ from dasnez_core.models.user import (
     UserStatus,
     new_handle,
 )
+from dasnez_core.models.youth import ParentalConsent
 
 __all__ = [
     "AccountToken",
@@ -67,6 +68,7 @@ __all__ = [
     "ListingSocialSpace",
     "ListingStatus",
     "Message",
+    "ParentalConsent",
     "PendingRegistration",
     "ProfileVisibility",
     "Rating",
