@@ -20,6 +20,7 @@ from dasnez_core.messages import (
     forms,
     legal,
     marketplace,
+    minors,
     phone,
     pwa,
     reach,
@@ -50,6 +51,7 @@ for _part in (
     api,
     resilience,
     reach,
+    minors,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:
