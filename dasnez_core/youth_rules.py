@@ -250,7 +250,8 @@ def window_fits(
     listing does not say; the agreement does)."""
     if minutes <= 0 or window_until - window_from < minutes:
         return False
-    for start in range(window_from, window_until - minutes + 1, 15):
+    latest = window_until - minutes
+    for start in (*range(window_from, latest, 15), latest):
         if not breaches(worker, Job(day, start, minutes, light_work), school_end=school_end):
             return True
     return False
