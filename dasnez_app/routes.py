@@ -56,6 +56,10 @@ TERMS = "/nutzungsbedingungen"
 ACCESSIBILITY = "/barrierefreiheit"
 EASY = "/leichte-sprache"
 CONSENT = "/zustimmung"
+# The parent's or guardian's consent for a minor, from the link in their mail.
+PARENT_CONSENT = "/eltern-zustimmung"
+# A Kommune's Taschengeldbörse information for adults and parents.
+YOUTH_INFO = "/k/[slug]/taschengeld-info"
 NOT_FOUND = "404"
 
 
@@ -106,6 +110,8 @@ PAGES: tuple[str, ...] = (
     ACCESSIBILITY,
     EASY,
     CONSENT,
+    PARENT_CONSENT,
+    YOUTH_INFO,
     NOT_FOUND,
 )
 
@@ -121,6 +127,7 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     RESET_PASSWORD,
     EMAIL_CONFIRM,
     REGISTRATION_CONFIRM,
+    PARENT_CONSENT,
     "/k/*/person/",
     "/k/*/neu",
     "/k/*/registrieren",
@@ -157,6 +164,7 @@ _NO_RETURN = frozenset(
         EMAIL_CONFIRM,
         REGISTRATION_CONFIRM,
         CONSENT,
+        PARENT_CONSENT,
         NOT_FOUND,
     }
 )
@@ -188,6 +196,11 @@ def _join(*parts: Segment) -> str | rx.Var[str]:
 def kommune_href(slug: Segment) -> str | rx.Var[str]:
     """/k/<slug>: the Kommune's start page."""
     return _join("/k/", slug)
+
+
+def youth_info_href(slug: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/taschengeld-info."""
+    return _join(kommune_href(slug), "/taschengeld-info")
 
 
 def register_href(slug: Segment) -> str | rx.Var[str]:

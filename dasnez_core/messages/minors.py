@@ -133,8 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "youth.parent_withdraw": ("Zustimmung zurückziehen", "Withdraw agreement"),
     "youth.parent_withdraw_unknown": (
-        "Sie kennen diese Anmeldung nicht? Dann lehnen Sie hier ab: Das Konto wird "
-        "abgeschaltet.",
+        "Sie kennen diese Anmeldung nicht? Dann lehnen Sie hier ab: Das Konto wird abgeschaltet.",
         "You do not know this registration? Then decline here: the account is switched off.",
     ),
     "youth.parent_decline": ("Ablehnen", "Decline"),
@@ -256,8 +255,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "youth.rule.child_2h": (
         "Höchstens 2 Stunden am Tag sind erlaubt, dieser Job dauert {hours} Stunden "
         "(§ 5 Abs. 3 JArbSchG).",
-        "At most 2 hours a day are allowed, this job takes {hours} hours "
-        "(§ 5 (3) JArbSchG).",
+        "At most 2 hours a day are allowed, this job takes {hours} hours (§ 5 (3) JArbSchG).",
     ),
     "youth.rule.child_2h_day": (
         "Mit den anderen Vereinbarungen dieses Tages wären es {hours} Stunden; erlaubt sind "
@@ -268,8 +266,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "youth.rule.child_hours": (
         "Nicht zwischen 18 und 8 Uhr: Dieser Job liegt von {start} bis {end} Uhr "
         "(§ 5 Abs. 3 JArbSchG).",
-        "Not between 6 pm and 8 am: this job runs from {start} to {end} "
-        "(§ 5 (3) JArbSchG).",
+        "Not between 6 pm and 8 am: this job runs from {start} to {end} (§ 5 (3) JArbSchG).",
     ),
     "youth.rule.school_hours": (
         "Nicht vor oder während des Schulunterrichts: An Schultagen erst ab {school_end} "
@@ -286,8 +283,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "youth.rule.youth_8h": (
         "Höchstens 8 Stunden am Tag sind erlaubt, dieser Job dauert {hours} Stunden "
         "(§ 8 Abs. 1 JArbSchG).",
-        "At most 8 hours a day are allowed, this job takes {hours} hours "
-        "(§ 8 (1) JArbSchG).",
+        "At most 8 hours a day are allowed, this job takes {hours} hours (§ 8 (1) JArbSchG).",
     ),
     "youth.rule.youth_8h_day": (
         "Mit den anderen Vereinbarungen dieses Tages wären es {hours} Stunden; erlaubt sind "
@@ -324,8 +320,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "youth.job_details_missing": (
         "Dieser Job nennt keinen Tag, kein Zeitfenster oder keine Dauer; unter 18 Jahren "
         "können wir ihn daher nicht anbieten.",
-        "This job names no day, time window or length; under 18 we therefore cannot offer "
-        "it.",
+        "This job names no day, time window or length; under 18 we therefore cannot offer it.",
     ),
     "youth.job_past": ("Der Tag dieses Jobs ist vorbei.", "This job's day is over."),
     "youth.job_window": (
@@ -453,5 +448,123 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "youth.light.events": (
         "Nichtgewerbliche Aktionen von Kirchen, Vereinen, Verbänden (§ 2 Abs. 1 Nr. 4)",
         "Non-commercial events of churches, associations, clubs (§ 2 (1) no. 4)",
+    ),
+    # --- Kommune settings (admin portal) -------------------------------------------------
+    "youth.settings_title": ("Taschengeldbörse", "Pocket-money exchange"),
+    "youth.settings_intro": (
+        "Hier legen Sie fest, was für Jugendliche in der Taschengeldbörse gilt. Die Regeln "
+        "des Jugendarbeitsschutzgesetzes prüft dasnez selbst; Sie bestimmen das "
+        "empfohlene Taschengeld, ein höheres Mindestalter, das Ende des Unterrichts, die "
+        "leichten Arbeiten und die Informationsseite.",
+        "Here you set what applies to young people in the pocket-money exchange. dasnez "
+        "checks the rules of the Youth Labour Protection Act itself; you decide the "
+        "suggested pocket money, a higher minimum age, the end of lessons, the light work "
+        "and the information page.",
+    ),
+    "youth.rate_min": (
+        "Empfohlenes Taschengeld pro Stunde, von (€)",
+        "Suggested rate an hour, from (€)",
+    ),
+    "youth.rate_max": ("bis (€)", "to (€)"),
+    "youth.rate_required": ("Bitte geben Sie einen Betrag an.", "Please enter an amount."),
+    "youth.rate_order": (
+        "Der Höchstbetrag darf nicht kleiner als der Mindestbetrag sein.",
+        "The highest amount must not be below the lowest.",
+    ),
+    "youth.min_age_label": (
+        "Mindestalter für die Taschengeldbörse",
+        "Minimum age for the pocket-money exchange",
+    ),
+    "youth.min_age_hint": (
+        "Das Gesetz erlaubt leichte Arbeit ab 13 Jahren (§ 5 Abs. 3 JArbSchG); Sie können "
+        "ein höheres Alter festlegen.",
+        "The law allows light work from 13 (§ 5 (3) JArbSchG); you may set a higher age.",
+    ),
+    "youth.min_age_invalid": (
+        "Bitte ein Alter zwischen {min} und {max} Jahren.",
+        "Please an age between {min} and {max}.",
+    ),
+    "youth.school_end_label": (
+        "Ende des Unterrichts an Schultagen (Uhrzeit)",
+        "End of lessons on school days (time)",
+    ),
+    "youth.school_end_invalid": (
+        "Bitte eine Uhrzeit zwischen 08:00 und 18:00.",
+        "Please a time between 08:00 and 18:00.",
+    ),
+    "youth.light_work_title": (
+        "Leichte Arbeiten (Kinderarbeitsschutzverordnung § 2)",
+        "Light work (Child Labour Protection Ordinance § 2)",
+    ),
+    "youth.light_work_hint": (
+        "Kinder und Schülerinnen und Schüler sehen nur Jobs in Kategorien, die Sie hier einer "
+        "Art leichter Arbeit zuordnen. Schwere Lasten und gefährliche Arbeiten gehören nie "
+        "dazu.",
+        "Children and pupils see only jobs in categories you assign to a kind of light work "
+        "here. Heavy loads and dangerous work never belong to it.",
+    ),
+    "youth.light_work_invalid": (
+        "Bitte wählen Sie für jede Kategorie eine Art aus der Liste.",
+        "Please choose a kind from the list for each category.",
+    ),
+    "youth.no_categories": (
+        "Die Taschengeldbörse hat noch keine Kategorien.",
+        "The pocket-money exchange has no categories yet.",
+    ),
+    "youth.info_label": (
+        "Informationsseite für Erwachsene und Eltern",
+        "Information page for adults and parents",
+    ),
+    "youth.info_hint": (
+        "Vorlage von dasnez: Passen Sie Versicherung, Ansprechpartner und Regeln Ihrer Kommune an.",
+        "Template by dasnez: adapt insurance, contacts and your municipality's rules.",
+    ),
+    "youth.settings_save": ("Einstellungen speichern", "Save settings"),
+    "youth.settings_saved": ("Die Einstellungen sind gespeichert.", "The settings are saved."),
+    "youth.info_title": ("Taschengeldbörse: Informationen", "Pocket-money exchange: information"),
+    "youth.info_link": (
+        "Informationen zur Taschengeldbörse für Erwachsene und Eltern",
+        "Information on the pocket-money exchange for adults and parents",
+    ),
+    "youth.info_rate": (
+        "Empfohlenes Taschengeld pro Stunde: {rate}",
+        "Suggested rate an hour: {rate}",
+    ),
+    "youth.info_min_age": (
+        "Mitmachen können Jugendliche ab {age} Jahren.",
+        "Young people can take part from the age of {age}.",
+    ),
+    "youth.info_rules_title": ("Was das Gesetz erlaubt", "What the law allows"),
+    "youth.info_template": (
+        "Die Taschengeldbörse von {kommune} bringt Jugendliche und Erwachsene aus der "
+        "Nachbarschaft zusammen: Jugendliche helfen bei kleinen Aufgaben im Haushalt und "
+        "Garten, bei Einkäufen oder mit Haustieren und bekommen dafür ein Taschengeld.\n\n"
+        "Für Erwachsene: Sie bleiben Privatperson, die Hilfe ist eine Gefälligkeit unter "
+        "Nachbarn. Bitte vereinbaren Sie nur leichte Arbeiten ohne schwere Lasten und ohne "
+        "Gefahren (keine Leitern, keine Motorsägen, kein Umgang mit Chemikalien). Halten Sie "
+        "die Zeiten ein, die dasnez bei jeder Vereinbarung prüft.\n\n"
+        "Versicherung: Prüfen Sie bitte Ihre private Haftpflichtversicherung; viele "
+        "Versicherungen decken Gefälligkeiten ab. Jugendliche sind über die Haftpflicht ihrer "
+        "Eltern versichert. Unfälle bei privaten Gefälligkeiten sind in der Regel nicht "
+        "gesetzlich unfallversichert.\n\n"
+        "Für Eltern: Unter 16 Jahren braucht das Konto Ihre Zustimmung, ab 16 Jahren die "
+        "Teilnahme an der Taschengeldbörse. Sie erhalten eine Kopie jeder Vereinbarung und "
+        "können Ihre Zustimmung jederzeit über den Link in unserer E-Mail zurückziehen.\n\n"
+        "Fragen beantwortet: {contact}",
+        "The pocket-money exchange of {kommune} brings young people and adults of the "
+        "neighbourhood together: young people help with small tasks in the household and "
+        "garden, with shopping or pets, and get some pocket money for it.\n\n"
+        "For adults: you remain a private person, the help is a favour between neighbours. "
+        "Please agree only light work without heavy loads and without dangers (no ladders, "
+        "no chainsaws, no chemicals). Keep to the times dasnez checks with each "
+        "agreement.\n\n"
+        "Insurance: please check your private liability insurance; many cover favours. "
+        "Young people are insured through their parents' liability insurance. Accidents "
+        "during private favours are usually not covered by statutory accident "
+        "insurance.\n\n"
+        "For parents: under 16 the account needs your agreement, from 16 taking part in the "
+        "pocket-money exchange does. You get a copy of each agreement and can withdraw "
+        "your agreement at any time with the link in our email.\n\n"
+        "Questions are answered by: {contact}",
     ),
 }

@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, extract, not_, or_
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
-from dasnez_core.errors import InvalidInput, NotAllowed
+from dasnez_core.errors import InvalidInput, NotAllowed, Problems
 from dasnez_core.formatting import format_date, local_today, parse_decimal
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -187,6 +187,62 @@ def search_conditions(db: Session, actor: Actor, kommune_id: int) -> list[Any]:
     else:
         job += [minutes <= YOUTH_DAY_MINUTES, room(YOUTH_EARLIEST, YOUTH_LATEST)]
     return [or_(not_taschengeld, and_(*job))]
+
+
+# --- listings -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JobWindowInput:
+    """A Taschengeld listing's job as typed: day, earliest start, latest end, hours."""
+
+    day: str = ""
+    start: str = ""
+    until: str = ""
+    hours: str = ""
+
+
+def listing_job(
+    entered: JobWindowInput, exchange_type: str, problems: Problems
+) -> dict[str, int | str | date | None]:
+    """The Listing columns of a job: kept for Taschengeld listings only, all four or none
+    (a listing without them is not shown to minors); problems noted in `problems`."""
+    empty: dict[str, int | str | date | None] = {
+        "job_date": None,
+        "job_from": None,
+        "job_until": None,
+        "job_minutes": None,
+    }
+    if exchange_type != ExchangeType.TASCHENGELD:
+        return empty
+    day = problems.check(lambda: parse_day(entered.day, "job_date"))
+    start = problems.check(lambda: parse_time(entered.start, "job_from"))
+    until = problems.check(lambda: parse_time(entered.until, "job_until"))
+    minutes = problems.check(lambda: parse_minutes(entered.hours, "job_hours"))
+    given = [entered.day, entered.start, entered.until, entered.hours]
+    if not any(v.strip() for v in given):
+        return empty
+    if problems.has("job_date") or problems.has("job_from") or problems.has("job_until"):
+        return empty
+    if problems.has("job_hours"):
+        return empty
+    if day is None or start is None or until is None or minutes is None:
+        missing = next(
+            name
+            for name, value in zip(
+                ("job_date", "job_from", "job_until", "job_hours"),
+                (day, start, until, minutes),
+                strict=True,
+            )
+            if value is None
+        )
+        problems.add(missing, "youth.job_incomplete")
+        return empty
+    if day < local_today():
+        problems.add("job_date", "youth.job_in_past")
+    elif until - start < minutes:
+        problems.add("job_until", "youth.window_invalid")
+    return {"job_date": day, "job_from": start, "job_until": until, "job_minutes": minutes}
 
 
 # --- agreements -----------------------------------------------------------------------------

@@ -32,7 +32,10 @@ def _born(years: int, day: date = WEDNESDAY, *, days_before: int = 0) -> date:
     return date.fromordinal(birthday.toordinal() + days_before)
 
 
-def _keys(worker: Worker, job: Job, booked: Booked = Booked(), **kw: int) -> list[str]:
+NOTHING_BOOKED = Booked()
+
+
+def _keys(worker: Worker, job: Job, booked: Booked = NOTHING_BOOKED, **kw: int) -> list[str]:
     return [b.key for b in breaches(worker, job, booked, **kw)]
 
 
