@@ -15,6 +15,7 @@ from dasnez_app.pages.messages import ThreadState
 from dasnez_app.pages.new_listing import NewListingState
 from dasnez_app.pages.person import PersonState
 from dasnez_app.pages.register import RegisterState
+from dasnez_app.pages.youth_info import YouthInfoState
 from dasnez_ui.lang import t
 from dasnez_ui.layout import page_title
 
@@ -50,6 +51,8 @@ TITLES: dict[str, rx.Var[str]] = {
     routes.THREAD: page_title(_named(ThreadState.listing_title, "nav.messages")),
     routes.PERSON: page_title(_named(PersonState.display_name, "title.person")),
     routes.CONSENT: page_title(t("consent.title")),
+    routes.PARENT_CONSENT: page_title(t("youth.parent_title")),
+    routes.YOUTH_INFO: page_title(t("youth.info_title"), YouthInfoState.kommune_name),
     routes.NOT_FOUND: page_title(t("not_found.title")),
 }
 
