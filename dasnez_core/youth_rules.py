@@ -184,9 +184,17 @@ def week_of(day: date) -> tuple[int, int]:
 
 
 def breaches(
-    worker: Worker, job: Job, booked: Booked = Booked(), *, school_end: int = 13 * 60
+    worker: Worker,
+    job: Job,
+    booked: Booked = Booked(),
+    *,
+    school_end: int = 13 * 60,
+    school_lessons: bool = True,
 ) -> list[Breach]:
-    """Every rule the job breaks for this worker, most basic first ([] = allowed)."""
+    """Every rule the job breaks for this worker, most basic first ([] = allowed).
+
+    Without `school_lessons` the school-hours rule is left out: a listing cannot know
+    whether its day is a school day for this minor (the agreement asks)."""
     if job.minutes <= 0 or not 0 <= job.start < DAY_END:
         return [Breach("youth.rule.time_invalid")]
     if job.start + job.minutes > DAY_END:
@@ -211,7 +219,12 @@ def breaches(
             )
         if job.start < CHILD_EARLIEST or end > CHILD_LATEST:
             found.append(Breach("youth.rule.child_hours", start=_hm(job.start), end=_hm(end)))
-        school_day = worker.in_full_time_school and not job.holiday and job.day.weekday() < 5
+        school_day = (
+            school_lessons
+            and worker.in_full_time_school
+            and not job.holiday
+            and job.day.weekday() < 5
+        )
         if school_day and job.start < school_end and end > CHILD_EARLIEST:
             found.append(Breach("youth.rule.school_hours", school_end=_hm(school_end)))
         return found
@@ -246,13 +259,14 @@ def window_fits(
     school_end: int = 13 * 60,
 ) -> bool:
     """Whether a listed job (a day, a window and a length) can be done by this worker at
-    some start within the window, other jobs aside. Outside the holidays for pupils (the
-    listing does not say; the agreement does)."""
+    some start within the window, other jobs aside. Pupils are held to the term-time
+    rules (2 hours, 8 to 18); whether the day has lessons is asked at the agreement."""
     if minutes <= 0 or window_until - window_from < minutes:
         return False
     latest = window_until - minutes
     for start in (*range(window_from, latest, 15), latest):
-        if not breaches(worker, Job(day, start, minutes, light_work), school_end=school_end):
+        job = Job(day, start, minutes, light_work)
+        if not breaches(worker, job, school_end=school_end, school_lessons=False):
             return True
     return False
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, extract, not_, or_
+from sqlalchemy import and_, case, or_
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
@@ -130,7 +130,7 @@ def listing_refusal(db: Session, user: User, listing: Listing) -> Breach | None:
         return None
     # Name the rule the job breaks at the earliest start of its window.
     job = Job(listing.job_date, listing.job_from, listing.job_minutes, light)
-    found = breaches(worker, job, school_end=kommune.school_end_minute)
+    found = breaches(worker, job, school_end=kommune.school_end_minute, school_lessons=False)
     return found[0] if found else Breach("youth.job_window")
 
 
@@ -174,15 +174,11 @@ def search_conditions(db: Session, actor: Actor, kommune_id: int) -> list[Any]:
             .where(Category.kommune_id == kommune_id, col(Category.light_work) != "")
             .scalar_subquery()
         )
-        weekend = extract("dow", col(Listing.job_date)).in_((0, 6))
-        school_end = max(kommune.school_end_minute, CHILD_EARLIEST)
+        # Whether the day has lessons is asked at the agreement (dasnez_core.youth_rules).
         job += [
             col(Listing.category_id).in_(light),
             minutes <= CHILD_DAY_MINUTES,
-            or_(
-                and_(weekend, room(CHILD_EARLIEST, CHILD_LATEST)),
-                and_(not_(weekend), room(school_end, CHILD_LATEST)),
-            ),
+            room(CHILD_EARLIEST, CHILD_LATEST),
         ]
     else:
         job += [minutes <= YOUTH_DAY_MINUTES, room(YOUTH_EARLIEST, YOUTH_LATEST)]
