@@ -669,6 +669,7 @@ def test_school_hours_are_asked_at_the_agreement(db: Session, w: World) -> None:
     wednesday = _next(2)
     morning = _job(db, w, "Laub", day=wednesday, window=("09:00", "12:00"), hours="1")
     cid = _talk(db, w, morning, w.teen)
+    db.commit()
     err = _refused(
         lambda: _agree(db, w, cid, w.teen, JobInput(wednesday.isoformat(), "09:00", "1"))
     )
