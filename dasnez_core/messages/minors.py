@@ -11,8 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Others see only your age group (13–14, 15–17 or adult), never the date.",
     ),
     "youth.parent_email": (
-        "E-Mail-Adresse eines Elternteils (nur unter 18 Jahren)",
-        "Email address of a parent (only under 18)",
+        "Mail eines Elternteils (nur unter 18 Jahren)",
+        "A parent's mail (only under 18)",
     ),
     "youth.parent_email_hint": (
         "Unter 16 Jahren schalten wir Ihr Konto erst frei, wenn ein Elternteil oder Vormund "
