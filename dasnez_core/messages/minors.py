@@ -379,6 +379,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Der Tag des Jobs darf nicht in der Vergangenheit liegen.",
         "The day of the job must not be in the past.",
     ),
+    "youth.job_when": ("Wann", "When"),
     "youth.job_line": (
         "Job am {day}, zwischen {start} und {end} Uhr, etwa {hours} Stunden",
         "Job on {day}, between {start} and {end}, about {hours} hours",

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, Problems
-from dasnez_core.formatting import format_date, local_today, parse_decimal
+from dasnez_core.formatting import format_date, format_number, local_today, parse_decimal
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Agreement,
@@ -441,3 +441,49 @@ def require_may_take(db: Session, user: User, listing: Listing) -> None:
     refusal = listing_refusal(db, user, listing)
     if refusal is not None:
         raise NotAllowed(refusal.key, **refusal.params)
+
+
+@dataclass(frozen=True)
+class JobView:
+    """A Taschengeld listing's job as the detail page shows it ("" = no job given), and,
+    for a minor looking at it, why they may not take it (catalog key and parameters)."""
+
+    day: str = ""
+    start: str = ""
+    end: str = ""
+    hours: str = ""
+    refusal_key: str = ""
+    refusal_params: tuple[tuple[str, str], ...] = ()
+
+
+def _hm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def job_view(db: Session, viewer: Actor, listing: Listing, lang: str = "de") -> JobView:
+    """What the detail page shows of a listing's job (called for a listing the viewer may
+    see)."""
+    if (
+        listing.job_date is None
+        or listing.job_from is None
+        or listing.job_until is None
+        or listing.job_minutes is None
+    ):
+        shown = JobView()
+    else:
+        shown = JobView(
+            day=format_date(listing.job_date, lang),
+            start=_hm(listing.job_from),
+            end=_hm(listing.job_until),
+            hours=format_number(listing.job_minutes / 60, lang),
+        )
+    if viewer.user_id is None or viewer.kommune_id != listing.kommune_id:
+        return shown
+    user = db.exec(select(User).where(User.id == viewer.user_id)).first()
+    if user is None or listing.author_id == user.id:
+        return shown
+    refusal = listing_refusal(db, user, listing)
+    if refusal is None:
+        return shown
+    params = tuple((k, str(v)) for k, v in refusal.params.items())
+    return JobView(shown.day, shown.start, shown.end, shown.hours, refusal.key, params)

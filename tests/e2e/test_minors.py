@@ -7,8 +7,10 @@ change nothing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
+import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlmodel import select
 
@@ -43,6 +45,14 @@ TEEN_PASSWORD = "Mein Fahrrad ist blau 7"
 PARENT_EMAIL = "mama.taschengeld@example.org"
 GARDEN_JOB = "Unkraut jäten im Vorgarten"
 EVENING_JOB = "Rasen mähen am Abend"
+
+
+@pytest.fixture(autouse=True)
+def _patient() -> Iterator[None]:
+    """Two cores shared by many: give each step more time than the default five seconds."""
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def _phone(browser: Browser) -> BrowserContext:
