@@ -683,7 +683,8 @@ def _job_record(
     """The Taschengeld job an agreement records, checked against the youth-labour rules
     when the helper is a minor; and the people taking part (for the parents' copy)."""
     if not youth.is_taschengeld(db, listing):
-        return None, []
+        people = [_member(db, kommune_id, helper_id), _member(db, kommune_id, seeker_id)]
+        return None, [p for p in people if p is not None]
     # The helper is locked: two agreements of one minor at once count each other's hours.
     helper = locked_one(db, User, col(User.id) == helper_id, col(User.kommune_id) == kommune_id)
     seeker = _member(db, kommune_id, seeker_id)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select, update
 
 from dasnez_core.errors import InvalidInput, Problems
+from dasnez_core.formatting import local_today
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Exchange,
@@ -99,8 +100,9 @@ def _child(db: Session, row: ParentalConsent) -> User:
     return child
 
 
-def _account_consent(row: ParentalConsent, child: User) -> bool:
-    return needs_consent_for_account(child.birth_date, row.requested_at.date())
+def _account_consent(child: User) -> bool:
+    """Whether the child's account depends on the consent: under 16 today."""
+    return needs_consent_for_account(child.birth_date, local_today())
 
 
 def consent_view(db: Session, token: str) -> ConsentView:
@@ -114,7 +116,7 @@ def consent_view(db: Session, token: str) -> ConsentView:
         kommune_slug=kommune.slug,
         privacy_version=kommune.privacy_version,
         terms_version=kommune.terms_version,
-        account_consent=_account_consent(row, child),
+        account_consent=_account_consent(child),
         confirmed=row.confirmed_at is not None,
         withdrawn=row.withdrawn_at is not None,
     )
@@ -180,11 +182,11 @@ def confirm_consent(
 
 
 def withdraw_consent(db: Session, *, token: str) -> ConsentView:
-    """The parent withdraws (also a consent never given: "this is not my child").
+    """The parent withdraws (or declines a consent never given: "this is not my child").
 
     Under 16 the account is deactivated: no login, every session ended, every published
-    listing hidden at once. 16–17 keep their account; their Taschengeld listings are hidden
-    and they take no more Taschengeld jobs.
+    listing hidden at once. 16–17 keep their account (they consent to it themselves); their
+    Taschengeld listings are hidden and they take no more Taschengeld jobs.
     """
     row = _by_token(db, token, lock=True)
     if row.withdrawn_at is not None:
@@ -198,7 +200,7 @@ def withdraw_consent(db: Session, *, token: str) -> ConsentView:
         col(Listing.author_id) == child.id,
         col(Listing.status) == ListingStatus.PUBLISHED,
     ]
-    if _account_consent(row, child) or row.confirmed_at is None:
+    if _account_consent(child):
         if child.status != UserStatus.BLOCKED:
             child.status = UserStatus.DEACTIVATED
         db.add(child)

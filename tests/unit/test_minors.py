@@ -677,3 +677,23 @@ def test_school_hours_are_asked_at_the_agreement(db: Session, w: World) -> None:
     db.rollback()
     holiday = JobInput(wednesday.isoformat(), "09:00", "1", holiday=True)
     assert not _agree(db, w, cid, w.teen, holiday)
+
+
+def test_declining_for_a_16_year_old_keeps_the_account(db: Session, w: World) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 16)
+    consent = _consent(db, lena, confirmed=False)
+    parental_consent.withdraw_consent(db, token=_with_token(db, consent))
+    db.commit()
+    db.refresh(lena)
+    assert lena.status == UserStatus.APPROVED
+
+
+def test_parents_get_a_copy_of_agreements_in_other_exchanges_too(
+    db: Session, w: World, inbox: Inbox
+) -> None:
+    walk = f.listing_of(db, w.senior, w.help_cat, title="Spaziergang am Sonntag")
+    cid = _talk(db, w, walk.id or 0, w.teen)
+    assert not _agree(db, w, cid, w.teen, JobInput(), value="")
+    db.commit()
+    [copy] = inbox.to(w.teen_consent.parent_email)
+    assert "Spaziergang am Sonntag" in Inbox.text(copy)
