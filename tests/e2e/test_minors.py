@@ -56,7 +56,17 @@ def _patient() -> Iterator[None]:
 
 
 def _phone(browser: Browser) -> BrowserContext:
-    return browser.new_context(viewport=PHONE, locale="de-DE")
+    return _slow(browser.new_context(viewport=PHONE, locale="de-DE"))
+
+
+def _desktop(browser: Browser) -> Page:
+    return _slow(browser.new_context(viewport=DESKTOP)).new_page()
+
+
+def _slow(context: BrowserContext) -> BrowserContext:
+    """Navigation may take long on a shared machine while both apps are busy."""
+    context.set_default_timeout(60_000)
+    return context
 
 
 def _saturday() -> date:
@@ -184,7 +194,7 @@ def test_a_14_year_old_in_the_taschengeldboerse(apps: Apps, browser: Browser) ->
     assert _teen().status == UserStatus.PENDING
 
     # 3. Delbrück's admin approves the teen.
-    admin = browser.new_context(viewport=DESKTOP).new_page()
+    admin = _desktop(browser)
     admin.goto(apps.admin + "/")
     admin.get_by_label("E-Mail-Adresse").fill("admin@delbrueck.example")
     admin.get_by_label("Passwort").fill(DEMO_PASSWORD)
@@ -350,7 +360,7 @@ def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser
     updates = send_event(apps.admin, fresh_token(), save, {"form": form}, path="/taschengeldboerse")
     assert "Dazu sind Sie nicht berechtigt." in str(updates)
     # Bad Lippspringe's admin: Delbrück's category is not theirs, nothing is saved.
-    other = browser.new_context(viewport=DESKTOP).new_page()
+    other = _desktop(browser)
     other.goto(apps.admin + "/")
     other.get_by_label("E-Mail-Adresse").fill("admin@bad-lippspringe.example")
     other.get_by_label("Passwort").fill(DEMO_PASSWORD)
@@ -372,7 +382,7 @@ def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser
 def test_the_admin_sets_the_rate_shown_on_the_information_page(
     apps: Apps, browser: Browser
 ) -> None:
-    admin = browser.new_context(viewport=DESKTOP).new_page()
+    admin = _desktop(browser)
     admin.goto(apps.admin + "/")
     admin.get_by_label("E-Mail-Adresse").fill("admin@delbrueck.example")
     admin.get_by_label("Passwort").fill(DEMO_PASSWORD)
@@ -386,7 +396,7 @@ def test_the_admin_sets_the_rate_shown_on_the_information_page(
     admin.get_by_label("bis (€)").fill("9")
     admin.get_by_role("button", name="Einstellungen speichern").click()
     expect(admin.get_by_text("Die Einstellungen sind gespeichert.")).to_be_visible()
-    visitor = browser.new_context().new_page()
+    visitor = _slow(browser.new_context()).new_page()
     visitor.goto(apps.public + "/k/delbrueck/taschengeld-info")
     expect(
         visitor.get_by_text("Empfohlenes Taschengeld pro Stunde: 6,00 € – 9,00 €")
