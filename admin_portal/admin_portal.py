@@ -33,6 +33,7 @@ from admin_portal.pages.retention import RetentionState, retention_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
+from admin_portal.pages.youth_settings import YouthSettingsState, youth_settings_page
 from admin_portal.reach_http import admin_reach_routes
 from admin_portal.state import AdminSession
 from admin_portal.titles import page_title
@@ -64,6 +65,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.SPONSORS: (sponsors_page, SponsorsState.load),
     routes.INFOBOX: (infobox_page, InfoBoxState.load),
     routes.LEGAL_TEXTS: (legal_texts_page, LegalTextsState.load),
+    routes.YOUTH_SETTINGS: (youth_settings_page, YouthSettingsState.load),
     # Dashboard, lists with CSV export, ratings and the Kommune's admin accounts.
     routes.DASHBOARD: (dashboard_page, DashboardState.load),
     routes.PEOPLE: (users_list_page, PeopleListState.load),

@@ -47,6 +47,8 @@ CATEGORIES = "/kategorien"
 SPONSORS = "/sponsoren"
 INFOBOX = "/info-box"
 LEGAL_TEXTS = "/rechtstexte"
+# The Taschengeldbörse settings: rate, minimum age, light work, information page.
+YOUTH_SETTINGS = "/taschengeldboerse"
 DASHBOARD = "/uebersicht"
 PEOPLE = "/personen"
 LISTINGS = "/eintraege"
@@ -126,6 +128,7 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(SPONSORS, "masterdata.nav.sponsors", NAV_MASTERDATA),
     AdminPage(INFOBOX, "masterdata.nav.infobox", NAV_MASTERDATA),
     AdminPage(LEGAL_TEXTS, "legal.nav", NAV_MASTERDATA),
+    AdminPage(YOUTH_SETTINGS, "youth.settings_title", NAV_MASTERDATA),
     AdminPage(DASHBOARD, "dash.nav.overview", NAV_EVALUATION, for_coordinators=True),
     AdminPage(AUDIT, "admin.nav.audit", NAV_EVALUATION),
     AdminPage(PEOPLE, "dash.nav.people", NAV_CONTENT, for_coordinators=True),

@@ -34,6 +34,7 @@ from dasnez_app.pages.messages import (
 from dasnez_app.pages.my_listings import MyListingsState, my_listings_page
 from dasnez_app.pages.new_listing import NewListingState, new_listing_page
 from dasnez_app.pages.not_found import not_found_page
+from dasnez_app.pages.parent_consent import ParentConsentState, parent_consent_page
 from dasnez_app.pages.password_reset import (
     ForgotPasswordState,
     ResetPasswordState,
@@ -46,6 +47,7 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.pages.youth_info import YouthInfoState, youth_info_page
 from dasnez_app.reach_http import reach_routes
 from dasnez_app.state import PublicSession
 from dasnez_app.titles import TITLES
@@ -97,6 +99,8 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.INSTITUTION: (institution_page, InstitutionState.load),
     routes.INSTITUTION_REGISTER: (institution_register_page, InstitutionRegisterState.load),
     routes.INSTITUTION_INVITE: (institution_invite_page, InstitutionInviteState.load),
+    routes.PARENT_CONSENT: (parent_consent_page, ParentConsentState.load),
+    routes.YOUTH_INFO: (youth_info_page, YouthInfoState.load),
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 

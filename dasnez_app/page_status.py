@@ -41,6 +41,7 @@ CHECKS: dict[str, Check] = {
     routes.KOMMUNE: _kommune,
     routes.BROWSE: _kommune,
     routes.REGISTER: _kommune,
+    routes.YOUTH_INFO: _kommune,
     routes.NEW_LISTING: _kommune,
     routes.KOMMUNE_IMPRINT: _kommune,
     routes.KOMMUNE_PRIVACY: _kommune,

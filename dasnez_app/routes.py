@@ -61,6 +61,10 @@ CONSENT = "/zustimmung"
 INSTITUTION = "/k/[slug]/netzwerk/[handle]"
 INSTITUTION_REGISTER = "/k/[slug]/netzwerk-anmelden"
 INSTITUTION_INVITE = "/netzwerk-einladung"
+# The parent's or guardian's consent for a minor, from the link in their mail.
+PARENT_CONSENT = "/eltern-zustimmung"
+# A Kommune's Taschengeldbörse information for adults and parents.
+YOUTH_INFO = "/k/[slug]/taschengeld-info"
 NOT_FOUND = "404"
 
 
@@ -115,6 +119,8 @@ PAGES: tuple[str, ...] = (
     INSTITUTION,
     INSTITUTION_REGISTER,
     INSTITUTION_INVITE,
+    PARENT_CONSENT,
+    YOUTH_INFO,
     NOT_FOUND,
 )
 
@@ -131,6 +137,7 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     EMAIL_CONFIRM,
     REGISTRATION_CONFIRM,
     INTEREST_CONFIRM,
+    PARENT_CONSENT,
     "/k/*/person/",
     "/k/*/neu",
     "/k/*/registrieren",
@@ -170,6 +177,7 @@ _NO_RETURN = frozenset(
         REGISTRATION_CONFIRM,
         INTEREST_CONFIRM,
         CONSENT,
+        PARENT_CONSENT,
         NOT_FOUND,
     }
 )
@@ -201,6 +209,11 @@ def _join(*parts: Segment) -> str | rx.Var[str]:
 def kommune_href(slug: Segment) -> str | rx.Var[str]:
     """/k/<slug>: the Kommune's start page."""
     return _join("/k/", slug)
+
+
+def youth_info_href(slug: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/taschengeld-info."""
+    return _join(kommune_href(slug), "/taschengeld-info")
 
 
 def register_href(slug: Segment) -> str | rx.Var[str]:

@@ -17,6 +17,7 @@ from dasnez_app.pages.messages import ThreadState
 from dasnez_app.pages.new_listing import NewListingState
 from dasnez_app.pages.person import PersonState
 from dasnez_app.pages.register import RegisterState
+from dasnez_app.pages.youth_info import YouthInfoState
 from dasnez_ui.lang import t
 from dasnez_ui.layout import page_title
 
@@ -60,6 +61,8 @@ TITLES: dict[str, rx.Var[str]] = {
         t("title.institution_register"), InstitutionRegisterState.kommune_name
     ),
     routes.INSTITUTION_INVITE: page_title(t("title.institution_invite")),
+    routes.PARENT_CONSENT: page_title(t("youth.parent_title")),
+    routes.YOUTH_INFO: page_title(t("youth.info_title"), YouthInfoState.kommune_name),
     routes.NOT_FOUND: page_title(t("not_found.title")),
 }
 

@@ -38,6 +38,7 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.passwords import hash_password
+from dasnez_core.youth_rules import LightWork
 
 DEMO_PASSWORD = "nachbarn-helfen-2026"  # noqa: S105  (published demo login)
 
@@ -428,6 +429,7 @@ def _seed_delbrueck(db: Session) -> list[DemoLogin]:
     )
     _listings(db, kommune, areas, exchanges, users, spaces, _DELBRUECK_LISTINGS)
     _caritas(db, kommune, areas, users, spaces)
+    _taschengeld_for_minors(db, kommune, exchanges)
     return _logins(kommune, _DELBRUECK_PEOPLE)
 
 
@@ -776,4 +778,33 @@ def _caritas(
     ).all():
         listing.institution_id = institution_id
         db.add(listing)
+
+
+# Delbrück's light-work categories (KindArbSchV § 2); Computerhilfe is on no list.
+_LIGHT_WORK = {
+    "Garten": LightWork.HOUSEHOLD_GARDEN,
+    "Einkaufen": LightWork.SHOPPING,
+    "Haustiere": LightWork.PETS,
+}
+
+
+def _taschengeld_for_minors(
+    db: Session, kommune: Kommune, exchanges: dict[str, tuple[Exchange, dict[str, Category]]]
+) -> None:
+    """Marks the light-work categories and gives Maria's lawn request a day, a window and a
+    length, so that young people can find it (dasnez_core.youth_rules)."""
+    _, categories = exchanges[ExchangeType.TASCHENGELD]
+    for name, kind in _LIGHT_WORK.items():
+        categories[name].light_work = kind
+        db.add(categories[name])
+    lawn = db.exec(
+        select(Listing).where(
+            Listing.kommune_id == kommune.id, Listing.title == "Rasenmähen am Samstag"
+        )
+    ).first()
+    if lawn is not None:
+        soon = date.today() + timedelta(days=3)
+        lawn.job_date = soon + timedelta(days=(5 - soon.weekday()) % 7)  # a Saturday
+        lawn.job_from, lawn.job_until, lawn.job_minutes = 10 * 60, 13 * 60, 90
+        db.add(lawn)
     db.flush()

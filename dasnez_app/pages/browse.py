@@ -24,16 +24,18 @@ from dasnez_app.routes import parse_search, search_query, slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.errors import NotFound
 from dasnez_core.i18n import translate
+from dasnez_core.services import auth, kommunen, saved_searches
 from dasnez_core.services import institutions as institution_services
-from dasnez_core.services import kommunen, saved_searches
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.masterdata_cache import master, master_by_slug
 from dasnez_core.services.search import ListingCard, SearchFilters, SearchPage, search_public
+from dasnez_core.services.sessions import resolve_session_hash
 from dasnez_ui import forms
 from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
+from dasnez_ui.session import session_ref
 
 # The "Suche speichern" form: its own message lines and field errors.
 _SAVE = Lines(
@@ -113,7 +115,12 @@ class _View:
 
 
 def browse_view(
-    db: Session, slug: str, kommune_id: int, filters: SearchFilters, lang: str
+    db: Session,
+    slug: str,
+    kommune_id: int,
+    filters: SearchFilters,
+    lang: str,
+    session_hash: str | None = None,
 ) -> _View | None:
     """The page's data: with `kommune_id` 0 (a page load, or a state that was lost) the
     Kommune by its slug and its option lists too; else only the search (a filter change).
@@ -132,7 +139,11 @@ def browse_view(
         options = _options(db, kommune_id, lang)
     # The last word may be the start of a longer one ("Donaudampfschiff…"): German compounds
     # are found by their beginning, as before; the other words match their exact stems.
-    result = search_public(db, kommune_id, filters, lang, master_data=md, prefix_last=True)
+    # A minor sees only the Taschengeld jobs that fit their age: the viewer from the session.
+    viewer = resolve_session_hash(db, session_hash, auth.PUBLIC_APP) if session_hash else None
+    result = search_public(
+        db, kommune_id, filters, lang, master_data=md, prefix_last=True, viewer=viewer
+    )
     save_name = saved_searches.suggested_name(db, kommune_id, result.filters, lang)
     return _View(kommune_id, name, options, result, save_name)
 
@@ -193,7 +204,8 @@ class BrowseState(PublicSession):
         lang = self.lang
         known = self._shown_for
         kommune_id = 0 if fresh or known[0] != slug or known[2] != lang else known[1]
-        view = await in_db_thread(lambda db: browse_view(db, slug, kommune_id, filters, lang))
+        ref = session_ref(self, auth.PUBLIC_APP)
+        view = await in_db_thread(lambda db: browse_view(db, slug, kommune_id, filters, lang, ref))
         if view is None:
             self._assign(loaded=True, found=False, slug=slug)
             self._shown_for = ("", 0, "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from dasnez_app import routes
 from dasnez_app.components import exchange_label, kind_badge, public_page
@@ -14,7 +14,8 @@ from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.exchanges import listing_fields
 from dasnez_core.formatting import format_number
-from dasnez_core.services import kommunen
+from dasnez_core.models import ExchangeType, Listing
+from dasnez_core.services import kommunen, youth
 from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
@@ -50,6 +51,9 @@ class DetailState(PageLoad, PublicSession):
     expires_on: str = ""
     # Exchange-specific details as shown, by field name ("" = not given).
     extras: dict[str, str] = {}
+    # A Taschengeld job's day and window ("" = none), and for a minor why it does not fit.
+    job_line: str = ""
+    job_refusal: str = ""
     is_public: bool = False
     is_own: bool = False
     report_open: bool = False
@@ -92,8 +96,21 @@ class DetailState(PageLoad, PublicSession):
             return
         self._show(*view)
 
-    def _show(self, d: ListingDetail, summary: tuple[int, float]) -> None:
+    def _show(
+        self, d: ListingDetail, summary: tuple[int, float], job: youth.JobView | None = None
+    ) -> None:
         lang = self.lang
+        job = job or youth.JobView()
+        self._assign(
+            job_line=self._t(
+                "youth.job_line", day=job.day, start=job.start, end=job.end, hours=job.hours
+            )
+            if job.day
+            else "",
+            job_refusal=self._t(job.refusal_key, **dict(job.refusal_params))
+            if job.refusal_key
+            else "",
+        )
         self._assign(
             listing_id=d.id,
             kind=d.kind,
@@ -146,14 +163,21 @@ class DetailState(PageLoad, PublicSession):
 
 def listing_view(
     db: Session, viewer: Actor, slug: str, listing_id: int | None, lang: str
-) -> tuple[ListingDetail, tuple[int, float]]:
+) -> tuple[ListingDetail, tuple[int, float], youth.JobView]:
     """The listing `listing_id` of the Kommune `slug` as `viewer` may see it, with its
-    author's (count, average) rating; NotFound if either is unknown or hidden."""
+    author's (count, average) rating and its Taschengeld job; NotFound if either is
+    unknown or hidden."""
     kommune_id = master_by_slug(db, slug).kommune.id  # cached: no statement while fresh
     if listing_id is None:
         raise NotFound()
     d = get_listing_detail(db, viewer, kommune_id, listing_id, lang)
-    return d, _rating_summary(db, kommune_id, d.author_id)
+    job = youth.JobView()
+    if d.exchange_type == ExchangeType.TASCHENGELD:
+        listing = db.exec(
+            select(Listing).where(Listing.id == d.id, Listing.kommune_id == kommune_id)
+        ).one()
+        job = youth.job_view(db, viewer, listing, lang)
+    return d, _rating_summary(db, kommune_id, d.author_id), job
 
 
 def _shown(value: int | str, lang: str) -> str:
@@ -222,6 +246,10 @@ def _body() -> rx.Component:
             ~DetailState.is_public, rx.callout(t("detail.not_public"), icon="info", role="status")
         ),
         rx.text(DetailState.body, white_space="pre-wrap"),
+        rx.cond(
+            DetailState.job_refusal != "",
+            rx.callout(DetailState.job_refusal, icon="info", role="note", color_scheme="amber"),
+        ),
         rx.el.dl(
             _fact("detail.category", DetailState.category),
             _fact("detail.area", DetailState.area),
@@ -236,6 +264,7 @@ def _body() -> rx.Component:
                 )
                 for f in listing_fields()
             ],
+            rx.cond(DetailState.job_line != "", _fact("youth.job_when", DetailState.job_line)),
             _fact(
                 "detail.author",
                 rx.cond(

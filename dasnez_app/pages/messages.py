@@ -14,7 +14,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.exchanges import agreement_values
-from dasnez_core.services import contact, ratings
+from dasnez_core.services import contact, ratings, youth
 from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView, Thread
 from dasnez_ui import forms
 from dasnez_ui.lang import t
@@ -28,7 +28,17 @@ from dasnez_ui.params import parse_id
 # The thread page's three forms, each with its own lines and field errors.
 _REPLY = Lines("error", "success", Form({"body": "body"}, "reply_fields"))
 _AGREEMENT = Lines(
-    "agreement_error", "agreement_success", Form({"value": "value"}, "agreement_fields")
+    "agreement_error",
+    "agreement_success",
+    Form(
+        {
+            "value": "value",
+            "job_date": "job_date",
+            "job_start": "job_start",
+            "job_hours": "job_hours",
+        },
+        "agreement_fields",
+    ),
 )
 _RATING = Lines(
     "rating_error",
@@ -242,6 +252,14 @@ class ThreadState(PageLoad, PublicSession):
     i_confirmed: bool = False
     other_confirmed: bool = False
     my_rating: int = 0
+    # A minor on the other side: their age band and what the law allows them (texts).
+    other_age: str = ""
+    other_note: str = ""
+    # A Taschengeld agreement records the job: whether to ask, and the listing's proposal.
+    job_fields: bool = False
+    job_date: str = ""
+    job_start: str = ""
+    job_hours: str = ""
     # Changes after every sent message, so the reply form (keyed by it) starts empty again.
     sent_count: int = 0
     error: str = ""
@@ -313,6 +331,12 @@ class ThreadState(PageLoad, PublicSession):
                 cid,
                 str(form.get("value", ""))[:100],
                 lang=self.lang,
+                job=youth.JobInput(
+                    day=str(form.get("job_date", ""))[:20],
+                    start=str(form.get("job_start", ""))[:10],
+                    hours=str(form.get("job_hours", ""))[:10],
+                    holiday=bool(form.get("school_holiday")),
+                ),
             ),
             "agreement.saved",
             lines=_AGREEMENT,
@@ -387,6 +411,10 @@ class ThreadState(PageLoad, PublicSession):
         self.agreement_exists = agreement.exists
         self.i_confirmed, self.other_confirmed = agreement.i_confirmed, agreement.other_confirmed
         self.my_rating = view.my_rating
+        self.other_age = self._t(f"youth.band.{view.other_age_band}") if view.other_age_band else ""
+        self.other_note = self._t(view.other_note_key) if view.other_note_key else ""
+        self.job_fields = view.job_fields
+        self.job_date, self.job_start, self.job_hours = view.job_defaults
 
 
 def _message(m: rx.Var[MessageView]) -> rx.Component:
@@ -434,6 +462,19 @@ def _thread_head() -> rx.Component:
             ),
             wrap="wrap",
             spacing="3",
+        ),
+        rx.cond(
+            ThreadState.other_age != "",
+            rx.callout(
+                rx.text(
+                    rx.text.strong(t("youth.band_label"), " ", ThreadState.other_age),
+                    " · ",
+                    ThreadState.other_note,
+                ),
+                icon="info",
+                role="note",
+                size="1",
+            ),
         ),
         rx.cond(
             ThreadState.other_email != "",
@@ -542,11 +583,46 @@ def _confirm_form() -> rx.Component:
         ],
         rx.fragment(),
     )
+    errors = ThreadState.agreement_fields
+    job = rx.vstack(
+        rx.text(t("youth.job_hint"), size="2", color_scheme="gray"),
+        forms.field(
+            t("youth.job_date"),
+            "job_date",
+            type_="date",
+            required=False,
+            value=ThreadState.job_date,
+            error=errors["job_date"],
+        ),
+        forms.field(
+            t("youth.job_start"),
+            "job_start",
+            type_="time",
+            required=False,
+            value=ThreadState.job_start,
+            error=errors["job_start"],
+        ),
+        forms.field(
+            t("youth.job_hours"),
+            "job_hours",
+            max_length=5,
+            input_mode="decimal",
+            required=False,
+            value=ThreadState.job_hours,
+            error=errors["job_hours"],
+        ),
+        forms.checkbox(t("youth.school_holiday"), "school_holiday"),
+        spacing="0",
+        width="100%",
+    )
     return rx.form(
         rx.cond(ThreadState.agreement_exists, rx.fragment(), value_field),
+        rx.cond(ThreadState.agreement_exists | ~ThreadState.job_fields, rx.fragment(), job),
         forms.submit(t("agreement.mark_done")),
         no_validate=True,
         on_submit=ThreadState.confirm,
+        reset_on_submit=False,
+        key=ThreadState.job_date + ThreadState.job_start,
         width="100%",
     )
 

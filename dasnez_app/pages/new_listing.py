@@ -15,9 +15,9 @@ from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.exchanges import FieldInput, ListingField, listing_fields, rule_of
-from dasnez_core.formatting import format_amount
+from dasnez_core.formatting import format_amount, format_number
 from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
-from dasnez_core.services import institution_members, kommunen
+from dasnez_core.services import institution_members, kommunen, youth_settings
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.listings import (
     BODY_MAX,
@@ -34,6 +34,9 @@ from dasnez_ui.outcome import Lines, form_fields
 from dasnez_ui.page_load import PageLoad
 from dasnez_ui.params import parse_id
 
+# A Taschengeld job's fields (dasnez_core.services.youth.listing_job).
+JOB_FIELDS = ("job_date", "job_from", "job_until", "job_hours")
+
 # The exchange follows from the category: a problem with it shows at the category.
 _LINES = Lines(
     "error",
@@ -44,6 +47,7 @@ _LINES = Lines(
         "body",
         "area_id",
         *(f.name for f in listing_fields()),
+        *JOB_FIELDS,
         category_id="category_id",
         exchange_id="category_id",
     ),
@@ -83,6 +87,10 @@ class NewListingState(PageLoad, PublicSession):
     v_spaces: list[str] = []
     # Exchange-specific details by form field name (dasnez_core.exchanges.listing_fields).
     v_extras: dict[str, str] = {}
+    # A Taschengeld job's day, window and hours (as the form sends them) and the
+    # Kommune's suggested pocket-money rate.
+    v_job: dict[str, str] = {}
+    rate_hint: str = ""
     # A new listing was created on this visit of /neu: a second submit of the same form (a
     # double click) creates nothing more. It only ever refuses a write; a load resets it.
     _created: bool = False
@@ -135,6 +143,9 @@ class NewListingState(PageLoad, PublicSession):
             )
             self.areas = kommunen.area_options(db, k.id)
             self.spaces = kommunen.social_space_options(db, k.id)
+            self.rate_hint = self._t(
+                "youth.listing_job_hint", rate=youth_settings.rate_text(k, self.lang)
+            )
         self.can_write = self.notice == ""
         self.can_publish = self.can_write and actor.status == UserStatus.APPROVED
         self.form_key = f"{self.listing_id}-{self.v_title}"
@@ -144,6 +155,7 @@ class NewListingState(PageLoad, PublicSession):
     def _clear_values(self) -> None:
         self.v_kind = self.v_category = self.v_title = self.v_body = self.v_area = ""
         self.v_extras = {f.name: "" for f in listing_fields()}
+        self.v_job = dict.fromkeys(JOB_FIELDS, "")
         self.v_spaces = []
 
     def _fill_values(self, listing: Listing) -> None:
@@ -153,6 +165,7 @@ class NewListingState(PageLoad, PublicSession):
         self.v_extras = {
             f.name: _form_value(f, getattr(listing, f.column), self.lang) for f in listing_fields()
         }
+        self.v_job = _job_values(listing, self.lang)
         with session_scope() as db:
             self.v_spaces = [
                 str(s)
@@ -199,6 +212,10 @@ class NewListingState(PageLoad, PublicSession):
             pocket_money=str(form.get("pocket_money", ""))[:20],
             estimated_hours=str(form.get("estimated_hours", ""))[:10],
             swap_for=str(form.get("swap_for", ""))[:1000],
+            job_date=str(form.get("job_date", ""))[:20],
+            job_from=str(form.get("job_from", ""))[:10],
+            job_until=str(form.get("job_until", ""))[:10],
+            job_hours=str(form.get("job_hours", ""))[:10],
         )
         lang = self.lang
         as_handle = self._as_handle()
@@ -291,6 +308,63 @@ def _form_value(field: ListingField, stored: int | str | None, lang: str) -> str
     return str(stored)
 
 
+def _hm(minute: int | None) -> str:
+    return "" if minute is None else f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def _job_values(listing: Listing, lang: str) -> dict[str, str]:
+    """A stored Taschengeld job as the form shows it for editing."""
+    return {
+        "job_date": listing.job_date.isoformat() if listing.job_date else "",
+        "job_from": _hm(listing.job_from),
+        "job_until": _hm(listing.job_until),
+        "job_hours": format_number(listing.job_minutes / 60, lang) if listing.job_minutes else "",
+    }
+
+
+def _job_fields() -> rx.Component:
+    """The day, window and length of a Taschengeld job (kept only for Taschengeld)."""
+    errors, values = NewListingState.field_errors, NewListingState.v_job
+    return rx.el.fieldset(
+        rx.el.legend(t("youth.listing_job_title"), style={"font_weight": "600"}),
+        rx.text(NewListingState.rate_hint, size="2", color_scheme="gray"),
+        forms.field(
+            t("youth.job_date"),
+            "job_date",
+            type_="date",
+            required=False,
+            value=values["job_date"],
+            error=errors["job_date"],
+        ),
+        forms.field(
+            t("youth.listing_from"),
+            "job_from",
+            type_="time",
+            required=False,
+            value=values["job_from"],
+            error=errors["job_from"],
+        ),
+        forms.field(
+            t("youth.listing_until"),
+            "job_until",
+            type_="time",
+            required=False,
+            value=values["job_until"],
+            error=errors["job_until"],
+        ),
+        forms.field(
+            t("youth.job_hours"),
+            "job_hours",
+            max_length=5,
+            input_mode="decimal",
+            required=False,
+            value=values["job_hours"],
+            error=errors["job_hours"],
+        ),
+        style={"border": "none", "padding": "0"},
+    )
+
+
 def _extra_field(field: ListingField) -> rx.Component:
     """An exchange-specific detail; the listing keeps it only if its exchange has it."""
     return forms.field(
@@ -352,6 +426,7 @@ def _form() -> rx.Component:
             error=NewListingState.field_errors["area_id"],
         ),
         *[_extra_field(f) for f in listing_fields()],
+        _job_fields(),
         rx.el.fieldset(
             rx.el.legend(t("listing.social_spaces"), style={"font_weight": "600"}),
             rx.foreach(

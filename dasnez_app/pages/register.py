@@ -23,7 +23,14 @@ from dasnez_ui.params import parse_id
 _LINES = Lines(
     "error",
     form=form_fields(
-        "display_name", "email", "password", "area_id", "accept_privacy", "accept_terms"
+        "display_name",
+        "email",
+        "password",
+        "birth_date",
+        "parent_email",
+        "area_id",
+        "accept_privacy",
+        "accept_terms",
     ),
 )
 
@@ -84,6 +91,9 @@ class RegisterState(PageLoad, PublicSession):
                 accept_terms=bool(form.get("accept_terms")),
                 client=client,
                 shown_versions=shown,
+                birth_date=str(form.get("birth_date", "")),
+                parent_email=str(form.get("parent_email", "")),
+                out_of_school=bool(form.get("out_of_school")),
             ),
             lines=_LINES,
         )
@@ -123,6 +133,25 @@ def _form() -> rx.Component:
             max_length=MAX_LENGTH,
             error=_errors["password"],
         ),
+        forms.field(
+            t("youth.birth_date"),
+            "birth_date",
+            type_="date",
+            autocomplete="bday",
+            hint=t("youth.birth_date_hint"),
+            error=_errors["birth_date"],
+        ),
+        forms.field(
+            t("youth.parent_email"),
+            "parent_email",
+            type_="email",
+            autocomplete="off",
+            max_length=254,
+            required=False,
+            hint=t("youth.parent_email_hint"),
+            error=_errors["parent_email"],
+        ),
+        forms.checkbox(t("youth.out_of_school"), "out_of_school"),
         forms.select(
             t("register.area"),
             "area_id",

@@ -59,7 +59,10 @@ class RegistrationConfirmState(PageLoad, PublicSession):
         )
         if confirmed.ok and confirmed.value is not None:
             self.success = self._t(
-                "confirm_registration.done", kommune=confirmed.value.kommune_name
+                "youth.confirmed_awaiting_parent"
+                if confirmed.value.awaiting_parent
+                else "confirm_registration.done",
+                kommune=confirmed.value.kommune_name,
             )
 
 

@@ -22,6 +22,7 @@ from dasnez_core.messages import (
     institution,
     legal,
     marketplace,
+    minors,
     onboarding,
     operations,
     phone,
@@ -58,6 +59,7 @@ for _part in (
     onboarding,
     coordinator,
     institution,
+    minors,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

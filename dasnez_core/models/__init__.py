@@ -69,6 +69,7 @@ from dasnez_core.models.user import (
     UserStatus,
     new_handle,
 )
+from dasnez_core.models.youth import ParentalConsent
 
 __all__ = [
     "AccountActivity",
@@ -111,6 +112,7 @@ __all__ = [
     "MailOutbox",
     "MailStatus",
     "Message",
+    "ParentalConsent",
     "PendingRegistration",
     "PlatformMonthStats",
     "PlatformStatsMonth",

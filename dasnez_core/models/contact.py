@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -55,6 +55,12 @@ class Agreement(SQLModel, table=True):
     seeker_id: int | None = Field(default=None, foreign_key="user.id")
     hours: float | None = None
     amount_cents: int | None = None
+    # A Taschengeld job: the day, the start (minutes after midnight, local time), how long
+    # (minutes) and whether it falls in the school holidays (youth-labour rules).
+    job_date: date | None = None
+    job_start: int | None = None
+    job_minutes: int | None = None
+    school_holiday: bool = Field(default=False)
     helper_done_at: datetime | None = None
     seeker_done_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)

@@ -50,6 +50,14 @@ class Kommune(SQLModel, table=True):
     # (areas, categories, exchanges, social spaces): app workers compare it to drop their
     # cached copy (dasnez_core.services.masterdata_cache).
     master_version: int = Field(default=1)
+    # Taschengeldbörse settings: the suggested pocket-money rate per hour (cents), the
+    # minimum age (13 by law, a Kommune may ask more), the end of school lessons on a
+    # school day (minutes after midnight) and the information page for adults and parents.
+    pocket_money_min_cents: int = Field(default=500)
+    pocket_money_max_cents: int = Field(default=800)
+    taschengeld_min_age: int = Field(default=13)
+    school_end_minute: int = Field(default=13 * 60)
+    youth_info: str = Field(default="", max_length=8000)
 
 
 @event.listens_for(Kommune, "before_insert")
@@ -126,6 +134,9 @@ class Category(SQLModel, table=True):
     # Shown in the English mode; "" falls back to the German name.
     name_en: str = Field(default="", max_length=80)
     active: bool = Field(default=True)
+    # The KindArbSchV § 2 kind of light work this Taschengeld category is ("" = not
+    # marked as light work: not offered to children). See dasnez_core.youth_rules.
+    light_work: str = Field(default="", max_length=30)
 
 
 class InfoItem(SQLModel, table=True):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import Index, event, text
@@ -145,6 +145,13 @@ class Listing(SQLModel, table=True):
     pocket_money_cents: int | None = None
     estimated_hours: int | None = None
     swap_for: str = Field(default="", max_length=200)
+    # A Taschengeldbörse job: its day, the window it may be done in (minutes after
+    # midnight, local time) and how long it takes (minutes). Only jobs with all four can be
+    # checked against the youth-labour rules, so only those are shown to minors.
+    job_date: date | None = None
+    job_from: int | None = None
+    job_until: int | None = None
+    job_minutes: int | None = None
     reminder_sent_at: datetime | None = None
     closed_at: datetime | None = None
     # When the listing first became public (after pre-moderation or as a draft published

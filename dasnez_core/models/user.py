@@ -16,6 +16,11 @@ class UserStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     BLOCKED = "blocked"
+    # A person under 16 whose parent or guardian has not consented yet: not in the approval
+    # queue, no login (GDPR Art. 8 with the German age of 16).
+    AWAITING_PARENT = "awaiting_parent"
+    # The parent or guardian withdrew their consent: no login, listings hidden.
+    DEACTIVATED = "deactivated"
 
 
 class ProfileVisibility(StrEnum):
@@ -47,6 +52,8 @@ class User(SQLModel, table=True):
     kommune_id: int = Field(foreign_key="kommune.id", index=True)
     area_id: int | None = Field(default=None, foreign_key="area.id")
     birth_date: date | None = None
+    # Still in full-time compulsory schooling (JArbSchG § 2 (3), § 5 (4)); asked of minors.
+    in_full_time_school: bool = Field(default=True)
     phone: str = Field(default="", max_length=40)
     status: str = Field(default=UserStatus.PENDING, max_length=20, index=True)
     language: str = Field(default="de", max_length=5)
@@ -183,6 +190,11 @@ class PendingRegistration(SQLModel, table=True):
     display_name: str = Field(max_length=80)
     # No foreign key: an admin may merge or delete the area meanwhile; confirming re-checks it.
     area_id: int | None = None
+    # Minors: the date of birth, whether they are still at school, and the address of the
+    # parent or guardian who is asked to consent once the registration is confirmed.
+    birth_date: date | None = None
+    in_full_time_school: bool = Field(default=True)
+    parent_email: str = Field(default="", max_length=254)
     privacy_version: str = Field(max_length=20)
     terms_version: str = Field(max_length=20)
     token_hash: str = Field(max_length=64, unique=True)

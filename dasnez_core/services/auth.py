@@ -79,6 +79,9 @@ def register(
     accept_terms: bool,
     client: str = "",
     shown_versions: tuple[str, str] | None = None,
+    birth_date: str | None = None,
+    parent_email: str = "",
+    out_of_school: bool = False,
 ) -> Registration:
     """Start a registration in the Kommune by double opt-in; never tells whether the address
     has an account.
@@ -90,6 +93,9 @@ def register(
     caller's network address (valid submissions are throttled per address and per email).
     `shown_versions` are the privacy notice's and the terms' versions the form linked: if the
     Kommune has published a newer one meanwhile, the person must read that first.
+    `birth_date` is what the form's date field holds (None: a caller that does not ask,
+    an adult); under 13 nobody registers, minors name a parent's address
+    (`parent_email`) and whether they are `out_of_school` (dasnez_core.youth_rules).
     """
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None
@@ -100,6 +106,11 @@ def register(
         lambda: check_password_rules(password, email=clean_email or "", display_name=name or "")
     )
     area = _registration_area(db, kommune.id, area_id, problems)
+    minor = None
+    if birth_date is not None:
+        minor = problems.check(
+            lambda: registration.check_minor(kommune, birth_date, parent_email, clean_email)
+        )
     if not accept_privacy:
         problems.add("accept_privacy", "register.privacy_required")
     if not accept_terms:
@@ -125,6 +136,8 @@ def register(
             password_hash=password_hash,
             display_name=name,
             area_id=area.id,
+            minor=minor,
+            in_school=not out_of_school,
         )
     else:
         registration.warn_owner(db, owner, kommune)
@@ -177,6 +190,9 @@ def login(db: Session, *, email: str, password: str, app: str, client: str = "")
     limiter.clear(counters[0])
     if user.status == UserStatus.BLOCKED:
         raise InvalidInput("credentials", "login.blocked")
+    if user.status in (UserStatus.AWAITING_PARENT, UserStatus.DEACTIVATED):
+        # A child whose parent has not consented, or has withdrawn (GDPR Art. 8).
+        raise InvalidInput("credentials", f"youth.login_{user.status}")
     actor = actor_for(db, user, app=app)
     kommune = db.get(Kommune, user.kommune_id)
     if (kommune is None or not kommune.active) and Role.PLATFORM_ADMIN not in actor.roles:

@@ -20,7 +20,13 @@ from sqlmodel import Session, col, func, select
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.exchanges import AgreementUnit, AgreementValue, rule_of
-from dasnez_core.formatting import format_amount, format_datetime, format_number, parse_decimal
+from dasnez_core.formatting import (
+    format_amount,
+    format_datetime,
+    format_number,
+    local_today,
+    parse_decimal,
+)
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Agreement,
@@ -38,10 +44,12 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.permissions import Action, can, require
+from dasnez_core.services import youth
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.transitions import locked_one
 from dasnez_core.throttle import MESSAGES_PER_ACCOUNT, MESSAGES_PER_ADDRESS, address_key, throttle
+from dasnez_core.youth_rules import is_minor
 
 BODY_MAX = 2000
 PAGE_SIZE = 20
@@ -118,6 +126,13 @@ class Thread:
     reply_refused: str
     agreement: AgreementView
     my_rating: int
+    # A minor on the other side: their age band ("13_14", "15_17") and the catalog key
+    # of what the law allows them; "" for adults.
+    other_age_band: str = ""
+    other_note_key: str = ""
+    # A Taschengeld conversation: the agreement records the job's day, start and length.
+    job_fields: bool = False
+    job_defaults: tuple[str, str, str] = ("", "", "")
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -257,6 +272,10 @@ def start_conversation(db: Session, actor: Actor, kommune_id: int, listing_id: i
         raise NotAllowed("institution.contact_via_inbox")
     if listing.author_id == user_id:
         raise NotAllowed("contact.own_listing")
+    me = _member(db, kommune_id, user_id)
+    if me is not None:
+        # A minor writes only about Taschengeld jobs that fit their age (youth-labour law).
+        youth.require_may_take(db, me, listing)
     existing = _conversation_about(db, kommune_id, id_of(listing), user_id)
     if existing is not None:
         return existing
@@ -473,6 +492,8 @@ def thread(
     ):
         reply_refused = "contact.listing_inactive"
     agreement = _agreement_of(db, kommune_id, cid)
+    note = youth.age_note(other)
+    taschengeld = youth.is_taschengeld(db, listing)
     my_rating = 0
     if agreement is not None:
         my_rating = (
@@ -502,7 +523,23 @@ def thread(
         reply_refused=reply_refused,
         agreement=_agreement_view(db, listing, agreement, user_id, lang),
         my_rating=my_rating,
+        other_age_band=note.band,
+        other_note_key=note.note_key,
+        job_fields=taschengeld,
+        job_defaults=_job_defaults(listing) if taschengeld else ("", "", ""),
     )
+
+
+def _job_defaults(listing: Listing) -> tuple[str, str, str]:
+    """The agreement form's job values proposed from the listing (day, window start, length)."""
+    day = listing.job_date.isoformat() if listing.job_date else ""
+    start = (
+        f"{listing.job_from // 60:02d}:{listing.job_from % 60:02d}"
+        if listing.job_from is not None
+        else ""
+    )
+    hours = format_number(listing.job_minutes / 60, "de") if listing.job_minutes else ""
+    return day, start, hours
 
 
 # --- agreement ------------------------------------------------------------------------------
@@ -569,13 +606,18 @@ def confirm_agreement(
     conversation_id: int,
     value: str = "",
     lang: str = "de",
+    job: youth.JobInput | None = None,
 ) -> bool:
     """The actor confirms "Hilfe hat stattgefunden"; return True once both sides have.
 
     The first to confirm enters the value the exchange's rule asks for (hours for a
     Zeitspende, an amount for Taschengeld); the other side confirms that record. The helper
     is the author of an offer and the starter of a request; the seeker is the other one.
-    `lang` is the language of the limits in an error's message.
+    `lang` is the language of the limits in an error's message. In the Taschengeldbörse
+    the first to confirm also enters the job (`job`: day, start, hours, school holiday):
+    required when the helper is a minor, and then refused if it breaks a youth-labour rule
+    (the day's and week's other agreements and the holiday weeks counted). The parents of
+    a minor taking part get a copy by mail.
     """
     user_id = _require_writer(actor, kommune_id)
     conversation = get_conversation(db, actor, kommune_id, conversation_id)
@@ -591,21 +633,29 @@ def confirm_agreement(
     if agreement is None:
         hours, amount_cents = _parse_value(_agreement_value(db, listing), str(value)[:50], lang)
         offer = listing.kind == ListingKind.OFFER
+        helper_id = conversation.author_id if offer else conversation.starter_id
+        seeker_id = conversation.starter_id if offer else conversation.author_id
+        record, people = _job_record(db, kommune_id, listing, helper_id, seeker_id, job)
         agreement = Agreement(
             kommune_id=kommune_id,
             conversation_id=cid,
             listing_id=id_of(listing),
-            helper_id=conversation.author_id if offer else conversation.starter_id,
-            seeker_id=conversation.starter_id if offer else conversation.author_id,
+            helper_id=helper_id,
+            seeker_id=seeker_id,
             hours=hours,
             amount_cents=amount_cents,
         )
+        if record is not None:
+            agreement.job_date, agreement.job_start = record.day, record.start
+            agreement.job_minutes, agreement.school_holiday = record.minutes, record.holiday
         _set_done(agreement, user_id, now)
         try:
             # Both may press at the same moment: the unique conversation decides.
             with db.begin_nested():
                 db.add(agreement)
                 db.flush()
+            if people:
+                youth.copy_to_parents(db, get_kommune(db, kommune_id), agreement, listing, people)
             return _both_done(agreement)
         except IntegrityError:
             agreement = _agreement_of(db, kommune_id, cid)
@@ -623,6 +673,31 @@ def confirm_agreement(
     db.add(agreement)
     db.flush()
     return _both_done(agreement)
+
+
+def _job_record(
+    db: Session,
+    kommune_id: int,
+    listing: Listing,
+    helper_id: int,
+    seeker_id: int,
+    job: youth.JobInput | None,
+) -> tuple[youth.JobRecord | None, list[User]]:
+    """The Taschengeld job an agreement records, checked against the youth-labour rules
+    when the helper is a minor; and the people taking part (for the parents' copy)."""
+    if not youth.is_taschengeld(db, listing):
+        people = [_member(db, kommune_id, helper_id), _member(db, kommune_id, seeker_id)]
+        return None, [p for p in people if p is not None]
+    # The helper is locked: two agreements of one minor at once count each other's hours.
+    helper = locked_one(db, User, col(User.id) == helper_id, col(User.kommune_id) == kommune_id)
+    seeker = _member(db, kommune_id, seeker_id)
+    if helper is None or seeker is None:
+        raise NotAllowed("contact.partner_blocked")
+    minor = is_minor(helper.birth_date, local_today())
+    record = youth.parse_job(job or youth.JobInput(), required=minor)
+    if minor and record is not None:
+        youth.check_agreement(db, get_kommune(db, kommune_id), helper, listing, record)
+    return record, [helper, seeker]
 
 
 def _set_done(agreement: Agreement, user_id: int, moment: datetime) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 
@@ -33,6 +33,7 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.permissions import Action, require
+from dasnez_core.services import youth
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import district_of, get_area, get_kommune
 from dasnez_core.services.transitions import locked_one
@@ -56,6 +57,11 @@ class ListingDraft:
     pocket_money: str = ""
     estimated_hours: str = ""
     swap_for: str = ""
+    # A Taschengeld job (dasnez_core.services.youth.listing_job): day, window, hours.
+    job_date: str = ""
+    job_from: str = ""
+    job_until: str = ""
+    job_hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,7 @@ class _Checked:
     space_ids: list[int]
     # Listing column → value, for every extra field of every exchange: the fields of
     # another exchange hold their empty value.
-    extras: dict[str, int | str | None]
+    extras: dict[str, int | str | date | None]
 
 
 def _check(db: Session, kommune_id: int, draft: ListingDraft, lang: str) -> _Checked:
@@ -100,7 +106,9 @@ def _check(db: Session, kommune_id: int, draft: ListingDraft, lang: str) -> _Che
         ).all()
         if len(found) != len(space_ids):
             problems.add("social_space_ids", "listing.social_space_unknown")
-    extras = _extras(draft, exchange, lang, problems)
+    extras: dict[str, int | str | date | None] = {**_extras(draft, exchange, lang, problems)}
+    job = youth.JobWindowInput(draft.job_date, draft.job_from, draft.job_until, draft.job_hours)
+    extras.update(youth.listing_job(job, exchange.type if exchange else "", problems))
     problems.raise_if_any()
     assert category is not None and exchange is not None and area is not None
     return _Checked(draft.kind, exchange, category, title, body, area, space_ids, extras)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, func, select
 
+from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput
+from dasnez_core.formatting import local_today
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Area,
@@ -30,9 +32,11 @@ from dasnez_core.models import (
     id_of,
     utcnow,
 )
+from dasnez_core.services import parental_consent
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import hash_token
 from dasnez_core.services.transitions import locked_one
+from dasnez_core.youth_rules import MIN_AGE, age_on, is_minor, needs_consent_for_account
 
 # A link lasts as long as the registration is kept: some people read their mail once a week.
 CONFIRM_VALID = timedelta(days=7)
@@ -53,6 +57,54 @@ class RegistrationToConfirm:
 class ConfirmedRegistration:
     kommune_name: str
     kommune_slug: str
+    awaiting_parent: bool = False
+
+
+@dataclass(frozen=True)
+class MinorDetails:
+    """A registration's date of birth and, for a minor, the parent's address."""
+
+    birth_date: date
+    parent_email: str
+
+
+def check_minor(
+    kommune: Kommune, raw_birth_date: str, raw_parent_email: str, own_email: str | None
+) -> MinorDetails:
+    """The date of birth of a registration form; under 13 nobody registers (JArbSchG § 5,
+    the platform's minimum), and a minor names a parent's or guardian's address."""
+    text = raw_birth_date.strip()
+    if not text:
+        raise InvalidInput("birth_date", "youth.birth_date_required")
+    try:
+        born = (
+            datetime.strptime(text, "%d.%m.%Y").date() if "." in text else date.fromisoformat(text)
+        )
+    except ValueError:
+        raise InvalidInput("birth_date", "youth.birth_date_invalid") from None
+    today = local_today()
+    if born > today or age_on(born, today) > 120:
+        raise InvalidInput("birth_date", "youth.birth_date_invalid")
+    if age_on(born, today) < MIN_AGE:
+        contact = " · ".join(
+            part
+            for part in (kommune.contact_name, kommune.contact_email, kommune.contact_phone)
+            if part
+        )
+        raise InvalidInput(
+            "birth_date",
+            "youth.under_13",
+            kommune=kommune.name,
+            contact=contact or kommune.name,
+        )
+    if not is_minor(born, today):
+        return MinorDetails(born, "")
+    if not raw_parent_email.strip():
+        raise InvalidInput("parent_email", "youth.parent_email_required")
+    parent = check_email(raw_parent_email)
+    if own_email is not None and parent == own_email:
+        raise InvalidInput("parent_email", "youth.parent_email_own")
+    return MinorDetails(born, parent)
 
 
 def start_registration(
@@ -63,6 +115,8 @@ def start_registration(
     password_hash: str,
     display_name: str,
     area_id: int | None,
+    minor: MinorDetails | None = None,
+    in_school: bool = True,
 ) -> None:
     """Keep the registration and mail its confirmation link (validated input only)."""
     now = utcnow()
@@ -82,6 +136,9 @@ def start_registration(
             password_hash=password_hash,
             display_name=display_name,
             area_id=area_id,
+            birth_date=minor.birth_date if minor else None,
+            parent_email=minor.parent_email if minor else "",
+            in_full_time_school=in_school,
             privacy_version=kommune.privacy_version,
             terms_version=kommune.terms_version,
             token_hash=hash_token(token),
@@ -161,10 +218,19 @@ def confirm_registration(db: Session, *, token: str) -> ConfirmedRegistration:
         kommune_id=row.kommune_id,
         # The district may have been merged away meanwhile; the person then chooses anew.
         area_id=area.id if area is not None else None,
-        status=UserStatus.PENDING,
+        birth_date=row.birth_date,
+        in_full_time_school=row.in_full_time_school,
+        # Under 16 the parent consents first; only then the Kommune sees the person.
+        status=(
+            UserStatus.AWAITING_PARENT
+            if needs_consent_for_account(row.birth_date, local_today())
+            else UserStatus.PENDING
+        ),
     )
     db.add(user)
     db.flush()
+    if row.parent_email and is_minor(row.birth_date, local_today()):
+        parental_consent.request_consent(db, user, kommune, row.parent_email)
     for document, version in (
         (ConsentDocument.PRIVACY, row.privacy_version),
         (ConsentDocument.TERMS, row.terms_version),
@@ -184,7 +250,11 @@ def confirm_registration(db: Session, *, token: str) -> ConfirmedRegistration:
 
     attach_confirmed(db, user)
     db.flush()
-    return ConfirmedRegistration(kommune_name=kommune.name, kommune_slug=kommune.slug)
+    return ConfirmedRegistration(
+        kommune_name=kommune.name,
+        kommune_slug=kommune.slug,
+        awaiting_parent=user.status == UserStatus.AWAITING_PARENT,
+    )
 
 
 def delete_unconfirmed(db: Session, *, now: datetime | None = None) -> int:

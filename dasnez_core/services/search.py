@@ -34,6 +34,7 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.services import filters as vocabulary
+from dasnez_core.services import youth
 from dasnez_core.services.masterdata_cache import MasterData, master
 
 PAGE_SIZE = 20
@@ -261,6 +262,7 @@ def search_public(
     *,
     master_data: MasterData | None = None,
     prefix_last: bool = False,
+    viewer: Actor | None = None,
 ) -> SearchPage:
     """One page of a Kommune's public listings matching `filters`.
 
@@ -274,11 +276,15 @@ def search_public(
         master_data: the Kommune's master data if the caller holds it already.
         prefix_last: the last word of `filters.q` also matches longer words (search as you
             type); by default every word matches its exact stem.
+        viewer: the person looking; a minor sees only the Taschengeld jobs that fit their
+            age (dasnez_core.services.youth).
     """
     data = master_data if master_data is not None else master(db, kommune_id)
     if data.kommune.id != kommune_id:
         raise ValueError("master data of another Kommune")
     conditions, kept = _conditions(db, data, filters, prefix_last)
+    if viewer is not None:
+        conditions += youth.search_conditions(db, viewer, kommune_id)
     order = (
         (col(Listing.expires_at).asc(), col(Listing.id).asc())
         if filters.sort == "expiry"

@@ -183,7 +183,11 @@ def resolve_session_hash(db: Session, token_hash: str | None, app: str) -> Actor
     ):
         return ANONYMOUS
     user = db.get(User, row.user_id)
-    if user is None or user.status == UserStatus.BLOCKED:
+    if user is None or user.status in (
+        UserStatus.BLOCKED,
+        UserStatus.AWAITING_PARENT,
+        UserStatus.DEACTIVATED,
+    ):
         return ANONYMOUS
     if now - row.last_seen_at >= _TOUCH_EVERY:
         row.last_seen_at = now

@@ -100,6 +100,8 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
         lambda s: str(pr.institution_register_href(s.slug)), _PUBLIC_ROLES
     ),
     pr.INSTITUTION_INVITE: _fixed(pr.INSTITUTION_INVITE + "?token=abgelaufen", ANONYMOUS),
+    pr.PARENT_CONSENT: _fixed(pr.PARENT_CONSENT + "?token=abgelaufen", ANONYMOUS),
+    pr.YOUTH_INFO: Recipe(lambda s: str(pr.youth_info_href(s.slug)), _PUBLIC_ROLES),
     pr.NOT_FOUND: _fixed("/gibt-es-nicht", *_PUBLIC_ROLES),
     **{
         route: Recipe(lambda s, key=key: str(pr.legal_href(s.slug, key)), _PUBLIC_ROLES)
@@ -139,6 +141,7 @@ ADMIN_RECIPES: dict[str, Recipe] = {
     ar.ADMINS: _fixed(ar.ADMINS, ADMIN_ROLE),
     ar.COORDINATORS: _fixed(ar.COORDINATORS, ADMIN_ROLE),
     ar.LEGAL_TEXTS: _fixed(ar.LEGAL_TEXTS, ADMIN_ROLE),
+    ar.YOUTH_SETTINGS: _fixed(ar.YOUTH_SETTINGS, ADMIN_ROLE),
     ar.PERSON_DETAIL: Recipe(lambda s: str(ar.person_href(s.other_person)), (ADMIN_ROLE,)),
     ar.LISTING_DETAIL: Recipe(
         lambda s: str(ar.listing_detail_href(s.other_listing)), (ADMIN_ROLE,)

@@ -32,6 +32,7 @@ def _register(page: Page, apps: Apps, name: str, email: str) -> str:
     page.get_by_label("Ihr Name (so sehen ihn andere)").fill(name)
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort (mindestens 10 Zeichen)").fill(PASSWORD)
+    page.get_by_label("Geburtsdatum").fill("1970-05-24")
     page.get_by_label("Ihr Ortsteil").select_option(label="Westenholz")
     page.get_by_label(re.compile("Datenschutzerklärung")).check()
     page.get_by_label(re.compile("Nutzungsbedingungen")).check()

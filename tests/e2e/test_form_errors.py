@@ -59,14 +59,22 @@ def test_registration_on_a_phone_names_every_mistake_at_its_field(
 
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Bitte korrigieren Sie die markierten Angaben")
-    expect(summary.get_by_role("link")).to_have_count(5)
-    assert _links_of(summary) == ["email", "password", "area_id", "accept_privacy", "accept_terms"]
+    expect(summary.get_by_role("link")).to_have_count(6)
+    assert _links_of(summary) == [
+        "email",
+        "password",
+        "birth_date",
+        "area_id",
+        "accept_privacy",
+        "accept_terms",
+    ]
     _shows_error(page, "email", "keine gültige E-Mail-Adresse")
     password_error = _shows_error(page, "password", "mindestens 10 Zeichen")
     # The hint stays described after the error.
     expect(page.locator("#password")).to_have_attribute(
         "aria-describedby", "password-error password-hint"
     )
+    _shows_error(page, "birth_date", "Bitte geben Sie Ihr Geburtsdatum an")
     _shows_error(page, "area_id", "Bitte wählen Sie Ihren Ortsteil")
     _shows_error(page, "accept_privacy", "Datenschutzerklärung")
     _shows_error(page, "accept_terms", "Nutzungsbedingungen")
@@ -82,13 +90,14 @@ def test_registration_on_a_phone_names_every_mistake_at_its_field(
     summary.get_by_role("link", name=re.compile("Ortsteil")).click()
     expect(page.locator("#area_id")).to_be_focused()
 
-    # Fixing three fields clears their errors; the focus goes to the first one left.
+    # Fixing four fields clears their errors; the focus goes to the first one left.
     page.get_by_label("E-Mail-Adresse").fill(f"formfehler-{uuid4().hex[:10]}@example.org")
     page.get_by_label("Passwort (mindestens 10 Zeichen)").fill("mein Garten ist grün")
+    page.get_by_label("Geburtsdatum").fill("1980-02-29")
     page.get_by_label("Ihr Ortsteil").select_option(label="Westenholz")
     page.get_by_role("button", name="Registrieren").click()
     expect(summary.get_by_role("link")).to_have_count(2)
-    for fixed in ("email", "password", "area_id"):
+    for fixed in ("email", "password", "birth_date", "area_id"):
         _is_fine(page, fixed)
     _shows_error(page, "accept_privacy", "Datenschutzerklärung")
     expect(page.locator("#accept_privacy")).to_be_focused()

@@ -54,6 +54,7 @@ def test_register_approve_post_and_see_it_public(apps: Apps, browser: Browser) -
     page.get_by_label("Ihr Name (so sehen ihn andere)").fill(NEWCOMER)
     page.get_by_label("E-Mail-Adresse").fill(NEWCOMER_EMAIL)
     page.get_by_label("Passwort (mindestens 10 Zeichen)").fill("passwort123")
+    page.get_by_label("Geburtsdatum").fill("1970-05-24")
     page.get_by_label("Ihr Ortsteil").select_option(label="Westenholz")
     page.get_by_label(re.compile("Datenschutzerklärung")).check()
     page.get_by_label(re.compile("Nutzungsbedingungen")).check()

@@ -133,7 +133,13 @@ def _counts(figures: list[Any]) -> dict[str, int]:
 def test_every_figure_counts_only_this_kommune(db: Session, world: dict[str, Any]) -> None:
     d = _board(db, world)
     assert (d.pending_approvals, d.open_reports) == (1, 1)
-    assert _counts(d.people_by_status) == {"pending": 1, "approved": 3, "blocked": 1}
+    assert _counts(d.people_by_status) == {
+        "pending": 1,
+        "approved": 3,
+        "blocked": 1,
+        "awaiting_parent": 0,
+        "deactivated": 0,
+    }
     assert d.people_total == 5
     # L1–L4 and the draft L6; the deleted L5 is counted only under its status.
     assert d.listings_total == 5
@@ -211,7 +217,13 @@ def test_a_day_is_a_german_calendar_day(db: Session, world: dict[str, Any]) -> N
 def test_district_and_exchange_filters(db: Session, world: dict[str, Any]) -> None:
     d = _board(db, world, district=world["boke"].id)
     assert d.listings_total == 2  # L1 (in a village of Boke) and L3
-    assert _counts(d.people_by_status) == {"pending": 1, "approved": 1, "blocked": 0}
+    assert _counts(d.people_by_status) == {
+        "pending": 1,
+        "approved": 1,
+        "blocked": 0,
+        "awaiting_parent": 0,
+        "deactivated": 0,
+    }
     assert d.agreements_done == 1 and d.hours_donated == "2,5"  # on L1
     assert d.ratings_count == 2
     d = _board(db, world, district=world["hamlet"].id)

@@ -170,6 +170,7 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("masterdata", "/sponsoren", "masterdata.nav.sponsors"),
         ("masterdata", "/info-box", "masterdata.nav.infobox"),
         ("masterdata", "/rechtstexte", "legal.nav"),
+        ("masterdata", "/taschengeldboerse", "youth.settings_title"),
         ("masterdata", "/verwaltung", "dash.nav.admins"),
         ("masterdata", "/koordination", "coordinator.nav"),
         ("masterdata", "/mein-profil", "ops.nav.my_profile"),
