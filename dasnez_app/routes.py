@@ -56,6 +56,8 @@ TERMS = "/nutzungsbedingungen"
 ACCESSIBILITY = "/barrierefreiheit"
 EASY = "/leichte-sprache"
 CONSENT = "/zustimmung"
+# A proxy prints the weekly sheet of new listings for people without internet.
+WEEKLY_SHEET = "/stellvertretung/wochenblatt"
 NOT_FOUND = "404"
 
 
@@ -106,6 +108,7 @@ PAGES: tuple[str, ...] = (
     ACCESSIBILITY,
     EASY,
     CONSENT,
+    WEEKLY_SHEET,
     NOT_FOUND,
 )
 
@@ -127,6 +130,8 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     "/k/*/eintrag/*/bearbeiten",
     "/embed/",
     "/_",
+    WEEKLY_SHEET,
+    "/drucken/",
 )
 
 # The last path segment of each legal page, by text kind (LegalKind values) and "easy".

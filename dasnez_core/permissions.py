@@ -45,6 +45,8 @@ class Action(StrEnum):
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
     SAVE_SEARCH = "save_search"
+    PRINT_NOTICE = "print_notice"
+    PRINT_WEEKLY_SHEET = "print_weekly_sheet"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -75,6 +77,10 @@ def _member_not_admin(actor: Actor, kommune_id: int | None) -> bool:
 
 def _member_or_admin(actor: Actor, kommune_id: int | None) -> bool:
     return _approved_member(actor, kommune_id) or _admin_of(actor, kommune_id)
+
+
+def _approved_anywhere(actor: Actor, _kommune_id: int | None) -> bool:
+    return actor.is_approved
 
 
 def _approved_proxy(actor: Actor, kommune_id: int | None) -> bool:
@@ -135,6 +141,10 @@ RULES: dict[Action, Rule] = {
     Action.CREATE_KOMMUNE: _platform_admin,
     # Saved searches mail new listings: approved members of that Kommune.
     Action.SAVE_SEARCH: _approved_member,
+    # The Aushang of a public listing: any approved person (the listing is public anyway);
+    # the weekly sheet of new listings: the Kommune's own proxies.
+    Action.PRINT_NOTICE: _approved_anywhere,
+    Action.PRINT_WEEKLY_SHEET: _approved_proxy,
 }
 
 

@@ -152,7 +152,8 @@ def footer(pdf: FPDF, left: str, right: str = "") -> None:
 
 def qr_code(pdf: FPDF, url: str, x: float, y: float, size: float) -> None:
     """A QR code of `url`, `size` mm square (quiet zone included)."""
-    # About 0.5 mm a module at the sizes used here: sharp at 300 dpi, small PNGs.
+    # More pixels per module for larger codes, so that the scaled image keeps sharp edges
+    # on paper; a few KB each.
     scale = max(4, min(12, round(size / 4)))
     pdf.image(io.BytesIO(qr_png(url, scale=scale)), x=x, y=y, w=size, h=size)
 
@@ -162,6 +163,7 @@ def wrapped(pdf: FPDF, text: str, width: float) -> list[str]:
     if not text:
         return []
     lines = pdf.multi_cell(width, 5, text, dry_run=True, output=MethodReturnValue.LINES, align="L")
+    assert isinstance(lines, list)
     return [str(line) for line in lines]
 
 

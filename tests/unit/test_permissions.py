@@ -82,6 +82,16 @@ EXPECTED: dict[Action, set[str]] = {
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
     Action.SAVE_SEARCH: {"approved", "proxy", "institution", "admin_here"},
+    # A public listing's Aushang: every approved person, of any Kommune.
+    Action.PRINT_NOTICE: {
+        "approved",
+        "proxy",
+        "institution",
+        "admin_here",
+        "admin_other",
+        "platform",
+    },
+    Action.PRINT_WEEKLY_SHEET: {"proxy"},
 }
 
 
