@@ -178,7 +178,8 @@ def fit_lines(pdf: FPDF, text: str, width: float, max_lines: int) -> tuple[str, 
     kept = lines[:max_lines]
     last = kept[-1].rstrip()
     # Make room for the ellipsis on the last line, cutting at a word where possible.
-    while last and pdf.get_string_width(last + " " + ELLIPSIS) > width:
+    room = width - 2 * pdf.c_margin  # what multi_cell leaves for text in a cell
+    while last and pdf.get_string_width(last + " " + ELLIPSIS) > room:
         cut = last.rsplit(" ", 1)
         last = cut[0] if len(cut) == 2 and cut[0] else last[:-1]
     kept[-1] = last.rstrip(" ,;:-–") + " " + ELLIPSIS if last else ELLIPSIS
