@@ -292,7 +292,7 @@ def test_aushang_download_refused_or_not_found(db: Session, world: dict[str, obj
 def test_long_text_is_cut_to_one_page(db: Session, world: dict[str, object]) -> None:
     listing = world["listing_public"]
     assert isinstance(listing, Listing)
-    listing.title = "Sehr langer Titel " * 12
+    listing.title = ("Rasenmähen, Heckenschneiden und Laubrechen " * 3)[:120]  # the most allowed
     listing.body = "Ein Satz über Gartenarbeit und Nachbarschaft. " * 85  # the 4,000 allowed
     db.add(listing)
     db.commit()
