@@ -224,6 +224,8 @@ def seed_demo(db: Session) -> list[DemoLogin]:
     db.commit()
     logins += _seed_bad_lippspringe(db)
     db.commit()
+    _seed_printing(db)
+    db.commit()
     return logins
 
 
@@ -523,3 +525,15 @@ def _listings(
                 ListingSocialSpace(social_space_id=id_of(spaces[space]), listing_id=id_of(listing))
             )
     db.flush()
+
+
+# The demo proxy's phone number, printed on her Aushänge and weekly sheets (issue 10).
+HELGA_PHONE = "05250 931 77 42"
+
+
+def _seed_printing(db: Session) -> None:
+    """Give the demo proxy a phone number if she has none (idempotent)."""
+    helga = db.exec(select(User).where(User.email == "helga@delbrueck.example")).first()
+    if helga is not None and not helga.phone:
+        helga.phone = HELGA_PHONE
+        db.add(helga)

@@ -80,7 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The weekly sheet is printed by proxies. If you would like to help people without "
         "internet, please contact your municipal office.",
     ),
-    "print.weekly_link": ("Wochenblatt für Menschen ohne Internet drucken", "Print weekly sheet"),
+    "print.weekly_link": ("Wochenblatt drucken", "Print weekly sheet"),
     # --- answers of the download addresses -------------------------------------------------
     "print.refused": (
         "Drucken können nur angemeldete, freigeschaltete Mitglieder. Bitte melden Sie sich an.",

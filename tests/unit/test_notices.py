@@ -463,3 +463,14 @@ def test_fit_lines_cuts_with_an_ellipsis() -> None:
     cut, was_cut = document.fit_lines(pdf, text, 100, 3)
     assert was_cut and cut.endswith("…") and len(document.wrapped(pdf, cut, 100)) == 3
     assert document.fit_lines(pdf, "kurz", 100, 3) == ("kurz", False)
+
+
+def test_demo_proxy_prints_her_own_phone(db: Session) -> None:
+    from dasnez_core.seed import HELGA_PHONE, seed_demo
+
+    seed_demo(db)
+    seed_demo(db)  # idempotent
+    helga = db.exec(select(User).where(User.email == "helga@delbrueck.example")).one()
+    data = notices.weekly_data(db, f.actor(db, helga), None)
+    assert (data.call.phone, data.call.is_proxy) == (HELGA_PHONE, True)
+    assert len(data.listings) >= 5  # the demo's listings are all of this week
