@@ -33,6 +33,8 @@ def print_notice_button(href: rx.Var[str]) -> rx.Component:
                     t("print.notice_button"),
                     href=href,
                     download="",
+                    # A document request, not React Router's client-side navigation.
+                    reload_document=True,
                     aria_describedby="print-notice-hint",
                 ),
                 as_child=True,

@@ -88,7 +88,13 @@ def _form() -> rx.Component:
         ),
         rx.button(
             # A plain link: the PDF comes from an HTTP address, not a page.
-            rx.el.a(t("print.weekly_download"), href=WeeklySheetState.download_href, download=""),
+            rx.el.a(
+                t("print.weekly_download"),
+                href=WeeklySheetState.download_href,
+                download="",
+                # A document request, not React Router's client-side navigation.
+                reload_document=True,
+            ),
             as_child=True,
             size="4",
         ),

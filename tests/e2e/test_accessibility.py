@@ -90,6 +90,8 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     pr.THREAD: Recipe(lambda s: str(pr.thread_href(s.conversation)), (CITIZEN_ROLE,)),
     pr.PERSON: Recipe(lambda s: str(pr.person_href(s.slug, s.handle)), _PUBLIC_ROLES),
     pr.CONSENT: _fixed(pr.CONSENT, CITIZEN_ROLE),
+    # A citizen sees why it is for proxies; the proxy's form: tests/e2e/test_printing.py.
+    pr.WEEKLY_SHEET: _fixed(pr.WEEKLY_SHEET, CITIZEN_ROLE),
     pr.NOT_FOUND: _fixed("/gibt-es-nicht", *_PUBLIC_ROLES),
     **{
         route: Recipe(lambda s, key=key: str(pr.legal_href(s.slug, key)), _PUBLIC_ROLES)
