@@ -122,13 +122,14 @@ def _strips(pdf: FPDF, n: Notice, lang: str) -> None:
             with pdf.local_context():
                 pdf.set_dash_pattern(dash=1, gap=1.5)
                 pdf.line(x0, STRIP_TOP, x0, STRIP_BOTTOM)
-        baseline = x0 + 6.0
+        baseline = x0 + 8.0  # the three lines centred in the strip
         for text, size, bold in lines:
+            # Smaller type first (an address cut short is of no use), cut only below 6 pt.
             doc.font(pdf, size, bold=bold, color=doc.INK)
-            shown, _cut = doc.fit_lines(pdf, text, length, 1)
-            while pdf.get_string_width(shown) > length and size > 5:
+            while pdf.get_string_width(text) > length - 2 * pdf.c_margin and size > 6:
                 size -= 0.5
                 doc.font(pdf, size, bold=bold, color=doc.INK)
+            shown, _cut = doc.fit_lines(pdf, text, length, 1)
             with pdf.rotation(90, baseline, STRIP_BOTTOM - 2):
                 pdf.text(baseline, STRIP_BOTTOM - 2, shown)
             baseline += size * 0.3528 + 2.2
