@@ -170,8 +170,10 @@ def wrapped(pdf: FPDF, text: str, width: float) -> list[str]:
 def fit_lines(pdf: FPDF, text: str, width: float, max_lines: int) -> tuple[str, bool]:
     """`text` cut to at most `max_lines` lines at `width` in the current font, ending in
     "…" when something was cut; and whether it was."""
-    lines = wrapped(pdf, text, width)
-    if len(lines) <= max_lines:
+    # Wrap no more than can be shown (no line on these pages holds 150 characters).
+    limit = (max_lines + 1) * 150
+    lines = wrapped(pdf, text[:limit], width)
+    if len(lines) <= max_lines and len(text) <= limit:
         return text, False
     if max_lines <= 0:
         return "", True

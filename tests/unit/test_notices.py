@@ -463,6 +463,9 @@ def test_fit_lines_cuts_with_an_ellipsis() -> None:
     cut, was_cut = document.fit_lines(pdf, text, 100, 3)
     assert was_cut and cut.endswith("…") and len(document.wrapped(pdf, cut, 100)) == 3
     assert document.fit_lines(pdf, "kurz", 100, 3) == ("kurz", False)
+    # One endless word (a pasted link): cut as well, whatever part was wrapped.
+    cut, was_cut = document.fit_lines(pdf, "x" * 5000, 100, 2)
+    assert was_cut and len(document.wrapped(pdf, cut, 100)) <= 2
 
 
 def test_demo_proxy_prints_her_own_phone(db: Session) -> None:
