@@ -211,7 +211,8 @@ def test_no_aushang_for_people_not_approved(apps: Apps, page: Page, who: str) ->
         path=address,
         timeout=EVENT_WAIT,
     )
-    assert title in str(updates)  # the page loaded, without the print link
+    # The page loaded again (its vars reset and set), without the print link.
+    assert "'found_rx_state_': True" in str(updates)
     assert "/drucken/" not in str(updates)
     with httpx.Client(base_url=apps.public, cookies=cookies, timeout=30) as http:
         answer = http.get(f"/drucken/aushang/delbrueck/{listing_id}.pdf")
@@ -237,7 +238,7 @@ def test_aushang_of_a_listing_that_is_not_public_is_not_found(apps: Apps, page: 
         path=f"/k/delbrueck/eintrag/{draft}",
         timeout=EVENT_WAIT,
     )
-    assert "Entwurf zum Drucken" in str(updates)  # the author's page, without the link
+    assert "'found_rx_state_': True" in str(updates)  # the author's page, without the link
     assert "/drucken/" not in str(updates)
     listing_id, _, _ = _listing()
     with httpx.Client(base_url=apps.public, cookies=cookies, timeout=30) as http:
