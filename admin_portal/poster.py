@@ -1,75 +1,48 @@
 """The A4 poster of a Kommune for the Rathaus notice board: name, logo, three steps to
-join and a QR code to its page (fpdf2, the QR code by segno)."""
+join and a QR code to its page (drawn with the shared printing package)."""
 
 from __future__ import annotations
 
-import io
-import logging
 from pathlib import Path
 
-from fpdf import FPDF
-
 from dasnez_core.i18n import translate
-from dasnez_ui.reach_links import qr_png
-
-log = logging.getLogger(__name__)
-
-# fpdf2's built-in Helvetica covers Latin-1 (ä, ö, ü, ß); dashes and ellipses outside it
-# are written in their Latin-1 look-alikes.
-_LATIN1 = str.maketrans({"–": "-", "—": "-", "…": "...", "„": '"', "“": '"', "‚": "'", "‘": "'"})
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
+from dasnez_core.printing import document as doc
 
 
 def poster_pdf(
     name: str, page_url: str, contact: str, logo: Path | None, lang: str = "de"
 ) -> bytes:
     """The poster as PDF bytes (A4 portrait)."""
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_title(_latin1(translate("reach.poster_heading", lang, name=name)))
-    pdf.set_lang(lang)
-    pdf.set_auto_page_break(auto=False)
+    heading = translate("reach.poster_heading", lang, name=name)
+    pdf = doc.new_document(heading, lang)
     pdf.add_page()
-    width = pdf.w - 40
+    left = 20.0
+    width = pdf.w - 2 * left
     top = 20.0
-    if logo is not None and logo.is_file():
-        try:
-            pdf.image(str(logo), x=20, y=top, h=28, keep_aspect_ratio=True)
-            top += 34
-        except Exception:  # a logo fpdf2 cannot read must not cost the poster
-            log.warning("poster: logo %s not usable", logo.name)
-    pdf.set_xy(20, top)
-    pdf.set_font("Helvetica", "B", 30)
-    pdf.multi_cell(width, 13, _latin1(translate("reach.poster_heading", lang, name=name)))
-    pdf.set_x(20)
-    pdf.set_font("Helvetica", "", 18)
-    pdf.multi_cell(width, 9, _latin1(translate("reach.poster_lead", lang)), align="L")
+    logo_width = doc.logo(pdf, logo, left, top, 28, width)
+    if logo_width:
+        top += 34
+    pdf.set_y(top)
+    doc.font(pdf, 30, bold=True)
+    doc.paragraph(pdf, doc.clean(heading), left, width, 13)
+    doc.font(pdf, 18)
+    doc.paragraph(pdf, doc.clean(translate("reach.poster_lead", lang)), left, width, 9)
     pdf.ln(6)
-    pdf.set_x(20)
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.multi_cell(width, 10, _latin1(translate("reach.poster_steps", lang)))
-    pdf.set_font("Helvetica", "", 16)
+    doc.font(pdf, 20, bold=True)
+    doc.paragraph(pdf, doc.clean(translate("reach.poster_steps", lang)), left, width, 10)
+    doc.font(pdf, 16)
     for number in (1, 2, 3):
         pdf.ln(2)
-        pdf.set_x(20)
-        pdf.multi_cell(
-            width,
-            8,
-            _latin1(f"{number}. " + translate(f"reach.poster_step{number}", lang)),
-            align="L",
-        )
+        step = f"{number}. " + translate(f"reach.poster_step{number}", lang)
+        doc.paragraph(pdf, doc.clean(step), left, width, 8)
     qr_size = 90.0
     qr_top = max(pdf.get_y() + 10, 150.0)
-    pdf.image(io.BytesIO(qr_png(page_url, scale=10)), x=(pdf.w - qr_size) / 2, y=qr_top, w=qr_size)
-    pdf.set_xy(20, qr_top + qr_size + 4)
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.multi_cell(width, 9, _latin1(page_url), align="C")
+    doc.qr_code(pdf, page_url, (pdf.w - qr_size) / 2, qr_top, qr_size)
+    pdf.set_y(qr_top + qr_size + 4)
+    doc.font(pdf, 18, bold=True)
+    doc.paragraph(pdf, doc.clean(page_url), left, width, 9, align="C")
     if contact:
-        pdf.set_x(20)
-        pdf.set_font("Helvetica", "", 14)
-        pdf.multi_cell(
-            width, 8, _latin1(translate("reach.poster_contact", lang, contact=contact)), align="C"
-        )
+        doc.font(pdf, 14)
+        contact_line = translate("reach.poster_contact", lang, contact=contact)
+        doc.paragraph(pdf, doc.clean(contact_line), left, width, 8, align="C")
     return bytes(pdf.output())

@@ -58,6 +58,10 @@ def _menu() -> rx.Component:
                     ),
                     nav_link(t("nav.own_listings"), routes.MY_LISTINGS),
                     nav_link(t("nav.account"), routes.ACCOUNT),
+                    rx.cond(
+                        PublicSession.is_proxy,
+                        nav_link(t("print.weekly_link"), routes.WEEKLY_SHEET),
+                    ),
                     language_switch(),
                     rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
                     align="start",

@@ -47,7 +47,9 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.pages.weekly_sheet import WeeklySheetState, weekly_sheet_page
 from dasnez_app.pages.youth_info import YouthInfoState, youth_info_page
+from dasnez_app.print_http import print_routes
 from dasnez_app.reach_http import reach_routes
 from dasnez_app.state import PublicSession
 from dasnez_app.titles import TITLES
@@ -101,6 +103,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.INSTITUTION_INVITE: (institution_invite_page, InstitutionInviteState.load),
     routes.PARENT_CONSENT: (parent_consent_page, ParentConsentState.load),
     routes.YOUTH_INFO: (youth_info_page, YouthInfoState.load),
+    routes.WEEKLY_SHEET: (weekly_sheet_page, WeeklySheetState.load),
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 
@@ -122,6 +125,8 @@ app = rx.App(
         health_endpoint("public"),
         public_api(),
         unsubscribe_endpoint(),
+        # The printed notices' downloads read the session, as event handlers do.
+        print_routes(),
         session_http.gate(auth.PUBLIC_APP),
         not_found_status(auth.PUBLIC_APP, page_status.CHECKS),
         # Embeds, feeds, robots.txt, sitemaps and the link-preview head (no cookies).

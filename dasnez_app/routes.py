@@ -65,6 +65,8 @@ INSTITUTION_INVITE = "/netzwerk-einladung"
 PARENT_CONSENT = "/eltern-zustimmung"
 # A Kommune's Taschengeldbörse information for adults and parents.
 YOUTH_INFO = "/k/[slug]/taschengeld-info"
+# A proxy prints the weekly sheet of new listings for people without internet.
+WEEKLY_SHEET = "/stellvertretung/wochenblatt"
 NOT_FOUND = "404"
 
 
@@ -121,6 +123,7 @@ PAGES: tuple[str, ...] = (
     INSTITUTION_INVITE,
     PARENT_CONSENT,
     YOUTH_INFO,
+    WEEKLY_SHEET,
     NOT_FOUND,
 )
 
@@ -146,6 +149,8 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     "/k/*/eintrag/*/bearbeiten",
     "/embed/",
     "/_",
+    WEEKLY_SHEET,
+    "/drucken/",
 )
 
 # The last path segment of each legal page, by text kind (LegalKind values) and "easy".

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from dasnez_app import routes
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
+from dasnez_core.models import Role
 from dasnez_core.services import auth, contact, kommunen
 from dasnez_core.services.sessions import resolve_session_hash
 from dasnez_ui.db_thread import in_db_thread
@@ -39,6 +40,8 @@ class PublicSession(LangState, Outcome):
     unread: int = 0
     # The person must accept their Kommune's new privacy notice or terms before acting.
     consent_due: bool = False
+    # The person is an approved proxy (Stellvertretung): the menu offers the weekly sheet.
+    is_proxy: bool = False
     # The Kommune of the page's path ("" outside a Kommune): whose legal texts the footer links.
     here_slug: str = ""
     # The header's login link, which brings the person back to this page afterwards.
@@ -63,6 +66,7 @@ class PublicSession(LangState, Outcome):
         self.user_name = actor.display_name
         self.user_status = actor.status
         self.consent_due = actor.consent_due
+        self.is_proxy = actor.is_approved and Role.PROXY in actor.roles
         self.here_slug = routes.slug_from_path(self.router.url.path)
         return actor
 

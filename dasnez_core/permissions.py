@@ -60,6 +60,8 @@ class Action(StrEnum):
     REGISTER_INSTITUTION = "register_institution"
     ACT_FOR_INSTITUTION = "act_for_institution"
     APPROVE_INSTITUTION = "approve_institution"
+    PRINT_NOTICE = "print_notice"
+    PRINT_WEEKLY_SHEET = "print_weekly_sheet"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -90,6 +92,10 @@ def _member_not_admin(actor: Actor, kommune_id: int | None) -> bool:
 
 def _member_or_admin(actor: Actor, kommune_id: int | None) -> bool:
     return _approved_member(actor, kommune_id) or _admin_of(actor, kommune_id)
+
+
+def _approved_anywhere(actor: Actor, _kommune_id: int | None) -> bool:
+    return actor.is_approved
 
 
 def _approved_proxy(actor: Actor, kommune_id: int | None) -> bool:
@@ -192,6 +198,10 @@ RULES: dict[Action, Rule] = {
     Action.ACT_FOR_INSTITUTION: _approved_member,
     # Admitting an institution in the approval queue.
     Action.APPROVE_INSTITUTION: _admin_of,
+    # The Aushang of a public listing: any approved person (the listing is public anyway);
+    # the weekly sheet of new listings: the Kommune's own proxies.
+    Action.PRINT_NOTICE: _approved_anywhere,
+    Action.PRINT_WEEKLY_SHEET: _approved_proxy,
 }
 
 

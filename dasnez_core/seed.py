@@ -233,6 +233,7 @@ def seed_demo(db: Session) -> list[DemoLogin]:
     _seed_operations(db)
     logins += _seed_onboarding(db)
     logins += _seed_coordinators(db)
+    _seed_printing(db)
     db.commit()
     return logins
 
@@ -808,3 +809,15 @@ def _taschengeld_for_minors(
         lawn.job_from, lawn.job_until, lawn.job_minutes = 10 * 60, 13 * 60, 90
         db.add(lawn)
     db.flush()
+
+
+# The demo proxy's phone number, printed on her Aushänge and weekly sheets (issue 10).
+HELGA_PHONE = "05250 931 77 42"
+
+
+def _seed_printing(db: Session) -> None:
+    """Give the demo proxy a phone number if she has none (idempotent)."""
+    helga = db.exec(select(User).where(User.email == "helga@delbrueck.example")).first()
+    if helga is not None and not helga.phone:
+        helga.phone = HELGA_PHONE
+        db.add(helga)

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from dasnez_core.config import load_settings
 from dasnez_core.i18n import translate
+from dasnez_core.printing.qr import qr_data_uri
 from dasnez_core.services import kommunen
 from dasnez_core.services.filters import KINDS
 from dasnez_ui.lang import t
@@ -23,7 +24,6 @@ from dasnez_ui.reach_links import (
     filter_query,
     ical_path,
     iframe_snippet,
-    qr_data_uri,
 )
 
 FIELDS = ("area", "space", "exchange", "kind")

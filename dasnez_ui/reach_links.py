@@ -1,4 +1,4 @@
-"""Addresses other websites use (embed, feeds), the snippets that carry them, and QR codes.
+"""Addresses other websites use (embed, feeds) and the snippets that carry them.
 
 Both apps build them: the public app serves the addresses, the admin portal hands them to
 a Kommune's staff. The filter parameters are the browse page's (`dasnez_app.routes`):
@@ -8,10 +8,7 @@ a school that copies a browse address into the embed gets the same listings.
 from __future__ import annotations
 
 import html
-import io
 from urllib.parse import quote, urlencode
-
-import segno
 
 EMBED_PREFIX = "/embed/k/"
 FEED_PREFIX = "/feed/k/"
@@ -63,15 +60,3 @@ def iframe_snippet(url: str, title: str) -> str:
         f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" '
         f'width="100%" height="{FRAME_HEIGHT}" style="border:0" loading="lazy"></iframe>'
     )
-
-
-def qr_png(url: str, scale: int = 8) -> bytes:
-    """A QR code of `url` as PNG (error correction M, quiet zone kept)."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
-    return buffer.getvalue()
-
-
-def qr_data_uri(url: str, scale: int = 6) -> str:
-    """The same QR code as a PNG data: URI (the snippet generator's download link)."""
-    return segno.make(url, error="m", micro=False).png_data_uri(scale=scale, border=4)

@@ -389,6 +389,9 @@ def profile_page() -> rx.Component:
                         t("reach.poster_download"),
                         href=ProfileState.poster_url,
                         download="",
+                        # A document request: React Router would navigate client-side
+                        # to a page that does not exist.
+                        reload_document=True,
                         style={"font_weight": "600"},
                     ),
                     profile_embed_section(),

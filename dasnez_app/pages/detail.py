@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from dasnez_app import routes
 from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.pages.print_notice import notice_link, print_notice_button
 from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
@@ -60,6 +61,8 @@ class DetailState(PageLoad, PublicSession):
     report_error: str = ""
     report_fields: dict[str, str] = {}
     report_done: str = ""
+    # The Aushang download of this listing; "" when the caller may not print it.
+    print_href: str = ""
 
     @rx.event
     async def load(self) -> rx.event.EventSpec | None:
@@ -68,7 +71,7 @@ class DetailState(PageLoad, PublicSession):
     def _reset(self) -> tuple[str, int | None]:
         """Reset first: a load that fails below leaves no earlier listing behind."""
         slug, listing_id = ids_from_path(self.router.url.path)
-        self._assign(slug=slug, listing_id=0, loaded=False, found=False)
+        self._assign(slug=slug, listing_id=0, loaded=False, found=False, print_href="")
         self._assign(report_open=False, report_error="", report_done="", report_fields={})
         return slug, listing_id
 
@@ -83,6 +86,7 @@ class DetailState(PageLoad, PublicSession):
             self._assign(loaded=True, found=False)
             return
         self._show(*view)
+        self._assign(print_href=notice_link(actor, slug, view[0]))
 
     async def _abuild(self) -> None:
         """The page load: the header, then the listing in one database visit off the loop."""
@@ -95,6 +99,7 @@ class DetailState(PageLoad, PublicSession):
             self._assign(loaded=True, found=False)
             return
         self._show(*view)
+        self._assign(print_href=notice_link(actor, slug, view[0]))
 
     def _show(
         self, d: ListingDetail, summary: tuple[int, float], job: youth.JobView | None = None
@@ -330,6 +335,7 @@ def _body() -> rx.Component:
                 ),
             ),
         ),
+        print_notice_button(DetailState.print_href),
         rx.cond(DetailState.is_public & ~DetailState.is_own, _report_box()),
         rx.link(t("browse.title"), href=routes.browse_href(DetailState.slug)),
         spacing="4",

@@ -26,6 +26,7 @@ from dasnez_core.messages import (
     onboarding,
     operations,
     phone,
+    printing,
     pwa,
     reach,
     resilience,
@@ -60,6 +61,7 @@ for _part in (
     coordinator,
     institution,
     minors,
+    printing,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -102,6 +102,8 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     pr.INSTITUTION_INVITE: _fixed(pr.INSTITUTION_INVITE + "?token=abgelaufen", ANONYMOUS),
     pr.PARENT_CONSENT: _fixed(pr.PARENT_CONSENT + "?token=abgelaufen", ANONYMOUS),
     pr.YOUTH_INFO: Recipe(lambda s: str(pr.youth_info_href(s.slug)), _PUBLIC_ROLES),
+    # A citizen sees why it is for proxies; the proxy's form: tests/e2e/test_printing.py.
+    pr.WEEKLY_SHEET: _fixed(pr.WEEKLY_SHEET, CITIZEN_ROLE),
     pr.NOT_FOUND: _fixed("/gibt-es-nicht", *_PUBLIC_ROLES),
     **{
         route: Recipe(lambda s, key=key: str(pr.legal_href(s.slug, key)), _PUBLIC_ROLES)

@@ -130,6 +130,9 @@ EXPECTED: dict[Action, set[str]] = {
     Action.REGISTER_INSTITUTION: MEMBERS,
     Action.ACT_FOR_INSTITUTION: MEMBERS,
     Action.APPROVE_INSTITUTION: {"admin_here"},
+    # A public listing's Aushang: every approved person, of any Kommune.
+    Action.PRINT_NOTICE: MEMBERS | {"admin_other", "platform"},
+    Action.PRINT_WEEKLY_SHEET: {"proxy"},
 }
 
 
