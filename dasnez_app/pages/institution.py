@@ -21,6 +21,7 @@ from dasnez_app.components import listing_card, public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.config import load_settings
 from dasnez_core.errors import NotFound
+from dasnez_core.printing.qr import qr_data_uri
 from dasnez_core.services import institution_inbox as inbox
 from dasnez_core.services import institution_members as members
 from dasnez_core.services import institutions, kommunen
@@ -33,7 +34,6 @@ from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Lines, form_fields
 from dasnez_ui.params import parse_id
-from dasnez_ui.reach_links import qr_data_uri
 
 _WRITE = Lines("write_error", "write_success", form_fields("message", prefix="write_"))
 _NOTICE = Lines(
