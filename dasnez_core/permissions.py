@@ -45,6 +45,8 @@ class Action(StrEnum):
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
     SAVE_SEARCH = "save_search"
+    VIEW_OWN_TIME_ACCOUNT = "view_own_time_account"
+    MANAGE_TIMEBANK = "manage_timebank"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -135,6 +137,10 @@ RULES: dict[Action, Rule] = {
     Action.CREATE_KOMMUNE: _platform_admin,
     # Saved searches mail new listings: approved members of that Kommune.
     Action.SAVE_SEARCH: _approved_member,
+    # The own Zeitkonto (statement, CSV, Ehrenamtsnachweis): approved members.
+    Action.VIEW_OWN_TIME_ACCOUNT: _approved_member,
+    # Time-bank settings, corrections and totals: the Kommune's admins.
+    Action.MANAGE_TIMEBANK: _admin_of,
 }
 
 

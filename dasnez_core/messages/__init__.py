@@ -26,6 +26,7 @@ from dasnez_core.messages import (
     resilience,
     status,
     throttle,
+    timebank,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}
@@ -50,6 +51,7 @@ for _part in (
     api,
     resilience,
     reach,
+    timebank,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -24,7 +24,9 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
+from dasnez_core.models.listing_photo import ListingPhoto
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
+from dasnez_core.models.timebank import TimebankMode, TimebankSettings, TimeEntry, TimeEntryKind
 from dasnez_core.models.user import (
     AccountToken,
     AccountTokenPurpose,
@@ -63,6 +65,7 @@ __all__ = [
     "LegalText",
     "Listing",
     "ListingKind",
+    "ListingPhoto",
     "ListingReport",
     "ListingSocialSpace",
     "ListingStatus",
@@ -75,6 +78,10 @@ __all__ = [
     "SavedSearch",
     "SessionTicket",
     "SocialSpace",
+    "TimeEntry",
+    "TimeEntryKind",
+    "TimebankMode",
+    "TimebankSettings",
     "SocialSpaceKind",
     "Sponsor",
     "User",

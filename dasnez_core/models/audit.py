@@ -54,6 +54,9 @@ class AuditAction(StrEnum):
     RESTORE_LISTING = "restore_listing"
     HIDE_RATING = "hide_rating"
     SHOW_RATING = "show_rating"
+    CORRECT_TIME_ENTRY = "correct_time_entry"
+    UPDATE_TIMEBANK_SETTINGS = "update_timebank_settings"
+    REMOVE_PHOTO = "remove_photo"
 
     @property
     def label_key(self) -> str:

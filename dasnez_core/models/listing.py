@@ -133,6 +133,8 @@ class Listing(SQLModel, table=True):
     pocket_money_cents: int | None = None
     estimated_hours: int | None = None
     swap_for: str = Field(default="", max_length=200)
+    # Tauschbörse: "gift" (zu verschenken) or "swap" (tauschen gegen `swap_for`); "" elsewhere.
+    swap_mode: str = Field(default="", max_length=10)
     reminder_sent_at: datetime | None = None
     closed_at: datetime | None = None
     # When the listing first became public (after pre-moderation or as a draft published

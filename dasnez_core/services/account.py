@@ -50,7 +50,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.passwords import check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can, require
-from dasnez_core.services import audit, saved_searches
+from dasnez_core.services import audit, listing_photos, saved_searches, timebank
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
@@ -678,6 +678,8 @@ def delete_account(
             )
         ).all()
     )
+    timebank.forget_person(db, me)
+    listing_photos.forget_listings(db, listing_ids)
     for statement in (
         # Agreements stay (anonymised) so that the ratings given through them are kept.
         update(Agreement)

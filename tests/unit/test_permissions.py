@@ -82,6 +82,8 @@ EXPECTED: dict[Action, set[str]] = {
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
     Action.SAVE_SEARCH: {"approved", "proxy", "institution", "admin_here"},
+    Action.VIEW_OWN_TIME_ACCOUNT: {"approved", "proxy", "institution", "admin_here"},
+    Action.MANAGE_TIMEBANK: {"admin_here"},
 }
 
 
