@@ -39,6 +39,7 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.pages.time_account import TimeAccountState, time_account_page
 from dasnez_app.reach_http import reach_routes
 from dasnez_app.state import PublicSession
 from dasnez_app.titles import TITLES
@@ -66,6 +67,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.LISTING_EDIT: (new_listing_page, NewListingState.load),
     routes.MY_LISTINGS: (my_listings_page, MyListingsState.load),
     routes.ACCOUNT: (account_page, AccountState.load),
+    routes.TIME_ACCOUNT: (time_account_page, TimeAccountState.load),
     routes.FORGOT_PASSWORD: (forgot_password_page, ForgotPasswordState.load),
     routes.RESET_PASSWORD: (reset_password_page, ResetPasswordState.load),
     routes.EMAIL_CONFIRM: (email_confirm_page, EmailConfirmState.load),

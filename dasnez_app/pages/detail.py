@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import reflex as rx
 from sqlmodel import Session
 
 from dasnez_app import routes
-from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.components import exchange_label, kind_badge, public_page, swap_line
 from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
@@ -15,6 +17,7 @@ from dasnez_core.errors import NotFound
 from dasnez_core.exchanges import listing_fields
 from dasnez_core.formatting import format_number
 from dasnez_core.services import kommunen
+from dasnez_core.services.listing_photos import PhotoView, photos_of
 from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
@@ -25,6 +28,15 @@ from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
 from dasnez_ui.page_load import PageLoad
+
+
+@dataclass
+class PhotoItem:
+    """A photo as the detail page shows it (upload names, no path)."""
+
+    name: str
+    thumb: str
+    alt: str
 
 
 class DetailState(PageLoad, PublicSession):
@@ -50,6 +62,9 @@ class DetailState(PageLoad, PublicSession):
     extras: dict[str, str] = {}
     is_public: bool = False
     is_own: bool = False
+    swap_mode: str = ""
+    swap_for: str = ""
+    photos: list[PhotoItem] = []
     report_open: bool = False
     report_error: str = ""
     report_fields: dict[str, str] = {}
@@ -90,7 +105,7 @@ class DetailState(PageLoad, PublicSession):
             return
         self._show(*view)
 
-    def _show(self, d: ListingDetail, summary: tuple[int, float]) -> None:
+    def _show(self, d: ListingDetail, summary: tuple[int, float], photos: list[PhotoView]) -> None:
         lang = self.lang
         self._assign(
             listing_id=d.id,
@@ -111,6 +126,16 @@ class DetailState(PageLoad, PublicSession):
             is_own=d.is_own,
             rating_count=summary[0],
             rating_average=format_number(summary[1], lang, 1) if summary[0] else "",
+            swap_mode=d.swap_mode,
+            swap_for=d.swap_for,
+            photos=[
+                PhotoItem(
+                    p.name,
+                    p.thumb,
+                    self._t("photo.alt", number=n, title=d.title),
+                )
+                for n, p in enumerate(photos, start=1)
+            ],
         )
         self._assign(loaded=True, found=True)
 
@@ -143,14 +168,15 @@ class DetailState(PageLoad, PublicSession):
 
 def listing_view(
     db: Session, viewer: Actor, slug: str, listing_id: int | None, lang: str
-) -> tuple[ListingDetail, tuple[int, float]]:
+) -> tuple[ListingDetail, tuple[int, float], list[PhotoView]]:
     """The listing `listing_id` of the Kommune `slug` as `viewer` may see it, with its
-    author's (count, average) rating; NotFound if either is unknown or hidden."""
+    author's (count, average) rating and its photos; NotFound if either is unknown or
+    hidden."""
     kommune_id = master_by_slug(db, slug).kommune.id  # cached: no statement while fresh
     if listing_id is None:
         raise NotFound()
     d = get_listing_detail(db, viewer, kommune_id, listing_id, lang)
-    return d, _rating_summary(db, kommune_id, d.author_id)
+    return d, _rating_summary(db, kommune_id, d.author_id), photos_of(db, kommune_id, d.id)
 
 
 def _shown(value: int | str, lang: str) -> str:
@@ -207,6 +233,38 @@ def _report_box() -> rx.Component:
     )
 
 
+def _photos() -> rx.Component:
+    """The listing's photos; each opens in full size."""
+    return rx.el.ul(
+        rx.foreach(
+            DetailState.photos,
+            lambda p: rx.el.li(
+                rx.link(
+                    rx.image(
+                        src=rx.get_upload_url(p.thumb),
+                        alt=p.alt,
+                        width="100%",
+                        height="auto",
+                        border_radius="8px",
+                    ),
+                    href=rx.get_upload_url(p.name),
+                    is_external=True,
+                ),
+            ),
+        ),
+        aria_label=t("photo.heading"),
+        style={
+            "display": "grid",
+            "grid_template_columns": "repeat(auto-fill, minmax(140px, 1fr))",
+            "gap": "0.5rem",
+            "list_style": "none",
+            "padding": "0",
+            "margin": "0",
+            "width": "100%",
+        },
+    )
+
+
 def _body() -> rx.Component:
     return rx.vstack(
         rx.hstack(
@@ -218,6 +276,8 @@ def _body() -> rx.Component:
         rx.cond(
             ~DetailState.is_public, rx.callout(t("detail.not_public"), icon="info", role="status")
         ),
+        swap_line(DetailState.swap_mode, DetailState.swap_for),
+        rx.cond(DetailState.photos.length() > 0, _photos()),
         rx.text(DetailState.body, white_space="pre-wrap"),
         rx.el.dl(
             _fact("detail.category", DetailState.category),

@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Noch keine Buchungen. Stunden werden gebucht, sobald beide Seiten einer "
         "Zeitspende „Hilfe hat stattgefunden“ bestätigt haben.",
         "No bookings yet. Hours are booked once both sides of a time donation have "
-        "confirmed \"help took place\".",
+        'confirmed "help took place".',
     ),
     "timebank.col_date": ("Datum", "Date"),
     "timebank.col_title": ("Eintrag", "Listing"),
@@ -72,8 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timebank.certificate_intro": (
         "Ein druckbarer Nachweis Ihrer geschenkten Stunden in einem Zeitraum, ausgestellt "
         "im Namen Ihrer Kommune.",
-        "A printable record of the hours you gave in a period, issued in your Kommune's "
-        "name.",
+        "A printable record of the hours you gave in a period, issued in your Kommune's name.",
     ),
     "timebank.period_start": ("Von", "From"),
     "timebank.period_end": ("Bis", "To"),
@@ -236,7 +235,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "photo.added": ("Das Foto ist hinzugefügt.", "The photo was added."),
     "photo.deleted": ("Das Foto ist gelöscht.", "The photo was deleted."),
     "photo.delete": ("Foto löschen", "Delete photo"),
-    "photo.alt": ("Foto {number} zu „{title}“", "Photo {number} of \"{title}\""),
+    "photo.alt": ("Foto {number} zu „{title}“", 'Photo {number} of "{title}"'),
+    "photo.alt_own": ("Foto {number}", "Photo {number}"),
     "photo.empty": ("Bitte eine Bilddatei wählen.", "Please choose an image file."),
     "photo.too_big": (
         "Das Foto ist zu groß (höchstens {mb} MB).",
@@ -258,7 +258,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zu diesem Eintrag können keine Fotos mehr hinzugefügt werden.",
         "No more photos can be added to this listing.",
     ),
-    "photo.not_found": ("Dieses Foto gibt es nicht (mehr).", "This photo does not exist (any more)."),
+    "photo.not_found": (
+        "Dieses Foto gibt es nicht (mehr).",
+        "This photo does not exist (any more).",
+    ),
     "photo.save_first": (
         "Fotos können Sie hinzufügen, sobald der Eintrag gespeichert ist.",
         "You can add photos once the listing is saved.",

@@ -679,7 +679,7 @@ def delete_account(
         ).all()
     )
     timebank.forget_person(db, me)
-    listing_photos.forget_listings(db, listing_ids)
+    listing_photos.forget_listings(db, [i for i in listing_ids if i is not None])
     for statement in (
         # Agreements stay (anonymised) so that the ratings given through them are kept.
         update(Agreement)

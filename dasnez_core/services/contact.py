@@ -39,8 +39,8 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.permissions import Action, can, require
-from dasnez_core.services.auth import clean_text
 from dasnez_core.services import timebank
+from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.transitions import locked_one
 from dasnez_core.throttle import MESSAGES_PER_ACCOUNT, MESSAGES_PER_ADDRESS, address_key, throttle

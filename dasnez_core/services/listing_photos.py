@@ -252,3 +252,8 @@ def forget_listings(db: Session, listing_ids: list[int]) -> None:
         discard_after_commit(db, thumb)
     db.execute(delete(ListingPhoto).where(col(ListingPhoto.listing_id).in_(listing_ids)))
 
+
+def own_photos(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> list[PhotoView]:
+    """The photos of the actor's own listing (for its edit page)."""
+    own_listing(db, actor, kommune_id, listing_id)
+    return photos_of(db, kommune_id, listing_id)

@@ -70,9 +70,7 @@ TOTALS_MONTHS = 12
 
 def settings_of(db: Session, kommune_id: int) -> TimebankSettings:
     """The Kommune's settings (an unsaved default row: donations only, when it has none)."""
-    row = db.exec(
-        select(TimebankSettings).where(TimebankSettings.kommune_id == kommune_id)
-    ).first()
+    row = db.exec(select(TimebankSettings).where(TimebankSettings.kommune_id == kommune_id)).first()
     return row or TimebankSettings(kommune_id=kommune_id)
 
 
@@ -181,24 +179,22 @@ def book_agreement(db: Session, agreement: Agreement, lang: str = "de") -> bool:
         return False
     check_room(db, agreement, lang, lock=True)
     minutes = _minutes(agreement.hours)
-    common = {
-        "kommune_id": agreement.kommune_id,
-        "agreement_id": agreement_id,
-        "district_id": listing.district_id,
-        "title": listing.title[:120],
-    }
-    db.add(
-        TimeEntry(
-            user_id=agreement.helper_id, kind=TimeEntryKind.CREDIT, minutes=minutes, **common
+
+    def entry(user_id: int, kind: TimeEntryKind, signed: int) -> TimeEntry:
+        return TimeEntry(
+            kommune_id=agreement.kommune_id,
+            user_id=user_id,
+            kind=kind,
+            minutes=signed,
+            agreement_id=agreement_id,
+            district_id=listing.district_id,
+            title=listing.title[:120],
         )
-    )
+
+    db.add(entry(agreement.helper_id, TimeEntryKind.CREDIT, minutes))
     settings = settings_of(db, agreement.kommune_id)
     if settings.mode == TimebankMode.TIMEBANK and agreement.seeker_id is not None:
-        db.add(
-            TimeEntry(
-                user_id=agreement.seeker_id, kind=TimeEntryKind.DEBIT, minutes=-minutes, **common
-            )
-        )
+        db.add(entry(agreement.seeker_id, TimeEntryKind.DEBIT, -minutes))
     db.flush()
     return True
 

@@ -66,7 +66,11 @@ def certificate_pdf(cert: Certificate, lang: str = "de") -> bytes:
             first_row_as_headings=True,
         ) as table:
             header = table.row()
-            for key in ("timebank.pdf.col_date", "timebank.pdf.col_activity", "timebank.pdf.col_hours"):
+            for key in (
+                "timebank.pdf.col_date",
+                "timebank.pdf.col_activity",
+                "timebank.pdf.col_hours",
+            ):
                 header.cell(tr(key))
             for entry in cert.rows:
                 row = table.row()
@@ -122,6 +126,10 @@ def certificate_pdf(cert: Certificate, lang: str = "de") -> bytes:
     pdf.ln(2)
     pdf.set_font("Helvetica", "", 10)
     pdf.multi_cell(
-        width, 5, tr("timebank.pdf.signature", kommune=cert.kommune_name), new_x="LMARGIN", new_y="NEXT"
+        width,
+        5,
+        tr("timebank.pdf.signature", kommune=cert.kommune_name),
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     return bytes(pdf.output())
