@@ -159,7 +159,7 @@ def check_room(db: Session, agreement: Agreement, lang: str = "de", *, lock: boo
             "value",
             "timebank.overdraft",
             limit=format_number(settings.overdraft_hours, lang),
-            balance=_hours_text(balance, lang),
+            balance=_signed(balance, lang),
         )
 
 
