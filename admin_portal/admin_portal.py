@@ -25,6 +25,7 @@ from admin_portal.pages.profile import ProfileState, profile_page
 from admin_portal.pages.ratings import RatingsState, ratings_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
+from admin_portal.pages.timebank import TimebankAdminState, timebank_admin_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.reach_http import admin_reach_routes
 from admin_portal.state import AdminSession
@@ -59,6 +60,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.LISTINGS: (listings_list_page, ListingsListState.load),
     routes.RATINGS: (ratings_page, RatingsState.load),
     routes.ADMINS: (admins_page, AdminsState.load),
+    routes.TIMEBANK: (timebank_admin_page, TimebankAdminState.load),
     # One person, one listing: facts, actions with a reason, history.
     routes.PERSON_DETAIL: (person_detail_page, PersonDetailState.load),
     routes.LISTING_DETAIL: (listing_detail_page, ListingDetailState.load),

@@ -52,6 +52,7 @@ PEOPLE = "/personen"
 LISTINGS = "/eintraege"
 RATINGS = "/bewertungen"
 ADMINS = "/verwaltung"
+TIMEBANK = "/zeitkonten"
 # One person, one listing of the admin's Kommune: facts, actions, history.
 PERSON_DETAIL = "/personen/[id]"
 LISTING_DETAIL = "/eintraege/[id]"
@@ -116,6 +117,7 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(LISTINGS, "dash.nav.listings", NAV_CONTENT),
     AdminPage(RATINGS, "dash.nav.ratings", NAV_CONTENT),
     AdminPage(ADMINS, "dash.nav.admins", NAV_MASTERDATA),
+    AdminPage(TIMEBANK, "nav.admin_timebank", NAV_EVALUATION),
     AdminPage(PERSON_DETAIL),
     AdminPage(LISTING_DETAIL),
     AdminPage(NOT_FOUND),

@@ -79,6 +79,7 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     ),
     pr.MY_LISTINGS: _fixed(pr.MY_LISTINGS, CITIZEN_ROLE),
     pr.ACCOUNT: _fixed(pr.ACCOUNT, CITIZEN_ROLE),
+    pr.TIME_ACCOUNT: _fixed(pr.TIME_ACCOUNT, CITIZEN_ROLE),
     pr.FORGOT_PASSWORD: _fixed(pr.FORGOT_PASSWORD, ANONYMOUS),
     pr.RESET_PASSWORD: _fixed(pr.RESET_PASSWORD + "?token=abgelaufen", ANONYMOUS),
     pr.EMAIL_CONFIRM: _fixed(pr.EMAIL_CONFIRM + "?token=abgelaufen", ANONYMOUS),
@@ -124,6 +125,7 @@ ADMIN_RECIPES: dict[str, Recipe] = {
     ar.LISTINGS: _fixed(ar.LISTINGS, ADMIN_ROLE),
     ar.RATINGS: _fixed(ar.RATINGS, ADMIN_ROLE),
     ar.ADMINS: _fixed(ar.ADMINS, ADMIN_ROLE),
+    ar.TIMEBANK: _fixed(ar.TIMEBANK, ADMIN_ROLE),
     ar.LEGAL_TEXTS: _fixed(ar.LEGAL_TEXTS, ADMIN_ROLE),
     ar.PERSON_DETAIL: Recipe(lambda s: str(ar.person_href(s.other_person)), (ADMIN_ROLE,)),
     ar.LISTING_DETAIL: Recipe(

@@ -173,6 +173,7 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("masterdata", "/verwaltung", "dash.nav.admins"),
         ("evaluation", "/uebersicht", "dash.nav.overview"),
         ("evaluation", "/protokoll", "admin.nav.audit"),
+        ("evaluation", "/zeitkonten", "nav.admin_timebank"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
     ]
     assert {page.nav_group for page in admin_routes.PAGES} <= {"", *admin_routes.NAV_GROUPS}
