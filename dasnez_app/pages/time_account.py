@@ -208,8 +208,11 @@ def _summary() -> rx.Component:
     )
 
 
-def _cell(*children: rx.Component | rx.Var, **props: object) -> rx.Component:
-    return rx.el.td(*children, style={"padding": "0.4rem", "vertical_align": "top"}, **props)
+def _cell(*children: rx.Component | rx.Var, nowrap: bool = False) -> rx.Component:
+    style = {"padding": "0.4rem", "vertical_align": "top"}
+    if nowrap:
+        style["white_space"] = "nowrap"
+    return rx.el.td(*children, style=style)
 
 
 def _head(key: str) -> rx.Component:
@@ -250,7 +253,7 @@ def _statement() -> rx.Component:
                                     ),
                                 ),
                                 _cell(r.kind),
-                                _cell(r.hours, style={"white_space": "nowrap"}),
+                                _cell(r.hours, nowrap=True),
                                 style={"border_bottom": "1px solid var(--gray-5)"},
                             ),
                         )

@@ -494,6 +494,7 @@ def export_own_data(db: Session, actor: Actor, kommune_id: int) -> str:
         "saved_searches": saved_searches.export_of(db, me),
         "conversations": _export_conversations(db, me),
         "agreements": _export_agreements(db, me),
+        "time_account": timebank.export_of(db, me),
         "ratings_given": [
             {
                 "agreement_id": r.agreement_id,

@@ -597,6 +597,24 @@ def totals(
     ]
 
 
+def export_of(db: Session, user_id: int) -> list[dict[str, object]]:
+    """The person's bookings for their data export (Art. 15 and 20 DSGVO)."""
+    return [
+        {
+            "booked_at": e.booked_at.isoformat(),
+            "kind": "correction" if e.corrects_id is not None else e.kind,
+            "hours": float(Decimal(e.minutes) / MINUTES),
+            "title": e.title,
+            "reason": e.reason,
+        }
+        for e in db.exec(
+            select(TimeEntry)
+            .where(TimeEntry.user_id == user_id)
+            .order_by(col(TimeEntry.booked_at), col(TimeEntry.id))
+        ).all()
+    ]
+
+
 def forget_person(db: Session, user_id: int) -> None:
     """Account deletion: the person's own entries go; corrections they made as an admin
     stay without their name."""

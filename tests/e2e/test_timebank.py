@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from datetime import timedelta
 
 import httpx
@@ -51,6 +52,15 @@ DESKTOP = {"width": 1280, "height": 900}
 DELBRUECK_ADMIN = "admin@delbrueck.example"
 OTHER_ADMIN = "admin@bad-lippspringe.example"
 _HASH: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _patient_expect() -> Iterator[None]:
+    """These flows wait on argon2 logins and two confirmations on a shared 2-core machine:
+    allow each expectation 20 s here, and give the default back afterwards."""
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -132,7 +142,7 @@ def _login(page: Page, apps: Apps, email: str, name: str) -> None:
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
-    expect(page.locator("header").get_by_text(name)).to_be_visible()
+    expect(page.locator("header").get_by_text(name)).to_be_visible(timeout=40_000)
 
 
 def _admin(browser: Browser, apps: Apps, address: str) -> Page:
@@ -221,8 +231,8 @@ def test_a_zeitspende_moves_hours_and_the_certificate_lists_them(
     csv_text = open(csv_download.value.path(), encoding="utf-8-sig").read()  # noqa: SIM115
     assert "Vorlesen für Rudi;Gutschrift;2,50;;" in csv_text
     start = (local_today() - timedelta(days=30)).isoformat()
-    helper.get_by_label("Von").fill(start)
-    helper.get_by_label("Bis").fill(local_today().isoformat())
+    helper.get_by_label("Von", exact=True).fill(start)
+    helper.get_by_label("Bis", exact=True).fill(local_today().isoformat())
     with helper.expect_download() as pdf_download:
         helper.get_by_role("button", name="Nachweis als PDF").click()
     expect(helper.get_by_role("status")).to_contain_text("Der Nachweis wurde erstellt (2,50")
@@ -233,8 +243,8 @@ def test_a_zeitspende_moves_hours_and_the_certificate_lists_them(
     assert "Ehrenamtskarte NRW" in text and "250" in text
 
     # A period that ends before it starts is refused in German, and nothing downloads.
-    helper.get_by_label("Von").fill(local_today().isoformat())
-    helper.get_by_label("Bis").fill(start)
+    helper.get_by_label("Von", exact=True).fill(local_today().isoformat())
+    helper.get_by_label("Bis", exact=True).fill(start)
     helper.get_by_role("button", name="Nachweis als PDF").click()
     expect(helper.get_by_role("alert").first).to_contain_text("vor seinem Anfang")
 

@@ -409,3 +409,13 @@ def test_deleting_the_account_deletes_its_entries(db: Session, w: World) -> None
     )
     assert _entries(db, w.receiver) == []
     assert _entries(db, w.helper) == [("credit", 120)]
+
+
+def test_the_data_export_holds_the_time_account(db: Session, w: World) -> None:
+    import json
+
+    _agree(db, w, "2")
+    exported = json.loads(account_service.export_own_data(db, _as(db, w.helper), w.here.id))
+    assert [(e["kind"], e["hours"], e["title"]) for e in exported["time_account"]] == [
+        ("credit", 2.0, "Vorlesen am Nachmittag")
+    ]
