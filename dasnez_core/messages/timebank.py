@@ -222,6 +222,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Regeln der Zeitspende geändert",
         "Time donation rules changed",
     ),
+    "audit.target.time_entry": ("Zeitbuchung", "Time booking"),
     "audit.action.remove_photo": ("Foto entfernt", "Photo removed"),
     # --- photos --------------------------------------------------------------------------------
     "photo.heading": ("Fotos", "Photos"),

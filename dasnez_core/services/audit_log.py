@@ -29,6 +29,7 @@ from dasnez_core.models import (
     ListingReport,
     Rating,
     SocialSpace,
+    TimeEntry,
     User,
 )
 from dasnez_core.permissions import Action, require
@@ -52,6 +53,7 @@ TARGET_TYPES = (
     "sponsor",
     "info_item",
     "rating",
+    "time_entry",
 )
 
 
@@ -100,6 +102,7 @@ _NAMED_TARGETS: tuple[tuple[str, Any, str], ...] = (
     ("area", Area, "name"),
     ("category", Category, "name"),
     ("social_space", SocialSpace, "name"),
+    ("time_entry", TimeEntry, "title"),
 )
 
 
