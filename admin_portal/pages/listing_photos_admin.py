@@ -67,8 +67,10 @@ class ListingPhotosAdminState(AdminSession):
             "photo.removed",
             lines=_LINES,
         ).ok
-        success = self.photo_success
+        error, success = self.photo_error, self.photo_success
         self._reload()
+        # The list is read again; the outcome of the removal stays on screen.
+        self.photo_error = error or self.photo_error
         if ok:
             self.photo_success = success
 
