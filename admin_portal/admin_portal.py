@@ -32,6 +32,7 @@ from admin_portal.pages.ratings import RatingsState, ratings_page
 from admin_portal.pages.retention import RetentionState, retention_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
+from admin_portal.pages.timebank import TimebankAdminState, timebank_admin_page
 from admin_portal.pages.users_list import PeopleListState, users_list_page
 from admin_portal.pages.youth_settings import YouthSettingsState, youth_settings_page
 from admin_portal.reach_http import admin_reach_routes
@@ -73,6 +74,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.RATINGS: (ratings_page, RatingsState.load),
     routes.ADMINS: (admins_page, AdminsState.load),
     routes.COORDINATORS: (coordinators_page, CoordinatorsState.load),
+    routes.TIMEBANK: (timebank_admin_page, TimebankAdminState.load),
     # One person, one listing: facts, actions with a reason, history.
     routes.PERSON_DETAIL: (person_detail_page, PersonDetailState.load),
     routes.LISTING_DETAIL: (listing_detail_page, ListingDetailState.load),

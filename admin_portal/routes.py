@@ -56,6 +56,7 @@ RATINGS = "/bewertungen"
 ADMINS = "/verwaltung"
 # Ortsteil- und Sozialraum-Verwaltung: the Kommune's coordinators and their scopes.
 COORDINATORS = "/koordination"
+TIMEBANK = "/zeitkonten"
 # One person, one listing of the admin's Kommune: facts, actions, history.
 PERSON_DETAIL = "/personen/[id]"
 LISTING_DETAIL = "/eintraege/[id]"
@@ -136,6 +137,7 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(RATINGS, "dash.nav.ratings", NAV_CONTENT),
     AdminPage(ADMINS, "dash.nav.admins", NAV_MASTERDATA),
     AdminPage(COORDINATORS, "coordinator.nav", NAV_MASTERDATA),
+    AdminPage(TIMEBANK, "nav.admin_timebank", NAV_EVALUATION),
     AdminPage(PERSON_DETAIL),
     AdminPage(LISTING_DETAIL),
     AdminPage(OUTBOX, "ops.nav.outbox", NAV_PLATFORM),

@@ -62,6 +62,7 @@ def _menu() -> rx.Component:
                         PublicSession.is_proxy,
                         nav_link(t("print.weekly_link"), routes.WEEKLY_SHEET),
                     ),
+                    nav_link(t("nav.time_account"), routes.TIME_ACCOUNT),
                     language_switch(),
                     rx.button(t("nav.logout"), on_click=PublicSession.logout, variant="soft"),
                     align="start",
@@ -177,9 +178,36 @@ def exchange_label(exchange_type: rx.Var[str]) -> rx.Component:
     )
 
 
+def swap_line(swap_mode: rx.Var[str], swap_for: rx.Var[str]) -> rx.Component:
+    """What a Tauschbörse listing asks in return: "Zu verschenken" or "Tausch gegen: …"."""
+    return rx.match(
+        swap_mode,
+        ("gift", rx.badge(t("swap.gift_badge"), color_scheme="teal", size="2")),
+        (
+            "swap",
+            rx.text(t("swap.for_badge").replace("{what}", swap_for), weight="medium"),
+        ),
+        rx.fragment(),
+    )
+
+
 def listing_card(card: rx.Var, slug: rx.Var[str]) -> rx.Component:
     """A listing in a list; its title links to the detail page."""
     return rx.card(
+        rx.cond(
+            card.thumb != "",
+            # Decorative beside the linked title (alt=""): the detail page names each photo.
+            rx.image(
+                src=rx.get_upload_url(card.thumb),
+                alt="",
+                loading="lazy",
+                width="100%",
+                max_height="180px",
+                object_fit="cover",
+                border_radius="8px",
+                margin_bottom="0.5rem",
+            ),
+        ),
         rx.vstack(
             rx.hstack(
                 kind_badge(card.kind),
@@ -192,6 +220,7 @@ def listing_card(card: rx.Var, slug: rx.Var[str]) -> rx.Component:
                 size="5",
                 as_="h3",
             ),
+            swap_line(card.swap_mode, card.swap_for),
             rx.text(card.body),
             rx.text(
                 card.area,

@@ -47,6 +47,7 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.pages.time_account import TimeAccountState, time_account_page
 from dasnez_app.pages.weekly_sheet import WeeklySheetState, weekly_sheet_page
 from dasnez_app.pages.youth_info import YouthInfoState, youth_info_page
 from dasnez_app.print_http import print_routes
@@ -78,6 +79,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.LISTING_EDIT: (new_listing_page, NewListingState.load),
     routes.MY_LISTINGS: (my_listings_page, MyListingsState.load),
     routes.ACCOUNT: (account_page, AccountState.load),
+    routes.TIME_ACCOUNT: (time_account_page, TimeAccountState.load),
     routes.FORGOT_PASSWORD: (forgot_password_page, ForgotPasswordState.load),
     routes.RESET_PASSWORD: (reset_password_page, ResetPasswordState.load),
     routes.EMAIL_CONFIRM: (email_confirm_page, EmailConfirmState.load),

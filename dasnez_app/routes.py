@@ -36,6 +36,7 @@ LISTING = "/k/[slug]/eintrag/[id]"
 LISTING_EDIT = "/k/[slug]/eintrag/[id]/bearbeiten"
 MY_LISTINGS = "/meine-eintraege"
 ACCOUNT = "/konto"
+TIME_ACCOUNT = "/konto/zeitkonto"
 FORGOT_PASSWORD = "/passwort-vergessen"  # noqa: S105 (a URL, not a secret)
 RESET_PASSWORD = "/passwort-neu"  # noqa: S105
 EMAIL_CONFIRM = "/email-bestaetigen"
@@ -98,6 +99,7 @@ PAGES: tuple[str, ...] = (
     LISTING_EDIT,
     MY_LISTINGS,
     ACCOUNT,
+    TIME_ACCOUNT,
     FORGOT_PASSWORD,
     RESET_PASSWORD,
     EMAIL_CONFIRM,
@@ -131,6 +133,7 @@ PAGES: tuple[str, ...] = (
 # robots.txt ("*" stands for one path segment).
 NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     ACCOUNT,
+    TIME_ACCOUNT,
     MY_LISTINGS,
     MESSAGES,
     LOGIN,

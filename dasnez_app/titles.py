@@ -44,6 +44,7 @@ TITLES: dict[str, rx.Var[str]] = {
     routes.LISTING_EDIT: page_title(_new_or_edit(), NewListingState.kommune_name),
     routes.MY_LISTINGS: page_title(t("nav.own_listings")),
     routes.ACCOUNT: page_title(t("nav.account"), AccountState.kommune_name),
+    routes.TIME_ACCOUNT: page_title(t("timebank.title")),
     routes.FORGOT_PASSWORD: page_title(t("title.forgot_password")),
     routes.RESET_PASSWORD: page_title(t("title.reset_password")),
     routes.EMAIL_CONFIRM: page_title(t("title.email_confirm")),

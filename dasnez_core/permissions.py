@@ -62,6 +62,8 @@ class Action(StrEnum):
     APPROVE_INSTITUTION = "approve_institution"
     PRINT_NOTICE = "print_notice"
     PRINT_WEEKLY_SHEET = "print_weekly_sheet"
+    VIEW_OWN_TIME_ACCOUNT = "view_own_time_account"
+    MANAGE_TIMEBANK = "manage_timebank"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -202,6 +204,10 @@ RULES: dict[Action, Rule] = {
     # the weekly sheet of new listings: the Kommune's own proxies.
     Action.PRINT_NOTICE: _approved_anywhere,
     Action.PRINT_WEEKLY_SHEET: _approved_proxy,
+    # The own Zeitkonto (statement, CSV, Ehrenamtsnachweis): approved members.
+    Action.VIEW_OWN_TIME_ACCOUNT: _approved_member,
+    # Time-bank settings, corrections and totals: the Kommune's admins.
+    Action.MANAGE_TIMEBANK: _admin_of,
 }
 
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from dasnez_core.kommune_templates import CATEGORY_TEMPLATES
 from dasnez_core.models import (
+    Agreement,
     Area,
     AreaKind,
     Category,
@@ -31,6 +32,10 @@ from dasnez_core.models import (
     SocialSpace,
     SocialSpaceKind,
     Sponsor,
+    TimebankMode,
+    TimebankSettings,
+    TimeEntry,
+    TimeEntryKind,
     User,
     UserSocialSpace,
     UserStatus,
@@ -431,6 +436,7 @@ def _seed_delbrueck(db: Session) -> list[DemoLogin]:
     _listings(db, kommune, areas, exchanges, users, spaces, _DELBRUECK_LISTINGS)
     _caritas(db, kommune, areas, users, spaces)
     _taschengeld_for_minors(db, kommune, exchanges)
+    _timebank_demo(db, kommune, users)
     return _logins(kommune, _DELBRUECK_PEOPLE)
 
 
@@ -821,3 +827,56 @@ def _seed_printing(db: Session) -> None:
     if helga is not None and not helga.phone:
         helga.phone = HELGA_PHONE
         db.add(helga)
+
+
+# (listing title, helper key, receiver key, hours, days ago): past Zeitspende help in
+# Delbrück, booked on the time accounts as a confirmed agreement would have booked it.
+_DELBRUECK_TIME_DONATIONS = (
+    ("Vorlesen im Kindergarten", "maria", "helga", 2.0, 75),
+    ("Besuchsdienst für Alleinstehende", "caritas", "helga", 1.5, 40),
+    ("Vorlesen im Kindergarten", "maria", "jonas", 1.0, 12),
+    ("Besuchsdienst für Alleinstehende", "caritas", "maria", 3.0, 5),
+)
+
+
+def _timebank_demo(db: Session, kommune: Kommune, users: dict[str, User]) -> None:
+    """Delbrück runs a time bank (10 hours overdraft): a few past agreements with their
+    credits and debits, spread over the last months for the totals per Ortsteil."""
+    assert kommune.id is not None
+    db.add(TimebankSettings(kommune_id=kommune.id, mode=TimebankMode.TIMEBANK, overdraft_hours=10))
+    now = utcnow()
+    for title, helper, receiver, hours, days in _DELBRUECK_TIME_DONATIONS:
+        listing = db.exec(
+            select(Listing).where(Listing.kommune_id == kommune.id, Listing.title == title)
+        ).one()
+        moment = now - timedelta(days=days)
+        agreement = Agreement(
+            kommune_id=kommune.id,
+            listing_id=listing.id,
+            helper_id=users[helper].id,
+            seeker_id=users[receiver].id,
+            hours=hours,
+            helper_done_at=moment,
+            seeker_done_at=moment,
+            created_at=moment,
+        )
+        db.add(agreement)
+        db.flush()
+        minutes = round(hours * 60)
+        for user, kind, signed in (
+            (users[helper], TimeEntryKind.CREDIT, minutes),
+            (users[receiver], TimeEntryKind.DEBIT, -minutes),
+        ):
+            db.add(
+                TimeEntry(
+                    kommune_id=kommune.id,
+                    user_id=id_of(user),
+                    kind=kind,
+                    minutes=signed,
+                    agreement_id=agreement.id,
+                    district_id=listing.district_id,
+                    title=listing.title,
+                    booked_at=moment,
+                )
+            )
+    db.flush()

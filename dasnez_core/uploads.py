@@ -85,6 +85,20 @@ def store_logo_in(db: Session, data: bytes, filename: str) -> str:
     return name
 
 
+def store_bytes_in(db: Session, data: bytes, ext: str) -> str:
+    """Write bytes this app produced itself (a re-encoded photo) under a new random name
+    ending in `ext` (png, jpg or webp); deleted again if `db`'s transaction rolls back."""
+    if ext not in ("png", "jpg", "webp"):
+        raise ValueError(f"unexpected upload extension {ext!r}")
+    folder = load_settings().upload_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{secrets.token_hex(16)}.{ext}"
+    (folder / name).write_bytes(data)
+    _listen(db)
+    db.info.setdefault(_ON_ROLLBACK, []).append(name)
+    return name
+
+
 def discard_after_commit(db: Session, name: str) -> None:
     """Delete the stored file `name` once `db`'s transaction commits (kept on rollback).
     An empty name (no logo) does nothing."""

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from admin_portal import routes
 from admin_portal.components import admin_page
+from admin_portal.pages.timebank import timebank_totals_panel
 from admin_portal.routes import (
     dashboard_query,
     listings_href,
@@ -454,7 +455,9 @@ def _body() -> rx.Component:
                 number_card("dash.people_total", s.people_total, s.people_href),
                 number_card("dash.listings_total", s.listings_total, s.listings_href),
                 number_card("dash.agreements_done", s.agreements_done),
-                number_card(DashboardFigure.HOURS_DONATED.label_key, s.hours_donated),
+                number_card(
+                    DashboardFigure.HOURS_DONATED.label_key, s.hours_donated, routes.TIMEBANK
+                ),
                 number_card(DashboardFigure.POCKET_MONEY.label_key, s.pocket_money),
                 number_card("dash.ratings_count", s.ratings_count, routes.RATINGS),
                 number_card("dash.ratings_average", s.ratings_average, routes.RATINGS),
@@ -498,6 +501,7 @@ def _body() -> rx.Component:
                 rx.text(t("dash.none_yet")),
             ),
         ),
+        rx.cond(AdminSession.is_kommune_admin, timebank_totals_panel()),
         spacing="6",
         width="100%",
     )

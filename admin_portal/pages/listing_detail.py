@@ -11,6 +11,7 @@ from sqlmodel import Session
 from admin_portal import routes
 from admin_portal.components import admin_section, reason_form, reason_of
 from admin_portal.detail_page import DetailState, detail_frame, fact, facts, history_section
+from admin_portal.pages.listing_photos_admin import listing_photos_section
 from dasnez_core.actor import Actor
 from dasnez_core.models import ListingStatus
 from dasnez_core.services import moderation
@@ -196,6 +197,7 @@ def listing_detail_page() -> rx.Component:
         routes.LISTINGS,
         S.listing.title,
         _facts(),
+        listing_photos_section(),
         _reports(),
         history_section(S.history),
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import reflex as rx
 from sqlmodel import Session, select
 
 from dasnez_app import routes
-from dasnez_app.components import exchange_label, kind_badge, public_page
+from dasnez_app.components import exchange_label, kind_badge, public_page, swap_line
 from dasnez_app.pages.print_notice import notice_link, print_notice_button
 from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
@@ -17,6 +19,7 @@ from dasnez_core.exchanges import listing_fields
 from dasnez_core.formatting import format_number
 from dasnez_core.models import ExchangeType, Listing
 from dasnez_core.services import kommunen, youth
+from dasnez_core.services.listing_photos import PhotoView, photos_of
 from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
@@ -27,6 +30,15 @@ from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Form, Lines
 from dasnez_ui.page_load import PageLoad
+
+
+@dataclass
+class PhotoItem:
+    """A photo as the detail page shows it (upload names, no path)."""
+
+    name: str
+    thumb: str
+    alt: str
 
 
 class DetailState(PageLoad, PublicSession):
@@ -57,6 +69,9 @@ class DetailState(PageLoad, PublicSession):
     job_refusal: str = ""
     is_public: bool = False
     is_own: bool = False
+    swap_mode: str = ""
+    swap_for: str = ""
+    photos: list[PhotoItem] = []
     report_open: bool = False
     report_error: str = ""
     report_fields: dict[str, str] = {}
@@ -102,7 +117,11 @@ class DetailState(PageLoad, PublicSession):
         self._assign(print_href=notice_link(actor, slug, view[0]))
 
     def _show(
-        self, d: ListingDetail, summary: tuple[int, float], job: youth.JobView | None = None
+        self,
+        d: ListingDetail,
+        summary: tuple[int, float],
+        job: youth.JobView | None = None,
+        photos: list[PhotoView] | None = None,
     ) -> None:
         lang = self.lang
         job = job or youth.JobView()
@@ -136,6 +155,16 @@ class DetailState(PageLoad, PublicSession):
             is_own=d.is_own,
             rating_count=summary[0],
             rating_average=format_number(summary[1], lang, 1) if summary[0] else "",
+            swap_mode=d.swap_mode,
+            swap_for=d.swap_for,
+            photos=[
+                PhotoItem(
+                    p.name,
+                    p.thumb,
+                    self._t("photo.alt", number=n, title=d.title),
+                )
+                for n, p in enumerate(photos or [], start=1)
+            ],
         )
         self._assign(loaded=True, found=True)
 
@@ -168,10 +197,10 @@ class DetailState(PageLoad, PublicSession):
 
 def listing_view(
     db: Session, viewer: Actor, slug: str, listing_id: int | None, lang: str
-) -> tuple[ListingDetail, tuple[int, float], youth.JobView]:
+) -> tuple[ListingDetail, tuple[int, float], youth.JobView, list[PhotoView]]:
     """The listing `listing_id` of the Kommune `slug` as `viewer` may see it, with its
-    author's (count, average) rating and its Taschengeld job; NotFound if either is
-    unknown or hidden."""
+    author's (count, average) rating, its Taschengeld job and its photos; NotFound if either
+    is unknown or hidden."""
     kommune_id = master_by_slug(db, slug).kommune.id  # cached: no statement while fresh
     if listing_id is None:
         raise NotFound()
@@ -182,7 +211,8 @@ def listing_view(
             select(Listing).where(Listing.id == d.id, Listing.kommune_id == kommune_id)
         ).one()
         job = youth.job_view(db, viewer, listing, lang)
-    return d, _rating_summary(db, kommune_id, d.author_id), job
+    photos = photos_of(db, kommune_id, d.id)
+    return d, _rating_summary(db, kommune_id, d.author_id), job, photos
 
 
 def _shown(value: int | str, lang: str) -> str:
@@ -239,6 +269,38 @@ def _report_box() -> rx.Component:
     )
 
 
+def _photos() -> rx.Component:
+    """The listing's photos; each opens in full size."""
+    return rx.el.ul(
+        rx.foreach(
+            DetailState.photos,
+            lambda p: rx.el.li(
+                rx.link(
+                    rx.image(
+                        src=rx.get_upload_url(p.thumb),
+                        alt=p.alt,
+                        width="100%",
+                        height="auto",
+                        border_radius="8px",
+                    ),
+                    href=rx.get_upload_url(p.name),
+                    is_external=True,
+                ),
+            ),
+        ),
+        aria_label=t("photo.heading"),
+        style={
+            "display": "grid",
+            "grid_template_columns": "repeat(auto-fill, minmax(140px, 1fr))",
+            "gap": "0.5rem",
+            "list_style": "none",
+            "padding": "0",
+            "margin": "0",
+            "width": "100%",
+        },
+    )
+
+
 def _body() -> rx.Component:
     return rx.vstack(
         rx.hstack(
@@ -250,6 +312,8 @@ def _body() -> rx.Component:
         rx.cond(
             ~DetailState.is_public, rx.callout(t("detail.not_public"), icon="info", role="status")
         ),
+        swap_line(DetailState.swap_mode, DetailState.swap_for),
+        rx.cond(DetailState.photos.length() > 0, _photos()),
         rx.text(DetailState.body, white_space="pre-wrap"),
         rx.cond(
             DetailState.job_refusal != "",

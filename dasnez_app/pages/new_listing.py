@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from dasnez_app import routes
 from dasnez_app.components import public_page
+from dasnez_app.pages.listing_photos import listing_photos_box
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
@@ -48,6 +49,7 @@ _LINES = Lines(
         "area_id",
         *(f.name for f in listing_fields()),
         *JOB_FIELDS,
+        "swap_mode",
         category_id="category_id",
         exchange_id="category_id",
     ),
@@ -85,6 +87,7 @@ class NewListingState(PageLoad, PublicSession):
     v_body: str = ""
     v_area: str = ""
     v_spaces: list[str] = []
+    v_swap_mode: str = ""
     # Exchange-specific details by form field name (dasnez_core.exchanges.listing_fields).
     v_extras: dict[str, str] = {}
     # A Taschengeld job's day, window and hours (as the form sends them) and the
@@ -157,11 +160,13 @@ class NewListingState(PageLoad, PublicSession):
         self.v_extras = {f.name: "" for f in listing_fields()}
         self.v_job = dict.fromkeys(JOB_FIELDS, "")
         self.v_spaces = []
+        self.v_swap_mode = ""
 
     def _fill_values(self, listing: Listing) -> None:
         self.v_kind, self.v_category = listing.kind, str(listing.category_id)
         self.v_title, self.v_body = listing.title, listing.body
         self.v_area = str(listing.area_id or "")
+        self.v_swap_mode = listing.swap_mode
         self.v_extras = {
             f.name: _form_value(f, getattr(listing, f.column), self.lang) for f in listing_fields()
         }
@@ -216,6 +221,7 @@ class NewListingState(PageLoad, PublicSession):
             job_from=str(form.get("job_from", ""))[:10],
             job_until=str(form.get("job_until", ""))[:10],
             job_hours=str(form.get("job_hours", ""))[:10],
+            swap_mode=str(form.get("swap_mode", ""))[:10],
         )
         lang = self.lang
         as_handle = self._as_handle()
@@ -296,6 +302,40 @@ def _kind_choice() -> rx.Component:
             "padding": "0",
             "margin_bottom": "1rem",
         },
+    )
+
+
+def _swap_choice() -> rx.Component:
+    """Tauschbörse only (the service ignores it elsewhere): a gift or a swap."""
+    error = NewListingState.field_errors["swap_mode"]
+
+    def option(value: str, key: str) -> rx.Component:
+        return rx.el.label(
+            rx.el.input(
+                type="radio",
+                name="swap_mode",
+                value=value,
+                default_checked=NewListingState.v_swap_mode == value,
+                style={"width": "24px", "height": "24px"},
+                **forms.invalid_props("swap_mode", error),
+            ),
+            rx.text(t(key)),
+            style={
+                "display": "flex",
+                "gap": "0.75rem",
+                "align_items": "center",
+                "min_height": "44px",
+            },
+        )
+
+    return rx.el.fieldset(
+        rx.el.legend(t("swap.mode"), style={"font_weight": "600"}),
+        option("gift", "swap.mode_gift"),
+        option("swap", "swap.mode_swap"),
+        forms.field_error("swap_mode", error),
+        id="swap_mode",
+        tab_index=-1,
+        style={"display": "grid", "gap": "0.25rem", "border": "none", "padding": "0"},
     )
 
 
@@ -425,6 +465,7 @@ def _form() -> rx.Component:
             value=NewListingState.v_area,
             error=NewListingState.field_errors["area_id"],
         ),
+        _swap_choice(),
         *[_extra_field(f) for f in listing_fields()],
         _job_fields(),
         rx.el.fieldset(
@@ -497,7 +538,16 @@ def new_listing_page() -> rx.Component:
                     ),
                     rx.cond(
                         NewListingState.can_write,
-                        _form(),
+                        rx.vstack(
+                            _form(),
+                            rx.cond(
+                                NewListingState.listing_id > 0,
+                                listing_photos_box(),
+                                rx.text(t("photo.save_first"), size="2"),
+                            ),
+                            spacing="5",
+                            width="100%",
+                        ),
                         rx.callout(NewListingState.notice, icon="info", role="status"),
                     ),
                 ),

@@ -32,6 +32,7 @@ from dasnez_core.messages import (
     resilience,
     status,
     throttle,
+    timebank,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}
@@ -62,6 +63,7 @@ for _part in (
     institution,
     minors,
     printing,
+    timebank,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

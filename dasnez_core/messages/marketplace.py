@@ -182,8 +182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Estimated hours (time donation only, optional)",
     ),
     "listing.swap_for": (
-        "Im Tausch gegen (nur Tauschbörse, freiwillig)",
-        "In exchange for (swap only, optional)",
+        "Im Tausch gegen (nur Tauschbörse, wenn Sie tauschen möchten)",
+        "In exchange for (swap only, when you want to swap)",
     ),
     "nav.own_listings": ("Meine Einträge", "My listings"),
 }

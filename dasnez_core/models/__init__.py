@@ -38,6 +38,7 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
+from dasnez_core.models.listing_photo import ListingPhoto
 from dasnez_core.models.onboarding import (
     InterestRole,
     InterestSignup,
@@ -53,6 +54,7 @@ from dasnez_core.models.operations import (
     ScheduledJob,
 )
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
+from dasnez_core.models.timebank import TimebankMode, TimebankSettings, TimeEntry, TimeEntryKind
 from dasnez_core.models.user import (
     AccountToken,
     AccountTokenPurpose,
@@ -106,6 +108,7 @@ __all__ = [
     "LegalText",
     "Listing",
     "ListingKind",
+    "ListingPhoto",
     "ListingReport",
     "ListingSocialSpace",
     "ListingStatus",
@@ -127,6 +130,10 @@ __all__ = [
     "SocialSpace",
     "SocialSpaceKind",
     "Sponsor",
+    "TimeEntry",
+    "TimeEntryKind",
+    "TimebankMode",
+    "TimebankSettings",
     "User",
     "UserSession",
     "UserSocialSpace",

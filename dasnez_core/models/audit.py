@@ -65,6 +65,9 @@ class AuditAction(StrEnum):
     EXPORT_KOMMUNE = "export_kommune"
     GRANT_COORDINATOR = "grant_coordinator"
     REVOKE_COORDINATOR = "revoke_coordinator"
+    CORRECT_TIME_ENTRY = "correct_time_entry"
+    UPDATE_TIMEBANK_SETTINGS = "update_timebank_settings"
+    REMOVE_PHOTO = "remove_photo"
 
     @property
     def label_key(self) -> str:

@@ -152,6 +152,8 @@ class Listing(SQLModel, table=True):
     job_from: int | None = None
     job_until: int | None = None
     job_minutes: int | None = None
+    # Tauschbörse: "gift" (zu verschenken) or "swap" (tauschen gegen `swap_for`); "" elsewhere.
+    swap_mode: str = Field(default="", max_length=10)
     reminder_sent_at: datetime | None = None
     closed_at: datetime | None = None
     # When the listing first became public (after pre-moderation or as a draft published

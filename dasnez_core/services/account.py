@@ -50,7 +50,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.passwords import check_password_rules, hash_password, verify_password
 from dasnez_core.permissions import Action, can, require
-from dasnez_core.services import audit, institutions, saved_searches
+from dasnez_core.services import audit, institutions, listing_photos, saved_searches, timebank
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
@@ -494,6 +494,7 @@ def export_own_data(db: Session, actor: Actor, kommune_id: int) -> str:
         "saved_searches": saved_searches.export_of(db, me),
         "conversations": _export_conversations(db, me),
         "agreements": _export_agreements(db, me),
+        "time_account": timebank.export_of(db, me),
         "ratings_given": [
             {
                 "agreement_id": r.agreement_id,
@@ -684,6 +685,8 @@ def erase_person(db: Session, user: User) -> None:
             )
         ).all()
     )
+    timebank.forget_person(db, me)
+    listing_photos.forget_listings(db, [i for i in listing_ids if i is not None])
     for statement in (
         # Agreements stay (anonymised) so that the ratings given through them are kept.
         update(Agreement)

@@ -29,6 +29,7 @@ from dasnez_core.models import (
     ListingReport,
     Rating,
     SocialSpace,
+    TimeEntry,
     User,
 )
 from dasnez_core.permissions import Action, require
@@ -54,6 +55,7 @@ TARGET_TYPES = (
     "rating",
     "mail",
     "institution",
+    "time_entry",
 )
 
 
@@ -102,6 +104,7 @@ _NAMED_TARGETS: tuple[tuple[str, Any, str], ...] = (
     ("area", Area, "name"),
     ("category", Category, "name"),
     ("social_space", SocialSpace, "name"),
+    ("time_entry", TimeEntry, "title"),
 )
 
 

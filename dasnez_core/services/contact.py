@@ -1,5 +1,6 @@
 """Contact between citizens about a listing: conversations, messages, and the agreement
-that the help took place (Zeitspende hours and Taschengeld amounts are informational only).
+that the help took place (Zeitspende hours are booked on the time accounts once both sides
+have confirmed, see timebank; Taschengeld amounts are informational only).
 
 Every conversation is found through the caller's Kommune and must include the caller;
 anything else is "not found". Nobody's email leaves the server unless its owner shares it.
@@ -44,7 +45,7 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.permissions import Action, can, require
-from dasnez_core.services import youth
+from dasnez_core.services import timebank, youth
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.transitions import locked_one
@@ -648,6 +649,9 @@ def confirm_agreement(
         if record is not None:
             agreement.job_date, agreement.job_start = record.day, record.start
             agreement.job_minutes, agreement.school_holiday = record.minutes, record.holiday
+        # A receiver whose time account could not take the hours learns it now, not at
+        # the second confirmation (which checks again, under lock, and books).
+        timebank.check_room(db, agreement, lang)
         _set_done(agreement, user_id, now)
         try:
             # Both may press at the same moment: the unique conversation decides.
@@ -672,7 +676,11 @@ def confirm_agreement(
     _set_done(agreement, user_id, now)
     db.add(agreement)
     db.flush()
-    return _both_done(agreement)
+    if _both_done(agreement):
+        # Booked in this transaction: a refused booking (overdraft) saves no confirmation.
+        timebank.book_agreement(db, agreement, lang)
+        return True
+    return False
 
 
 def _job_record(

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from functools import partial
 
 from sqlalchemy import delete
@@ -21,6 +22,7 @@ from dasnez_core.models import (
     Area,
     Category,
     Exchange,
+    ExchangeType,
     Kommune,
     Listing,
     ListingKind,
@@ -62,6 +64,13 @@ class ListingDraft:
     job_from: str = ""
     job_until: str = ""
     job_hours: str = ""
+    # Tauschbörse only: "gift" (zu verschenken) or "swap" (tauschen gegen `swap_for`).
+    swap_mode: str = ""
+
+
+class SwapMode(StrEnum):
+    GIFT = "gift"
+    SWAP = "swap"
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,7 @@ def _check(db: Session, kommune_id: int, draft: ListingDraft, lang: str) -> _Che
     extras: dict[str, int | str | date | None] = {**_extras(draft, exchange, lang, problems)}
     job = youth.JobWindowInput(draft.job_date, draft.job_from, draft.job_until, draft.job_hours)
     extras.update(youth.listing_job(job, exchange.type if exchange else "", problems))
+    extras["swap_mode"] = _swap_mode(draft, exchange, extras, problems)
     problems.raise_if_any()
     assert category is not None and exchange is not None and area is not None
     return _Checked(draft.kind, exchange, category, title, body, area, space_ids, extras)
@@ -172,6 +182,27 @@ def _extras(
             else _empty(f)
         )
     return extras
+
+
+def _swap_mode(
+    draft: ListingDraft,
+    exchange: Exchange | None,
+    extras: dict[str, int | str | date | None],
+    problems: Problems,
+) -> str:
+    """A Tauschbörse listing is either given away or swapped for something it names; a
+    gift asks nothing in return (what was typed there is dropped)."""
+    if exchange is None or exchange.type != ExchangeType.TAUSCH:
+        return ""
+    mode = draft.swap_mode.strip()
+    if mode not in (SwapMode.GIFT, SwapMode.SWAP):
+        problems.add("swap_mode", "swap.mode_required")
+        return ""
+    if mode == SwapMode.GIFT:
+        extras[SWAP_FOR.column] = ""
+    elif not extras.get(SWAP_FOR.column) and not problems.has(SWAP_FOR.name):
+        problems.add(SWAP_FOR.name, "swap.for_required")
+    return mode
 
 
 def _empty(field: ListingField) -> int | str | None:
@@ -360,6 +391,9 @@ def delete_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) 
     listing.updated_at = utcnow()
     db.add(listing)
     db.execute(delete(ListingSocialSpace).where(col(ListingSocialSpace.listing_id) == listing_id))
+    from dasnez_core.services.listing_photos import forget_listings  # it imports this module
+
+    forget_listings(db, [listing_id])
     db.flush()
 
 

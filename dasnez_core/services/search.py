@@ -26,6 +26,7 @@ from dasnez_core.models import (
     Institution,
     InstitutionAdmission,
     Listing,
+    ListingPhoto,
     ListingSocialSpace,
     ListingStatus,
     ProfileVisibility,
@@ -77,6 +78,11 @@ class ListingCard:
     author: str
     created_at: str
     expires_on: str
+    # Tauschbörse: "gift" or "swap" (with what it asks in return); "" elsewhere.
+    swap_mode: str = ""
+    swap_for: str = ""
+    # The upload name of the first photo's thumbnail ("" without photos).
+    thumb: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,18 @@ _CARD_COLUMNS: tuple[Any, ...] = (
     func.coalesce(col(Institution.name), col(User.display_name)),
     col(Listing.created_at),
     col(Listing.expires_at),
+    col(Listing.swap_mode),
+    col(Listing.swap_for),
+    # The first photo's thumbnail (one indexed lookup per card; NULL without photos).
+    sa_select(col(ListingPhoto.thumb_name))
+    .where(col(ListingPhoto.listing_id) == Listing.id, col(ListingPhoto.removed_at).is_(None))
+    .order_by(col(ListingPhoto.id))
+    .limit(1)
+    .correlate(Listing)
+    .scalar_subquery(),
 )
+# How many columns a card reads; a detail's own columns follow.
+_CARD_WIDTH = 13
 
 
 def _card_select(*extra: Any) -> Select[Any]:
@@ -156,7 +173,8 @@ def _shortened(body: str) -> str:
 
 
 def _card(row: Any, data: MasterData, lang: str) -> ListingCard:
-    (lid, kind, exchange_id, category_id, title, body, area_id, author, created, expires) = row
+    (lid, kind, exchange_id, category_id, title, body, area_id, author, created, expires) = row[:10]
+    swap_mode, swap_for, thumb = row[10:_CARD_WIDTH]
     return ListingCard(
         id=lid,
         kind=kind,
@@ -169,6 +187,9 @@ def _card(row: Any, data: MasterData, lang: str) -> ListingCard:
         # Days in German time: a listing posted at 00:30 shows that day, not the UTC one.
         created_at=format_date(created, lang),
         expires_on=format_date(expires, lang),
+        swap_mode=swap_mode or "",
+        swap_for=swap_for or "",
+        thumb=thumb or "",
     )
 
 
@@ -365,6 +386,7 @@ class ListingDetail:
     is_own: bool
     # Posted as an institution: its page's handle (its name is `author`); "" otherwise.
     institution_handle: str = ""
+    swap_mode: str = ""
 
 
 def get_listing_detail(
@@ -390,9 +412,10 @@ def get_listing_detail(
     if row is None:
         raise NotFound("listing.not_found")
     data = master(db, kommune_id)
-    card = _card(row[:10], data, lang)
-    author_id, status, updated, cents, hours, swap_for, author_status, body = row[10:18]
-    handle, visibility, institution_handle = row[18:]
+    card = _card(row[:_CARD_WIDTH], data, lang)
+    extra = row[_CARD_WIDTH:]
+    author_id, status, updated, cents, hours, swap_for, author_status, body = extra[:8]
+    handle, visibility, institution_handle = extra[8:]
     is_public = (
         status == ListingStatus.PUBLISHED
         and row[9] > utcnow()
@@ -428,6 +451,7 @@ def get_listing_detail(
         pocket_money="" if cents is None else format_euros(cents, lang),
         estimated_hours=hours or 0,
         swap_for=swap_for,
+        swap_mode=card.swap_mode,
         status=status,
         is_public=is_public,
         is_own=is_own,

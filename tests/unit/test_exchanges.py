@@ -92,6 +92,7 @@ def test_a_listing_keeps_only_the_details_its_rule_names(
             title="Hilfe im Garten",
             body="Ich helfe gern im Garten.",
             area_id=area.id,
+            swap_mode="swap",  # asked of a Tauschbörse listing only, ignored elsewhere
             **sent,
         ),
     )

@@ -133,6 +133,8 @@ EXPECTED: dict[Action, set[str]] = {
     # A public listing's Aushang: every approved person, of any Kommune.
     Action.PRINT_NOTICE: MEMBERS | {"admin_other", "platform"},
     Action.PRINT_WEEKLY_SHEET: {"proxy"},
+    Action.VIEW_OWN_TIME_ACCOUNT: MEMBERS,
+    Action.MANAGE_TIMEBANK: {"admin_here"},
 }
 
 

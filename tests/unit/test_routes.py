@@ -177,6 +177,7 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("masterdata", "/aufbewahrung", "ops.nav.retention"),
         ("evaluation", "/uebersicht", "dash.nav.overview"),
         ("evaluation", "/protokoll", "admin.nav.audit"),
+        ("evaluation", "/zeitkonten", "nav.admin_timebank"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
         ("platform", "/kommune-anlegen", "onboard.nav.new"),
         ("platform", "/statistik", "onboard.nav.charts"),
