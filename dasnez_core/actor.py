@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dasnez_core.models import Role, UserStatus
+from dasnez_core.scope import Scope
 
 
 @dataclass(frozen=True)
 class Actor:
     """The acting person. `kommune_id` is the home Kommune; `admin_of` the Kommunen
-    this person administers."""
+    this person administers (in the admin portal: only the one of the chosen context)."""
 
     user_id: int | None = None
     kommune_id: int | None = None
@@ -21,6 +22,13 @@ class Actor:
     # The public app's session of a person who has not accepted their Kommune's current
     # privacy notice or terms: they may do only what anybody may (permissions.can).
     consent_due: bool = False
+    # The admin portal's working context (services.sessions): the Kommune, or a
+    # coordinator's area subtree or social space, chosen in the switcher and kept on the
+    # session row. `context_id` is that role grant's id, `contexts` every grant the person
+    # may switch to (Kommune admin rights and coordinator scopes), in menu order.
+    scope: Scope | None = None
+    context_id: int | None = None
+    contexts: tuple[int, ...] = ()
 
     @property
     def is_anonymous(self) -> bool:

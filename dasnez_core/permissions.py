@@ -4,6 +4,11 @@ Each action maps to a predicate over (actor, kommune_id of the target). An actio
 missing from the table is refused; a blocked or pending person passes only the
 predicates that say so explicitly. An action on a person (blocking, declining) also
 needs the actor to outrank that person: nobody acts on an equal or higher role.
+
+A coordinator passes the staff rules of the Kommune of their working context only, and
+`scope_of` gives the part of it they may see (dasnez_core.scope): every query of the
+services behind those rules takes its WHERE clause from that Scope, so a person or listing
+outside it is "not found", as one of another Kommune is.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from enum import StrEnum
 from dasnez_core.actor import ANONYMOUS, Actor
 from dasnez_core.errors import NotAllowed
 from dasnez_core.models import Role
+from dasnez_core.scope import Scope
 
 
 class Action(StrEnum):
@@ -45,6 +51,7 @@ class Action(StrEnum):
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
     SAVE_SEARCH = "save_search"
+    MANAGE_COORDINATORS = "manage_coordinators"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -85,8 +92,29 @@ def _admin_of(actor: Actor, kommune_id: int | None) -> bool:
     return actor.is_approved and kommune_id is not None and kommune_id in actor.admin_of
 
 
+def _coordinator_in(actor: Actor, kommune_id: int | None) -> bool:
+    """A coordinator whose working context is a scope in this Kommune."""
+    return (
+        actor.is_approved
+        and kommune_id is not None
+        and Role.COORDINATOR in actor.roles
+        and actor.scope is not None
+        and not actor.scope.whole_kommune
+        and actor.scope.kommune_id == kommune_id
+    )
+
+
+def _staff_of(actor: Actor, kommune_id: int | None) -> bool:
+    """The Kommune's admins, and its coordinators (within their scope, see `scope_of`)."""
+    return _admin_of(actor, kommune_id) or _coordinator_in(actor, kommune_id)
+
+
 def _any_admin(actor: Actor, _kommune_id: int | None) -> bool:
-    return actor.is_approved and (bool(actor.admin_of) or actor.is_platform_admin)
+    return actor.is_approved and (
+        bool(actor.admin_of)
+        or actor.is_platform_admin
+        or _coordinator_in(actor, actor.scope.kommune_id if actor.scope else None)
+    )
 
 
 def _platform_admin(actor: Actor, _kommune_id: int | None) -> bool:
@@ -96,6 +124,10 @@ def _platform_admin(actor: Actor, _kommune_id: int | None) -> bool:
 def _admin_of_or_platform(actor: Actor, kommune_id: int | None) -> bool:
     """The Kommune's admins, and platform staff (who name the Kommune explicitly)."""
     return _admin_of(actor, kommune_id) or (kommune_id is not None and actor.is_platform_admin)
+
+
+def _staff_or_platform(actor: Actor, kommune_id: int | None) -> bool:
+    return _staff_of(actor, kommune_id) or _admin_of_or_platform(actor, kommune_id)
 
 
 RULES: dict[Action, Rule] = {
@@ -115,26 +147,30 @@ RULES: dict[Action, Rule] = {
     Action.VIEW_MEMBER_PROFILE: _member_or_admin,
     Action.VIEW_ADMIN_RATINGS: _admin_of,
     Action.ENTER_ADMIN_PORTAL: _any_admin,
-    Action.VIEW_APPROVAL_QUEUE: _admin_of,
-    Action.APPROVE_USER: _admin_of,
+    # Approval, moderation, lists, details and the dashboard: the Kommune's admins, and
+    # coordinators within their scope (`scope_of`).
+    Action.VIEW_APPROVAL_QUEUE: _staff_of,
+    Action.APPROVE_USER: _staff_of,
     # Blocking and unblocking; platform staff too, as only they may block a Kommune admin.
-    Action.BLOCK_USER: _admin_of_or_platform,
+    Action.BLOCK_USER: _staff_or_platform,
     # Profile, areas, social spaces, categories, sponsors and Info-Box of the own Kommune.
     Action.MANAGE_MASTERDATA: _admin_of,
     # Reports, pre-moderation and removal of listings; reading the audit log.
-    Action.MODERATE_LISTINGS: _admin_of,
+    Action.MODERATE_LISTINGS: _staff_of,
     # Hiding an abusive rating from the public pages, or showing it again.
     Action.MODERATE_RATINGS: _admin_of,
     Action.VIEW_AUDIT_LOG: _admin_of,
     # Dashboard figures; lists of people and listings with their CSV export.
-    Action.VIEW_KOMMUNE_DASHBOARD: _admin_of,
-    Action.LIST_KOMMUNE_RECORDS: _admin_of,
+    Action.VIEW_KOMMUNE_DASHBOARD: _staff_of,
+    Action.LIST_KOMMUNE_RECORDS: _staff_of,
     # Inviting a further admin of the own Kommune, or taking the rights back.
     Action.MANAGE_ADMINS: _admin_of,
     Action.LIST_KOMMUNEN_STATS: _platform_admin,
     Action.CREATE_KOMMUNE: _platform_admin,
     # Saved searches mail new listings: approved members of that Kommune.
     Action.SAVE_SEARCH: _approved_member,
+    # Granting and revoking coordinator scopes: the Kommune's admins only.
+    Action.MANAGE_COORDINATORS: _admin_of,
 }
 
 
@@ -162,11 +198,12 @@ def require(actor: Actor, action: Action, kommune_id: int | None = None) -> None
 
 # The ranks of the roles, lowest first. Nobody acts on a person of an equal or higher rank,
 # so only platform staff block a Kommune admin, and nobody in a Kommune blocks platform
-# staff. (A scoped coordinator, when it lands, ranks 2: above members, below admins.)
+# staff. A coordinator ranks above members and below admins: no coordinator blocks another.
 ROLE_RANK: dict[str, int] = {
     Role.CITIZEN.value: 0,
     Role.PROXY.value: 1,
     Role.INSTITUTION_MEMBER.value: 1,
+    Role.COORDINATOR.value: 2,
     Role.KOMMUNE_ADMIN.value: 3,
     Role.PLATFORM_ADMIN.value: 4,
 }
@@ -192,3 +229,21 @@ def require_over(
     require(actor, action, kommune_id)
     if not can_act_on(actor, action, kommune_id, target_roles):
         raise NotAllowed("moderation.higher_role")
+
+
+def scope_of(actor: Actor, kommune_id: int) -> Scope:
+    """The part of `kommune_id` the actor works on: the whole Kommune for its admins and
+    platform staff, the coordinator's area subtree or social space for a coordinator of
+    it. Services call it after `require(...)` and add `persons()` / `listings()` to every
+    query; anyone else gets NotAllowed (deny by default)."""
+    if _admin_of(actor, kommune_id) or actor.is_platform_admin:
+        return Scope(kommune_id)
+    if _coordinator_in(actor, kommune_id) and actor.scope is not None:
+        return actor.scope
+    raise NotAllowed()
+
+
+def require_scope(actor: Actor, action: Action, kommune_id: int) -> Scope:
+    """`require(...)`, then the caller's `scope_of(...)` in that Kommune."""
+    require(actor, action, kommune_id)
+    return scope_of(actor, kommune_id)

@@ -58,18 +58,25 @@ class Role(StrEnum):
     CITIZEN = "citizen"
     PROXY = "proxy"
     INSTITUTION_MEMBER = "institution_member"
+    # Ortsteil- or Sozialraum-Verwaltung: approves and moderates within one area subtree or
+    # one social space of a Kommune (the grant names which).
+    COORDINATOR = "coordinator"
     KOMMUNE_ADMIN = "kommune_admin"
     PLATFORM_ADMIN = "platform_admin"
 
 
 class RoleGrant(SQLModel, table=True):
-    """A role held by a user, scoped to a Kommune (none for platform staff)."""
+    """A role held by a user, scoped to a Kommune (none for platform staff). A coordinator's
+    grant also names its scope: an area (a district with its villages, or one village) or a
+    social space of that Kommune."""
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     role: str = Field(max_length=30)
     kommune_id: int | None = Field(default=None, foreign_key="kommune.id")
     created_at: datetime = Field(default_factory=utcnow)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+    social_space_id: int | None = Field(default=None, foreign_key="socialspace.id")
 
 
 class UserSession(SQLModel, table=True):
@@ -85,6 +92,10 @@ class UserSession(SQLModel, table=True):
     last_seen_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
     revoked_at: datetime | None = None
+    # The admin portal's working context chosen in its switcher: one of the person's role
+    # grants (a Kommune's admin rights or a coordinator scope). No foreign key: a revoked
+    # grant simply falls back to the person's first context when the session is resolved.
+    context_grant_id: int | None = None
 
 
 class SessionTicket(SQLModel, table=True):

@@ -26,8 +26,9 @@ from dasnez_core.models import (
     User,
     id_of,
 )
-from dasnez_core.permissions import ROLE_RANK, Action, can, can_act_on, require
-from dasnez_core.services.audit_log import AuditFilters, AuditRow, list_events
+from dasnez_core.permissions import ROLE_RANK, Action, can, can_act_on, require_scope
+from dasnez_core.scope import Scope
+from dasnez_core.services.audit_log import AuditFilters, AuditRow, events_page, list_events
 from dasnez_core.services.moderation import roles_of
 from dasnez_core.services.ratings import rating_summary
 
@@ -77,8 +78,8 @@ class PersonDetail:
     ratings: list[ReceivedRating]
 
 
-def _person(db: Session, kommune_id: int, user_id: int) -> User:
-    user = db.exec(select(User).where(User.id == user_id, User.kommune_id == kommune_id)).first()
+def _person(db: Session, scope: Scope, user_id: int) -> User:
+    user = db.exec(select(User).where(User.id == user_id, scope.persons())).first()
     if user is None:
         raise NotFound("user.not_found")
     return user
@@ -141,8 +142,8 @@ def person_detail(
     db: Session, actor: Actor, kommune_id: int, user_id: int, lang: str = "de"
 ) -> PersonDetail:
     """A person of the admin's Kommune with their listings and the ratings they received."""
-    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
-    user = _person(db, kommune_id, user_id)
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    user = _person(db, scope, user_id)
     roles = roles_of(db, user_id)
     summary = rating_summary(db, kommune_id, user_id)
     return PersonDetail(
@@ -225,13 +226,13 @@ def listing_detail(
     db: Session, actor: Actor, kommune_id: int, listing_id: int, lang: str = "de"
 ) -> ListingDetail:
     """A listing of the admin's Kommune, in any status, with every report on it."""
-    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
     row = db.execute(
         sa_select(Listing, col(User.display_name), col(Exchange.type), col(Category.name))
         .join(User, col(User.id) == Listing.author_id)
         .join(Exchange, col(Exchange.id) == Listing.exchange_id)
         .join(Category, col(Category.id) == Listing.category_id)
-        .where(col(Listing.id) == listing_id, col(Listing.kommune_id) == kommune_id)
+        .where(col(Listing.id) == listing_id, scope.listings())
     ).first()
     if row is None:
         raise NotFound("listing.not_found")
@@ -262,14 +263,21 @@ HISTORY_TARGETS = ("user", "listing")
 def history(
     db: Session, actor: Actor, kommune_id: int, target_type: str, target_id: int, lang: str = "de"
 ) -> list[AuditRow]:
-    """The newest audit entries about one person or listing of the admin's Kommune."""
+    """The newest audit entries about one person or listing of the admin's Kommune; a
+    coordinator sees those of a person or listing in their scope (else not found)."""
     if target_type not in HISTORY_TARGETS:
         raise NotFound()
-    page = list_events(
-        db,
-        actor,
-        kommune_id,
-        AuditFilters(target_type=target_type, target_id=target_id),
-        lang,
-    )
-    return page.rows
+    if can(actor, Action.VIEW_AUDIT_LOG, kommune_id):
+        page = list_events(
+            db, actor, kommune_id, AuditFilters(target_type=target_type, target_id=target_id), lang
+        )
+        return page.rows
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    if target_type == "user":
+        _person(db, scope, target_id)
+    else:
+        found = db.exec(select(Listing.id).where(Listing.id == target_id, scope.listings()))
+        if found.first() is None:
+            raise NotFound("listing.not_found")
+    filters = AuditFilters(target_type=target_type, target_id=target_id)
+    return events_page(db, kommune_id, filters, lang).rows

@@ -33,7 +33,8 @@ from dasnez_core.models import (
     id_of,
     utcnow,
 )
-from dasnez_core.permissions import Action, require, require_over
+from dasnez_core.permissions import Action, require_over, require_scope
+from dasnez_core.scope import Scope
 from dasnez_core.services import audit
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import PAGE_SIZE, check_reason, roles_of
@@ -52,12 +53,12 @@ class PendingPerson:
 
 
 def count_pending(db: Session, actor: Actor, kommune_id: int) -> int:
-    require(actor, Action.VIEW_APPROVAL_QUEUE, kommune_id)
+    scope = require_scope(actor, Action.VIEW_APPROVAL_QUEUE, kommune_id)
     return int(
         db.exec(
             select(func.count())
             .select_from(User)
-            .where(User.kommune_id == kommune_id, User.status == UserStatus.PENDING)
+            .where(scope.persons(), User.status == UserStatus.PENDING)
         ).one()
     )
 
@@ -65,12 +66,13 @@ def count_pending(db: Session, actor: Actor, kommune_id: int) -> int:
 def list_pending(
     db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
 ) -> list[PendingPerson]:
-    """Pending people of this Kommune, longest waiting first, 50 a page."""
-    require(actor, Action.VIEW_APPROVAL_QUEUE, kommune_id)
+    """Pending people of this Kommune (or the caller's scope of it), longest waiting first,
+    50 a page."""
+    scope = require_scope(actor, Action.VIEW_APPROVAL_QUEUE, kommune_id)
     rows = db.exec(
         select(User, Area.name)
         .join(Area, col(Area.id) == User.area_id, isouter=True)
-        .where(User.kommune_id == kommune_id, User.status == UserStatus.PENDING)
+        .where(scope.persons(), User.status == UserStatus.PENDING)
         .order_by(col(User.created_at), col(User.id))
         .limit(PAGE_SIZE)
         .offset(PAGE_SIZE * (max(page, 1) - 1))
@@ -91,10 +93,10 @@ def list_pending(
 def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> None:
     """Approve a pending person of `kommune_id` and mail them the news.
 
-    Another Kommune's person is not found.
+    Another Kommune's person, or one outside a coordinator's scope, is not found.
     """
-    require(actor, Action.APPROVE_USER, kommune_id)
-    user = _locked_person(db, kommune_id, user_id)
+    scope = require_scope(actor, Action.APPROVE_USER, kommune_id)
+    user = _locked_person(db, scope, user_id)
     require_over(actor, Action.APPROVE_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.PENDING:
         raise _not_pending(db, kommune_id, user, "approval.not_pending")
@@ -129,19 +131,16 @@ def approve_users(db: Session, actor: Actor, kommune_id: int, user_ids: Sequence
 
     Returns their names in the order given.
     """
-    require(actor, Action.APPROVE_USER, kommune_id)
+    scope = require_scope(actor, Action.APPROVE_USER, kommune_id)
     wanted = list(dict.fromkeys(user_ids))
     if not wanted:
         raise InvalidInput("user_ids", "approval.none_selected")
     if len(wanted) > PAGE_SIZE:
         raise InvalidInput("user_ids", "approval.too_many", max=PAGE_SIZE)
-    people = {
-        u.id: u
-        for u in locked(db, User, col(User.id).in_(wanted), col(User.kommune_id) == kommune_id)
-    }
+    people = {u.id: u for u in locked(db, User, col(User.id).in_(wanted), scope.persons())}
     if len(people) != len(wanted):
         missing = next(i for i in wanted if i not in people)
-        raise _declined(db, kommune_id, missing)
+        raise _declined(db, scope, missing)
     for user_id in wanted:
         if people[user_id].status != UserStatus.PENDING:
             raise _not_pending(
@@ -159,9 +158,9 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     its consents, sessions, one-time links, social spaces and drafts. Reports they filed
     stay (anonymous). Another Kommune's person is not found; an approved one is refused.
     """
-    require(actor, Action.APPROVE_USER, kommune_id)
+    scope = require_scope(actor, Action.APPROVE_USER, kommune_id)
     text = check_reason(reason)
-    user = _locked_person(db, kommune_id, user_id)
+    user = _locked_person(db, scope, user_id)
     require_over(actor, Action.APPROVE_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.PENDING:
         raise _not_pending(db, kommune_id, user, "approval.decline_not_pending")
@@ -194,22 +193,27 @@ def decline_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reaso
     return name
 
 
-def _locked_person(db: Session, kommune_id: int, user_id: int) -> User:
-    """The person, locked for this transaction; one another admin has just declined is
-    named as such, anyone else not found."""
-    user = locked_one(db, User, col(User.id) == user_id, col(User.kommune_id) == kommune_id)
+def _locked_person(db: Session, scope: Scope, user_id: int) -> User:
+    """The person in `scope`, locked for this transaction; one another admin has just
+    declined is named as such, anyone else not found."""
+    user = locked_one(db, User, col(User.id) == user_id, scope.persons())
     if user is None:
-        raise _declined(db, kommune_id, user_id)
+        raise _declined(db, scope, user_id)
     return user
 
 
-def _declined(db: Session, kommune_id: int, user_id: int) -> DomainError:
-    by = done_by(
-        db,
-        kommune_id=kommune_id,
-        target_type="user",
-        target_id=user_id,
-        actions=(AuditAction.DECLINE_USER,),
+def _declined(db: Session, scope: Scope, user_id: int) -> DomainError:
+    # A coordinator learns nothing about people outside their scope: plain "not found".
+    by = (
+        done_by(
+            db,
+            kommune_id=scope.kommune_id,
+            target_type="user",
+            target_id=user_id,
+            actions=(AuditAction.DECLINE_USER,),
+        )
+        if scope.whole_kommune
+        else ""
     )
     return (
         already_done("user_id", "atomic.declined_by", by, "") if by else NotFound("user.not_found")

@@ -199,6 +199,12 @@ def list_events(
     """One page of this Kommune's audit log, newest first. A page past the end shows the
     last one."""
     require(actor, Action.VIEW_AUDIT_LOG, kommune_id)
+    return events_page(db, kommune_id, filters, lang)
+
+
+def events_page(db: Session, kommune_id: int, filters: AuditFilters, lang: str = "de") -> AuditPage:
+    """`list_events` without the permission check, for a caller that has checked its own
+    (a person's or listing's history on their detail page, also for coordinators)."""
     stmt = _select(kommune_id, filters)
     total = int(db.execute(sa_select(func.count()).select_from(stmt.subquery())).scalar_one())
     pages = max(1, math.ceil(total / PAGE_SIZE))

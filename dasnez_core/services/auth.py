@@ -26,7 +26,7 @@ from dasnez_core.throttle import (
 )
 
 PUBLIC_APP = sessions.PUBLIC_APP
-ADMIN_APP = "admin"
+ADMIN_APP = sessions.ADMIN_APP
 
 NAME_MIN, NAME_MAX = 2, 80
 

@@ -19,7 +19,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.formatting import local_today
 from dasnez_core.i18n import translate
 from dasnez_core.models import AuditAction, utcnow
-from dasnez_core.permissions import Action, require
+from dasnez_core.permissions import Action, require_scope
 from dasnez_core.services import audit
 from dasnez_core.services.listings_list import (
     ListingFilters,
@@ -104,8 +104,8 @@ def export_people(
 
     Audited, with the applied filters as `describe` writes them (the admin app passes its
     query string, so the entry reads like the list's address)."""
-    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
-    stmt, kept = people_select(db, kommune_id, filters)
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    stmt, kept = people_select(db, scope, filters)
     rows = [
         person_row(r, lang, CSV_DATE_LANG) for r in db.execute(stmt.limit(EXPORT_MAX + 1)).all()
     ]
@@ -139,8 +139,8 @@ def export_listings(
     describe: Callable[[ListingFilters], str] = describe_filters,
 ) -> CsvExport:
     """Every listing the list shows with these filters (all pages, at most EXPORT_MAX)."""
-    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
-    conditions, kept = listing_conditions(db, kommune_id, filters)
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    conditions, kept = listing_conditions(db, scope, filters)
     now = utcnow()
     rows = [
         listing_row(r, lang, now, CSV_DATE_LANG)

@@ -38,7 +38,8 @@ from dasnez_core.models import (
     UserStatus,
     utcnow,
 )
-from dasnez_core.permissions import Action, require
+from dasnez_core.permissions import Action, require_scope
+from dasnez_core.scope import Scope
 from dasnez_core.services import filters as vocabulary
 from dasnez_core.services.listings_list import ListingFilters
 from dasnez_core.services.masterdata_cache import MasterData, master
@@ -136,19 +137,28 @@ class _Scope:
     area: vocabulary.AreaScope | None
     listing_conditions: list[Any]
     master: MasterData
+    # What the caller may see (permissions.scope_of): the whole Kommune, or a coordinator's
+    # area subtree or social space; every figure counts only rows in it.
+    access: Scope
 
     @property
     def narrowed(self) -> bool:
-        """Whether a district or an exchange narrows what hangs on a listing."""
-        return self.kept.district is not None or bool(self.kept.exchange)
+        """Whether a district, an exchange or a coordinator's scope narrows what hangs on
+        a listing."""
+        return (
+            self.kept.district is not None
+            or bool(self.kept.exchange)
+            or not self.access.whole_kommune
+        )
 
 
-def _scope(db: Session, kommune_id: int, filters: DashboardFilters) -> _Scope:
+def _scope(db: Session, access: Scope, filters: DashboardFilters) -> _Scope:
     """Drop a district or exchange that this Kommune does not have (checked against its
     cached master data, not the database)."""
+    kommune_id = access.kommune_id
     data = master(db, kommune_id)
     kept = filters
-    conditions: list[Any] = [col(Listing.kommune_id) == kommune_id]
+    conditions: list[Any] = [access.listings()]
     chosen = data.area_by_id.get(filters.district) if filters.district is not None else None
     area = None
     if chosen is None:
@@ -161,7 +171,7 @@ def _scope(db: Session, kommune_id: int, filters: DashboardFilters) -> _Scope:
         kept = replace(kept, exchange="")
     else:
         conditions.append(vocabulary.listing_exchange_condition(exchange_id))
-    return _Scope(kommune_id, kept, area, conditions, data)
+    return _Scope(kommune_id, kept, area, conditions, data, access)
 
 
 # --- one function per figure group -----------------------------------------------------------
@@ -172,20 +182,20 @@ def _people(db: Session, scope: _Scope) -> tuple[dict[str, int], int, int]:
     and open reports in the whole Kommune: one statement."""
     by_status = sa_select(
         literal("people").label("part"), col(User.status), func.count(col(User.id))
-    ).where(col(User.kommune_id) == scope.kommune_id)
+    ).where(scope.access.persons())
     if scope.area is not None:
         by_status = by_status.where(vocabulary.user_area_condition(scope.area))
     parts = [by_status.group_by(col(User.status))]
     parts.append(
         sa_select(literal("reports"), literal(""), func.count(col(ListingReport.id))).where(
-            col(ListingReport.kommune_id) == scope.kommune_id,
+            scope.access.reports(),
             col(ListingReport.resolved_at).is_(None),
         )
     )
     if scope.area is not None:
         parts.append(
             sa_select(literal("pending"), literal(""), func.count(col(User.id))).where(
-                col(User.kommune_id) == scope.kommune_id,
+                scope.access.persons(),
                 col(User.status) == UserStatus.PENDING,
             )
         )
@@ -412,9 +422,9 @@ def dashboard(
 ) -> Dashboard:
     """All figures of the dashboard for the admin's Kommune (InvalidInput for a date range
     that ends before it starts)."""
-    require(actor, Action.VIEW_KOMMUNE_DASHBOARD, kommune_id)
+    access = require_scope(actor, Action.VIEW_KOMMUNE_DASHBOARD, kommune_id)
     validate_dashboard_filters(filters)
-    scope = _scope(db, kommune_id, filters)
+    scope = _scope(db, access, filters)
     kept = scope.kept
 
     def t(key: str) -> str:

@@ -21,7 +21,8 @@ from dasnez_core.actor import Actor
 from dasnez_core.formatting import format_date
 from dasnez_core.i18n import translate
 from dasnez_core.models import Area, Category, Exchange, Listing, ListingStatus, User, utcnow
-from dasnez_core.permissions import Action, require
+from dasnez_core.permissions import Action, require_scope
+from dasnez_core.scope import Scope
 from dasnez_core.services import filters as vocabulary
 
 PAGE_SIZE = 50
@@ -74,12 +75,14 @@ class ListingsPage:
 
 
 def listing_conditions(
-    db: Session, kommune_id: int, filters: ListingFilters
+    db: Session, scope: Scope, filters: ListingFilters
 ) -> tuple[list[Any], ListingFilters]:
-    """The conditions of `filters` in this Kommune, and the filters they applied (ids of
-    another Kommune dropped). InvalidInput for a date range that ends before it starts."""
+    """The conditions of `filters` in this scope of a Kommune, and the filters they applied
+    (ids of another Kommune dropped). InvalidInput for a date range that ends before it
+    starts."""
     vocabulary.check_range(filters.date_from, filters.date_to)
-    conditions: list[Any] = [col(Listing.kommune_id) == kommune_id]
+    kommune_id = scope.kommune_id
+    conditions: list[Any] = [scope.listings()]
     kept = filters
     if filters.status:
         conditions.append(vocabulary.listing_status_condition(filters.status))
@@ -167,8 +170,8 @@ def list_listings(
 ) -> ListingsPage:
     """One page (PAGE_SIZE rows) of the Kommune's listings matching `filters`; a page past
     the end shows the last one."""
-    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
-    conditions, kept = listing_conditions(db, kommune_id, filters)
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    conditions, kept = listing_conditions(db, scope, filters)
     total = int(db.execute(sa_select(func.count(col(Listing.id))).where(*conditions)).scalar_one())
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(filters.page, pages)

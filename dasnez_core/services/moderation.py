@@ -35,7 +35,8 @@ from dasnez_core.models import (
     id_of,
     utcnow,
 )
-from dasnez_core.permissions import Action, require, require_over
+from dasnez_core.permissions import Action, require, require_over, require_scope
+from dasnez_core.scope import Scope
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
@@ -71,8 +72,10 @@ def _excerpt(body: str) -> str:
     return body if len(body) <= _EXCERPT else body[: _EXCERPT - 1] + "…"
 
 
-def _person(db: Session, kommune_id: int, user_id: int, *, lock: bool = False) -> User:
-    where = (col(User.id) == user_id, col(User.kommune_id) == kommune_id)
+def _person(db: Session, scope: Scope, user_id: int, *, lock: bool = False) -> User:
+    """The person if they are in `scope` (a coordinator's area or social space, or the
+    whole Kommune), else not found."""
+    where = (col(User.id) == user_id, scope.persons())
     user = locked_one(db, User, *where) if lock else db.exec(select(User).where(*where)).first()
     if user is None:
         raise NotFound("user.not_found")
@@ -85,11 +88,9 @@ def roles_of(db: Session, user_id: int) -> frozenset[str]:
     return frozenset({Role.CITIZEN.value, *grants})
 
 
-def _listing(db: Session, kommune_id: int, listing_id: int) -> Listing:
-    """The listing, locked for this transaction: every moderation of it changes it."""
-    listing = locked_one(
-        db, Listing, col(Listing.id) == listing_id, col(Listing.kommune_id) == kommune_id
-    )
+def _listing(db: Session, scope: Scope, listing_id: int) -> Listing:
+    """The listing in `scope`, locked for this transaction: every moderation of it changes it."""
+    listing = locked_one(db, Listing, col(Listing.id) == listing_id, scope.listings())
     if listing is None:
         raise NotFound("listing.not_found")
     return listing
@@ -100,9 +101,9 @@ def _listing(db: Session, kommune_id: int, listing_id: int) -> Listing:
 
 def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> None:
     """Block a person of `kommune_id` (another Kommune's person is not found)."""
-    require(actor, Action.BLOCK_USER, kommune_id)
+    scope = require_scope(actor, Action.BLOCK_USER, kommune_id)
     text = check_reason(reason)
-    user = _person(db, kommune_id, user_id, lock=True)
+    user = _person(db, scope, user_id, lock=True)
     if user.id == actor.user_id:
         raise NotAllowed("moderation.not_yourself")
     require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
@@ -138,9 +139,9 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
 
 def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> None:
     """Lift a block: the person may log in again and their suspended listings return."""
-    require(actor, Action.BLOCK_USER, kommune_id)
+    scope = require_scope(actor, Action.BLOCK_USER, kommune_id)
     text = check_reason(reason)
-    user = _person(db, kommune_id, user_id, lock=True)
+    user = _person(db, scope, user_id, lock=True)
     require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
     if user.status != UserStatus.BLOCKED:
         raise lost_to(
@@ -197,7 +198,7 @@ def search_people(
 
     With `blocked_only` the query may be empty: then every blocked person is listed.
     """
-    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
     term = " ".join(clean_text(query).split())
     if len(term) > QUERY_MAX:
         raise InvalidInput("q", "people.query_too_long", max=QUERY_MAX)
@@ -206,7 +207,7 @@ def search_people(
     stmt = (
         select(User, Area.name)
         .join(Area, col(Area.id) == User.area_id, isouter=True)
-        .where(User.kommune_id == kommune_id)
+        .where(scope.persons())
     )
     if term:
         stmt = stmt.where(
@@ -255,34 +256,29 @@ class OpenReport:
     author_status: str
 
 
-def _open_reports(kommune_id: int) -> list[ColumnElement[bool]]:
-    return [
-        col(ListingReport.kommune_id) == kommune_id,
-        col(ListingReport.resolved_at).is_(None),
-    ]
+def _open_reports(scope: Scope) -> list[ColumnElement[bool]]:
+    return [scope.reports(), col(ListingReport.resolved_at).is_(None)]
 
 
 def count_open_reports(db: Session, actor: Actor, kommune_id: int) -> int:
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     return int(
-        db.exec(
-            select(func.count()).select_from(ListingReport).where(*_open_reports(kommune_id))
-        ).one()
+        db.exec(select(func.count()).select_from(ListingReport).where(*_open_reports(scope))).one()
     )
 
 
 def list_open_reports(
     db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
 ) -> list[OpenReport]:
-    """Open reports of this Kommune, oldest first (a queue), 50 a page."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    """Open reports of this Kommune (or scope), oldest first (a queue), 50 a page."""
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     reporter = aliased(User)
     rows = db.exec(
         select(ListingReport, Listing, User, reporter.display_name)
         .join(Listing, col(Listing.id) == ListingReport.listing_id)
         .join(User, col(User.id) == Listing.author_id)
         .join(reporter, col(reporter.id) == ListingReport.reporter_id, isouter=True)
-        .where(*_open_reports(kommune_id), col(Listing.kommune_id) == kommune_id)
+        .where(*_open_reports(scope), scope.listings())
         .order_by(col(ListingReport.created_at), col(ListingReport.id))
         .limit(PAGE_SIZE)
         .offset(_offset(page))
@@ -330,13 +326,11 @@ class ReportGroup:
 
 
 def count_reported_listings(db: Session, actor: Actor, kommune_id: int) -> int:
-    """How many listings of this Kommune have open reports (the cards of the queue)."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    """How many listings of this Kommune (or scope) have open reports (the queue's cards)."""
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     return int(
         db.exec(
-            select(func.count(func.distinct(ListingReport.listing_id))).where(
-                *_open_reports(kommune_id)
-            )
+            select(func.count(func.distinct(ListingReport.listing_id))).where(*_open_reports(scope))
         ).one()
     )
 
@@ -346,11 +340,11 @@ def list_report_groups(
 ) -> list[ReportGroup]:
     """Open reports of this Kommune grouped by listing, the longest-waiting listing first,
     50 listings a page."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     first = func.min(ListingReport.created_at)
     listing_ids = db.exec(
         select(ListingReport.listing_id)
-        .where(*_open_reports(kommune_id))
+        .where(*_open_reports(scope))
         .group_by(col(ListingReport.listing_id))
         .order_by(first, col(ListingReport.listing_id))
         .limit(PAGE_SIZE)
@@ -363,8 +357,8 @@ def list_report_groups(
         .join(User, col(User.id) == Listing.author_id)
         .join(reporter, col(reporter.id) == ListingReport.reporter_id, isouter=True)
         .where(
-            *_open_reports(kommune_id),
-            col(Listing.kommune_id) == kommune_id,
+            *_open_reports(scope),
+            scope.listings(),
             col(ListingReport.listing_id).in_(listing_ids),
         )
         .order_by(col(ListingReport.created_at), col(ListingReport.id))
@@ -412,9 +406,9 @@ def remove_listing(
 ) -> None:
     """Take a listing of this Kommune off the marketplace for good ("removed"), resolve its
     open reports and tell the author why. Another Kommune's listing is not found."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     text = check_reason(reason)
-    listing = _listing(db, kommune_id, listing_id)
+    listing = _listing(db, scope, listing_id)
     if listing.status == ListingStatus.REMOVED:
         raise lost_to(
             db,
@@ -440,7 +434,8 @@ def remove_listing(
         kommune_id=kommune_id,
         reason=text,
     )
-    author = _person(db, kommune_id, listing.author_id)
+    # The author may live outside a coordinator's area: the listing is what is in scope.
+    author = _person(db, Scope(kommune_id), listing.author_id)
     kommune = get_kommune(db, kommune_id)
     queue(
         db,
@@ -463,9 +458,9 @@ def restore_listing(
 ) -> None:
     """Undo a removal: the listing returns as it was before (published until its end date,
     expired after it, hidden again while its author is blocked)."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     text = check_reason(reason)
-    listing = _listing(db, kommune_id, listing_id)
+    listing = _listing(db, scope, listing_id)
     if listing.status != ListingStatus.REMOVED:
         raise lost_to(
             db,
@@ -476,7 +471,7 @@ def restore_listing(
             "moderation.listing_not_removed",
             title=listing.title,
         )
-    author = _person(db, kommune_id, listing.author_id)
+    author = _person(db, Scope(kommune_id), listing.author_id)
     now = utcnow()
     if author.status == UserStatus.BLOCKED:
         listing.status = ListingStatus.SUSPENDED
@@ -503,9 +498,9 @@ def dismiss_listing_reports(
 ) -> int:
     """Close every open report on one listing without action (the listing stays); each
     closed report is audited with the reason. Return how many were closed."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     text = check_reason(reason)
-    listing = _listing(db, kommune_id, listing_id)
+    listing = _listing(db, scope, listing_id)
     reports = db.exec(
         select(ListingReport).where(
             ListingReport.kommune_id == kommune_id,
@@ -571,23 +566,23 @@ def premoderation_on(db: Session, actor: Actor, kommune_id: int) -> bool:
     return get_kommune(db, kommune_id).premoderation
 
 
-def _waiting(kommune_id: int) -> list[ColumnElement[bool]]:
+def _waiting(scope: Scope) -> list[ColumnElement[bool]]:
     # A blocked author's listing waits until the block is lifted (it would not show anyway).
     return [
-        col(Listing.kommune_id) == kommune_id,
+        scope.listings(),
         col(Listing.status) == ListingStatus.PENDING,
         col(User.status) == UserStatus.APPROVED,
     ]
 
 
 def count_listings_to_check(db: Session, actor: Actor, kommune_id: int) -> int:
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     return int(
         db.exec(
             select(func.count())
             .select_from(Listing)
             .join(User, col(User.id) == Listing.author_id)
-            .where(*_waiting(kommune_id))
+            .where(*_waiting(scope))
         ).one()
     )
 
@@ -595,14 +590,14 @@ def count_listings_to_check(db: Session, actor: Actor, kommune_id: int) -> int:
 def list_listings_to_check(
     db: Session, actor: Actor, kommune_id: int, page: int = 1, lang: str = "de"
 ) -> list[ListingToCheck]:
-    """Listings of this Kommune waiting for pre-moderation, oldest first, 50 a page."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    """Listings of this Kommune (or scope) waiting for pre-moderation, oldest first, 50 a page."""
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     rows = db.exec(
         select(Listing, User.display_name, Category.name, Area.name)
         .join(User, col(User.id) == Listing.author_id)
         .join(Category, col(Category.id) == Listing.category_id)
         .join(Area, col(Area.id) == Listing.area_id, isouter=True)
-        .where(*_waiting(kommune_id))
+        .where(*_waiting(scope))
         .order_by(col(Listing.updated_at), col(Listing.id))
         .limit(PAGE_SIZE)
         .offset(_offset(page))
@@ -623,11 +618,12 @@ def list_listings_to_check(
     ]
 
 
-def _waiting_listing(db: Session, kommune_id: int, listing_id: int) -> tuple[Listing, User]:
-    """The waiting listing (locked) and its author; one another admin has just checked is
-    refused with their name."""
-    listing = _listing(db, kommune_id, listing_id)
-    author = _person(db, kommune_id, listing.author_id)
+def _waiting_listing(db: Session, scope: Scope, listing_id: int) -> tuple[Listing, User]:
+    """The waiting listing in scope (locked) and its author; one another admin has just
+    checked is refused with their name."""
+    kommune_id = scope.kommune_id
+    listing = _listing(db, scope, listing_id)
+    author = _person(db, Scope(kommune_id), listing.author_id)
     if listing.status == ListingStatus.PUBLISHED or listing.status == ListingStatus.DRAFT:
         published = listing.status == ListingStatus.PUBLISHED
         raise lost_to(
@@ -646,8 +642,8 @@ def _waiting_listing(db: Session, kommune_id: int, listing_id: int) -> tuple[Lis
 
 def publish_pending_listing(db: Session, actor: Actor, kommune_id: int, listing_id: int) -> None:
     """Publish a checked listing; it runs its full period from now. The author is told."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
-    listing, author = _waiting_listing(db, kommune_id, listing_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
+    listing, author = _waiting_listing(db, scope, listing_id)
     kommune = get_kommune(db, kommune_id)
     now = utcnow()
     listing.status = ListingStatus.PUBLISHED
@@ -684,9 +680,9 @@ def reject_pending_listing(
 ) -> None:
     """Send a waiting listing back to its author as a draft, with the reason by mail:
     they may change it and send it again."""
-    require(actor, Action.MODERATE_LISTINGS, kommune_id)
+    scope = require_scope(actor, Action.MODERATE_LISTINGS, kommune_id)
     text = check_reason(reason)
-    listing, author = _waiting_listing(db, kommune_id, listing_id)
+    listing, author = _waiting_listing(db, scope, listing_id)
     listing.status = ListingStatus.DRAFT
     listing.updated_at = utcnow()
     db.add(listing)

@@ -19,7 +19,8 @@ from dasnez_core.actor import Actor
 from dasnez_core.formatting import format_date
 from dasnez_core.i18n import translate
 from dasnez_core.models import Area, User, UserStatus
-from dasnez_core.permissions import Action, require
+from dasnez_core.permissions import Action, require_scope
+from dasnez_core.scope import Scope
 from dasnez_core.services import filters as vocabulary
 
 PAGE_SIZE = 50
@@ -62,10 +63,11 @@ class PeoplePage:
 
 
 def people_select(
-    db: Session, kommune_id: int, filters: PeopleFilters
+    db: Session, scope: Scope, filters: PeopleFilters
 ) -> tuple[Select[Any], PeopleFilters]:
-    """The ordered query of the people matching `filters`, and the filters it applied (a
-    district of another Kommune dropped)."""
+    """The ordered query of the people in `scope` matching `filters`, and the filters it
+    applied (a district of another Kommune dropped)."""
+    kommune_id = scope.kommune_id
     district = aliased(Area)
     columns: list[Any] = [
         col(User.id),
@@ -81,7 +83,7 @@ def people_select(
         sa_select(*columns)
         .join(Area, col(Area.id) == User.area_id, isouter=True)
         .join(district, col(Area.parent_id) == district.id, isouter=True)
-        .where(col(User.kommune_id) == kommune_id)
+        .where(scope.persons())
     )
     kept = filters
     if filters.status:
@@ -124,8 +126,8 @@ def list_people(
 ) -> PeoplePage:
     """One page (PAGE_SIZE rows) of the Kommune's people matching `filters`; a page past the
     end shows the last one."""
-    require(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
-    stmt, kept = people_select(db, kommune_id, filters)
+    scope = require_scope(actor, Action.LIST_KOMMUNE_RECORDS, kommune_id)
+    stmt, kept = people_select(db, scope, filters)
     total = int(
         db.execute(sa_select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
     )

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlmodel import Session, col, delete, select, update
 
 from dasnez_core.actor import ANONYMOUS, Actor
 from dasnez_core.config import load_settings
+from dasnez_core.errors import NotFound
 from dasnez_core.models import (
+    Area,
+    AreaKind,
     Role,
     RoleGrant,
     SessionTicket,
@@ -25,6 +29,7 @@ from dasnez_core.models import (
     UserStatus,
     utcnow,
 )
+from dasnez_core.scope import Scope
 from dasnez_core.services.consent import due_consents
 
 # last_seen_at is written at most this often, so a busy page does not write on every click.
@@ -33,8 +38,9 @@ _TOUCH_EVERY = timedelta(minutes=1)
 # How long a login ticket may take from the login handler to the cookie endpoint.
 TICKET_SECONDS = 10
 
-# The public app's name in sessions (services.auth.PUBLIC_APP, which imports this module).
+# The apps' names in sessions (services.auth.PUBLIC_APP / ADMIN_APP, which import this module).
 PUBLIC_APP = "public"
+ADMIN_APP = "admin"
 
 
 def hash_token(token: str) -> str:
@@ -182,18 +188,35 @@ def resolve_session_hash(db: Session, token_hash: str | None, app: str) -> Actor
     if now - row.last_seen_at >= _TOUCH_EVERY:
         row.last_seen_at = now
         db.add(row)
-    return actor_for(db, user, app=app)
+    return actor_for(db, user, app=app, context_grant_id=row.context_grant_id)
 
 
-def actor_for(db: Session, user: User, app: str = "") -> Actor:
+def actor_for(db: Session, user: User, app: str = "", context_grant_id: int | None = None) -> Actor:
     """Build the Actor of a user from their role grants; in the public app (`app`
-    "public") it also says whether their consent is outdated."""
+    "public") it also says whether their consent is outdated.
+
+    Outside the public app the Actor carries a working context (`scope`): the grant
+    `context_grant_id` chosen in the portal's switcher if it is still one of theirs, else
+    the first (Kommune admin rights by Kommune, then coordinator scopes). In the admin
+    portal (`app` "admin") `admin_of` then names only that context's Kommune, so a person
+    with rights in several Kommunen acts in the chosen one alone.
+    """
     assert user.id is not None
     grants = db.exec(select(RoleGrant).where(RoleGrant.user_id == user.id)).all()
     roles = frozenset({Role.CITIZEN.value} | {g.role for g in grants})
     admin_of = frozenset(
         g.kommune_id for g in grants if g.role == Role.KOMMUNE_ADMIN and g.kommune_id is not None
     )
+    contexts = portal_contexts(grants) if app != PUBLIC_APP else []
+    chosen = next((g for g in contexts if g.id == context_grant_id), None)
+    active = chosen or (contexts[0] if contexts else None)
+    scope = _scope_of_grant(db, active) if active is not None else None
+    if app == ADMIN_APP:
+        admin_of = (
+            frozenset({active.kommune_id})
+            if active is not None and active.role == Role.KOMMUNE_ADMIN and active.kommune_id
+            else frozenset()
+        )
     return Actor(
         user_id=user.id,
         kommune_id=user.kommune_id,
@@ -202,4 +225,59 @@ def actor_for(db: Session, user: User, app: str = "") -> Actor:
         roles=roles,
         admin_of=admin_of,
         consent_due=app == PUBLIC_APP and bool(due_consents(db, user)),
+        scope=scope,
+        context_id=active.id if active is not None else None,
+        contexts=tuple(g.id for g in contexts if g.id is not None),
+    )
+
+
+def portal_contexts(grants: Sequence[RoleGrant]) -> list[RoleGrant]:
+    """The grants a person can work under in the admin portal, in switcher order: Kommune
+    admin rights (by Kommune id, the old default first), then coordinator scopes."""
+
+    def ordered(role: Role) -> list[RoleGrant]:
+        return sorted(
+            (g for g in grants if g.role == role and g.kommune_id is not None),
+            key=lambda g: (g.kommune_id or 0, g.id or 0),
+        )
+
+    return ordered(Role.KOMMUNE_ADMIN) + ordered(Role.COORDINATOR)
+
+
+def _scope_of_grant(db: Session, grant: RoleGrant) -> Scope:
+    """The Scope a grant gives: the whole Kommune for its admins; for a coordinator the
+    area with (for a district) its villages as they are now, or the social space."""
+    assert grant.kommune_id is not None
+    if grant.role != Role.COORDINATOR:
+        return Scope(grant.kommune_id)
+    if grant.social_space_id is not None:
+        return Scope(grant.kommune_id, social_space_id=grant.social_space_id)
+    # A coordinator grant without a scope never gets written (services.coordinators); were
+    # one there, it would match nothing rather than the whole Kommune.
+    area_id = grant.area_id if grant.area_id is not None else -1
+    area = db.exec(
+        select(Area).where(Area.id == area_id, Area.kommune_id == grant.kommune_id)
+    ).first()
+    if area is None or area.id is None:
+        return Scope(grant.kommune_id, area_id=area_id)
+    if area.kind == AreaKind.DISTRICT or area.parent_id is None:
+        villages = db.exec(
+            select(Area.id).where(Area.kommune_id == grant.kommune_id, Area.parent_id == area.id)
+        ).all()
+        ids = frozenset({area.id, *(v for v in villages if v is not None)})
+        return Scope(grant.kommune_id, area_id=area.id, area_ids=ids, district_id=area.id)
+    return Scope(grant.kommune_id, area_id=area.id, area_ids=frozenset({area.id}))
+
+
+def choose_context(db: Session, actor: Actor, token_hash: str, grant_id: int) -> None:
+    """Make `grant_id` the working context of the portal session behind `token_hash`.
+    A grant that is not one of the caller's contexts is not found."""
+    if actor.is_anonymous or grant_id not in actor.contexts or not _is_hash(token_hash):
+        raise NotFound("coordinator.context_not_found")
+    db.execute(
+        update(UserSession)
+        .where(col(UserSession.token_hash) == token_hash)
+        .where(col(UserSession.user_id) == actor.user_id)
+        .where(col(UserSession.app) == ADMIN_APP)
+        .values(context_grant_id=grant_id)
     )
