@@ -17,6 +17,7 @@ from dasnez_core.messages import (
     atomic,
     common,
     contact,
+    coordinator,
     forms,
     legal,
     marketplace,
@@ -50,6 +51,7 @@ for _part in (
     api,
     resilience,
     reach,
+    coordinator,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -54,6 +54,8 @@ class AuditAction(StrEnum):
     RESTORE_LISTING = "restore_listing"
     HIDE_RATING = "hide_rating"
     SHOW_RATING = "show_rating"
+    GRANT_COORDINATOR = "grant_coordinator"
+    REVOKE_COORDINATOR = "revoke_coordinator"
 
     @property
     def label_key(self) -> str:

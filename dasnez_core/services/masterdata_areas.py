@@ -21,6 +21,7 @@ from dasnez_core.models import (
     AuditAction,
     Listing,
     ListingSocialSpace,
+    RoleGrant,
     SocialSpace,
     SocialSpaceKind,
     User,
@@ -311,6 +312,12 @@ def merge_area(
         .where(col(SocialSpace.kommune_id) == kommune_id, col(SocialSpace.area_id) == source_id)
         .values(area_id=target_id)
     )
+    # Coordinators of the merged-away area coordinate the target from now on.
+    db.execute(
+        update(RoleGrant)
+        .where(col(RoleGrant.kommune_id) == kommune_id, col(RoleGrant.area_id) == source_id)
+        .values(area_id=target_id)
+    )
     db.flush()
     audit.record(
         db,
@@ -348,6 +355,7 @@ def delete_area(db: Session, actor: Actor, kommune_id: int, area_id: int) -> Non
             spaces=row.spaces,
             villages=row.villages,
         )
+    _refuse_if_coordinated(db, col(RoleGrant.area_id) == area_id, area.name)
     if _is_district(area):
         districts = db.exec(
             select(func.count()).where(
@@ -513,6 +521,7 @@ def delete_social_space(db: Session, actor: Actor, kommune_id: int, space_id: in
         raise InvalidInput(
             "space_id", "masterdata.space_in_use", name=space.name, listings=listings, people=people
         )
+    _refuse_if_coordinated(db, col(RoleGrant.social_space_id) == space_id, space.name)
     audit.record(
         db,
         actor,
@@ -524,3 +533,10 @@ def delete_social_space(db: Session, actor: Actor, kommune_id: int, space_id: in
     )
     db.delete(space)
     db.flush()
+
+
+def _refuse_if_coordinated(db: Session, names_it: Any, name: str) -> None:
+    """An area or social space a coordinator is responsible for is not deleted: revoke or
+    move the coordination first (merging an area takes its coordinators along)."""
+    if db.exec(select(RoleGrant.id).where(names_it)).first() is not None:
+        raise InvalidInput("area_id", "coordinator.in_use", name=name)
