@@ -11,6 +11,7 @@ from admin_portal.pages.approvals import ApprovalState, approvals_page
 from admin_portal.pages.areas import AreasState, areas_page
 from admin_portal.pages.audit import AuditState, audit_page
 from admin_portal.pages.categories import CategoriesState, categories_page
+from admin_portal.pages.coordinators import CoordinatorsState, coordinators_page
 from admin_portal.pages.dashboard import DashboardState, dashboard_page
 from admin_portal.pages.infobox import InfoBoxState, infobox_page
 from admin_portal.pages.kommunen import KommunenState, kommunen_page
@@ -59,6 +60,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.LISTINGS: (listings_list_page, ListingsListState.load),
     routes.RATINGS: (ratings_page, RatingsState.load),
     routes.ADMINS: (admins_page, AdminsState.load),
+    routes.COORDINATORS: (coordinators_page, CoordinatorsState.load),
     # One person, one listing: facts, actions with a reason, history.
     routes.PERSON_DETAIL: (person_detail_page, PersonDetailState.load),
     routes.LISTING_DETAIL: (listing_detail_page, ListingDetailState.load),

@@ -24,6 +24,7 @@ def _menu() -> rx.Component:
         rx.fragment(
             rx.text(AdminSession.user_name, weight="bold"),
             rx.button(t("nav.logout"), on_click=AdminSession.logout, variant="soft"),
+            _context_switcher(),
             rx.el.nav(
                 rx.flex(
                     *(
@@ -41,10 +42,58 @@ def _menu() -> rx.Component:
 
 
 def _nav_visible(group: str) -> rx.Var[bool]:
-    """Platform staff see the Kommunen; every other group is for Kommune admins."""
+    """Platform staff see the Kommunen; every other group is for Kommune admins, and the
+    groups holding a page open to coordinators for coordinators too."""
     if group == routes.NAV_PLATFORM:
         return AdminSession.is_platform_admin
+    if any(page.for_coordinators for page in routes.nav_links(group)):
+        return AdminSession.is_kommune_admin | AdminSession.is_coordinator
     return AdminSession.is_kommune_admin
+
+
+def _context_switcher() -> rx.Component:
+    """For a person with rights in several Kommunen or several scopes: where they work now,
+    and a switch to another (kept on the server-side session; see services.sessions).
+    For a coordinator also what they see ("Sie sehen nur: …")."""
+    switcher = rx.form(
+        rx.hstack(
+            rx.el.label(
+                t("coordinator.context_label"),
+                html_for="context",
+                style={"font_weight": "600"},
+            ),
+            rx.el.select(
+                rx.foreach(
+                    AdminSession.contexts,
+                    lambda o: rx.el.option(o["label"], value=o["value"]),
+                ),
+                id="context",
+                name="context",
+                default_value=AdminSession.context_id,
+                key=AdminSession.context_id,
+                style={"padding": "0.25rem", "max_width": "28rem"},
+            ),
+            rx.button(t("coordinator.context_switch"), type="submit", variant="soft"),
+            align="center",
+            wrap="wrap",
+        ),
+        rx.cond(
+            AdminSession.context_error != "",
+            rx.text(AdminSession.context_error, color_scheme="red", role="alert"),
+        ),
+        on_submit=AdminSession.switch_context,
+    )
+    note = rx.text(
+        t("coordinator.scope_note").replace("{scope}", AdminSession.scope_label),
+        size="2",
+    )
+    return rx.fragment(
+        rx.cond(AdminSession.contexts.length() > 1, switcher),
+        rx.cond(
+            AdminSession.is_coordinator & (AdminSession.contexts.length() <= 1),
+            rx.cond(AdminSession.scope_label != "", note),
+        ),
+    )
 
 
 # The menu entry of the page shown: bold and underlined, not by colour alone.
@@ -56,12 +105,14 @@ _CURRENT_STYLE = {
 
 
 def _nav_link(page: routes.AdminPage) -> rx.Component:
-    """A menu link; the current page's is marked for the eye and for screen readers."""
-    return rx.cond(
+    """A menu link; the current page's is marked for the eye and for screen readers. A
+    page closed to coordinators has no link for them."""
+    link = rx.cond(
         AdminSession.nav_current == page.route,
         rx.link(t(page.nav_label), href=page.route, aria_current="page", style=_CURRENT_STYLE),
         rx.link(t(page.nav_label), href=page.route),
     )
+    return link if page.for_coordinators else rx.cond(AdminSession.is_kommune_admin, link)
 
 
 def _nav_links(group: str) -> rx.Component:

@@ -34,6 +34,11 @@ class DetailState(PageLoad, KommuneAdminState):
 
     loaded: bool = False
     found: bool = False
+
+    def _working_kommune(self, actor: Actor) -> int | None:
+        """Coordinators too see a person or listing, within their scope."""
+        return self._staff_kommune(actor)
+
     history: list[AuditRow] = []
     # The one open confirm step (a kind, and the rating it concerns where there is one).
     step: str = ""
@@ -42,7 +47,7 @@ class DetailState(PageLoad, KommuneAdminState):
     def _show(self, actor: Actor, record_id: int | None) -> None:
         """Read the record shown (the admin's own Kommune only); not found for anyone else's."""
         self.step, self.step_id = "", 0
-        kommune_id = self._admin_kommune(actor)
+        kommune_id = self._working_kommune(actor)
         if kommune_id is None:
             self.loaded, self.found = True, False
             return

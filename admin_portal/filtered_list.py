@@ -59,7 +59,7 @@ class FilteredList(rx.State, mixin=True):
         actor = self._actor()  # type: ignore[attr-defined]
         if not self.logged_in:  # type: ignore[attr-defined]
             return rx.redirect(routes.HOME)
-        kommune_id = self._admin_kommune(actor)  # type: ignore[attr-defined]
+        kommune_id = self._staff_kommune(actor)  # type: ignore[attr-defined]
         self.error, self.success, self.loaded = "", "", False
         self.field_errors = {}
         if kommune_id is None:
@@ -94,7 +94,7 @@ class FilteredList(rx.State, mixin=True):
     def export(self) -> rx.event.EventSpec | None:
         """The list as it is shown (filters of the page's URL), every page, as CSV."""
         actor = self._actor()  # type: ignore[attr-defined]
-        kommune_id = self._admin_kommune(actor)  # type: ignore[attr-defined]
+        kommune_id = self._staff_kommune(actor)  # type: ignore[attr-defined]
         filters = self._parse(dict(self.router.url.query_parameters))  # type: ignore[attr-defined]
 
         def call(db: Session) -> CsvExport:

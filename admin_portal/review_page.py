@@ -55,7 +55,7 @@ class ReviewPage(PageLoad, mixin=True):
     def _after(self, actor: Actor) -> None:
         """After a decision or a page change: close the step, show the lists anew."""
         self._close_steps()  # type: ignore[attr-defined]
-        if self._admin_kommune(actor) is not None:  # type: ignore[attr-defined]
+        if self._working_kommune(actor) is not None:  # type: ignore[attr-defined]
             self._reload(actor)  # type: ignore[attr-defined]
 
 

@@ -52,6 +52,8 @@ PEOPLE = "/personen"
 LISTINGS = "/eintraege"
 RATINGS = "/bewertungen"
 ADMINS = "/verwaltung"
+# Ortsteil- und Sozialraum-Verwaltung: the Kommune's coordinators and their scopes.
+COORDINATORS = "/koordination"
 # One person, one listing of the admin's Kommune: facts, actions, history.
 PERSON_DETAIL = "/personen/[id]"
 LISTING_DETAIL = "/eintraege/[id]"
@@ -90,18 +92,21 @@ NAV_GROUPS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class AdminPage:
-    """A page of the portal; with a label key it also has a link in the menu's group."""
+    """A page of the portal; with a label key it also has a link in the menu's group.
+    `for_coordinators`: its link is shown to coordinators too (their handlers are
+    restricted to the coordinator's scope); every other link only to Kommune admins."""
 
     route: str
     nav_label: str = ""
     nav_group: str = ""
+    for_coordinators: bool = False
 
 
 # Every page the portal registers, in registration order; within a group, menu order.
 PAGES: tuple[AdminPage, ...] = (
     AdminPage(HOME),
-    AdminPage(APPROVALS, "admin.nav.approvals", NAV_TASKS),
-    AdminPage(REPORTS, "admin.nav.reports", NAV_TASKS),
+    AdminPage(APPROVALS, "admin.nav.approvals", NAV_TASKS, for_coordinators=True),
+    AdminPage(REPORTS, "admin.nav.reports", NAV_TASKS, for_coordinators=True),
     AdminPage(KOMMUNEN, "admin.nav.kommunen", NAV_PLATFORM),
     AdminPage(PROFILE, "masterdata.nav.profile", NAV_MASTERDATA),
     AdminPage(AREAS, "masterdata.nav.areas", NAV_MASTERDATA),
@@ -110,12 +115,13 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(SPONSORS, "masterdata.nav.sponsors", NAV_MASTERDATA),
     AdminPage(INFOBOX, "masterdata.nav.infobox", NAV_MASTERDATA),
     AdminPage(LEGAL_TEXTS, "legal.nav", NAV_MASTERDATA),
-    AdminPage(DASHBOARD, "dash.nav.overview", NAV_EVALUATION),
+    AdminPage(DASHBOARD, "dash.nav.overview", NAV_EVALUATION, for_coordinators=True),
     AdminPage(AUDIT, "admin.nav.audit", NAV_EVALUATION),
-    AdminPage(PEOPLE, "dash.nav.people", NAV_CONTENT),
-    AdminPage(LISTINGS, "dash.nav.listings", NAV_CONTENT),
+    AdminPage(PEOPLE, "dash.nav.people", NAV_CONTENT, for_coordinators=True),
+    AdminPage(LISTINGS, "dash.nav.listings", NAV_CONTENT, for_coordinators=True),
     AdminPage(RATINGS, "dash.nav.ratings", NAV_CONTENT),
     AdminPage(ADMINS, "dash.nav.admins", NAV_MASTERDATA),
+    AdminPage(COORDINATORS, "coordinator.nav", NAV_MASTERDATA),
     AdminPage(PERSON_DETAIL),
     AdminPage(LISTING_DETAIL),
     AdminPage(NOT_FOUND),

@@ -14,8 +14,9 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.permissions import Action, can
-from dasnez_core.services import auth
+from dasnez_core.services import auth, coordinators
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.sessions import choose_context
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import NO_FORM, Form, Lines, Outcome
 from dasnez_ui.page_load import PageLoad, ensure_built
@@ -39,6 +40,13 @@ class AdminSession(LangState, Outcome):
     kommune_name: str = ""
     is_kommune_admin: bool = False
     is_platform_admin: bool = False
+    # A coordinator working in one area subtree or social space (the menu shows only the
+    # pages open to them); `scope_label` says which, `contexts` feed the switcher.
+    is_coordinator: bool = False
+    scope_label: str = ""
+    contexts: list[dict[str, str]] = []
+    context_id: str = ""
+    context_error: str = ""
     # The menu entry of the page shown (marked in the menu).
     nav_current: str = ""
     # This client state was filled under a live admin session (its token's hash).
@@ -57,28 +65,71 @@ class AdminSession(LangState, Outcome):
                 # open: forget every list and form this state holds.
                 forget_loaded(self)
             self.user_name = self.kommune_name = ""
-            self.is_kommune_admin = self.is_platform_admin = False
+            self.is_kommune_admin = self.is_platform_admin = self.is_coordinator = False
             return actor
         self._session_seen = ref
         self.user_name = actor.display_name
         self.is_kommune_admin = bool(actor.admin_of)
         self.is_platform_admin = actor.is_platform_admin
+        self.is_coordinator = not actor.admin_of and self._staff_kommune(actor) is not None
         return actor
 
     @staticmethod
     def _admin_kommune(actor: Actor) -> int | None:
-        """The Kommune this admin administers (the portal works on one at a time)."""
+        """The Kommune this admin administers: the one of the working context chosen in the
+        switcher (services.sessions narrows `admin_of` to it in the portal)."""
         return min(actor.admin_of) if actor.admin_of else None
+
+    @staticmethod
+    def _staff_kommune(actor: Actor) -> int | None:
+        """The Kommune of the working context of an admin or a coordinator: the pages open
+        to coordinators (approval, reports, lists, details, overview) work on it, and the
+        services restrict a coordinator to their scope of it (permissions.scope_of)."""
+        if actor.scope is None or not can(
+            actor, Action.LIST_KOMMUNE_RECORDS, actor.scope.kommune_id
+        ):
+            return None
+        return actor.scope.kommune_id
 
     @rx.var
     def logged_in(self) -> bool:
         return self.user_name != ""
 
     def _load_kommune_name(self, actor: Actor) -> None:
-        kommune_id = self._admin_kommune(actor)
+        kommune_id = self._staff_kommune(actor)
         if kommune_id is not None:
             with session_scope() as db:
                 self.kommune_name = get_kommune(db, kommune_id).name
+                self._load_contexts(db, actor)
+
+    def _load_contexts(self, db: Session, actor: Actor) -> None:
+        """The switcher's entries (only for a person with more than one context) and the
+        words for a coordinator's scope."""
+        options = coordinators.context_options(db, actor, self.lang)
+        current = next((o for o in options if o.grant_id == actor.context_id), None)
+        self.context_id = str(actor.context_id or "")
+        self.contexts = (
+            [{"value": str(o.grant_id), "label": o.label} for o in options]
+            if len(options) > 1
+            else []
+        )
+        self.scope_label = current.label if current is not None and self.is_coordinator else ""
+
+    @rx.event
+    async def switch_context(self, form: dict[str, Any]) -> rx.event.EventSpec | None:
+        """Work in another of the caller's contexts (a Kommune, or a coordinator scope):
+        kept on the server-side session row, re-checked with every later handler. Every
+        page's data of this tab is forgotten and the overview loads anew."""
+        actor = self._actor()
+        ref = session_ref(self, auth.ADMIN_APP)
+        grant_id = parse_id(form.get("context", "")) if isinstance(form, dict) else None
+        outcome = self._run(
+            lambda db: choose_context(db, actor, ref, grant_id or 0), lines=Lines("context_error")
+        )
+        if not outcome.ok:
+            return None
+        await forget_client(self)
+        return navigate(routes.DASHBOARD)
 
     @rx.event
     def refresh(self) -> None:
@@ -102,8 +153,13 @@ class KommuneAdminState(AdminSession):
     # The errors of the page's form, by the id of their field (see dasnez_ui.outcome.Form).
     field_errors: dict[str, str] = {}
 
+    def _working_kommune(self, actor: Actor) -> int | None:
+        """The Kommune this page works on: its admins' (a page open to coordinators too
+        returns `_staff_kommune` instead)."""
+        return self._admin_kommune(actor)
+
     def _own_kommune(self, actor: Actor) -> int:
-        kommune_id = self._admin_kommune(actor)
+        kommune_id = self._working_kommune(actor)
         if kommune_id is None:
             raise NotAllowed()
         return kommune_id
@@ -112,7 +168,7 @@ class KommuneAdminState(AdminSession):
         """On load: the admin's Kommune, or None (with the refusal shown) for anyone else."""
         self.error = self.success = ""
         self.field_errors = {}
-        kommune_id = self._admin_kommune(actor)
+        kommune_id = self._working_kommune(actor)
         if kommune_id is None:
             self.error = self._t("error.not_allowed")
             return None

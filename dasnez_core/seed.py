@@ -28,6 +28,7 @@ from dasnez_core.models import (
     SocialSpaceKind,
     Sponsor,
     User,
+    UserSocialSpace,
     UserStatus,
     id_of,
     utcnow,
@@ -223,6 +224,8 @@ def seed_demo(db: Session) -> list[DemoLogin]:
     logins = _seed_delbrueck(db)
     db.commit()
     logins += _seed_bad_lippspringe(db)
+    db.commit()
+    logins += _seed_coordinators(db)
     db.commit()
     return logins
 
@@ -523,3 +526,64 @@ def _listings(
                 ListingSocialSpace(social_space_id=id_of(spaces[space]), listing_id=id_of(listing))
             )
     db.flush()
+
+
+# --- coordinators (Ortsteil- und Sozialraum-Verwaltung) --------------------------------------
+
+DEMO_COORDINATOR = "westenholz@delbrueck.example"
+
+# People waiting for approval in Westenholz and in Boke: the demo coordinator of Westenholz
+# sees the first and not the second.
+_COORDINATED_PEOPLE = (
+    _Person(
+        "coordinator",
+        DEMO_COORDINATOR,
+        "Klara Wiese (Ortsteil Westenholz)",
+        "Westenholz",
+        UserStatus.APPROVED,
+    ),
+    _Person(
+        "wilma", "wilma@delbrueck.example", "Wilma Westermann", "Westenholz", UserStatus.PENDING
+    ),
+    _Person("bernd", "bernd@delbrueck.example", "Bernd Bokelmann", "Boke", UserStatus.PENDING),
+)
+
+
+def _seed_coordinators(db: Session) -> list[DemoLogin]:
+    """A coordinator for Westenholz (and for its primary school, so the portal shows her
+    the switcher), with a pending person in Westenholz and one in Boke. Added once."""
+    login = [DemoLogin("coordinator", "Delbrück", DEMO_COORDINATOR, DEMO_PASSWORD)]
+    kommune = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).first()
+    if kommune is None or kommune.id is None:
+        return []
+    if db.exec(select(User.id).where(User.email == DEMO_COORDINATOR)).first() is not None:
+        return login
+    areas = {a.name: a for a in db.exec(select(Area).where(Area.kommune_id == kommune.id)).all()}
+    school = db.exec(
+        select(SocialSpace).where(
+            SocialSpace.kommune_id == kommune.id, SocialSpace.name == "Grundschule Westenholz"
+        )
+    ).first()
+    users = _people(db, kommune, areas, _COORDINATED_PEOPLE)
+    coordinator = id_of(users["coordinator"])
+    db.add(
+        RoleGrant(
+            user_id=coordinator,
+            role=Role.COORDINATOR,
+            kommune_id=kommune.id,
+            area_id=areas["Westenholz"].id,
+        )
+    )
+    db.flush()
+    if school is not None:
+        db.add(
+            RoleGrant(
+                user_id=coordinator,
+                role=Role.COORDINATOR,
+                kommune_id=kommune.id,
+                social_space_id=school.id,
+            )
+        )
+        db.add(UserSocialSpace(user_id=coordinator, social_space_id=id_of(school)))
+    db.flush()
+    return login

@@ -26,6 +26,10 @@ from dasnez_ui.params import parse_id
 
 
 class ApprovalState(ReviewPage, KommuneAdminState):
+    def _working_kommune(self, actor: Actor) -> int | None:
+        """Coordinators too work here, within their scope (permissions.scope_of)."""
+        return self._staff_kommune(actor)
+
     pending: list[PendingPerson] = []
     pending_total: int = 0
     selected: list[int] = []

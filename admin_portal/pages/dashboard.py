@@ -122,7 +122,7 @@ class DashboardState(AdminSession):
         actor = self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
-        kommune_id = self._admin_kommune(actor)
+        kommune_id = self._staff_kommune(actor)
         self.error, self.loaded, self.field_errors = "", False, {}
         if kommune_id is None:
             self.error = self._t("error.not_allowed")

@@ -1,4 +1,4 @@
-"""Admin login (/): only Kommune admins and platform staff get in."""
+"""Admin login (/): only Kommune admins, coordinators and platform staff get in."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from dasnez_ui.session import navigate, password_login
 from dasnez_ui.session_http import open_url
 
 
-def _home_of(is_kommune_admin: bool) -> str:
-    return routes.DASHBOARD if is_kommune_admin else routes.KOMMUNEN
+def _home_of(works_in_a_kommune: bool) -> str:
+    return routes.DASHBOARD if works_in_a_kommune else routes.KOMMUNEN
 
 
 class AdminLoginState(AdminSession):
@@ -28,7 +28,7 @@ class AdminLoginState(AdminSession):
         self._actor()
         self.error, self.field_errors = "", {}
         if self.logged_in:
-            return rx.redirect(_home_of(self.is_kommune_admin))
+            return rx.redirect(_home_of(self.is_kommune_admin or self.is_coordinator))
         return None
 
     @rx.event
@@ -38,7 +38,8 @@ class AdminLoginState(AdminSession):
         if result is None:
             return self._focus_first_error()
         # The cookie endpoint sets the session cookie and reloads the page.
-        return navigate(open_url(result.ticket, _home_of(bool(result.actor.admin_of))))
+        staff = bool(result.actor.admin_of) or self._staff_kommune(result.actor) is not None
+        return navigate(open_url(result.ticket, _home_of(staff)))
 
 
 def admin_login_page() -> rx.Component:

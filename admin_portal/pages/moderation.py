@@ -35,6 +35,10 @@ _PERSON_STEPS = ("block", "unblock")
 
 
 class ModerationState(ReviewPage, KommuneAdminState):
+    def _working_kommune(self, actor: Actor) -> int | None:
+        """Coordinators too work here, within their scope (permissions.scope_of)."""
+        return self._staff_kommune(actor)
+
     reports: list[ReportGroup] = []
     report_total: int = 0
     people: list[PersonRow] = []

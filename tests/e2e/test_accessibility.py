@@ -34,6 +34,8 @@ CITIZEN = "jonas@delbrueck.example"
 OTHER_CITIZEN = "maria@delbrueck.example"
 KOMMUNE_ADMIN = "admin@delbrueck.example"
 PLATFORM_STAFF = "betrieb@dasnez.example"
+COORDINATOR = "westenholz@delbrueck.example"  # Westenholz and a school: with the switcher
+COORDINATOR_ROLE = "coordinator"
 
 ANONYMOUS, CITIZEN_ROLE, ADMIN_ROLE, STAFF_ROLE = "anonymous", "citizen", "admin", "staff"
 
@@ -109,8 +111,8 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
 
 ADMIN_RECIPES: dict[str, Recipe] = {
     ar.HOME: _fixed("/", ANONYMOUS),
-    ar.APPROVALS: _fixed(ar.APPROVALS, *_ADMIN_ROLES),
-    ar.REPORTS: _fixed(ar.REPORTS, *_ADMIN_ROLES),
+    ar.APPROVALS: _fixed(ar.APPROVALS, *_ADMIN_ROLES, COORDINATOR_ROLE),
+    ar.REPORTS: _fixed(ar.REPORTS, *_ADMIN_ROLES, COORDINATOR_ROLE),
     ar.AUDIT: _fixed(ar.AUDIT, *_ADMIN_ROLES),
     ar.KOMMUNEN: _fixed(ar.KOMMUNEN, STAFF_ROLE),
     ar.PROFILE: _fixed(ar.PROFILE, ADMIN_ROLE),
@@ -119,11 +121,12 @@ ADMIN_RECIPES: dict[str, Recipe] = {
     ar.CATEGORIES: _fixed(ar.CATEGORIES, ADMIN_ROLE),
     ar.SPONSORS: _fixed(ar.SPONSORS, ADMIN_ROLE),
     ar.INFOBOX: _fixed(ar.INFOBOX, ADMIN_ROLE),
-    ar.DASHBOARD: _fixed(ar.DASHBOARD, ADMIN_ROLE),
-    ar.PEOPLE: _fixed(ar.PEOPLE, ADMIN_ROLE),
-    ar.LISTINGS: _fixed(ar.LISTINGS, ADMIN_ROLE),
+    ar.DASHBOARD: _fixed(ar.DASHBOARD, ADMIN_ROLE, COORDINATOR_ROLE),
+    ar.PEOPLE: _fixed(ar.PEOPLE, ADMIN_ROLE, COORDINATOR_ROLE),
+    ar.LISTINGS: _fixed(ar.LISTINGS, ADMIN_ROLE, COORDINATOR_ROLE),
     ar.RATINGS: _fixed(ar.RATINGS, ADMIN_ROLE),
     ar.ADMINS: _fixed(ar.ADMINS, ADMIN_ROLE),
+    ar.COORDINATORS: _fixed(ar.COORDINATORS, ADMIN_ROLE),
     ar.LEGAL_TEXTS: _fixed(ar.LEGAL_TEXTS, ADMIN_ROLE),
     ar.PERSON_DETAIL: Recipe(lambda s: str(ar.person_href(s.other_person)), (ADMIN_ROLE,)),
     ar.LISTING_DETAIL: Recipe(
@@ -315,7 +318,11 @@ def test_admin_pages(apps: Apps, browser: Browser, seeded: Seeded, findings: Fin
     expect(page.get_by_role("alert").first).to_be_visible()
     _check(page, "[anonymous] wrong admin login", findings)
     anonymous.close()
-    for role, email in ((ADMIN_ROLE, KOMMUNE_ADMIN), (STAFF_ROLE, PLATFORM_STAFF)):
+    for role, email in (
+        (ADMIN_ROLE, KOMMUNE_ADMIN),
+        (STAFF_ROLE, PLATFORM_STAFF),
+        (COORDINATOR_ROLE, COORDINATOR),
+    ):
         context = browser.new_context(viewport=DESKTOP, locale="de-DE")  # type: ignore[arg-type]
         page = context.new_page()
         _log_in(page, apps.admin + "/", email)
