@@ -171,6 +171,7 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("masterdata", "/info-box", "masterdata.nav.infobox"),
         ("masterdata", "/rechtstexte", "legal.nav"),
         ("masterdata", "/verwaltung", "dash.nav.admins"),
+        ("masterdata", "/koordination", "coordinator.nav"),
         ("evaluation", "/uebersicht", "dash.nav.overview"),
         ("evaluation", "/protokoll", "admin.nav.audit"),
         ("platform", "/kommunen", "admin.nav.kommunen"),
@@ -273,3 +274,18 @@ def test_every_portal_page_has_its_own_title() -> None:
 
     titles = {str(page_title(page)) for page in admin_routes.PAGES}
     assert len(titles) == len(admin_routes.PAGES)
+
+
+def test_coordinators_see_only_their_pages_in_the_menu() -> None:
+    """Approval, reports, people, listings and the overview; never master data, ratings,
+    the audit log, admin accounts or legal texts."""
+    open_to_them = {
+        page.route for page in admin_routes.PAGES if page.for_coordinators and page.nav_label
+    }
+    assert open_to_them == {
+        "/freischaltung",
+        "/meldungen",
+        "/personen",
+        "/eintraege",
+        "/uebersicht",
+    }
