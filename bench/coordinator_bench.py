@@ -122,7 +122,9 @@ def _actors(db: Any, kommune_id: int) -> dict[str, Any]:
         "one village": Actor(
             **base,
             roles=coordinator,
-            scope=Scope(kommune_id, area_id=village, area_ids=frozenset({village})),
+            scope=Scope(
+                kommune_id, area_id=village, area_ids=frozenset({village}), village_of=district
+            ),
         ),
         "social space": Actor(
             **base, roles=coordinator, scope=Scope(kommune_id, social_space_id=space)
@@ -152,7 +154,44 @@ def _cases(kommune_id: int) -> dict[str, Callable[[Any, Any], object]]:
     }
 
 
-def run(url: str, rounds: int, warmup: int) -> None:
+def _explained(url: str, engine: Any, call: Callable[[], object], repeats: int) -> float:
+    """Planning + execution time the server reports (EXPLAIN ANALYZE) for every statement
+    one call issues, summed; median over `repeats`. Less disturbed by a busy machine than
+    the wall clock of the whole call (PostgreSQL only)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import make_url
+
+    captured: list[tuple[str, Any]] = []
+
+    def capture(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
+        captured.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        call()
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    import psycopg
+
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    totals = []
+    with psycopg.connect(
+        dsn, autocommit=True, options="-c plan_cache_mode=force_custom_plan"
+    ) as conn:
+        for _ in range(repeats):
+            total = 0.0
+            for statement, parameters in captured:
+                if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+                    continue
+                plan = conn.execute(
+                    "EXPLAIN (ANALYZE, FORMAT JSON) " + statement, parameters
+                ).fetchone()[0][0]
+                total += plan["Planning Time"] + plan["Execution Time"]
+            totals.append(total)
+    return statistics.median(totals)
+
+
+def run(url: str, rounds: int, warmup: int, explain: bool = False) -> None:
     os.environ["DASNEZ_DATABASE_URL"] = url
     from sqlalchemy import func, select
 
@@ -201,6 +240,21 @@ def run(url: str, rounds: int, warmup: int) -> None:
             for w in actors
         )
         print(f"| {case:<15} | {cells} |")
+    if not explain or dialect != "postgresql":
+        return
+    print("server time (EXPLAIN ANALYZE: planning + execution, summed over the statements):")
+    print(f"| {'median ms':<15} | {header} |")
+    print(f"|{'-' * 17}|" + "|".join("-" * 21 for _ in actors) + "|")
+    for case, call in cases.items():
+        times = []
+        for actor in actors.values():
+
+            def once(a: Any = actor, c: Callable[[Any, Any], object] = call) -> None:
+                with session_scope() as db:
+                    c(db, a)
+
+            times.append(_explained(url, get_engine(), once, 5))
+        print(f"| {case:<15} | " + " | ".join(f"{t:>19.1f}" for t in times) + " |")
 
 
 def main(argv: Iterable[str] | None = None) -> None:
@@ -208,8 +262,11 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--url", required=True)
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--explain", action="store_true", help="also the server's own times (PostgreSQL)"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
-    run(args.url, args.rounds, args.warmup)
+    run(args.url, args.rounds, args.warmup, args.explain)
 
 
 if __name__ == "__main__":

@@ -266,7 +266,9 @@ def _scope_of_grant(db: Session, grant: RoleGrant) -> Scope:
         ).all()
         ids = frozenset({area.id, *(v for v in villages if v is not None)})
         return Scope(grant.kommune_id, area_id=area.id, area_ids=ids, district_id=area.id)
-    return Scope(grant.kommune_id, area_id=area.id, area_ids=frozenset({area.id}))
+    return Scope(
+        grant.kommune_id, area_id=area.id, area_ids=frozenset({area.id}), village_of=area.parent_id
+    )
 
 
 def choose_context(db: Session, actor: Actor, token_hash: str, grant_id: int) -> None:
