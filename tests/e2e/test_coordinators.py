@@ -34,7 +34,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.seed import DEMO_COORDINATOR, DEMO_PASSWORD
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import send_event, tab_of
+from tests.e2e.hostile import fresh_token, send_event, tab_of
 from tests.e2e.test_admin_moderation import _delbrueck_id, _listing, _report
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -87,6 +87,9 @@ def _login(browser: Browser, apps: Apps, address: str) -> Page:
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url(re.compile(r"/uebersicht/?$"))
+    # The menu comes with the page's first event over the websocket (slow on a busy box).
+    menu = page.get_by_role("navigation", name="Verwaltung")
+    expect(menu.get_by_role("link", name="Übersicht")).to_be_visible(timeout=60_000)
     return page
 
 
@@ -246,9 +249,11 @@ def test_admin_appoints_and_revokes_a_coordinator(apps: Apps, browser: Browser) 
     pending = _person_in("Boke", "Paula Pending", "paula@example.org")
     member = _person_in("Boke", "Moritz Mitglied", "moritz@example.org", UserStatus.APPROVED)
     page = _login(browser, apps, DELBRUECK_ADMIN)
-    page.get_by_role("navigation", name="Verwaltung").get_by_role(
+    link = page.get_by_role("navigation", name="Verwaltung").get_by_role(
         "link", name="Ortsteil-Verwaltung"
-    ).click()
+    )
+    expect(link).to_have_attribute("href", routes.COORDINATORS)
+    page.goto(apps.admin + routes.COORDINATORS)
     expect(
         page.get_by_role("heading", name=re.compile("Ortsteil- und Sozialraum-Verwaltung"))
     ).to_be_visible()
@@ -291,4 +296,36 @@ def test_admin_appoints_and_revokes_a_coordinator(apps: Apps, browser: Browser) 
             "Ortsteil Boke mit seinen Dörfern: Ortsvorsteher seit Mai",
             "Ortsteil Boke mit seinen Dörfern: Amtszeit beendet",
         ]
+    page.context.close()
+
+
+def test_only_the_kommunes_admin_reaches_the_coordinators_handlers(
+    apps: Apps, browser: Browser
+) -> None:
+    """Anonymous and another Kommune's admin, with a Delbrück grant's id: refused or not
+    found, and the grant stays; an anonymous switch of context is not found."""
+    with session_scope() as db:
+        user = db.exec(select(User).where(User.email == DEMO_COORDINATOR)).one()
+        grant = db.exec(select(RoleGrant).where(RoleGrant.user_id == user.id)).first()
+        assert grant is not None and grant.id is not None
+        grant_id = grant.id
+    revoke = {"form": {"grant_id": str(grant_id), "revoke_reason": "Fremde greifen ein"}}
+    name = f"{CoordinatorsState.get_full_name()}.revoke"
+    anonymous = str(send_event(apps.admin, fresh_token(), name, revoke, path=routes.COORDINATORS))
+    assert "nicht berechtigt" in anonymous
+    page = _login(browser, apps, "admin@bad-lippspringe.example")
+    tab = tab_of(page)
+    page.goto("about:blank")
+    page.wait_for_timeout(1000)
+    other = str(send_event(apps.admin, tab, name, revoke, path=routes.COORDINATORS))
+    assert "nicht gefunden" in other
+    switch = f"{AdminSession.get_full_name()}.switch_context"
+    answer = str(
+        send_event(
+            apps.admin, fresh_token(), switch, {"form": {"context": str(grant_id)}}, path="/"
+        )
+    )
+    assert "gibt es für Sie nicht" in answer
+    with session_scope() as db:
+        assert db.get(RoleGrant, grant_id) is not None
     page.context.close()
