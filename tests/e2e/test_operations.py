@@ -162,7 +162,9 @@ def test_a_kommune_admin_sets_retention_periods_and_bad_input_saves_nothing(
     assert _periods("delbrueck") == {"listings_ended": 90, "conversations_inactive": 200}
 
 
-def test_wrong_people_over_the_websocket(apps: Apps, desk: BrowserContext) -> None:
+def test_wrong_people_over_the_websocket(
+    apps: Apps, desk: BrowserContext, browser: Browser
+) -> None:
     mail_id = _failed_mail("otto.postfach@example.org")
     resend_one = f"{OutboxState.get_full_name()}.resend_one"
     resend_every = f"{OutboxState.get_full_name()}.resend_every"
@@ -202,8 +204,12 @@ def test_wrong_people_over_the_websocket(apps: Apps, desk: BrowserContext) -> No
         assert own is not None and own.daily_digest is False
         delbrueck_admin = db.get(AdminDigestSetting, _user_id(ADMIN))
         assert delbrueck_admin is None or delbrueck_admin.overdue_reminder is True
-    # Platform staff administer no Kommune: no digest, no periods.
-    page = desk.new_page()
+    # Platform staff administer no Kommune: no digest, no periods (a browser of their own:
+    # the desk above still holds the other admin's session cookie).
+    staff_desk = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    staff_desk.set_default_timeout(WAIT)
+    staff_desk.set_default_navigation_timeout(WAIT)
+    page = staff_desk.new_page()
     _login(page, apps, STAFF)
     staff_tab = _tab(page)
     updates = send_event(apps.admin, staff_tab, save_digest, {"form": {}}, path="/mein-profil")
@@ -217,3 +223,4 @@ def test_wrong_people_over_the_websocket(apps: Apps, desk: BrowserContext) -> No
     )
     assert NOT_ALLOWED in str(updates)
     assert _periods("delbrueck").get("listings_ended") != 30
+    staff_desk.close()
