@@ -137,9 +137,7 @@ def test_from_nothing_to_a_live_kommune_with_a_citizen_and_a_listing(
     visitor = browser.new_context(viewport=PHONE).new_page()  # type: ignore[arg-type]
     visitor.goto(apps.public + "/k/hoevelhof")
     # The first page of the public app in this test session: a cold start on a busy box.
-    expect(visitor.get_by_role("heading", name="Hövelhof", level=1)).to_be_visible(
-        timeout=30_000
-    )
+    expect(visitor.get_by_role("heading", name="Hövelhof", level=1)).to_be_visible(timeout=30_000)
     expect(visitor.get_by_text("Bald verfügbar")).to_be_visible()
     visitor.goto(apps.public + "/")
     visitor.get_by_role("searchbox").fill("Hövelhof")
