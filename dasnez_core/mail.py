@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from dasnez_core.config import load_settings
 from dasnez_core.i18n import translate
+from dasnez_core.models.represented import PLACEHOLDER_DOMAIN
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,10 @@ def compose(to: str, lang: str, key: str, **params: Any) -> Mail:
 
 
 def queue(db: Session, mail: Mail) -> None:
-    """Send `mail` once the session's current transaction commits (never on rollback)."""
+    """Send `mail` once the session's current transaction commits (never on rollback).
+    A represented person's placeholder address (Stellvertretung) is never mailed."""
+    if mail.to.endswith("@" + PLACEHOLDER_DOMAIN):
+        return
     if not db.info.get(_LISTENING_KEY):
         # Listeners stay for the session's life (removing one while it runs is not allowed).
         event.listen(db, "after_commit", _flush_outbox)

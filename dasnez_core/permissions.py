@@ -45,6 +45,7 @@ class Action(StrEnum):
     LIST_KOMMUNEN_STATS = "list_kommunen_stats"
     CREATE_KOMMUNE = "create_kommune"
     SAVE_SEARCH = "save_search"
+    MANAGE_PROXIES = "manage_proxies"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -135,6 +136,8 @@ RULES: dict[Action, Rule] = {
     Action.CREATE_KOMMUNE: _platform_admin,
     # Saved searches mail new listings: approved members of that Kommune.
     Action.SAVE_SEARCH: _approved_member,
+    # Appointing and revoking proxies; every represented person of the Kommune.
+    Action.MANAGE_PROXIES: _admin_of,
 }
 
 

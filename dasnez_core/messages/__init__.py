@@ -21,6 +21,7 @@ from dasnez_core.messages import (
     legal,
     marketplace,
     phone,
+    proxy,
     pwa,
     reach,
     resilience,
@@ -50,6 +51,7 @@ for _part in (
     api,
     resilience,
     reach,
+    proxy,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -24,6 +24,7 @@ from dasnez_core.models.listing import (
     ListingSocialSpace,
     ListingStatus,
 )
+from dasnez_core.models.represented import RepresentedPerson
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.user import (
     AccountToken,
@@ -70,6 +71,7 @@ __all__ = [
     "PendingRegistration",
     "ProfileVisibility",
     "Rating",
+    "RepresentedPerson",
     "Role",
     "RoleGrant",
     "SavedSearch",

@@ -54,6 +54,12 @@ class AuditAction(StrEnum):
     RESTORE_LISTING = "restore_listing"
     HIDE_RATING = "hide_rating"
     SHOW_RATING = "show_rating"
+    APPOINT_PROXY = "appoint_proxy"
+    REVOKE_PROXY = "revoke_proxy"
+    RECORD_REPRESENTED = "record_represented"
+    CONFIRM_PROXY_CONSENT = "confirm_proxy_consent"
+    EXPORT_REPRESENTED = "export_represented"
+    DELETE_REPRESENTED = "delete_represented"
 
     @property
     def label_key(self) -> str:

@@ -39,6 +39,7 @@ from dasnez_core.models import (
     Message,
     ProfileVisibility,
     Rating,
+    RepresentedPerson,
     RoleGrant,
     SocialSpace,
     User,
@@ -665,7 +666,13 @@ def delete_account(
         kommune_id=kommune_id,
     )
     db.flush()
+    erase_person(db, user)
 
+
+def erase_person(db: Session, user: User) -> None:
+    """Delete a person and what only they own (see `delete_account`), keeping the ratings
+    they gave, anonymised. Also used for a represented person (Stellvertretung)."""
+    me = id_of(user)
     listing_ids = list(db.exec(select(Listing.id).where(Listing.author_id == me)).all())
     conversation_ids = list(
         db.exec(
@@ -704,6 +711,14 @@ def delete_account(
         delete(UserSocialSpace).where(col(UserSocialSpace.user_id) == me),
         delete(RoleGrant).where(col(RoleGrant.user_id) == me),
         delete(ConsentRecord).where(col(ConsentRecord.user_id) == me),
+        # A represented person's own record goes; a proxy's people pass to the office.
+        delete(RepresentedPerson).where(col(RepresentedPerson.user_id) == me),
+        update(RepresentedPerson)
+        .where(col(RepresentedPerson.proxy_id) == me)
+        .values(proxy_id=None),
+        update(RepresentedPerson)
+        .where(col(RepresentedPerson.consent_recorded_by) == me)
+        .values(consent_recorded_by=None),
     ):
         db.execute(statement)
     saved_searches.delete_all_of(db, me)

@@ -32,6 +32,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.services import filters as vocabulary
 from dasnez_core.services.masterdata_cache import MasterData, master
+from dasnez_core.services.representation import represented_proxy_names
 
 PAGE_SIZE = 20
 COUNT_CAP = 1000
@@ -326,6 +327,10 @@ class ListingDetail:
     status: str
     is_public: bool
     is_own: bool
+    # Stellvertretung: the author is a represented person (shown by first name only) and
+    # the name of their proxy ("" when the Kommune's office looks after them).
+    represented: bool = False
+    represented_by: str = ""
 
 
 def get_listing_detail(
@@ -370,6 +375,7 @@ def get_listing_detail(
         (data.space_name(space_id) for space_id in space_ids if space_id in data.space_by_id),
         key=str.casefold,
     )
+    proxies = represented_proxy_names(db, [author_id])
     return ListingDetail(
         id=card.id,
         kind=card.kind,
@@ -391,4 +397,6 @@ def get_listing_detail(
         status=status,
         is_public=is_public,
         is_own=is_own,
+        represented=author_id in proxies,
+        represented_by=proxies.get(author_id, ""),
     )

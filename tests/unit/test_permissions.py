@@ -82,6 +82,7 @@ EXPECTED: dict[Action, set[str]] = {
     Action.LIST_KOMMUNEN_STATS: {"platform"},
     Action.CREATE_KOMMUNE: {"platform"},
     Action.SAVE_SEARCH: {"approved", "proxy", "institution", "admin_here"},
+    Action.MANAGE_PROXIES: {"admin_here"},
 }
 
 
