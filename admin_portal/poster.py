@@ -10,17 +10,13 @@ from pathlib import Path
 from fpdf import FPDF
 
 from dasnez_core.i18n import translate
+from dasnez_core.pdf_text import latin1
 from dasnez_ui.reach_links import qr_png
 
 log = logging.getLogger(__name__)
 
-# fpdf2's built-in Helvetica covers Latin-1 (ä, ö, ü, ß); dashes and ellipses outside it
-# are written in their Latin-1 look-alikes.
-_LATIN1 = str.maketrans({"–": "-", "—": "-", "…": "...", "„": '"', "“": '"', "‚": "'", "‘": "'"})
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
+# fpdf2's built-in Helvetica covers Latin-1 only: every text goes through `_latin1`.
+_latin1 = latin1
 
 
 def poster_pdf(

@@ -29,7 +29,7 @@ from dasnez_core.services import audit
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.moderation import check_reason, roles_of
 from dasnez_core.services.representation import is_represented
-from dasnez_core.services.transitions import locked_one, lost_to
+from dasnez_core.services.transitions import already_done, done_by, locked_one, lost_to
 
 # The successor value that hands the represented persons to the Kommune's office.
 OFFICE = "office"
@@ -184,16 +184,17 @@ def revoke_proxy(
     if user is None:
         raise NotFound("proxy.not_found")
     if not is_proxy(db, kommune_id, user_id):
-        raise lost_to(
+        # Of two admins revoking at once, the second is told who did; else not found.
+        by = done_by(
             db,
-            kommune_id,
-            ("user", user_id),
-            AuditAction.REVOKE_PROXY,
-            "proxy.revoked_by",
-            "proxy.not_found",
-            field="user_id",
-            name=user.display_name,
+            kommune_id=kommune_id,
+            target_type="user",
+            target_id=user_id,
+            actions=(AuditAction.REVOKE_PROXY,),
         )
+        if not by:
+            raise NotFound("proxy.not_found")
+        raise already_done("user_id", "proxy.revoked_by", by, "", name=user.display_name)
     successor_name = ""
     if successor_id is not None:
         if successor_id == user_id or not is_proxy(db, kommune_id, successor_id):
