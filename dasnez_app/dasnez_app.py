@@ -39,6 +39,7 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.pages.represented import RepresentedState, represented_page
 from dasnez_app.reach_http import reach_routes
 from dasnez_app.state import PublicSession
 from dasnez_app.titles import TITLES
@@ -85,6 +86,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.ACCESSIBILITY: (legal_page, LegalState.load),
     routes.EASY: (legal_page, LegalState.load),
     routes.CONSENT: (consent_page, ConsentState.load),
+    routes.REPRESENTED: (represented_page, RepresentedState.load),
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 

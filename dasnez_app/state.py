@@ -11,6 +11,7 @@ from sqlmodel import Session
 from dasnez_app import routes
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
+from dasnez_core.models import Role
 from dasnez_core.services import auth, contact, kommunen
 from dasnez_core.services.sessions import resolve_session_hash
 from dasnez_ui.db_thread import in_db_thread
@@ -37,6 +38,8 @@ class PublicSession(LangState, Outcome):
     user_status: str = ""
     user_kommune_slug: str = ""
     unread: int = 0
+    # The person is an appointed proxy: the menu links their represented persons.
+    user_is_proxy: bool = False
     # The person must accept their Kommune's new privacy notice or terms before acting.
     consent_due: bool = False
     # The Kommune of the page's path ("" outside a Kommune): whose legal texts the footer links.
@@ -62,6 +65,7 @@ class PublicSession(LangState, Outcome):
             self._session_seen = ref
         self.user_name = actor.display_name
         self.user_status = actor.status
+        self.user_is_proxy = Role.PROXY.value in actor.roles and actor.is_approved
         self.consent_due = actor.consent_due
         self.here_slug = routes.slug_from_path(self.router.url.path)
         return actor

@@ -50,6 +50,7 @@ TITLES: dict[str, rx.Var[str]] = {
     routes.THREAD: page_title(_named(ThreadState.listing_title, "nav.messages")),
     routes.PERSON: page_title(_named(PersonState.display_name, "title.person")),
     routes.CONSENT: page_title(t("consent.title")),
+    routes.REPRESENTED: page_title(t("represented.title")),
     routes.NOT_FOUND: page_title(t("not_found.title")),
 }
 
