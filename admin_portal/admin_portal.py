@@ -22,6 +22,7 @@ from admin_portal.pages.moderation import ModerationState, moderation_page
 from admin_portal.pages.not_found import admin_not_found_page
 from admin_portal.pages.person_detail import PersonDetailState, person_detail_page
 from admin_portal.pages.profile import ProfileState, profile_page
+from admin_portal.pages.proxies import ProxiesState, proxies_page
 from admin_portal.pages.ratings import RatingsState, ratings_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
 from admin_portal.pages.sponsors import SponsorsState, sponsors_page
@@ -59,6 +60,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.LISTINGS: (listings_list_page, ListingsListState.load),
     routes.RATINGS: (ratings_page, RatingsState.load),
     routes.ADMINS: (admins_page, AdminsState.load),
+    routes.PROXIES: (proxies_page, ProxiesState.load),
     # One person, one listing: facts, actions with a reason, history.
     routes.PERSON_DETAIL: (person_detail_page, PersonDetailState.load),
     routes.LISTING_DETAIL: (listing_detail_page, ListingDetailState.load),

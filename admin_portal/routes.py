@@ -52,6 +52,8 @@ PEOPLE = "/personen"
 LISTINGS = "/eintraege"
 RATINGS = "/bewertungen"
 ADMINS = "/verwaltung"
+# Stellvertretung: the Kommune's proxies and every represented person.
+PROXIES = "/stellvertretung"
 # One person, one listing of the admin's Kommune: facts, actions, history.
 PERSON_DETAIL = "/personen/[id]"
 LISTING_DETAIL = "/eintraege/[id]"
@@ -116,6 +118,7 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(LISTINGS, "dash.nav.listings", NAV_CONTENT),
     AdminPage(RATINGS, "dash.nav.ratings", NAV_CONTENT),
     AdminPage(ADMINS, "dash.nav.admins", NAV_MASTERDATA),
+    AdminPage(PROXIES, "proxy.nav", NAV_CONTENT),
     AdminPage(PERSON_DETAIL),
     AdminPage(LISTING_DETAIL),
     AdminPage(NOT_FOUND),

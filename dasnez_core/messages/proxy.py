@@ -84,6 +84,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} wird jetzt von {proxy} vertreten.",
         "{proxy} now represents {name}.",
     ),
+    # --- dashboard -----------------------------------------------------------------------------
+    "dash.proxy": ("Stellvertretung", "Proxies"),
+    "dash.proxy_persons": ("Vertretene Personen", "Represented persons"),
+    "dash.proxy_listings": ("Einträge über Stellvertretung", "Listings through proxies"),
+    "dash.proxy_agreements": (
+        "Vereinbarungen über Stellvertretung",
+        "Agreements through proxies",
+    ),
     # --- audit log ----------------------------------------------------------------------------
     "audit.action.appoint_proxy": ("Stellvertretung beauftragt", "Proxy appointed"),
     "audit.action.revoke_proxy": ("Stellvertretung beendet", "Proxy revoked"),
