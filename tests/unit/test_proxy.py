@@ -536,3 +536,17 @@ def test_dashboard_counts_persons_listings_and_agreements_through_proxies(
 def test_the_role_grant_is_kommune_scoped(db: Session, w: W) -> None:
     grants = db.exec(select(RoleGrant).where(RoleGrant.user_id == w.proxy.id)).all()
     assert [(g.role, g.kommune_id) for g in grants] == [(Role.PROXY, w.here.id)]
+
+
+def test_demo_seed_gives_the_demo_proxy_represented_persons(db: Session) -> None:
+    from dasnez_core.seed import seed_demo
+
+    seed_demo(db)
+    helga = db.exec(select(User).where(User.email == "helga@delbrueck.example")).one()
+    proxy = _a(db, helga)
+    persons = represented.my_persons(db, proxy, helga.kommune_id)
+    assert {p.name for p in persons} == {"Erika Brandt", "Wilhelm Kröger"}
+    assert all(p.consent_on and p.status == "approved" and p.listings for p in persons)
+    lid = persons[0].listings[0].id
+    detail = get_listing_detail(db, ANONYMOUS, helga.kommune_id, lid)
+    assert detail.author in {"Erika", "Wilhelm"} and detail.represented_by.startswith("Helga")
