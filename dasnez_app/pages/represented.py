@@ -501,6 +501,7 @@ def _person(person: rx.Var[PersonSummary]) -> rx.Component:
             width="100%",
         ),
         width="100%",
+        data_testid="represented-person",
     )
 
 
