@@ -10,6 +10,7 @@ from fpdf import FPDF
 
 from dasnez_core.formatting import format_date
 from dasnez_core.i18n import translate
+from dasnez_core.messages import MESSAGES
 from dasnez_core.models import utcnow
 from dasnez_core.pdf_text import latin1
 from dasnez_core.services.legal import blocks
@@ -123,7 +124,8 @@ def export_pdf(data: PersonData, lang: str = "de") -> bytes:
         _text(pdf, translate("represented.pdf.no_consent", lang))
     _heading(pdf, translate("represented.pdf.section_listings", lang))
     for listing in s.listings or ():
-        status_label = translate(f"own.status.{listing.status}", lang)
+        key = f"own.status.{listing.status}"
+        status_label = translate(key, lang) if key in MESSAGES else listing.status
         _text(pdf, f"- {listing.title} ({status_label})")
     if not s.listings:
         _text(pdf, none)

@@ -254,13 +254,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kontaktmöglichkeit gespeichert. Öffentlich erscheint nur mein Vorname mit dem "
         "Hinweis „vertreten durch {proxy}“. Meine Kontaktangaben sehen nur die beauftragte "
         "Person und die Verwaltung der Kommune. Ich kann diese Einwilligung jederzeit "
-        "widerrufen; dann werden meine Daten gelöscht.",
+        "widerrufen; dann werden meine Daten gelöscht. Die Datenschutzerklärung der Kommune "
+        "unten habe ich erhalten.",
         "I, {name} (born {year}, {area}), agree that {proxy}, as an appointed proxy, posts "
         "offers and requests for me on dasnez {kommune}, reads and answers messages about "
         "them, confirms agreements and gives ratings. For this, my name, district, year of "
         "birth and one way to reach me are stored. Publicly only my first name appears, with "
         "“represented by {proxy}”. Only the proxy and the Kommune's administration see my "
-        "contact details. I can withdraw this consent at any time; my data is then deleted.",
+        "contact details. I can withdraw this consent at any time; my data is then deleted. I "
+        "have received the Kommune's privacy notice below.",
     ),
     "represented.pdf.privacy_heading": (
         "Datenschutzerklärung der Kommune (Version {version})",

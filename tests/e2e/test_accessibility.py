@@ -90,6 +90,8 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     pr.THREAD: Recipe(lambda s: str(pr.thread_href(s.conversation)), (CITIZEN_ROLE,)),
     pr.PERSON: Recipe(lambda s: str(pr.person_href(s.slug, s.handle)), _PUBLIC_ROLES),
     pr.CONSENT: _fixed(pr.CONSENT, CITIZEN_ROLE),
+    # Stellvertretung: a citizen who is no proxy (the proxy's view: tests/e2e/test_proxy.py).
+    pr.REPRESENTED: _fixed(pr.REPRESENTED, CITIZEN_ROLE),
     pr.NOT_FOUND: _fixed("/gibt-es-nicht", *_PUBLIC_ROLES),
     **{
         route: Recipe(lambda s, key=key: str(pr.legal_href(s.slug, key)), _PUBLIC_ROLES)
@@ -124,6 +126,7 @@ ADMIN_RECIPES: dict[str, Recipe] = {
     ar.LISTINGS: _fixed(ar.LISTINGS, ADMIN_ROLE),
     ar.RATINGS: _fixed(ar.RATINGS, ADMIN_ROLE),
     ar.ADMINS: _fixed(ar.ADMINS, ADMIN_ROLE),
+    ar.PROXIES: _fixed(ar.PROXIES, ADMIN_ROLE),
     ar.LEGAL_TEXTS: _fixed(ar.LEGAL_TEXTS, ADMIN_ROLE),
     ar.PERSON_DETAIL: Recipe(lambda s: str(ar.person_href(s.other_person)), (ADMIN_ROLE,)),
     ar.LISTING_DETAIL: Recipe(

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 from sqlmodel import select
@@ -42,6 +43,7 @@ from dasnez_core.passwords import hash_password
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import send_event, tab_of
+from tests.e2e.test_accessibility import AXE_OPTIONS
 from tests.e2e.test_admin_moderation import DELBRUECK_ADMIN, OTHER_ADMIN, _admin, _delbrueck_id
 
 PHONE = {"width": 390, "height": 844}
@@ -92,6 +94,13 @@ def _public(browser: Browser, apps: Apps, address: str, name: str) -> Page:
     page.get_by_role("button", name="Anmelden").click()
     expect(page.locator("header").get_by_text(name)).to_be_visible()
     return page
+
+
+def _no_axe_violations(page: Page) -> None:
+    """axe-core (WCAG 2.1 AA) finds nothing on the page as it stands."""
+    page.wait_for_timeout(300)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
 def _pdf_text(path: Path) -> str:
@@ -157,6 +166,7 @@ def test_proxy_flow_from_appointment_to_hand_over(apps: Apps, browser: Browser) 
     card.get_by_role("button", name="Unterschrift bestätigen").click()
     expect(proxy.get_by_text(f"Die Einwilligung von {PERSON} ist erfasst.")).to_be_visible()
     expect(card.get_by_text(re.compile("Einwilligung unterschrieben am"))).to_be_visible()
+    _no_axe_violations(proxy)
 
     # 5. The admin's approval queue shows Gerda as represented, without an address.
     admin.goto(apps.admin + "/freischaltung")
@@ -259,6 +269,7 @@ def test_proxy_flow_from_appointment_to_hand_over(apps: Apps, browser: Browser) 
         admin.get_by_text(re.compile("Die Beauftragung von Paul Pate ist beendet"))
     ).to_be_visible()
     expect(admin.get_by_role("row").filter(has_text=PERSON)).to_contain_text("Verwaltung")
+    _no_axe_violations(admin)
     with session_scope() as db:
         record = db.exec(
             select(RepresentedPerson).where(RepresentedPerson.user_id == person_id)
