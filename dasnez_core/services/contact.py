@@ -275,7 +275,8 @@ def start_conversation(db: Session, actor: Actor, kommune_id: int, listing_id: i
     """
     user_id = _require_writer(actor, kommune_id)
     listing = _listing_of(db, kommune_id, listing_id)
-    if listing.author_id == user_id:
+    if listing.author_id in _inbox_ids(db, actor, kommune_id):
+        # Also a proxy's own represented person: both sides would be the proxy's inbox.
         raise NotAllowed("contact.own_listing")
     existing = _conversation_about(db, kommune_id, id_of(listing), user_id)
     if existing is not None:

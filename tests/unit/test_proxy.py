@@ -424,6 +424,16 @@ def test_messages_agreement_and_ratings_run_through_the_proxy(
     assert _count(db, Rating, Rating.ratee_id == pid) == 1
 
 
+def test_a_proxy_cannot_write_to_their_own_persons_listing(db: Session, w: W) -> None:
+    pid = _person(db, w)
+    as_person = represented.person_actor(db, _a(db, w.proxy), w.here.id, pid, posting=True)
+    lid = create_listing(db, as_person, w.here.id, _draft(w))
+    with pytest.raises(NotAllowed, match=r"contact.own_listing"):
+        contact.start_conversation(db, _a(db, w.proxy), w.here.id, lid)
+    # Another proxy may write (for themselves).
+    assert contact.start_conversation(db, _a(db, w.proxy2), w.here.id, lid)
+
+
 def test_approval_mail_goes_to_the_proxy(
     db: Session, w: W, monkeypatch: pytest.MonkeyPatch
 ) -> None:
