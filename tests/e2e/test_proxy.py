@@ -53,8 +53,8 @@ TITLE = "Hilfe beim Fensterputzen"
 
 @pytest.fixture(autouse=True)
 def _patient_expectations() -> Iterator[None]:
-    """A long flow on a busy machine: wait up to 30 s for each expectation (then back)."""
-    expect.set_options(timeout=30_000)
+    """A long flow on a busy machine: wait up to 60 s for each expectation (then back)."""
+    expect.set_options(timeout=60_000)
     yield
     expect.set_options(timeout=5_000)
 
@@ -87,7 +87,7 @@ def _citizen(address: str, name: str, roles: tuple[str, ...] = ()) -> int:
 
 def _public(browser: Browser, apps: Apps, address: str, name: str) -> Page:
     page = browser.new_context(viewport=PHONE, locale="de-DE", accept_downloads=True).new_page()  # type: ignore[arg-type]
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
     page.goto(apps.public + "/anmelden")
     page.get_by_label("E-Mail-Adresse").fill(address)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
