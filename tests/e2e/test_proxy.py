@@ -232,7 +232,7 @@ def test_proxy_flow_from_appointment_to_hand_over(apps: Apps, browser: Browser) 
     clara.get_by_role("button", name="Bewertung abgeben").click()
     expect(clara.get_by_text("Ihre Bewertung: 5 von 5 Sternen.")).to_be_visible()
     proxy.reload()
-    proxy.get_by_label("4 Sterne – zufrieden").check()
+    proxy.get_by_label("4 Sterne – sehr zufrieden").check()
     proxy.get_by_role("button", name="Bewertung abgeben").click()
     expect(proxy.get_by_text("Ihre Bewertung: 4 von 5 Sternen.")).to_be_visible()
     with session_scope() as db:
