@@ -247,7 +247,7 @@ def test_proxy_flow_from_appointment_to_hand_over(apps: Apps, browser: Browser) 
 
     # 10. The admin revokes Paul: without a hand-over refused, then to the office.
     admin.goto(apps.admin + "/stellvertretung")
-    expect(admin.get_by_role("row").filter(has_text="Paul Pate")).to_contain_text("1")
+    expect(admin.get_by_role("row").filter(has_text="Paul Pate").first).to_contain_text("1")
     admin.get_by_label("Beauftragte Person", exact=True).select_option(label="Paul Pate")
     admin.locator("#revoke_reason").fill("Zieht nach Paderborn")
     admin.get_by_role("button", name="Beauftragung beenden").click()
