@@ -28,6 +28,7 @@ from admin_portal.pages.person_detail import PersonDetailState, person_detail_pa
 from admin_portal.pages.platform_charts import PlatformChartsState, platform_charts_page
 from admin_portal.pages.platform_demand import DemandState, demand_page
 from admin_portal.pages.profile import ProfileState, profile_page
+from admin_portal.pages.proxies import ProxiesState, proxies_page
 from admin_portal.pages.ratings import RatingsState, ratings_page
 from admin_portal.pages.retention import RetentionState, retention_page
 from admin_portal.pages.social_spaces import SocialSpacesState, social_spaces_page
@@ -75,6 +76,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.ADMINS: (admins_page, AdminsState.load),
     routes.COORDINATORS: (coordinators_page, CoordinatorsState.load),
     routes.TIMEBANK: (timebank_admin_page, TimebankAdminState.load),
+    routes.PROXIES: (proxies_page, ProxiesState.load),
     # One person, one listing: facts, actions with a reason, history.
     routes.PERSON_DETAIL: (person_detail_page, PersonDetailState.load),
     routes.LISTING_DETAIL: (listing_detail_page, ListingDetailState.load),

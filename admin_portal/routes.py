@@ -57,6 +57,8 @@ ADMINS = "/verwaltung"
 # Ortsteil- und Sozialraum-Verwaltung: the Kommune's coordinators and their scopes.
 COORDINATORS = "/koordination"
 TIMEBANK = "/zeitkonten"
+# Stellvertretung: the Kommune's proxies and every represented person.
+PROXIES = "/stellvertretung"
 # One person, one listing of the admin's Kommune: facts, actions, history.
 PERSON_DETAIL = "/personen/[id]"
 LISTING_DETAIL = "/eintraege/[id]"
@@ -138,6 +140,7 @@ PAGES: tuple[AdminPage, ...] = (
     AdminPage(ADMINS, "dash.nav.admins", NAV_MASTERDATA),
     AdminPage(COORDINATORS, "coordinator.nav", NAV_MASTERDATA),
     AdminPage(TIMEBANK, "nav.admin_timebank", NAV_EVALUATION),
+    AdminPage(PROXIES, "proxy.nav", NAV_CONTENT),
     AdminPage(PERSON_DETAIL),
     AdminPage(LISTING_DETAIL),
     AdminPage(OUTBOX, "ops.nav.outbox", NAV_PLATFORM),

@@ -57,6 +57,10 @@ def _menu() -> rx.Component:
                         weight="bold",
                     ),
                     nav_link(t("nav.own_listings"), routes.MY_LISTINGS),
+                    rx.cond(
+                        PublicSession.user_is_proxy,
+                        nav_link(t("represented.nav"), routes.REPRESENTED),
+                    ),
                     nav_link(t("nav.account"), routes.ACCOUNT),
                     rx.cond(
                         PublicSession.is_proxy,

@@ -47,6 +47,7 @@ from dasnez_app.pages.registration_confirm import (
     RegistrationConfirmState,
     registration_confirm_page,
 )
+from dasnez_app.pages.represented import RepresentedState, represented_page
 from dasnez_app.pages.time_account import TimeAccountState, time_account_page
 from dasnez_app.pages.weekly_sheet import WeeklySheetState, weekly_sheet_page
 from dasnez_app.pages.youth_info import YouthInfoState, youth_info_page
@@ -106,6 +107,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.PARENT_CONSENT: (parent_consent_page, ParentConsentState.load),
     routes.YOUTH_INFO: (youth_info_page, YouthInfoState.load),
     routes.WEEKLY_SHEET: (weekly_sheet_page, WeeklySheetState.load),
+    routes.REPRESENTED: (represented_page, RepresentedState.load),
     routes.NOT_FOUND: (not_found_page, PublicSession.refresh_session),
 }
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, overload
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import reflex as rx
 from reflex.vars import StringVar
@@ -68,6 +68,8 @@ PARENT_CONSENT = "/eltern-zustimmung"
 YOUTH_INFO = "/k/[slug]/taschengeld-info"
 # A proxy prints the weekly sheet of new listings for people without internet.
 WEEKLY_SHEET = "/stellvertretung/wochenblatt"
+# Stellvertretung: a proxy's page of the people they represent.
+REPRESENTED = "/vertretung"
 NOT_FOUND = "404"
 
 
@@ -126,6 +128,7 @@ PAGES: tuple[str, ...] = (
     PARENT_CONSENT,
     YOUTH_INFO,
     WEEKLY_SHEET,
+    REPRESENTED,
     NOT_FOUND,
 )
 
@@ -138,6 +141,7 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     MESSAGES,
     LOGIN,
     CONSENT,
+    REPRESENTED,
     FORGOT_PASSWORD,
     RESET_PASSWORD,
     EMAIL_CONFIRM,
@@ -169,6 +173,8 @@ LEGAL_VERSION_PARAM = "version"
 
 # Query parameter of NEW_CONVERSATION naming the listing the conversation is about.
 NEW_CONVERSATION_LISTING_PARAM = "eintrag"
+# Query parameter of the listing form: the represented person a proxy writes for.
+FOR_PERSON_PARAM = "fuer"
 
 # Query parameter of LOGIN naming the page to return to after login.
 RETURN_PARAM = "weiter"
@@ -379,6 +385,17 @@ def ids_from_path(path: str) -> tuple[str, int | None]:
     """(<slug>, <id>) of /k/<slug>/eintrag/<id>[/…]."""
     params = path_params(LISTING, path, prefix=True)
     return (params["slug"], parse_id(params["id"])) if params else ("", None)
+
+
+def for_person(listing_form_href: str | rx.Var[str], person_id: Segment) -> str | rx.Var[str]:
+    """The listing form (new or edit) for a represented person: <href>?fuer=<id>."""
+    return _join(listing_form_href, "?", FOR_PERSON_PARAM, "=", person_id)
+
+
+def for_person_from_query(query: str) -> int | None:
+    """The represented person's id of ?fuer=<id> (None when absent or no number)."""
+    values = parse_qs(query.lstrip("?")).get(FOR_PERSON_PARAM, [])
+    return parse_id(values[0]) if values else None
 
 
 def listing_form_from_path(path: str) -> tuple[str, int | None] | None:

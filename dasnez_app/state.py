@@ -38,6 +38,8 @@ class PublicSession(LangState, Outcome):
     user_status: str = ""
     user_kommune_slug: str = ""
     unread: int = 0
+    # The person is an appointed proxy: the menu links their represented persons.
+    user_is_proxy: bool = False
     # The person must accept their Kommune's new privacy notice or terms before acting.
     consent_due: bool = False
     # The person is an approved proxy (Stellvertretung): the menu offers the weekly sheet.
@@ -65,6 +67,7 @@ class PublicSession(LangState, Outcome):
             self._session_seen = ref
         self.user_name = actor.display_name
         self.user_status = actor.status
+        self.user_is_proxy = Role.PROXY.value in actor.roles and actor.is_approved
         self.consent_due = actor.consent_due
         self.is_proxy = actor.is_approved and Role.PROXY in actor.roles
         self.here_slug = routes.slug_from_path(self.router.url.path)

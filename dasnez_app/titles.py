@@ -65,6 +65,7 @@ TITLES: dict[str, rx.Var[str]] = {
     routes.PARENT_CONSENT: page_title(t("youth.parent_title")),
     routes.YOUTH_INFO: page_title(t("youth.info_title"), YouthInfoState.kommune_name),
     routes.WEEKLY_SHEET: page_title(t("print.weekly_page_title")),
+    routes.REPRESENTED: page_title(t("represented.title")),
     routes.NOT_FOUND: page_title(t("not_found.title")),
 }
 

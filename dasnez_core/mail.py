@@ -32,6 +32,7 @@ from dasnez_core.config import load_settings
 from dasnez_core.i18n import translate
 from dasnez_core.models.base import utcnow
 from dasnez_core.models.operations import MailOutbox, MailStatus
+from dasnez_core.models.represented import PLACEHOLDER_DOMAIN
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,10 @@ def compose(to: str, lang: str, key: str, **params: Any) -> Mail:
 
 def queue(db: Session, mail: Mail) -> None:
     """Write `mail` to the outbox in the session's current transaction; it is delivered
-    after that transaction commits (never on rollback)."""
+    after that transaction commits (never on rollback). A represented person's placeholder
+    address (Stellvertretung) is never mailed."""
+    if mail.to.endswith("@" + PLACEHOLDER_DOMAIN):
+        return
     if not db.info.get(_LISTENING_KEY):
         # Listeners stay for the session's life (removing one while it runs is not allowed).
         event.listen(db, "before_commit", _remember_ids)

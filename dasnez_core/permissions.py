@@ -64,6 +64,7 @@ class Action(StrEnum):
     PRINT_WEEKLY_SHEET = "print_weekly_sheet"
     VIEW_OWN_TIME_ACCOUNT = "view_own_time_account"
     MANAGE_TIMEBANK = "manage_timebank"
+    MANAGE_PROXIES = "manage_proxies"
 
 
 Rule = Callable[[Actor, int | None], bool]
@@ -208,6 +209,8 @@ RULES: dict[Action, Rule] = {
     Action.VIEW_OWN_TIME_ACCOUNT: _approved_member,
     # Time-bank settings, corrections and totals: the Kommune's admins.
     Action.MANAGE_TIMEBANK: _admin_of,
+    # Appointing and revoking proxies; every represented person of the Kommune.
+    Action.MANAGE_PROXIES: _admin_of,
 }
 
 

@@ -18,6 +18,8 @@ from dasnez_core.models import (
     Area,
     AreaKind,
     Category,
+    ConsentDocument,
+    ConsentRecord,
     Exchange,
     ExchangeType,
     InfoItem,
@@ -27,6 +29,7 @@ from dasnez_core.models import (
     Listing,
     ListingSocialSpace,
     ListingStatus,
+    RepresentedPerson,
     Role,
     RoleGrant,
     SocialSpace,
@@ -40,8 +43,10 @@ from dasnez_core.models import (
     UserSocialSpace,
     UserStatus,
     id_of,
+    new_handle,
     utcnow,
 )
+from dasnez_core.models.represented import NO_PASSWORD, placeholder_email
 from dasnez_core.passwords import hash_password
 from dasnez_core.youth_rules import LightWork
 
@@ -437,6 +442,7 @@ def _seed_delbrueck(db: Session) -> list[DemoLogin]:
     _caritas(db, kommune, areas, users, spaces)
     _taschengeld_for_minors(db, kommune, exchanges)
     _timebank_demo(db, kommune, users)
+    _represented_demo(db, kommune, areas, exchanges, users, spaces)
     return _logins(kommune, _DELBRUECK_PEOPLE)
 
 
@@ -880,3 +886,89 @@ def _timebank_demo(db: Session, kommune: Kommune, users: dict[str, User]) -> Non
                 )
             )
     db.flush()
+
+
+# Stellvertretung: the people the demo proxy (Helga) represents, with a signed consent and
+# one listing each: (key, full name, district, year of birth, phone, postal address).
+_DELBRUECK_REPRESENTED = (
+    ("erika", "Erika Brandt", "Hagen", 1937, "05250 4471", ""),
+    ("wilhelm", "Wilhelm Kröger", "Westenholz", 1941, "", "Kirchweg 3, 33129 Delbrück"),
+)
+_DELBRUECK_REPRESENTED_LISTINGS = (
+    (
+        "Begleitung zum Arzt gesucht",
+        "Ich brauche alle vier Wochen eine Begleitung zur Hausärztin in Delbrück.",
+        "request",
+        ExchangeType.ZEITSPENDE,
+        "Begleitung",
+        "Hagen",
+        "erika",
+        "",
+    ),
+    (
+        "Gartengeräte zu verschenken",
+        "Spaten, Harke und Schubkarre suchen ein neues Zuhause. Gern gegen ein Buch.",
+        "offer",
+        ExchangeType.TAUSCH,
+        "Werkzeug",
+        "Westenholz",
+        "wilhelm",
+        "",
+    ),
+)
+
+
+def _represented_demo(
+    db: Session,
+    kommune: Kommune,
+    areas: dict[str, Area],
+    exchanges: dict[str, tuple[Exchange, dict[str, Category]]],
+    users: dict[str, User],
+    spaces: dict[str, SocialSpace],
+) -> None:
+    """Helga's represented persons: login-less accounts (first name shown), their record
+    with contact and paper consent, approved, each with a public listing."""
+    assert kommune.id is not None
+    now = utcnow()
+    proxy_id = id_of(users["helga"])
+    persons: dict[str, User] = {}
+    for key, full_name, area, year, phone, address in _DELBRUECK_REPRESENTED:
+        handle = new_handle()
+        person = User(
+            email=placeholder_email(handle),
+            password_hash=NO_PASSWORD,
+            display_name=full_name.split()[0],
+            kommune_id=kommune.id,
+            area_id=areas[area].id,
+            status=UserStatus.APPROVED,
+            handle=handle,
+            approved_at=now,
+        )
+        db.add(person)
+        db.flush()
+        db.add(
+            RepresentedPerson(
+                kommune_id=kommune.id,
+                user_id=id_of(person),
+                proxy_id=proxy_id,
+                full_name=full_name,
+                birth_year=year,
+                phone=phone,
+                postal_address=address,
+                consent_version=kommune.privacy_version,
+                consent_signed_on=date.today() - timedelta(days=3),
+                consent_recorded_at=now,
+                consent_recorded_by=proxy_id,
+            )
+        )
+        db.add(
+            ConsentRecord(
+                user_id=id_of(person),
+                kommune_id=kommune.id,
+                document=ConsentDocument.PRIVACY,
+                version=kommune.privacy_version,
+            )
+        )
+        persons[key] = person
+    db.flush()
+    _listings(db, kommune, areas, exchanges, persons, spaces, _DELBRUECK_REPRESENTED_LISTINGS)

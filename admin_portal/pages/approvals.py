@@ -257,7 +257,24 @@ def _person_row(person: rx.Var[PendingPerson]) -> rx.Component:
                     href=routes.person_href(person.user_id),
                 )
             ),
-            rx.table.cell(person.email),
+            rx.table.cell(
+                rx.cond(
+                    person.represented,
+                    rx.hstack(
+                        rx.badge(t("represented.marker"), color_scheme="violet", size="2"),
+                        rx.text.span(
+                            rx.cond(
+                                person.represented_by != "",
+                                t("represented.by").replace("{name}", person.represented_by),
+                                t("represented.by_office"),
+                            ),
+                            size="2",
+                        ),
+                        wrap="wrap",
+                    ),
+                    person.email,
+                )
+            ),
             rx.table.cell(person.area_name),
             rx.table.cell(person.registered_at),
             rx.table.cell(

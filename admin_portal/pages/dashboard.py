@@ -31,6 +31,7 @@ from dasnez_core.services.dashboard import (
     validate_dashboard_filters,
 )
 from dasnez_core.services.kommunen import Option
+from dasnez_core.services.represented import proxy_figures
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
@@ -109,6 +110,10 @@ class DashboardState(AdminSession):
     pocket_money: str = ""
     ratings_count: int = 0
     ratings_average: str = ""
+    # Stellvertretung: represented persons, and listings and agreements made through proxies.
+    proxy_persons: int = 0
+    proxy_listings: int = 0
+    proxy_agreements: int = 0
     # The filters, to pre-fill the form (strings as the form sends them).
     f_from: str = ""
     f_to: str = ""
@@ -142,6 +147,10 @@ class DashboardState(AdminSession):
                 Option(ex_type, self._t(f"exchange.{ex_type}"))
                 for _, ex_type in kommunen.exchange_options(db, kommune_id)
             ]
+            through_proxies = proxy_figures(db, actor, kommune_id)
+            self.proxy_persons = through_proxies.persons
+            self.proxy_listings = through_proxies.listings
+            self.proxy_agreements = through_proxies.agreements
             return dashboard(db, actor, kommune_id, filters, self.lang)
 
         computed = self._run(figures, lines=Lines("error"))
@@ -461,6 +470,17 @@ def _body() -> rx.Component:
                 number_card(DashboardFigure.POCKET_MONEY.label_key, s.pocket_money),
                 number_card("dash.ratings_count", s.ratings_count, routes.RATINGS),
                 number_card("dash.ratings_average", s.ratings_average, routes.RATINGS),
+                columns=rx.breakpoints(initial="1", sm="2", md="3"),
+                spacing="3",
+                width="100%",
+            ),
+        ),
+        _section(
+            "dash.proxy",
+            rx.grid(
+                number_card("dash.proxy_persons", s.proxy_persons, routes.PROXIES),
+                number_card("dash.proxy_listings", s.proxy_listings),
+                number_card("dash.proxy_agreements", s.proxy_agreements),
                 columns=rx.breakpoints(initial="1", sm="2", md="3"),
                 spacing="3",
                 width="100%",

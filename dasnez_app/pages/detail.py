@@ -57,6 +57,8 @@ class DetailState(PageLoad, PublicSession):
     author_handle: str = ""  # "" when the author shows their profile to nobody: no link
     # Posted as an institution: its page (the author shown is the institution).
     institution_handle: str = ""
+    # Stellvertretung: "vertreten durch <proxy>" under the author's first name.
+    represented_line: str = ""
     rating_count: int = 0
     rating_average: str = ""
     created_at: str = ""
@@ -147,6 +149,13 @@ class DetailState(PageLoad, PublicSession):
             author=d.author,
             author_handle=d.author_handle,
             institution_handle=d.institution_handle,
+            represented_line=(
+                ""
+                if not d.represented
+                else self._t("represented.by", name=d.represented_by)
+                if d.represented_by
+                else self._t("represented.by_office")
+            ),
             created_at=d.created_at,
             updated_at=d.updated_at,
             expires_on=d.expires_on,
@@ -353,6 +362,10 @@ def _body() -> rx.Component:
                         rx.text(DetailState.author),
                     ),
                 ),
+            ),
+            rx.cond(
+                DetailState.represented_line != "",
+                rx.text(DetailState.represented_line, size="2", color_scheme="gray"),
             ),
             _fact(
                 "detail.rating",

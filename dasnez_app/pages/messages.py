@@ -14,8 +14,9 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
 from dasnez_core.exchanges import agreement_values
-from dasnez_core.services import contact, ratings, youth
+from dasnez_core.services import contact, ratings, represented, youth
 from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView, Thread
+from dasnez_core.services.representation import full_names
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
@@ -107,6 +108,14 @@ def _conversation_row(row: rx.Var[ConversationRow]) -> rx.Component:
                         align="center",
                     ),
                     rx.text(t("contact.with"), " ", row.other_name),
+                    rx.cond(
+                        row.for_person != "",
+                        rx.badge(
+                            t("represented.for").replace("{name}", row.for_person),
+                            color_scheme="violet",
+                            size="2",
+                        ),
+                    ),
                     rx.text(
                         rx.cond(
                             row.has_messages,
@@ -242,6 +251,8 @@ class ThreadState(PageLoad, PublicSession):
     other_handle: str = ""  # "" when the other person shows their profile to nobody
     other_name: str = ""
     other_email: str = ""
+    # Stellvertretung: the represented person the caller writes for here, else "".
+    for_person: str = ""
     messages: list[MessageView] = []
     page: int = 1
     has_older: bool = False
@@ -287,6 +298,7 @@ class ThreadState(PageLoad, PublicSession):
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
         cid = conversation_id_from_path(self.router.url.path) or 0
+        actor = self._acting(actor, cid)
         try:
             with session_scope() as db:
                 contact.mark_read(db, actor, actor.kommune_id or 0, cid)
@@ -301,8 +313,8 @@ class ThreadState(PageLoad, PublicSession):
     @rx.event
     def send(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         self._ensure_built()
-        actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
+        actor = self._acting(self._actor(), cid)
         client = self._client()
         self._clear_lines()
         if self._run(
@@ -320,8 +332,8 @@ class ThreadState(PageLoad, PublicSession):
     @rx.event
     def confirm(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         self._ensure_built()
-        actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
+        actor = self._acting(self._actor(), cid)
         self._clear_lines()
         if self._run(
             lambda db: contact.confirm_agreement(
@@ -348,8 +360,8 @@ class ThreadState(PageLoad, PublicSession):
     @rx.event
     def rate(self, form: dict[str, str]) -> rx.event.EventSpec | None:
         self._ensure_built()
-        actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
+        actor = self._acting(self._actor(), cid)
         self._clear_lines()
         if self._run(
             lambda db: ratings.rate(
@@ -371,16 +383,28 @@ class ThreadState(PageLoad, PublicSession):
     @rx.event
     def older(self) -> None:
         self._ensure_built()
-        actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
+        actor = self._acting(self._actor(), cid)
         self._show(actor, cid, self.page + 1)
 
     @rx.event
     def newer(self) -> None:
         self._ensure_built()
-        actor = self._actor()
         cid = conversation_id_from_path(self.router.url.path) or 0
+        actor = self._acting(self._actor(), cid)
         self._show(actor, cid, max(1, self.page - 1))
+
+    def _acting(self, actor: Actor, cid: int) -> Actor:
+        """Who takes part: the caller, or the person the caller represents in this
+        conversation (Stellvertretung; `for_person` then names them on the page)."""
+        self.for_person = ""
+        if actor.is_anonymous:
+            return actor
+        with session_scope() as db:
+            acting, _ = represented.acting_for_conversation(db, actor, actor.kommune_id or 0, cid)
+            if acting.user_id != actor.user_id and acting.user_id is not None:
+                self.for_person = full_names(db, [acting.user_id]).get(acting.user_id, "")
+        return acting
 
     def _clear_lines(self) -> None:
         self.error = self.success = ""
@@ -447,6 +471,14 @@ def _thread_head() -> rx.Component:
         rx.link(t("contact.back_to_list"), href=routes.MESSAGES),
         rx.text(t("contact.about"), size="2", color_scheme="gray"),
         rx.heading(ThreadState.listing_title, size="7", as_="h1"),
+        rx.cond(
+            ThreadState.for_person != "",
+            rx.callout(
+                t("represented.acting_for").replace("{name}", ThreadState.for_person),
+                icon="user",
+                color_scheme="violet",
+            ),
+        ),
         rx.hstack(
             rx.text(t("contact.with"), " ", rx.text.strong(ThreadState.other_name)),
             rx.cond(

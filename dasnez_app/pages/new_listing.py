@@ -13,12 +13,13 @@ from dasnez_app.components import public_page
 from dasnez_app.pages.listing_photos import listing_photos_box
 from dasnez_app.routes import slug_from_path
 from dasnez_app.state import PublicSession
+from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
-from dasnez_core.errors import NotAllowed, NotFound
+from dasnez_core.errors import DomainError, NotFound
 from dasnez_core.exchanges import FieldInput, ListingField, listing_fields, rule_of
 from dasnez_core.formatting import format_amount, format_number
 from dasnez_core.models import Listing, ListingSocialSpace, UserStatus
-from dasnez_core.services import institution_members, kommunen, youth_settings
+from dasnez_core.services import institution_members, kommunen, represented, youth_settings
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.listings import (
     BODY_MAX,
@@ -28,6 +29,7 @@ from dasnez_core.services.listings import (
     own_listing,
     update_listing,
 )
+from dasnez_core.services.representation import full_names
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
@@ -67,6 +69,8 @@ class NewListingState(PageLoad, PublicSession):
     # Shown only (the heading says "edit"); never read by a handler.
     listing_id: int = 0
     kommune_name: str = ""
+    # Stellvertretung: the represented person a proxy writes for (?fuer=<id>), else "".
+    for_name: str = ""
     can_write: bool = False
     can_publish: bool = False
     notice: str = ""
@@ -106,7 +110,7 @@ class NewListingState(PageLoad, PublicSession):
         # Everything is reset before anything that can fail (the caller's lookup, the
         # database): nothing of an earlier visit survives a load that fails below.
         self.loaded = self.can_write = self.can_publish = self._created = False
-        self.error = self.success = self.notice = self.kommune_name = ""
+        self.error = self.success = self.notice = self.kommune_name = self.for_name = ""
         self.as_institution = ""
         self.field_errors = {}
         self.intent = "publish"
@@ -120,6 +124,7 @@ class NewListingState(PageLoad, PublicSession):
         actor = self._actor()
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
+        for_id = routes.for_person_from_query(self.router.url.query)
         with session_scope() as db:
             try:
                 if target is None:
@@ -134,11 +139,13 @@ class NewListingState(PageLoad, PublicSession):
                     ).name
                 elif k.id != actor.kommune_id:
                     self.notice = self._t("listing.other_kommune")
-                elif listing_id is not None:
-                    self._fill_values(own_listing(db, actor, k.id, listing_id))
-            except (NotFound, NotAllowed) as exc:
+                else:
+                    actor = self._writer(db, actor, k.id, for_id)
+                    if listing_id is not None:
+                        self._fill_values(own_listing(db, actor, k.id, listing_id))
+            except DomainError as exc:
                 self.loaded, self.can_write = True, False
-                self.notice = self._t(exc.key)
+                self.notice = self._t(exc.key, **exc.params)
                 return None
             self.kommune_name = k.name
             self.categories = kommunen.labelled_category_options(
@@ -154,6 +161,15 @@ class NewListingState(PageLoad, PublicSession):
         self.form_key = f"{self.listing_id}-{self.v_title}"
         self.loaded = True
         return None
+
+    def _writer(self, db: Session, actor: Actor, kommune_id: int, for_id: int | None) -> Actor:
+        """Who writes: the caller, or with ?fuer=<id> the represented person of the caller
+        (a proxy) with a recorded consent; anybody else's person is not found."""
+        if for_id is None:
+            return actor
+        person = represented.person_actor(db, actor, kommune_id, for_id, posting=True)
+        self.for_name = full_names(db, [for_id]).get(for_id, person.display_name)
+        return person
 
     def _clear_values(self) -> None:
         self.v_kind = self.v_category = self.v_title = self.v_body = self.v_area = ""
@@ -198,6 +214,7 @@ class NewListingState(PageLoad, PublicSession):
         publish: bool = self.intent != "draft"
         self.intent = "publish"
         target = routes.listing_form_from_path(self.router.url.path)
+        for_id = routes.for_person_from_query(self.router.url.query)
         if target is not None and target[1] is None and self._created:
             return None  # the same form sent twice: its listing exists, the page says so
         space_ids = tuple(
@@ -234,14 +251,17 @@ class NewListingState(PageLoad, PublicSession):
             slug, listing_id = target
             k = kommunen.get_kommune_by_slug(db, slug)
             assert k.id is not None
+            writer = actor
+            if for_id is not None:
+                writer = represented.person_actor(db, actor, k.id, for_id, posting=True)
             if listing_id is None and as_handle:
                 institution_members.create_listing_as(
                     db, actor, k.id, as_handle, draft, publish=publish, lang=lang
                 )
             elif listing_id is None:
-                create_listing(db, actor, k.id, draft, publish=publish, lang=lang)
+                create_listing(db, writer, k.id, draft, publish=publish, lang=lang)
             else:
-                update_listing(db, actor, k.id, listing_id, draft, publish=publish, lang=lang)
+                update_listing(db, writer, k.id, listing_id, draft, publish=publish, lang=lang)
             return k.premoderation
 
         saved = self._run(save, lines=_LINES)
@@ -525,10 +545,22 @@ def new_listing_page() -> rx.Component:
                 ),
                 rx.text(NewListingState.kommune_name, color_scheme="gray"),
                 rx.cond(
+                    NewListingState.for_name != "",
+                    rx.callout(
+                        t("represented.acting_for").replace("{name}", NewListingState.for_name),
+                        icon="user",
+                        color_scheme="violet",
+                    ),
+                ),
+                rx.cond(
                     NewListingState.success != "",
                     rx.vstack(
                         forms.success_line(NewListingState.success),
-                        link_button(t("nav.own_listings"), routes.MY_LISTINGS, size="4"),
+                        rx.cond(
+                            NewListingState.for_name != "",
+                            link_button(t("represented.back"), routes.REPRESENTED, size="4"),
+                            link_button(t("nav.own_listings"), routes.MY_LISTINGS, size="4"),
+                        ),
                         link_button(
                             t("nav.home"),
                             routes.kommune_href(NewListingState.slug),

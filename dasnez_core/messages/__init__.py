@@ -27,6 +27,7 @@ from dasnez_core.messages import (
     operations,
     phone,
     printing,
+    proxy,
     pwa,
     reach,
     resilience,
@@ -64,6 +65,7 @@ for _part in (
     minors,
     printing,
     timebank,
+    proxy,
 ):
     _duplicates = MESSAGES.keys() & _part.MESSAGES.keys()
     if _duplicates:

@@ -53,6 +53,7 @@ from dasnez_core.models.operations import (
     RetentionSetting,
     ScheduledJob,
 )
+from dasnez_core.models.represented import RepresentedPerson
 from dasnez_core.models.saved_search import AlertFrequency, SavedSearch
 from dasnez_core.models.timebank import TimebankMode, TimebankSettings, TimeEntry, TimeEntryKind
 from dasnez_core.models.user import (
@@ -121,6 +122,7 @@ __all__ = [
     "PlatformStatsMonth",
     "ProfileVisibility",
     "Rating",
+    "RepresentedPerson",
     "RetentionSetting",
     "Role",
     "RoleGrant",

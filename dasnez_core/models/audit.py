@@ -68,6 +68,12 @@ class AuditAction(StrEnum):
     CORRECT_TIME_ENTRY = "correct_time_entry"
     UPDATE_TIMEBANK_SETTINGS = "update_timebank_settings"
     REMOVE_PHOTO = "remove_photo"
+    APPOINT_PROXY = "appoint_proxy"
+    REVOKE_PROXY = "revoke_proxy"
+    RECORD_REPRESENTED = "record_represented"
+    CONFIRM_PROXY_CONSENT = "confirm_proxy_consent"
+    EXPORT_REPRESENTED = "export_represented"
+    DELETE_REPRESENTED = "delete_represented"
 
     @property
     def label_key(self) -> str:

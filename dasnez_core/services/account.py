@@ -39,6 +39,7 @@ from dasnez_core.models import (
     Message,
     ProfileVisibility,
     Rating,
+    RepresentedPerson,
     RoleGrant,
     SocialSpace,
     User,
@@ -670,8 +671,9 @@ def delete_account(
 
 
 def erase_person(db: Session, user: User) -> None:
-    """Delete `user` and what only they own (see `delete_account`), in the caller's
-    transaction; also used by the retention job for long-inactive accounts."""
+    """Delete a person and what only they own (see `delete_account`), keeping the ratings
+    they gave, anonymised, in the caller's transaction. Also used for a represented person
+    (Stellvertretung) and by the retention job for long-inactive accounts."""
     me = id_of(user)
     listing_ids = list(db.exec(select(Listing.id).where(Listing.author_id == me)).all())
     conversation_ids = list(
@@ -713,6 +715,14 @@ def erase_person(db: Session, user: User) -> None:
         delete(UserSocialSpace).where(col(UserSocialSpace.user_id) == me),
         delete(RoleGrant).where(col(RoleGrant.user_id) == me),
         delete(ConsentRecord).where(col(ConsentRecord.user_id) == me),
+        # A represented person's own record goes; a proxy's people pass to the office.
+        delete(RepresentedPerson).where(col(RepresentedPerson.user_id) == me),
+        update(RepresentedPerson)
+        .where(col(RepresentedPerson.proxy_id) == me)
+        .values(proxy_id=None),
+        update(RepresentedPerson)
+        .where(col(RepresentedPerson.consent_recorded_by) == me)
+        .values(consent_recorded_by=None),
     ):
         db.execute(statement)
     saved_searches.delete_all_of(db, me)

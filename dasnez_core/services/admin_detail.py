@@ -27,6 +27,7 @@ from dasnez_core.models import (
     User,
     id_of,
 )
+from dasnez_core.models.represented import shown_email
 from dasnez_core.permissions import ROLE_RANK, Action, can, can_act_on, require_scope
 from dasnez_core.scope import Scope
 from dasnez_core.services.audit_log import AuditFilters, AuditRow, events_page, list_events
@@ -150,7 +151,7 @@ def person_detail(
     return PersonDetail(
         user_id=user_id,
         display_name=user.display_name,
-        email=user.email,
+        email=shown_email(user.email),
         role=max(roles, key=lambda r: ROLE_RANK.get(r, 0)),
         status=user.status,
         district=_district(db, kommune_id, user.area_id),

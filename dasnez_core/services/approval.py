@@ -33,11 +33,13 @@ from dasnez_core.models import (
     id_of,
     utcnow,
 )
+from dasnez_core.models.represented import shown_email
 from dasnez_core.permissions import Action, require_over, require_scope
 from dasnez_core.scope import Scope
 from dasnez_core.services import audit, institutions
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.moderation import PAGE_SIZE, check_reason, roles_of
+from dasnez_core.services.representation import full_names, proxy_of, represented_proxy_names
 from dasnez_core.services.transitions import already_done, done_by, locked, locked_one, lost_to
 
 
@@ -50,6 +52,10 @@ class PendingPerson:
     email: str
     area_name: str
     registered_at: str
+    # Stellvertretung: a represented person (who has no email) and their proxy's name
+    # ("" when the office looks after them).
+    represented: bool = False
+    represented_by: str = ""
 
 
 def count_pending(db: Session, actor: Actor, kommune_id: int) -> int:
@@ -77,13 +83,17 @@ def list_pending(
         .limit(PAGE_SIZE)
         .offset(PAGE_SIZE * (max(page, 1) - 1))
     ).all()
+    ids = [u.id for u, _ in rows if u.id is not None]
+    proxies, names = represented_proxy_names(db, ids), full_names(db, ids)
     return [
         PendingPerson(
             user_id=u.id,
-            display_name=u.display_name,
-            email=u.email,
+            display_name=names.get(u.id, u.display_name),
+            email=shown_email(u.email),
             area_name=area_name or "",
             registered_at=format_datetime(u.created_at, lang),
+            represented=u.id in proxies,
+            represented_by=proxies.get(u.id, ""),
         )
         for u, area_name in rows
         if u.id is not None
@@ -112,17 +122,26 @@ def approve_user(db: Session, actor: Actor, kommune_id: int, user_id: int) -> No
         kommune_id=kommune_id,
     )
     kommune = get_kommune(db, kommune_id)
-    queue(
-        db,
-        compose(
+    proxy = proxy_of(db, user_id)
+    if proxy is not None:
+        mail = compose(
+            proxy.email,
+            proxy.language,
+            "mail.represented_approved",
+            name=proxy.display_name,
+            person=full_names(db, [user_id]).get(user_id, user.display_name),
+            kommune=kommune.name,
+        )
+    else:
+        mail = compose(
             user.email,
             user.language,
             "mail.account_approved",
             name=user.display_name,
             kommune=kommune.name,
             slug=kommune.slug,
-        ),
-    )
+        )
+    queue(db, mail)
     db.flush()
 
 

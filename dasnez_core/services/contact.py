@@ -48,6 +48,7 @@ from dasnez_core.permissions import Action, can, require
 from dasnez_core.services import timebank, youth
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.representation import full_names, proxy_of, represented_ids
 from dasnez_core.services.transitions import locked_one
 from dasnez_core.throttle import MESSAGES_PER_ACCOUNT, MESSAGES_PER_ADDRESS, address_key, throttle
 from dasnez_core.youth_rules import is_minor
@@ -70,6 +71,8 @@ class ConversationRow:
     last_message_at: str
     has_messages: bool
     unread: bool
+    # The represented person this conversation is for, when a proxy reads it (Stellvertretung).
+    for_person: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,27 @@ def _newest_sender(conversation_id: object) -> Select[int]:
     )
 
 
-def _unread_condition(user_id: int) -> ColumnElement[bool]:
+def _my_side(user_ids: list[int]) -> int | ColumnElement[int]:
+    """The participant who is "me" in a conversation row: the one person, or for a proxy
+    whichever of them or their represented persons takes part."""
+    if len(user_ids) == 1:
+        return user_ids[0]
+    return case(
+        (col(Conversation.author_id).in_(user_ids), col(Conversation.author_id)),
+        else_=col(Conversation.starter_id),
+    )
+
+
+def _inbox_ids(db: Session, actor: Actor, kommune_id: int) -> list[int]:
+    """The actor, and for a proxy also the people they represent: their messages go to the
+    proxy's inbox."""
+    assert actor.user_id is not None
+    if not can(actor, Action.PROXY_POST, kommune_id):
+        return [actor.user_id]
+    return [actor.user_id, *represented_ids(db, actor.user_id, kommune_id)]
+
+
+def _unread_condition(user_id: int | ColumnElement[int]) -> ColumnElement[bool]:
     """SQL: the conversation's newest message is someone else's and came after the
     person last read it (checked per conversation row)."""
     newest_sender = _newest_sender(col(Conversation.id)).scalar_subquery()
@@ -271,7 +294,8 @@ def start_conversation(db: Session, actor: Actor, kommune_id: int, listing_id: i
     if listing.institution_id is not None:
         # An institution's listing: write to its shared inbox instead.
         raise NotAllowed("institution.contact_via_inbox")
-    if listing.author_id == user_id:
+    if listing.author_id in _inbox_ids(db, actor, kommune_id):
+        # Also a proxy's own represented person: both sides would be the proxy's inbox.
         raise NotAllowed("contact.own_listing")
     me = _member(db, kommune_id, user_id)
     if me is not None:
@@ -350,7 +374,23 @@ def send_message(
     _mark_read_at(conversation, user_id, now)
     db.add(conversation)
     db.flush()
-    if not recipient_had_unread:
+    proxy = proxy_of(db, other.id)
+    if not recipient_had_unread and proxy is not None:
+        # A represented person has no address: the mail goes to their proxy.
+        queue(
+            db,
+            compose(
+                proxy.email,
+                proxy.language,
+                "mail.new_message_for",
+                name=proxy.display_name,
+                person=full_names(db, [id_of(other)]).get(id_of(other), other.display_name),
+                sender=actor.display_name,
+                title=listing.title,
+                conversation_id=conversation.id,
+            ),
+        )
+    elif not recipient_had_unread:
         queue(
             db,
             compose(
@@ -384,14 +424,14 @@ def unread_count(db: Session, actor: Actor, kommune_id: int) -> int:
     anybody who has no messages to read)."""
     if actor.user_id is None or not can(actor, Action.READ_OWN_MESSAGES, kommune_id):
         return 0
-    user_id = actor.user_id
+    ids = _inbox_ids(db, actor, kommune_id)
     stmt = (
         select(func.count())
         .select_from(Conversation)
         .where(
             Conversation.kommune_id == kommune_id,
-            or_(col(Conversation.author_id) == user_id, col(Conversation.starter_id) == user_id),
-            _unread_condition(user_id),
+            or_(col(Conversation.author_id).in_(ids), col(Conversation.starter_id).in_(ids)),
+            _unread_condition(_my_side(ids)),
         )
     )
     return int(db.exec(stmt).one())
@@ -402,7 +442,9 @@ def conversations(
 ) -> ConversationPage:
     """The actor's conversations, newest activity first, PAGE_SIZE a page. The author of a
     listing sees a conversation only once something was written in it."""
-    user_id = _require_reader(actor, kommune_id)
+    _require_reader(actor, kommune_id)
+    ids = _inbox_ids(db, actor, kommune_id)
+    names = full_names(db, ids[1:])
     page = max(1, min(page, 10_000))
     author = aliased(User)
     starter = aliased(User)
@@ -416,7 +458,8 @@ def conversations(
             col(starter.display_name),
             col(Conversation.last_message_at),
             has_messages,
-            _unread_condition(user_id),
+            _unread_condition(_my_side(ids)),
+            col(Conversation.starter_id),
         )
         .join(Listing, col(Listing.id) == Conversation.listing_id)
         .join(author, col(author.id) == Conversation.author_id)
@@ -424,8 +467,8 @@ def conversations(
         .where(
             col(Conversation.kommune_id) == kommune_id,
             or_(
-                col(Conversation.starter_id) == user_id,
-                (col(Conversation.author_id) == user_id) & has_messages,
+                col(Conversation.starter_id).in_(ids),
+                col(Conversation.author_id).in_(ids) & has_messages,
             ),
         )
         .order_by(col(Conversation.last_message_at).desc(), col(Conversation.id).desc())
@@ -436,14 +479,23 @@ def conversations(
         ConversationRow(
             id=cid,
             listing_title=title,
-            other_name=starter_name if author_id == user_id else author_name,
+            other_name=starter_name if author_id in ids else author_name,
             last_message_at=format_datetime(last_at, lang),
             has_messages=bool(any_messages),
             unread=bool(unread),
+            for_person=names.get(author_id if author_id in ids else starter_id, ""),
         )
-        for cid, title, author_id, author_name, starter_name, last_at, any_messages, unread in (
-            db.execute(stmt).all()
-        )
+        for (
+            cid,
+            title,
+            author_id,
+            author_name,
+            starter_name,
+            last_at,
+            any_messages,
+            unread,
+            starter_id,
+        ) in db.execute(stmt).all()
     ]
     return ConversationPage(rows=rows[:PAGE_SIZE], page=page, has_next=len(rows) > PAGE_SIZE)
 

@@ -19,6 +19,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.formatting import format_date
 from dasnez_core.i18n import translate
 from dasnez_core.models import Area, User, UserStatus
+from dasnez_core.models.represented import shown_email
 from dasnez_core.permissions import Action, require_scope
 from dasnez_core.scope import Scope
 from dasnez_core.services import filters as vocabulary
@@ -112,7 +113,7 @@ def person_row(row: Any, lang: str, date_lang: str | None = None) -> PersonRow:
     return PersonRow(
         user_id=uid,
         display_name=name,
-        email=email,
+        email=shown_email(email),
         status=status,
         status_label=translate(f"adminlist.user_status.{status}", lang),
         area=vocabulary.area_label(area, district),

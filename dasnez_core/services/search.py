@@ -37,6 +37,7 @@ from dasnez_core.models import (
 from dasnez_core.services import filters as vocabulary
 from dasnez_core.services import youth
 from dasnez_core.services.masterdata_cache import MasterData, master
+from dasnez_core.services.representation import represented_proxy_names
 
 PAGE_SIZE = 20
 COUNT_CAP = 1000
@@ -387,6 +388,10 @@ class ListingDetail:
     # Posted as an institution: its page's handle (its name is `author`); "" otherwise.
     institution_handle: str = ""
     swap_mode: str = ""
+    # Stellvertretung: the author is a represented person (shown by first name only) and
+    # the name of their proxy ("" when the Kommune's office looks after them).
+    represented: bool = False
+    represented_by: str = ""
 
 
 def get_listing_detail(
@@ -433,6 +438,7 @@ def get_listing_detail(
         (data.space_name(space_id) for space_id in space_ids if space_id in data.space_by_id),
         key=str.casefold,
     )
+    proxies = represented_proxy_names(db, [author_id])
     return ListingDetail(
         id=card.id,
         kind=card.kind,
@@ -456,4 +462,6 @@ def get_listing_detail(
         is_public=is_public,
         is_own=is_own,
         institution_handle=institution_handle or "",
+        represented=author_id in proxies,
+        represented_by=proxies.get(author_id, ""),
     )

@@ -105,6 +105,8 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     pr.YOUTH_INFO: Recipe(lambda s: str(pr.youth_info_href(s.slug)), _PUBLIC_ROLES),
     # A citizen sees why it is for proxies; the proxy's form: tests/e2e/test_printing.py.
     pr.WEEKLY_SHEET: _fixed(pr.WEEKLY_SHEET, CITIZEN_ROLE),
+    # Stellvertretung: a citizen who is no proxy (the proxy's view: tests/e2e/test_proxy.py).
+    pr.REPRESENTED: _fixed(pr.REPRESENTED, CITIZEN_ROLE),
     pr.NOT_FOUND: _fixed("/gibt-es-nicht", *_PUBLIC_ROLES),
     **{
         route: Recipe(lambda s, key=key: str(pr.legal_href(s.slug, key)), _PUBLIC_ROLES)
@@ -144,6 +146,7 @@ ADMIN_RECIPES: dict[str, Recipe] = {
     ar.ADMINS: _fixed(ar.ADMINS, ADMIN_ROLE),
     ar.COORDINATORS: _fixed(ar.COORDINATORS, ADMIN_ROLE),
     ar.TIMEBANK: _fixed(ar.TIMEBANK, ADMIN_ROLE),
+    ar.PROXIES: _fixed(ar.PROXIES, ADMIN_ROLE),
     ar.LEGAL_TEXTS: _fixed(ar.LEGAL_TEXTS, ADMIN_ROLE),
     ar.YOUTH_SETTINGS: _fixed(ar.YOUTH_SETTINGS, ADMIN_ROLE),
     ar.PERSON_DETAIL: Recipe(lambda s: str(ar.person_href(s.other_person)), (ADMIN_ROLE,)),

@@ -135,6 +135,7 @@ EXPECTED: dict[Action, set[str]] = {
     Action.PRINT_WEEKLY_SHEET: {"proxy"},
     Action.VIEW_OWN_TIME_ACCOUNT: MEMBERS,
     Action.MANAGE_TIMEBANK: {"admin_here"},
+    Action.MANAGE_PROXIES: {"admin_here"},
 }
 
 

@@ -163,6 +163,7 @@ def test_admin_menu_keeps_its_groups_and_order() -> None:
         ("content", "/personen", "dash.nav.people"),
         ("content", "/eintraege", "dash.nav.listings"),
         ("content", "/bewertungen", "dash.nav.ratings"),
+        ("content", "/stellvertretung", "proxy.nav"),
         ("masterdata", "/stammdaten", "masterdata.nav.profile"),
         ("masterdata", "/ortsteile", "masterdata.nav.areas"),
         ("masterdata", "/sozialraeume", "masterdata.nav.spaces"),
