@@ -36,7 +36,7 @@ from dasnez_ui.session_http import cookie_name
 
 PREFIX = "/drucken/"
 WEEKLY_PATH = "/drucken/wochenblatt.pdf"
-NOTICE_PATH = "/drucken/aushang/{slug}/{listing_id}.pdf"
+NOTICE_PATH = "/drucken/aushang/{slug}/{id}.pdf"
 AREA_PARAM = "ort"
 LANG = "de"
 _NOTICE = re.compile(r"^/drucken/aushang/(?P<slug>[a-z0-9][a-z0-9-]{0,63})/(?P<id>\d{1,9})\.pdf$")
@@ -46,7 +46,7 @@ _Answer = tuple[int, str, bytes, list[tuple[bytes, bytes]]]
 
 def notice_href(slug: str, listing_id: int) -> str:
     """/drucken/aushang/<slug>/<id>.pdf: the Aushang of a listing."""
-    return NOTICE_PATH.format(slug=slug, listing_id=int(listing_id))
+    return NOTICE_PATH.format(slug=slug, id=int(listing_id))
 
 
 def weekly_href(area_id: int | None = None) -> str:
