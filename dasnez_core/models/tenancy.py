@@ -38,6 +38,14 @@ GLOBAL_TABLES: dict[str, str] = {
     "auditevent": "platform staff's actions belong to no Kommune (kommune_id NULL)",
     "interest_signup": "people from towns that are not on the platform yet",
     "platform_stats_month": "which closed months the platform statistics have kept",
+    "mail_outbox": "every mail of the platform, sent by one sender in order of due time",
+    "scheduled_job": "one row per platform job: its interval and its lock",
+    "admin_digest_setting": "a staff member's own mail settings, looked up by the person",
+    "institution_member": "an institution's members, shared by every Kommune that admitted it",
+    "institution_message": (
+        "messages of an institution's shared inbox, read through their thread (which carries"
+        " the Kommune); to be given kommune_id like message before distributing"
+    ),
 }
 
 # SQLite only (the embedded setup, never distributed): the FTS5 index of listing and its
