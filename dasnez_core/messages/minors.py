@@ -6,6 +6,14 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- registration --------------------------------------------------------------------
     "youth.birth_date": ("Geburtsdatum", "Date of birth"),
+    "youth.not_blockable": (
+        "Dieses Konto ist abgeschaltet, weil die Zustimmung der Eltern fehlt oder zurückgezogen "
+        "wurde. Es kann erst wieder genutzt werden, wenn die Eltern zustimmen; sperren oder "
+        "entsperren ist dafür nicht nötig.",
+        "This account is switched off because the parents' consent is missing or was "
+        "withdrawn. It can only be used again once the parents consent; there is no need to "
+        "block or unblock it.",
+    ),
     "youth.birth_date_hint": (
         "Andere sehen nur Ihre Altersgruppe (13–14, 15–17 oder erwachsen), nie das Datum.",
         "Others see only your age group (13–14, 15–17 or adult), never the date.",

@@ -107,6 +107,10 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
     if user.id == actor.user_id:
         raise NotAllowed("moderation.not_yourself")
     require_over(actor, Action.BLOCK_USER, kommune_id, roles_of(db, user_id))
+    if user.status in (UserStatus.AWAITING_PARENT, UserStatus.DEACTIVATED):
+        # A child's account waits for, or lost, the parents' consent: a block and its later
+        # lifting must never make it an approved account without that consent.
+        raise NotAllowed("youth.not_blockable")
     if user.status == UserStatus.BLOCKED:
         raise lost_to(
             db,

@@ -389,6 +389,23 @@ def test_withdrawal_switches_a_childs_account_off_at_once(
     assert err.key == "youth.consent_withdrawn_already"
 
 
+def test_a_switched_off_childs_account_can_be_neither_blocked_nor_so_unblocked(
+    db: Session, w: World
+) -> None:
+    """Block, then unblock, would make the account approved without the parents' consent."""
+    from dasnez_core.services import moderation
+
+    token = _with_token(db, w.teen_consent)
+    parental_consent.withdraw_consent(db, token=token)
+    db.commit()
+    k = w.here.id or 0
+    err = _refused(lambda: moderation.block_user(db, w.admin, k, w.teen.id or 0, "Spam im Profil"))
+    assert err.key == "youth.not_blockable"
+    db.rollback()
+    db.refresh(w.teen)
+    assert w.teen.status == UserStatus.DEACTIVATED
+
+
 def test_withdrawal_for_a_16_year_old_ends_only_the_taschengeld(db: Session, w: World) -> None:
     lena = _minor(db, w.here, "lena@example.org", 16)
     consent = _consent(db, lena)
