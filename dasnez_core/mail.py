@@ -96,6 +96,10 @@ def queue(db: Session, mail: Mail) -> None:
 
 
 def _remember_ids(db: Session) -> None:
+    if db.in_nested_transaction():
+        # A savepoint's commit (SQLAlchemy fires the commit events for it too): the mails
+        # wait for the real commit; delivering now would wait on this very transaction.
+        return
     rows: list[MailOutbox] = db.info.pop(_PENDING_KEY, [])
     if rows:
         db.flush()
@@ -114,7 +118,9 @@ def _hand_over(db: Session) -> None:
         _deliver_ids(engine, ids)
 
 
-def _drop_outbox(db: Session, _previous_transaction: Any = None) -> None:
+def _drop_outbox(db: Session, previous_transaction: Any = None) -> None:
+    if previous_transaction is not None and getattr(previous_transaction, "nested", False):
+        return  # a savepoint rolled back: the mails of the enclosing transaction stay
     db.info.pop(_PENDING_KEY, None)
     db.info.pop(_IDS_KEY, None)
 

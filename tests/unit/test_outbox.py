@@ -51,6 +51,32 @@ def test_the_mail_row_is_written_in_the_actions_transaction(
     assert "Willkommen" in file.read_text()
 
 
+def test_a_savepoint_inside_the_action_neither_sends_early_nor_drops_the_mail(
+    db: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A savepoint's commit or rollback (SQLAlchemy fires the session's commit and rollback
+    events for it too) leaves the action's mails to the real commit: sending them at the
+    savepoint would wait on the action's own write lock (SQLite) or send before it counts."""
+    monkeypatch.delenv("DASNEZ_SMTP_HOST", raising=False)
+    monkeypatch.setenv("DASNEZ_OUTBOX_DIR", str(tmp_path))
+    f.kommune(db)
+    queue(db, Mail("erika@example.org", "Neue Nachricht", "Vor dem Savepoint"))
+    with db.begin_nested():
+        f.kommune(db, slug="zweite")
+    assert list(tmp_path.iterdir()) == []  # not yet: the action has not committed
+    try:
+        with db.begin_nested():
+            f.kommune(db, slug="dritte")
+            raise RuntimeError("the savepoint is rolled back")
+    except RuntimeError:
+        pass
+    db.commit()
+    [row] = _rows(db)
+    assert row.status == MailStatus.SENT
+    [file] = list(tmp_path.iterdir())
+    assert "Vor dem Savepoint" in file.read_text()
+
+
 def test_a_dead_smtp_server_fails_no_action_and_the_mail_waits(
     db: Session, dead_smtp: None
 ) -> None:
