@@ -116,8 +116,7 @@ class KommuneState(PublicSession):
             soon = await in_db_thread(lambda db: kommunen.coming_soon(db, slug))
             self._assign(slug=slug, loaded=True, found=False, soon_name=soon or "")
             return
-        self.soon_name = ""
-        self._assign(slug=slug, **vars(page))
+        self._assign(slug=slug, soon_name="", **vars(page))
         self._assign(loaded=True, found=True)
 
 
