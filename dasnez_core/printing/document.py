@@ -23,6 +23,8 @@ from PIL import Image
 from dasnez_core.printing.qr import qr_png
 
 log = logging.getLogger(__name__)
+# fpdf2 subsets the embedded font with fontTools, which logs a dozen info lines per PDF.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FONT = "DejaVu"
 FONT_DIR = Path(__file__).parent / "fonts"
