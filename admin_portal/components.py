@@ -112,7 +112,11 @@ def _nav_link(page: routes.AdminPage) -> rx.Component:
         rx.link(t(page.nav_label), href=page.route, aria_current="page", style=_CURRENT_STYLE),
         rx.link(t(page.nav_label), href=page.route),
     )
-    return link if page.for_coordinators else rx.cond(AdminSession.is_kommune_admin, link)
+    if page.for_coordinators or page.nav_group == routes.NAV_PLATFORM:
+        # The platform group is shown to platform staff only (`_nav_visible`), who need not
+        # be a Kommune's admin.
+        return link
+    return rx.cond(AdminSession.is_kommune_admin, link)
 
 
 def _nav_links(group: str) -> rx.Component:

@@ -186,10 +186,11 @@ def test_from_nothing_to_a_live_kommune_with_a_citizen_and_a_listing(
 
     # 5. A citizen registers, confirms and is approved; then posts a listing.
     visitor.goto(apps.public + "/k/hoevelhof")
-    visitor.get_by_role("link", name="Registrieren").click()
+    visitor.get_by_role("link", name="Registrieren", exact=True).click()
     visitor.get_by_label("Ihr Name (so sehen ihn andere)").fill("Lena Lindner")
     visitor.get_by_label("E-Mail-Adresse").fill(CITIZEN_EMAIL)
     visitor.get_by_label("Passwort (mindestens 10 Zeichen)").fill(CITIZEN_PASSWORD)
+    visitor.get_by_label("Geburtsdatum").fill("1968-03-14")
     visitor.get_by_label("Ihr Ortsteil").select_option(label="Hövelhof › Riege")
     visitor.get_by_label(re.compile("Datenschutzerklärung")).check()
     visitor.get_by_label(re.compile("Nutzungsbedingungen")).check()

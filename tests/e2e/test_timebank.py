@@ -235,7 +235,9 @@ def test_a_zeitspende_moves_hours_and_the_certificate_lists_them(
     helper.get_by_label("Bis", exact=True).fill(local_today().isoformat())
     with helper.expect_download() as pdf_download:
         helper.get_by_role("button", name="Nachweis als PDF").click()
-    expect(helper.get_by_role("status")).to_contain_text("Der Nachweis wurde erstellt (2,50")
+    expect(
+        helper.get_by_role("status").filter(has_text="Der Nachweis wurde erstellt")
+    ).to_contain_text("Der Nachweis wurde erstellt (2,50")
     text = "".join(p.extract_text() for p in PdfReader(pdf_download.value.path()).pages)
     assert "Ehrenamtsnachweis" in text
     assert "Greta Gibtzeit" in text and "Delbrück" in text
