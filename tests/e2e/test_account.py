@@ -149,7 +149,11 @@ def test_edit_profile_and_nothing_foreign_gets_in(apps: Apps, browser: Browser) 
         foreign_space = db.exec(
             select(SocialSpace.id).where(SocialSpace.name == "Pfarrei St. Martin")
         ).one()
-        foreign_area = db.exec(select(Area.id).where(Area.name == "Kernstadt")).one()
+        foreign_area = db.exec(
+            select(Area.id)
+            .join(Kommune, col(Kommune.id) == Area.kommune_id)
+            .where(Area.name == "Kernstadt", Kommune.slug == "bad-lippspringe")
+        ).one()
     handler = f"{AccountState.get_full_name()}.save_profile"
     token = _session_token(page)
     page.goto("about:blank")

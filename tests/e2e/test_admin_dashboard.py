@@ -162,7 +162,9 @@ def exchanges_took_place(apps: Apps) -> None:
         if db.exec(select(User).where(User.email == "dashtest-00@example.org")).first():
             return
         boke = db.exec(select(Area).where(Area.name == "Boke")).one()
-        kern = db.exec(select(Area).where(Area.name == "Kernstadt")).one()
+        kern = db.exec(
+            select(Area).where(Area.name == "Kernstadt", Area.kommune_id == lippspringe)
+        ).one()
         helfer = _person(db, delbrueck, "dash-helfer@example.org", "Hannes Helfer", area_id=boke.id)
         gerda = _person(db, delbrueck, "dash-gerda@example.org", "Gerda Garten", area_id=boke.id)
         lippe = _person(db, lippspringe, "dash-lippe@example.org", "Lotte Lippe", area_id=kern.id)
