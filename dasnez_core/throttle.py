@@ -59,6 +59,8 @@ LOGIN_FAILURES_PER_ADDRESS = _per_minutes("login-address", 20, 15)
 # Registration, reset and email change count every attempt (they send or will send mail).
 REGISTRATIONS_PER_ADDRESS = _per_hours("register-address", 5)
 REGISTRATIONS_PER_EMAIL = _per_hours("register-email", 3)
+# "Ihre Kommune ist noch nicht dabei." sign-ups: their own quota, not the registrations'.
+INTEREST_PER_ADDRESS = _per_hours("interest-address", 5)
 RESETS_PER_ACCOUNT = _per_hours("reset-account", 5)
 RESETS_PER_ADDRESS = _per_hours("reset-address", 10)
 EMAIL_CHANGES_PER_ACCOUNT = _per_hours("email-change-account", 3)

@@ -28,7 +28,7 @@ from dasnez_core.models import InterestRole, InterestSignup, Kommune, utcnow
 from dasnez_core.permissions import Action, require
 from dasnez_core.services.masterdata import clean_optional
 from dasnez_core.services.sessions import hash_token
-from dasnez_core.throttle import REGISTRATIONS_PER_ADDRESS, address_key, throttle
+from dasnez_core.throttle import INTEREST_PER_ADDRESS, address_key, throttle
 
 CONFIRM_VALID = timedelta(days=7)
 KEPT = timedelta(days=365)
@@ -71,7 +71,7 @@ def signup_interest(
     kreis_name = problems.check(lambda: clean_kreis(kreis))
     problems.raise_if_any()
     assert address is not None and kreis_name is not None
-    throttle().attempt((REGISTRATIONS_PER_ADDRESS, address_key(client)))
+    throttle().attempt((INTEREST_PER_ADDRESS, address_key(client)))
     now = utcnow()
     recent = db.exec(
         select(func.count()).where(

@@ -237,7 +237,10 @@ def test_hostile_calls_with_ids_out_of_scope_are_not_found(apps: Apps, coordinat
     with session_scope() as db:
         assert db.get(Listing, listing).status == ListingStatus.PUBLISHED  # type: ignore[union-attr]
         events = db.exec(
-            select(AuditEvent).where(col(AuditEvent.target_id).in_([boke, author, listing]))
+            select(AuditEvent).where(
+                col(AuditEvent.target_type).in_(["user", "listing"]),
+                col(AuditEvent.target_id).in_([boke, author, listing]),
+            )
         ).all()
         assert events == []
         user = db.exec(select(User).where(User.email == DEMO_COORDINATOR)).one()
@@ -246,7 +249,7 @@ def test_hostile_calls_with_ids_out_of_scope_are_not_found(apps: Apps, coordinat
 
 
 def test_admin_appoints_and_revokes_a_coordinator(apps: Apps, browser: Browser) -> None:
-    pending = _person_in("Boke", "Paula Pending", "paula@example.org")
+    pending = _person_in("Boke", "Paula Pending", "paula.pending@example.org")
     member = _person_in("Boke", "Moritz Mitglied", "moritz@example.org", UserStatus.APPROVED)
     page = _login(browser, apps, DELBRUECK_ADMIN)
     link = page.get_by_role("navigation", name="Verwaltung").get_by_role(
@@ -259,7 +262,7 @@ def test_admin_appoints_and_revokes_a_coordinator(apps: Apps, browser: Browser) 
     ).to_be_visible()
     expect(page.get_by_text("Klara Wiese (Ortsteil Westenholz)").first).to_be_visible()
     form = page.locator("form").filter(has=page.get_by_role("button", name="Koordination vergeben"))
-    form.get_by_label("E-Mail-Adresse der Person").fill("paula@example.org")
+    form.get_by_label("E-Mail-Adresse der Person").fill("paula.pending@example.org")
     form.get_by_label("Zuständig für").select_option(label="Ortsteil Boke mit seinen Dörfern")
     form.get_by_label("Grund (steht im Protokoll)").fill("Ortsvorsteherin seit Mai")
     form.get_by_role("button", name="Koordination vergeben").click()

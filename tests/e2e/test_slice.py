@@ -49,7 +49,7 @@ def test_register_approve_post_and_see_it_public(apps: Apps, browser: Browser) -
     page = newcomer.new_page()
     page.goto(apps.public + "/k/delbrueck")
     expect(page.get_by_role("heading", name="Delbrück", level=1)).to_be_visible()
-    page.get_by_role("link", name="Registrieren").click()
+    page.get_by_role("link", name="Registrieren", exact=True).click()
     expect(page.get_by_role("heading", name="Registrieren in Delbrück")).to_be_visible()
     page.get_by_label("Ihr Name (so sehen ihn andere)").fill(NEWCOMER)
     page.get_by_label("E-Mail-Adresse").fill(NEWCOMER_EMAIL)
