@@ -57,7 +57,10 @@ LOGIN_FAILURES_PER_ACCOUNT = _per_minutes("login-account", 5, 15)
 # Generous enough for a town hall or care home behind one address.
 LOGIN_FAILURES_PER_ADDRESS = _per_minutes("login-address", 20, 15)
 # Registration, reset and email change count every attempt (they send or will send mail).
-REGISTRATIONS_PER_ADDRESS = _per_hours("register-address", 5)
+# Per address generous enough for a school class or a care home registering in one hour
+# behind one address (each account still needs its mail confirmed and the Kommune's
+# approval); per email tight, so that nobody is mail-bombed with confirmation links.
+REGISTRATIONS_PER_ADDRESS = _per_hours("register-address", 30)
 REGISTRATIONS_PER_EMAIL = _per_hours("register-email", 3)
 # "Ihre Kommune ist noch nicht dabei." sign-ups: their own quota, not the registrations'.
 INTEREST_PER_ADDRESS = _per_hours("interest-address", 5)
