@@ -5,19 +5,21 @@ codes); wrong people get nothing, also through raw event and HTTP calls."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
-from sqlmodel import col, select
+from sqlmodel import select
 
 from dasnez_app.pages.detail import DetailState
 from dasnez_app.pages.weekly_sheet import WeeklySheetState
 from dasnez_app.routes import WEEKLY_SHEET
 from dasnez_core.db import session_scope
-from dasnez_core.models import Area, Kommune, Listing, ListingStatus, User
+from dasnez_core.models import Area, Kommune, Listing, ListingStatus, User, UserStatus, utcnow
+from dasnez_core.passwords import hash_password
 from dasnez_core.seed import DEMO_PASSWORD, HELGA_PHONE
 from tests.e2e.browser import open_menu
 from tests.e2e.conftest import Apps
@@ -49,17 +51,53 @@ def _office_phone() -> str:
         return db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one().contact_phone
 
 
-def _newest_listing() -> tuple[int, str, str]:
-    """Delbrück's newest public listing (first on its Ortsteil's weekly sheet)."""
+def _fresh_listing() -> tuple[int, str, str]:
+    """A listing published just now in an Ortsteil of Delbrück, by a citizen made here:
+    (id, title, its Ortsteil). The newest on that Ortsteil's weekly sheet whatever earlier
+    tests did to the seed's people and listings."""
+    stamp = utcnow()
     with session_scope() as db:
         kommune = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one()
-        listing = db.exec(
-            select(Listing)
-            .where(Listing.kommune_id == kommune.id, Listing.status == ListingStatus.PUBLISHED)
-            .order_by(col(Listing.created_at).desc(), col(Listing.id).desc())
+        maria = db.exec(select(User).where(User.email == "maria@delbrueck.example")).one()
+        template = db.exec(
+            select(Listing).where(
+                Listing.author_id == maria.id, Listing.area_id == Listing.district_id
+            )
         ).first()
-        assert listing is not None and listing.id is not None and listing.area_id is not None
-        return listing.id, listing.title, db.get_one(Area, listing.area_id).name
+        assert template is not None and template.district_id is not None
+        author = User(
+            email=f"wochenblatt-{stamp.timestamp():.0f}@delbrueck.example",
+            password_hash=hash_password(DEMO_PASSWORD),
+            display_name="Wilma Wochenblatt",
+            kommune_id=kommune.id,
+            area_id=template.district_id,
+            status=UserStatus.APPROVED,
+        )
+        db.add(author)
+        db.flush()
+        listing = Listing(
+            **template.model_dump(
+                exclude={
+                    "id",
+                    "author_id",
+                    "status",
+                    "created_at",
+                    "published_at",
+                    "expires_at",
+                    "search_text",
+                }
+            ),
+            author_id=author.id,
+            status=ListingStatus.PUBLISHED,
+            created_at=stamp,
+            published_at=stamp,
+            expires_at=stamp + timedelta(days=30),
+        )
+        listing.title = f"Hecke schneiden am Kirchweg ({stamp:%H%M%S})"
+        db.add(listing)
+        db.flush()
+        assert listing.id is not None
+        return listing.id, listing.title, db.get_one(Area, template.district_id).name
 
 
 def _listing(title_of: str = "maria@delbrueck.example") -> tuple[int, str, str]:
@@ -133,7 +171,7 @@ def test_citizen_prints_the_aushang_of_a_listing(apps: Apps, page: Page) -> None
 
 
 def test_proxy_prints_the_weekly_sheet(apps: Apps, page: Page) -> None:
-    listing_id, title, area = _newest_listing()
+    listing_id, title, area = _fresh_listing()
     _log_in(page, apps, PROXY)
     open_menu(page)
     page.get_by_role("link", name="Wochenblatt drucken").click()
