@@ -14,7 +14,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotAllowed, NotFound
 from dasnez_core.permissions import Action, can
-from dasnez_core.services import auth, coordinators
+from dasnez_core.services import auth, coordinators, moderation
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import choose_context
 from dasnez_ui.lang import LangState
@@ -211,6 +211,22 @@ class KommuneAdminState(AdminSession):
             service(db, actor, kommune_id, target, *args)
 
         return self._change(actor, change, done, **params)
+
+    def _block_person(self, actor: Actor, user_id: int | None, reason: str, name: str) -> bool:
+        """Block the person the browser named (looked up in the admin's Kommune); the
+        success line also says how many represented persons passed to the office."""
+        handed = 0
+
+        def block(db: Session, kommune_id: int) -> None:
+            nonlocal handed
+            if user_id is None:
+                raise NotFound("user.not_found")
+            handed = moderation.block_user(db, actor, kommune_id, user_id, reason)
+
+        done = self._change(actor, block, "people.blocked_done", name=name)
+        if done and handed:
+            self.success = self._t("people.blocked_done_office", name=name, count=handed)
+        return done
 
 
 class PagedMasterData(PageLoad, mixin=True):

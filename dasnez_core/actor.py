@@ -29,6 +29,11 @@ class Actor:
     scope: Scope | None = None
     context_id: int | None = None
     contexts: tuple[int, ...] = ()
+    # A represented person acted for (Stellvertretung, services.represented): who presses
+    # the buttons, their proxy (`proxy_id`) or an admin of the Kommune's office (`proxy_id`
+    # that admin, `by_office` True). Agreements record it; None for everybody else.
+    proxy_id: int | None = None
+    by_office: bool = False
 
     @property
     def is_anonymous(self) -> bool:

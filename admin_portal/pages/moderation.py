@@ -140,7 +140,10 @@ class ModerationState(ReviewPage, KommuneAdminState):
 
     @rx.event
     def block(self, form: dict[str, str]) -> None:
-        self._person_change(form, "people.blocked_done", moderation.block_user)
+        actor = self._actor()
+        user_id = parse_id(form.get("user_id"))
+        if self._block_person(actor, user_id, reason_of(form), self._name(user_id)):
+            self._after(actor)
 
     @rx.event
     def unblock(self, form: dict[str, str]) -> None:

@@ -66,7 +66,11 @@ class PersonDetailState(DetailState):
 
     @rx.event
     def block(self, form: dict[str, str]) -> None:
-        self._person_change(form, "people.blocked_done", moderation.block_user)
+        actor = self._actor()
+        user_id = self._target(form.get("user_id"))
+        name = self.person.display_name if user_id == self.person.user_id else ""
+        if self._block_person(actor, user_id, reason_of(form), name):
+            self._show(actor, user_id)
 
     @rx.event
     def unblock(self, form: dict[str, str]) -> None:

@@ -2,7 +2,7 @@
 the proxy, and the paper consent
 
 Revision ID: 0012_proxy
-Revises: 0011_saved_search
+Revises: 0016_timebank
 Create Date: 2026-12-04 17:00:00
 """
 from collections.abc import Sequence

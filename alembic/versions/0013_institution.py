@@ -2,7 +2,7 @@
 the shared inbox; listings posted as an institution
 
 Revision ID: 0013_institution
-Revises: 0011_saved_search
+Revises: 0014_coordinator
 Create Date: 2026-12-04 16:45:00
 """
 from collections.abc import Sequence

@@ -2,7 +2,7 @@
 portal session's chosen working context
 
 Revision ID: 0014_coordinator
-Revises: 0011_saved_search
+Revises: 0018_onboard
 Create Date: 2026-12-04 17:00:00
 """
 from collections.abc import Sequence

@@ -2,7 +2,7 @@
 duration, light-work categories, the Kommune's Taschengeldbörse settings
 
 Revision ID: 0015_minors
-Revises: 0011_saved_search
+Revises: 0013_institution
 Create Date: 2026-12-04 16:45:00
 """
 from collections.abc import Sequence

@@ -2,7 +2,7 @@
 and what a Tauschbörse listing asks in return (zu verschenken / tauschen gegen)
 
 Revision ID: 0016_timebank
-Revises: 0011_saved_search
+Revises: 0015_minors
 Create Date: 2026-12-04 17:00:00
 """
 from collections.abc import Sequence

@@ -3,7 +3,7 @@ dasnez yet; the kept figures of closed months for the platform statistics; kommu
 (message, user_social_space, listing_social_space)
 
 Revision ID: 0018_onboard
-Revises: 0011_saved_search
+Revises: 0017_outbox
 Create Date: 2026-12-04 17:00:00
 """
 from collections.abc import Sequence

@@ -262,6 +262,8 @@ class ThreadState(PageLoad, PublicSession):
     agreement_exists: bool = False
     i_confirmed: bool = False
     other_confirmed: bool = False
+    # Who confirmed for a represented side ("Bestätigt: Helga Hilfreich für Erna"), else "".
+    confirmed_for: str = ""
     my_rating: int = 0
     # A minor on the other side: their age band and what the law allows them (texts).
     other_age: str = ""
@@ -434,6 +436,15 @@ class ThreadState(PageLoad, PublicSession):
         self.value_kind, self.agreement_value = agreement.value_kind, agreement.value
         self.agreement_exists = agreement.exists
         self.i_confirmed, self.other_confirmed = agreement.i_confirmed, agreement.other_confirmed
+        names = [
+            self._t("represented.agreement_office_for", person=s.person)
+            if s.office
+            else self._t("represented.agreement_for", proxy=s.proxy, person=s.person)
+            for s in agreement.stand_ins
+        ]
+        self.confirmed_for = (
+            self._t("represented.agreement_confirmed_by", names="; ".join(names)) if names else ""
+        )
         self.my_rating = view.my_rating
         self.other_age = self._t(f"youth.band.{view.other_age_band}") if view.other_age_band else ""
         self.other_note = self._t(view.other_note_key) if view.other_note_key else ""
@@ -664,6 +675,10 @@ def _agreement() -> rx.Component:
         rx.heading(t("agreement.title"), size="5", as_="h2"),
         forms.error_summary(ThreadState.agreement_error, ThreadState.agreement_fields),
         forms.success_line(ThreadState.agreement_success),
+        rx.cond(
+            ThreadState.confirmed_for != "",
+            rx.text(ThreadState.confirmed_for, data_testid="agreement-confirmed-for"),
+        ),
         rx.cond(
             ThreadState.agreement_done,
             rx.vstack(rx.text(t("agreement.done")), _agreement_value()),

@@ -350,10 +350,18 @@ def _conversation(row: rx.Var[PersonConversation]) -> rx.Component:
     )
 
 
-def _agreement(row: rx.Var[PersonAgreement]) -> rx.Component:
+def _agreement(row: rx.Var[PersonAgreement], person: rx.Var[PersonSummary]) -> rx.Component:
     label = rx.fragment(
         row.listing_title, " – ", t("represented.with").replace("{name}", row.other_name)
     )
+    # The agreement names the person and who confirmed for them.
+    names = rx.cond(
+        row.by_office,
+        t("represented.agreement_office_for").replace("{person}", person.name),
+        t("represented.agreement_for")
+        .replace("{proxy}", row.confirmed_by)
+        .replace("{person}", person.name),
+    ).to(str)
     return rx.hstack(
         rx.cond(
             row.conversation_id > 0,
@@ -364,6 +372,14 @@ def _agreement(row: rx.Var[PersonAgreement]) -> rx.Component:
             row.confirmed,
             rx.badge(t("represented.agreement_done"), color_scheme="green", size="1"),
             rx.badge(t("represented.agreement_open"), color_scheme="amber", size="1"),
+        ),
+        rx.cond(
+            row.by_office | (row.confirmed_by != ""),
+            rx.text(
+                t("represented.agreement_confirmed_by").replace("{names}", names),
+                size="2",
+                color_scheme="gray",
+            ),
         ),
         wrap="wrap",
         align="center",
@@ -456,7 +472,9 @@ def _person(person: rx.Var[PersonSummary]) -> rx.Component:
             ),
             _section("represented.listings", person.listings, lambda row: _listing(row, person)),
             _section("represented.conversations", person.conversations, _conversation),
-            _section("represented.agreements", person.agreements, _agreement),
+            _section(
+                "represented.agreements", person.agreements, lambda row: _agreement(row, person)
+            ),
             rx.hstack(
                 rx.button(
                     t("represented.export"),

@@ -159,6 +159,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "people.block_reason": ("Grund der Sperre", "Reason for the block"),
     "people.block_confirm": ("Jetzt sperren", "Block now"),
     "people.blocked_done": ("{name} ist gesperrt.", "{name} has been blocked."),
+    "people.blocked_done_office": (
+        "{name} ist gesperrt. {count} vertretene Person(en) betreut jetzt die Verwaltung der "
+        "Kommune.",
+        "{name} has been blocked. The Kommune's office now looks after {count} represented "
+        "person(s).",
+    ),
     "people.unblock_hint": (
         "Die Person kann sich wieder anmelden; ihre ausgeblendeten Einträge erscheinen wieder.",
         "The person can log in again; their hidden listings appear again.",

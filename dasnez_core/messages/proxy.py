@@ -166,6 +166,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "represented.unread": ("ungelesen", "unread"),
     "represented.agreement_done": ("beidseitig bestätigt", "confirmed by both"),
     "represented.agreement_open": ("noch nicht bestätigt", "not yet confirmed"),
+    # An agreement names the represented person and who confirmed for them.
+    "represented.agreement_for": ("{proxy} für {person}", "{proxy} for {person}"),
+    "represented.agreement_office_for": (
+        "die Verwaltung der Kommune für {person}",
+        "the Kommune's office for {person}",
+    ),
+    "represented.agreement_confirmed_by": ("Bestätigt: {names}", "Confirmed: {names}"),
     "represented.with": ("mit {name}", "with {name}"),
     "represented.edit": ("Bearbeiten", "Edit"),
     "represented.close": ("Abschließen", "Close"),

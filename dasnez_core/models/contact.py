@@ -63,6 +63,14 @@ class Agreement(SQLModel, table=True):
     school_holiday: bool = Field(default=False)
     helper_done_at: datetime | None = None
     seeker_done_at: datetime | None = None
+    # Stellvertretung: who confirmed for a represented helper or seeker, so the agreement
+    # names both ("Helga Hilfreich für Erna"): their proxy, or an admin for the Kommune's
+    # office (`*_by_office`, shown as the office). NULL when the side confirmed itself, or
+    # once that proxy's account is gone.
+    helper_proxy_id: int | None = Field(default=None, foreign_key="user.id")
+    seeker_proxy_id: int | None = Field(default=None, foreign_key="user.id")
+    helper_by_office: bool = Field(default=False)
+    seeker_by_office: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -54,6 +54,7 @@ from dasnez_core.permissions import Action, can, require
 from dasnez_core.services import audit, institutions, listing_photos, saved_searches, timebank
 from dasnez_core.services.auth import clean_text, validate_display_name
 from dasnez_core.services.kommunen import get_area, get_kommune
+from dasnez_core.services.representation import hand_over
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions, revoke_other_sessions
 from dasnez_core.services.transitions import locked_one
 from dasnez_core.throttle import (
@@ -699,6 +700,9 @@ def erase_person(db: Session, user: User) -> None:
         update(Rating).where(col(Rating.rater_id) == me).values(rater_id=None),
         update(Agreement).where(col(Agreement.helper_id) == me).values(helper_id=None),
         update(Agreement).where(col(Agreement.seeker_id) == me).values(seeker_id=None),
+        # A proxy's name goes from the agreements they confirmed for someone.
+        update(Agreement).where(col(Agreement.helper_proxy_id) == me).values(helper_proxy_id=None),
+        update(Agreement).where(col(Agreement.seeker_proxy_id) == me).values(seeker_proxy_id=None),
         delete(Message).where(
             or_(col(Message.conversation_id).in_(conversation_ids), col(Message.sender_id) == me)
         ),
@@ -715,16 +719,14 @@ def erase_person(db: Session, user: User) -> None:
         delete(UserSocialSpace).where(col(UserSocialSpace.user_id) == me),
         delete(RoleGrant).where(col(RoleGrant.user_id) == me),
         delete(ConsentRecord).where(col(ConsentRecord.user_id) == me),
-        # A represented person's own record goes; a proxy's people pass to the office.
+        # A represented person's own record goes (a proxy's people pass to the office below).
         delete(RepresentedPerson).where(col(RepresentedPerson.user_id) == me),
-        update(RepresentedPerson)
-        .where(col(RepresentedPerson.proxy_id) == me)
-        .values(proxy_id=None),
         update(RepresentedPerson)
         .where(col(RepresentedPerson.consent_recorded_by) == me)
         .values(consent_recorded_by=None),
     ):
         db.execute(statement)
+    hand_over(db, None, me, None)
     saved_searches.delete_all_of(db, me)
     institutions.forget_person(db, me)
     db.delete(user)

@@ -48,7 +48,15 @@ from dasnez_core.permissions import Action, can, require
 from dasnez_core.services import timebank, youth
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
-from dasnez_core.services.representation import full_names, proxy_of, represented_ids
+from dasnez_core.services.representation import (
+    full_names,
+    is_represented,
+    office_ids,
+    office_staff,
+    proxy_of,
+    represented_ids,
+    represented_names,
+)
 from dasnez_core.services.transitions import locked_one
 from dasnez_core.throttle import MESSAGES_PER_ACCOUNT, MESSAGES_PER_ADDRESS, address_key, throttle
 from dasnez_core.youth_rules import is_minor
@@ -92,6 +100,16 @@ class MessageView:
 
 
 @dataclass(frozen=True)
+class StandIn:
+    """Who confirmed an agreement for a represented person (Stellvertretung): their proxy
+    by name, or the Kommune's office (`office`, `proxy` then "")."""
+
+    person: str
+    proxy: str
+    office: bool
+
+
+@dataclass(frozen=True)
 class AgreementView:
     """Where the "Hilfe hat stattgefunden" confirmation stands, seen by one participant.
 
@@ -105,6 +123,8 @@ class AgreementView:
     value: str
     i_confirmed: bool
     other_confirmed: bool
+    # The represented sides that confirmed, each with who did it for them.
+    stand_ins: tuple[StandIn, ...] = ()
 
     @property
     def done(self) -> bool:
@@ -216,12 +236,15 @@ def _my_side(user_ids: list[int]) -> int | ColumnElement[int]:
 
 
 def _inbox_ids(db: Session, actor: Actor, kommune_id: int) -> list[int]:
-    """The actor, and for a proxy also the people they represent: their messages go to the
-    proxy's inbox."""
+    """The actor, for a proxy also the people they represent, and for an admin of the
+    Kommune also the people its office looks after: their messages go to that inbox."""
     assert actor.user_id is not None
-    if not can(actor, Action.PROXY_POST, kommune_id):
-        return [actor.user_id]
-    return [actor.user_id, *represented_ids(db, actor.user_id, kommune_id)]
+    ids = [actor.user_id]
+    if can(actor, Action.PROXY_POST, kommune_id):
+        ids += represented_ids(db, actor.user_id, kommune_id)
+    if can(actor, Action.MANAGE_PROXIES, kommune_id):
+        ids += office_ids(db, kommune_id)
+    return list(dict.fromkeys(ids))
 
 
 def _unread_condition(user_id: int | ColumnElement[int]) -> ColumnElement[bool]:
@@ -374,23 +397,28 @@ def send_message(
     _mark_read_at(conversation, user_id, now)
     db.add(conversation)
     db.flush()
-    proxy = proxy_of(db, other.id)
-    if not recipient_had_unread and proxy is not None:
-        # A represented person has no address: the mail goes to their proxy.
-        queue(
-            db,
-            compose(
-                proxy.email,
-                proxy.language,
-                "mail.new_message_for",
-                name=proxy.display_name,
-                person=full_names(db, [id_of(other)]).get(id_of(other), other.display_name),
-                sender=actor.display_name,
-                title=listing.title,
-                conversation_id=conversation.id,
-            ),
-        )
-    elif not recipient_had_unread:
+    if recipient_had_unread:
+        return id_of(message)
+    if is_represented(db, other.id):
+        # A represented person has no address: the mail goes to their proxy, or to the
+        # Kommune's admins while its office looks after them.
+        proxy = proxy_of(db, other.id)
+        person = full_names(db, [id_of(other)]).get(id_of(other), other.display_name)
+        for reader in [proxy] if proxy is not None else office_staff(db, kommune_id):
+            queue(
+                db,
+                compose(
+                    reader.email,
+                    reader.language,
+                    "mail.new_message_for",
+                    name=reader.display_name,
+                    person=person,
+                    sender=actor.display_name,
+                    title=listing.title,
+                    conversation_id=conversation.id,
+                ),
+            )
+    else:
         queue(
             db,
             compose(
@@ -627,7 +655,41 @@ def _agreement_view(
     i_am_helper = agreement.helper_id == user_id
     mine = agreement.helper_done_at if i_am_helper else agreement.seeker_done_at
     theirs = agreement.seeker_done_at if i_am_helper else agreement.helper_done_at
-    return AgreementView(True, kind, value, mine is not None, theirs is not None)
+    return AgreementView(
+        True, kind, value, mine is not None, theirs is not None, stand_ins(db, agreement)
+    )
+
+
+def stand_ins(db: Session, agreement: Agreement) -> tuple[StandIn, ...]:
+    """The represented sides of an agreement that have confirmed, with who confirmed for
+    them (by display name: what every participant may see). A side whose proxy's account
+    is gone is left out."""
+    sides = [
+        (person, proxy, office)
+        for person, proxy, office, done in (
+            (
+                agreement.helper_id,
+                agreement.helper_proxy_id,
+                agreement.helper_by_office,
+                agreement.helper_done_at,
+            ),
+            (
+                agreement.seeker_id,
+                agreement.seeker_proxy_id,
+                agreement.seeker_by_office,
+                agreement.seeker_done_at,
+            ),
+        )
+        if person is not None and done is not None and (office or proxy is not None)
+    ]
+    names = represented_names(
+        db, [i for person, proxy, _ in sides for i in (person, proxy) if i is not None]
+    )
+    return tuple(
+        StandIn(names.get(person, ""), "" if office else names.get(proxy or 0, ""), office)
+        for person, proxy, office in sides
+        if person is not None
+    )
 
 
 def _parse_value(
@@ -704,7 +766,7 @@ def confirm_agreement(
         # A receiver whose time account could not take the hours learns it now, not at
         # the second confirmation (which checks again, under lock, and books).
         timebank.check_room(db, agreement, lang)
-        _set_done(agreement, user_id, now)
+        _set_done(agreement, actor, now)
         try:
             # Both may press at the same moment: the unique conversation decides.
             with db.begin_nested():
@@ -725,7 +787,7 @@ def confirm_agreement(
     mine = agreement.helper_done_at if agreement.helper_id == user_id else agreement.seeker_done_at
     if mine is not None:
         raise NotAllowed("agreement.already_confirmed")
-    _set_done(agreement, user_id, now)
+    _set_done(agreement, actor, now)
     db.add(agreement)
     db.flush()
     if _both_done(agreement):
@@ -760,11 +822,15 @@ def _job_record(
     return record, [helper, seeker]
 
 
-def _set_done(agreement: Agreement, user_id: int, moment: datetime) -> None:
-    if agreement.helper_id == user_id:
+def _set_done(agreement: Agreement, actor: Actor, moment: datetime) -> None:
+    """Confirm the actor's side, recording who confirmed for a represented person (the
+    proxy or the office admin the server-side Actor names)."""
+    if agreement.helper_id == actor.user_id:
         agreement.helper_done_at = moment
+        agreement.helper_proxy_id, agreement.helper_by_office = actor.proxy_id, actor.by_office
     else:
         agreement.seeker_done_at = moment
+        agreement.seeker_proxy_id, agreement.seeker_by_office = actor.proxy_id, actor.by_office
 
 
 def _both_done(agreement: Agreement) -> bool:

@@ -40,6 +40,7 @@ from dasnez_core.scope import Scope
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.representation import OFFICE, hand_over
 from dasnez_core.services.sessions import revoke_all_sessions
 from dasnez_core.services.transitions import already_done, locked_one, lost_to, name_of
 
@@ -99,8 +100,10 @@ def _listing(db: Session, scope: Scope, listing_id: int) -> Listing:
 # --- blocking -------------------------------------------------------------------------------
 
 
-def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> None:
-    """Block a person of `kommune_id` (another Kommune's person is not found)."""
+def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> int:
+    """Block a person of `kommune_id` (another Kommune's person is not found). A blocked
+    proxy's represented persons pass to the Kommune's office, in the same transaction;
+    return how many did."""
     scope = require_scope(actor, Action.BLOCK_USER, kommune_id)
     text = check_reason(reason)
     user = _person(db, scope, user_id, lock=True)
@@ -129,6 +132,7 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
         .where(col(Listing.author_id) == user_id, col(Listing.status) == ListingStatus.PUBLISHED)
         .values(status=ListingStatus.SUSPENDED)
     )
+    handed = hand_over(db, kommune_id, user_id, None)
     audit.record(
         db,
         actor,
@@ -136,9 +140,10 @@ def block_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason:
         target_type="user",
         target_id=user_id,
         kommune_id=kommune_id,
-        reason=text,
+        reason=f"{text} ({handed} → {OFFICE})" if handed else text,
     )
     db.flush()
+    return handed
 
 
 def unblock_user(db: Session, actor: Actor, kommune_id: int, user_id: int, reason: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
@@ -28,11 +28,8 @@ from dasnez_core.permissions import Action, rank, require
 from dasnez_core.services import audit
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.moderation import check_reason, roles_of
-from dasnez_core.services.representation import is_represented
+from dasnez_core.services.representation import OFFICE, hand_over, is_represented
 from dasnez_core.services.transitions import already_done, done_by, locked_one, lost_to
-
-# The successor value that hands the represented persons to the Kommune's office.
-OFFICE = "office"
 
 
 @dataclass(frozen=True)
@@ -205,20 +202,7 @@ def revoke_proxy(
         if other is None or other.status != UserStatus.APPROVED:
             raise InvalidInput("successor", "proxy.successor_not_proxy")
         successor_name = other.display_name
-    # The persons are locked too: a person recorded by this proxy meanwhile is handed over.
-    persons = db.exec(
-        select(RepresentedPerson.id).where(
-            RepresentedPerson.proxy_id == user_id, RepresentedPerson.kommune_id == kommune_id
-        )
-    ).all()
-    db.execute(
-        update(RepresentedPerson)
-        .where(
-            col(RepresentedPerson.proxy_id) == user_id,
-            col(RepresentedPerson.kommune_id) == kommune_id,
-        )
-        .values(proxy_id=successor_id)
-    )
+    count = hand_over(db, kommune_id, user_id, successor_id)
     db.execute(
         delete(RoleGrant).where(
             col(RoleGrant.user_id) == user_id,
@@ -226,7 +210,7 @@ def revoke_proxy(
             col(RoleGrant.kommune_id) == kommune_id,
         )
     )
-    handed = f"{len(persons)} → {successor_name or OFFICE}"
+    handed = f"{count} → {successor_name or OFFICE}"
     audit.record(
         db,
         actor,
@@ -237,4 +221,4 @@ def revoke_proxy(
         reason=f"{text} ({handed})",
     )
     db.flush()
-    return user.display_name, len(persons)
+    return user.display_name, count

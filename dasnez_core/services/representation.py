@@ -3,9 +3,14 @@ share (models only, so any service may import it)."""
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from dasnez_core.models import RepresentedPerson, User
+from dasnez_core.models import RepresentedPerson, Role, RoleGrant, User, UserStatus
+
+# The successor that hands represented persons to the Kommune's office (also how the audit
+# log names it).
+OFFICE = "office"
 
 
 def represented_ids(db: Session, proxy_id: int | None, kommune_id: int | None) -> list[int]:
@@ -20,6 +25,49 @@ def represented_ids(db: Session, proxy_id: int | None, kommune_id: int | None) -
             )
         ).all()
     )
+
+
+def office_ids(db: Session, kommune_id: int | None) -> list[int]:
+    """The account ids of the people of `kommune_id` its office looks after (no proxy)."""
+    if kommune_id is None:
+        return []
+    return list(
+        db.exec(
+            select(RepresentedPerson.user_id).where(
+                col(RepresentedPerson.proxy_id).is_(None),
+                RepresentedPerson.kommune_id == kommune_id,
+            )
+        ).all()
+    )
+
+
+def office_staff(db: Session, kommune_id: int) -> list[User]:
+    """The approved admins of the Kommune: its office, who read and answer for the people
+    it looks after."""
+    admins = select(RoleGrant.user_id).where(
+        RoleGrant.role == Role.KOMMUNE_ADMIN, RoleGrant.kommune_id == kommune_id
+    )
+    return list(
+        db.exec(
+            select(User)
+            .where(col(User.id).in_(admins), User.status == UserStatus.APPROVED)
+            .order_by(col(User.id))
+        ).all()
+    )
+
+
+def hand_over(db: Session, kommune_id: int | None, proxy_id: int, successor_id: int | None) -> int:
+    """Hand every person `proxy_id` represents in `kommune_id` (None: in any Kommune) to
+    `successor_id`, another proxy, or with None to the Kommune's office; return how many.
+    Revoking, blocking and deleting a proxy all go through here: nobody is left without
+    someone looking after them."""
+    where = [col(RepresentedPerson.proxy_id) == proxy_id]
+    if kommune_id is not None:
+        where.append(col(RepresentedPerson.kommune_id) == kommune_id)
+    persons = db.exec(select(RepresentedPerson.id).where(*where)).all()
+    if persons:
+        db.execute(update(RepresentedPerson).where(*where).values(proxy_id=successor_id))
+    return len(persons)
 
 
 def represented_names(db: Session, user_ids: list[int]) -> dict[int, str]:

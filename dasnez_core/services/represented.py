@@ -51,7 +51,7 @@ from dasnez_core.services.account import erase_person
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_area, get_kommune
 from dasnez_core.services.legal import get_text
-from dasnez_core.services.representation import first_name
+from dasnez_core.services.representation import first_name, represented_names
 from dasnez_core.services.transitions import locked_one
 
 NAME_MIN, NAME_MAX = 2, 80
@@ -96,6 +96,10 @@ class PersonAgreement:
     other_name: str
     confirmed: bool  # both sides confirmed
     conversation_id: int  # 0 when the conversation is gone
+    # Who confirmed for the person: their proxy's name, or the office (`by_office`); both
+    # empty while the person's side has not confirmed (or that proxy's account is gone).
+    confirmed_by: str = ""
+    by_office: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,13 +170,19 @@ def person_actor(
         raise NotFound("represented.not_found")
     if posting and record.consent_signed_on is None:
         raise NotAllowed("represented.consent_missing")
+    return _as_person(db, record, actor, by_office=False)
+
+
+def _as_person(db: Session, record: RepresentedPerson, actor: Actor, *, by_office: bool) -> Actor:
     user = _account(db, record)
     return Actor(
         user_id=user.id,
-        kommune_id=kommune_id,
+        kommune_id=record.kommune_id,
         status=user.status,
         display_name=user.display_name,
         roles=frozenset({Role.CITIZEN.value}),
+        proxy_id=actor.user_id,
+        by_office=by_office,
     )
 
 
@@ -180,11 +190,14 @@ def acting_for_conversation(
     db: Session, actor: Actor, kommune_id: int, conversation_id: int | None
 ) -> tuple[Actor, str]:
     """Who acts in a conversation: the actor themselves if they take part, else the person
-    they represent who takes part (and that person's name). Anything else stays the actor,
-    and the contact services then answer "not found"."""
+    they stand in for who takes part (and that person's name): a proxy for their own
+    represented persons, an admin of the Kommune for those its office looks after. Anything
+    else stays the actor, and the contact services then answer "not found"."""
     if actor.user_id is None or conversation_id is None:
         return actor, ""
-    if not can(actor, Action.PROXY_POST, kommune_id):
+    as_proxy = can(actor, Action.PROXY_POST, kommune_id)
+    as_office = can(actor, Action.MANAGE_PROXIES, kommune_id)
+    if not (as_proxy or as_office):
         return actor, ""
     row = db.exec(
         select(Conversation.author_id, Conversation.starter_id).where(
@@ -194,15 +207,19 @@ def acting_for_conversation(
     if row is None or actor.user_id in row:
         return actor, ""
     for participant in row:
-        found = db.exec(
-            select(RepresentedPerson.id).where(
+        record = db.exec(
+            select(RepresentedPerson).where(
                 RepresentedPerson.user_id == participant,
-                RepresentedPerson.proxy_id == actor.user_id,
                 RepresentedPerson.kommune_id == kommune_id,
             )
         ).first()
-        if found is not None:
+        if record is None:
+            continue
+        if as_proxy and record.proxy_id == actor.user_id:
             person = person_actor(db, actor, kommune_id, participant)
+            return person, person.display_name
+        if as_office and record.proxy_id is None:
+            person = _as_person(db, record, actor, by_office=True)
             return person, person.display_name
     return actor, ""
 
@@ -451,6 +468,10 @@ def _agreements(db: Session, kommune_id: int, person_id: int) -> list[PersonAgre
             col(Agreement.helper_done_at),
             col(Agreement.seeker_done_at),
             col(Agreement.conversation_id),
+            col(Agreement.helper_proxy_id),
+            col(Agreement.seeker_proxy_id),
+            col(Agreement.helper_by_office),
+            col(Agreement.seeker_by_office),
         )
         .join(Listing, col(Listing.id) == Agreement.listing_id, isouter=True)
         .join(helper, col(helper.id) == Agreement.helper_id, isouter=True)
@@ -462,16 +483,26 @@ def _agreements(db: Session, kommune_id: int, person_id: int) -> list[PersonAgre
         .order_by(col(Agreement.created_at).desc(), col(Agreement.id).desc())
         .limit(LISTED)
     ).all()
-    return [
-        PersonAgreement(
-            aid,
-            title or "—",
-            (s_name if helper_id == person_id else h_name) or "—",
-            h_done is not None and s_done is not None,
-            cid or 0,
+    proxy_names = represented_names(db, [i for row in rows for i in row[8:10] if i is not None])
+    result = []
+    for aid, title, helper_id, h_name, s_name, h_done, s_done, cid, *stand_in in rows:
+        h_proxy, s_proxy, h_office, s_office = stand_in
+        helps = helper_id == person_id
+        proxy_id, office, done = (
+            (h_proxy, h_office, h_done) if helps else (s_proxy, s_office, s_done)
         )
-        for aid, title, helper_id, h_name, s_name, h_done, s_done, cid in rows
-    ]
+        result.append(
+            PersonAgreement(
+                aid,
+                title or "—",
+                (s_name if helps else h_name) or "—",
+                h_done is not None and s_done is not None,
+                cid or 0,
+                confirmed_by="" if office or done is None else proxy_names.get(proxy_id, ""),
+                by_office=bool(office) and done is not None,
+            )
+        )
+    return result
 
 
 def _contact(record: RepresentedPerson) -> str:

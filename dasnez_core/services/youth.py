@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from dasnez_core.actor import Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, Problems
 from dasnez_core.formatting import format_date, format_number, local_today, parse_decimal
+from dasnez_core.i18n import text, translate
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
     Agreement,
@@ -30,6 +31,7 @@ from dasnez_core.models import (
     User,
 )
 from dasnez_core.services.parental_consent import consent_of, has_valid_consent
+from dasnez_core.services.representation import represented_proxy_names
 from dasnez_core.youth_rules import (
     CHILD_DAY_MINUTES,
     CHILD_EARLIEST,
@@ -378,18 +380,37 @@ def check_agreement(
         raise InvalidInput("job_hours", found[0].key, **found[0].params)
 
 
+def _with_stand_ins(db: Session, people: list[User]) -> dict[int, str]:
+    """The names of the represented among `people` with who acts for them ("Erna,
+    vertreten durch Helga Hilfreich"), as the public pages show them."""
+    proxies = represented_proxy_names(db, [p.id for p in people if p.id is not None])
+    named = {}
+    for p in people:
+        if p.id in proxies:
+            proxy = proxies[p.id]
+            by = (
+                translate("represented.by", "de", name=proxy)
+                if proxy
+                else text("represented.by_office", "de")
+            )
+            named[p.id] = f"{p.display_name}, {by}"
+    return named
+
+
 def copy_to_parents(
     db: Session, kommune: Kommune, agreement: Agreement, listing: Listing, people: list[User]
 ) -> None:
     """A copy of the agreement to the parent of each minor taking part (the parent's mail
-    is German: the parent chose no language)."""
+    is German: the parent chose no language). A represented person on the other side is
+    named with who acts for them, as the public page does."""
+    named = _with_stand_ins(db, people)
     for person in people:
         if person.id is None or not is_minor(person.birth_date, local_today()):
             continue
         consent = consent_of(db, kommune.id or 0, person.id)
         if consent is None or consent.withdrawn_at is not None:
             continue
-        others = [p.display_name for p in people if p.id != person.id]
+        others = [named.get(p.id or 0, p.display_name) for p in people if p.id != person.id]
         when = ""
         if agreement.job_date is not None and agreement.job_start is not None:
             when = f"{format_date(agreement.job_date)}, {agreement.job_start // 60:02d}:" + (

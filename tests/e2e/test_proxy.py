@@ -29,6 +29,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.models import (
     Agreement,
     Area,
+    Category,
     ConsentRecord,
     Listing,
     Rating,
@@ -41,6 +42,8 @@ from dasnez_core.models import (
 )
 from dasnez_core.passwords import hash_password
 from dasnez_core.seed import DEMO_PASSWORD
+from dasnez_core.services.listings import ListingDraft, create_listing
+from dasnez_core.services.sessions import actor_for
 from tests.e2e.conftest import Apps
 from tests.e2e.hostile import send_event, tab_of
 from tests.e2e.test_accessibility import AXE_OPTIONS
@@ -383,3 +386,107 @@ def test_hostile_calls_for_someone_elses_person_are_not_found(apps: Apps, browse
         assert [g.role for g in grants] == [Role.PROXY]
     stranger.context.close()
     other_admin.context.close()
+
+
+OFFICE_PERSON = "Frieda Fenske"
+OFFICE_TITLE = "Hilfe beim Heckeschneiden"
+
+
+def _office_person_with_listing() -> tuple[int, int]:
+    """A represented person of Delbrück whom the office looks after (no proxy), approved,
+    with signed consent and a published request; (person id, listing id)."""
+    kommune_id = _delbrueck_id()
+    with session_scope() as db:
+        area = db.exec(select(Area).where(Area.kommune_id == kommune_id, Area.name == "Boke")).one()
+        person = User(
+            email="office-person@vertreten.invalid",
+            password_hash="!represented",
+            display_name="Frieda",
+            kommune_id=kommune_id,
+            area_id=area.id,
+            status=UserStatus.APPROVED,
+        )
+        db.add(person)
+        db.flush()
+        db.add(
+            RepresentedPerson(
+                kommune_id=kommune_id,
+                user_id=id_of(person),
+                proxy_id=None,
+                full_name=OFFICE_PERSON,
+                birth_year=1937,
+                phone="05250 4455",
+                consent_version="1",
+                consent_signed_on=date.today(),
+            )
+        )
+        category_id = db.exec(
+            select(Category.id).where(Category.kommune_id == kommune_id, Category.name == "Garten")
+        ).one()
+        listing_id = create_listing(
+            db,
+            actor_for(db, person),
+            kommune_id,
+            ListingDraft(
+                "request",
+                None,
+                category_id,
+                OFFICE_TITLE,
+                "Die Hecke am Gartenzaun müsste geschnitten werden.",
+                id_of(area),
+            ),
+        )
+        return id_of(person), listing_id
+
+
+def test_the_office_answers_for_a_person_it_looks_after(apps: Apps, browser: Browser) -> None:
+    """A citizen writes about the listing of a person the office looks after: the
+    Kommune's admin finds it in the public inbox marked "für" the person, answers and
+    confirms for the office; the agreement names both. (Another Kommune's admin finding
+    nothing is covered by the unit tests of contact and represented.)"""
+    person_id, listing_id = _office_person_with_listing()
+    _citizen("karl.kunde@example.org", "Karl Kunde")
+    _citizen("amelie.amt@example.org", "Amelie Amt", roles=(Role.KOMMUNE_ADMIN,))
+
+    karl = _public(browser, apps, "karl.kunde@example.org", "Karl Kunde")
+    karl.goto(apps.public + f"/k/delbrueck/eintrag/{listing_id}")
+    expect(karl.get_by_text("vertreten durch die Verwaltung der Kommune")).to_be_visible()
+    karl.goto(apps.public + f"/nachrichten/neu?eintrag={listing_id}")
+    expect(karl).to_have_url(re.compile(r"/nachrichten/\d+$"))
+    thread_url = karl.url
+    karl.get_by_label("Ihre Nachricht").fill("Ich habe eine Heckenschere und Zeit am Freitag.")
+    karl.get_by_role("button", name="Senden").click()
+    expect(karl.get_by_test_id("message")).to_have_count(1)
+
+    # The admin's public inbox: the conversation, unread, marked "für Frieda Fenske".
+    amt = _public(browser, apps, "amelie.amt@example.org", "Amelie Amt")
+    amt.goto(apps.public + "/nachrichten")
+    expect(amt.get_by_role("link", name=re.compile("ungelesen"))).to_be_visible()
+    row = amt.get_by_test_id("conversation").filter(has_text=OFFICE_TITLE)
+    expect(row).to_contain_text(f"für {OFFICE_PERSON}")
+    row.get_by_role("link").click()
+    expect(amt).to_have_url(thread_url)
+    expect(
+        amt.get_by_text(f"Sie schreiben hier für {OFFICE_PERSON} (Stellvertretung).")
+    ).to_be_visible()
+    amt.get_by_label("Ihre Nachricht").fill("Freitag passt Frau Fenske gut, danke!")
+    amt.get_by_role("button", name="Senden").click()
+    expect(amt.get_by_test_id("message")).to_have_count(2)
+    amt.get_by_role("button", name="Hilfe hat stattgefunden").click()
+    expect(amt.get_by_role("status")).to_contain_text("Ihre Bestätigung ist gespeichert")
+
+    # Karl sees who confirmed for Frieda, and confirms too.
+    karl.reload()
+    expect(karl.get_by_test_id("agreement-confirmed-for")).to_have_text(
+        "Bestätigt: die Verwaltung der Kommune für Frieda"
+    )
+    karl.get_by_role("button", name="Hilfe hat stattgefunden").click()
+    expect(karl.get_by_text("von beiden Seiten bestätigt")).to_be_visible()
+    with session_scope() as db:
+        agreement = db.exec(select(Agreement).where(Agreement.listing_id == listing_id)).one()
+        assert agreement.seeker_id == person_id and agreement.seeker_by_office
+        admin_id = db.exec(select(User.id).where(User.email == "amelie.amt@example.org")).one()
+        assert agreement.seeker_proxy_id == admin_id
+
+    for page in (karl, amt):
+        page.context.close()

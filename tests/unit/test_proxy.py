@@ -15,6 +15,7 @@ from sqlmodel import Session, func, select
 
 from dasnez_core.actor import ANONYMOUS, Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
+from dasnez_core.i18n import translate
 from dasnez_core.models import (
     Agreement,
     AuditEvent,
@@ -30,7 +31,7 @@ from dasnez_core.models import (
 from dasnez_core.models.represented import is_placeholder_email
 from dasnez_core.passwords import verify_password
 from dasnez_core.represented_pdf import consent_pdf, export_pdf
-from dasnez_core.services import approval, contact, proxies, ratings, represented
+from dasnez_core.services import approval, contact, moderation, proxies, ratings, represented
 from dasnez_core.services.listings import ListingDraft, create_listing, renew_listing
 from dasnez_core.services.people_list import PeopleFilters, list_people
 from dasnez_core.services.search import get_listing_detail
@@ -422,6 +423,17 @@ def test_messages_agreement_and_ratings_run_through_the_proxy(
     [a] = summary.agreements
     assert a.confirmed and a.other_name == "Clara Citizen" and a.conversation_id == cid
     assert _count(db, Rating, Rating.ratee_id == pid) == 1
+    # The agreement records the proxy who confirmed for the person, and every view names both.
+    side = "helper" if agreement.helper_id == pid else "seeker"
+    assert getattr(agreement, f"{side}_proxy_id") == w.proxy.id
+    assert not getattr(agreement, f"{side}_by_office")
+    assert (a.confirmed_by, a.by_office) == ("Paula Proxy", False)
+    seen_by_clara = contact.thread(db, clara, w.here.id, cid).agreement.stand_ins
+    assert seen_by_clara == (contact.StandIn("Erika", "Paula Proxy", False),)
+    assert contact.thread(db, acting, w.here.id, cid).agreement.stand_ins == seen_by_clara
+    # Clara confirmed for herself: nobody stands in for her.
+    other_side = "seeker" if side == "helper" else "helper"
+    assert getattr(agreement, f"{other_side}_proxy_id") is None
 
 
 def test_a_proxy_cannot_write_to_their_own_persons_listing(db: Session, w: W) -> None:
@@ -560,3 +572,198 @@ def test_demo_seed_gives_the_demo_proxy_represented_persons(db: Session) -> None
     lid = persons[0].listings[0].id
     detail = get_listing_detail(db, ANONYMOUS, helga.kommune_id, lid)
     assert detail.author in {"Erika", "Wilhelm"} and detail.represented_by.startswith("Helga")
+
+
+# --- blocking a proxy, the office, and the agreement's names --------------------------------
+
+
+def _listing_of_person(db: Session, w: W, pid: int) -> int:
+    as_person = represented.person_actor(db, _a(db, w.proxy), w.here.id, pid, posting=True)
+    lid = create_listing(db, as_person, w.here.id, _draft(w))
+    db.commit()
+    return lid
+
+
+def _proxy_of(db: Session, pid: int) -> int | None:
+    record = db.exec(select(RepresentedPerson).where(RepresentedPerson.user_id == pid)).one()
+    return record.proxy_id
+
+
+def test_blocking_a_proxy_hands_their_persons_to_the_office(db: Session, w: W) -> None:
+    first = _person(db, w, name="Erika Mustermann")
+    second = _person(db, w, name="Hans Meier")
+    theirs = represented.record_person(
+        db,
+        _a(db, w.proxy2),
+        w.here.id,
+        represented.PersonInput("Ida Huber", w.boke.id, "1940", phone="05250 99"),
+    )
+    db.commit()
+    admin = _a(db, w.admin)
+    assert moderation.block_user(db, admin, w.here.id, w.proxy.id, "Missbrauch der Rolle") == 2
+    db.commit()
+    assert _proxy_of(db, first) is None and _proxy_of(db, second) is None
+    assert _proxy_of(db, theirs) == w.proxy2.id  # another proxy's person stays theirs
+    assert proxies.office_count(db, admin, w.here.id) == 2
+    event = db.exec(select(AuditEvent).where(AuditEvent.action == "block_user")).one()
+    assert event.reason == "Missbrauch der Rolle (2 → office)"
+    # Unblocking does not take the persons back: the admin assigns them again.
+    moderation.unblock_user(db, admin, w.here.id, w.proxy.id, "Gespräch geführt")
+    db.commit()
+    assert _proxy_of(db, first) is None
+    # The admin's success line, German first, English beside.
+    assert translate("people.blocked_done_office", "de", name="Paula", count=2).startswith(
+        "Paula ist gesperrt. 2 vertretene Person(en) betreut jetzt die Verwaltung"
+    )
+    assert "office now looks after 2" in translate(
+        "people.blocked_done_office", "en", name="Paula", count=2
+    )
+
+
+def test_blocking_a_citizen_hands_nothing_over(db: Session, w: W) -> None:
+    pid = _person(db, w)
+    admin = _a(db, w.admin)
+    assert moderation.block_user(db, admin, w.here.id, w.citizen.id, "Beleidigungen") == 0
+    event = db.exec(select(AuditEvent).where(AuditEvent.action == "block_user")).one()
+    assert event.reason == "Beleidigungen"
+    assert _proxy_of(db, pid) == w.proxy.id
+
+
+@pytest.mark.parametrize("who", ["anonymous", "citizen", "proxy2", "other_admin"])
+def test_wrong_people_cannot_block_a_proxy_away_from_their_persons(
+    db: Session, w: W, who: str
+) -> None:
+    pid = _person(db, w)
+    actor = {
+        "anonymous": ANONYMOUS,
+        "citizen": _a(db, w.citizen),
+        "proxy2": _a(db, w.proxy2),
+        "other_admin": _a(db, w.other_admin),
+    }[who]
+    with pytest.raises((NotAllowed, NotFound)):
+        moderation.block_user(db, actor, w.here.id, w.proxy.id, "Ich will das so.")
+    db.rollback()
+    # Through their own Kommune, another Kommune's admin does not find the proxy at all.
+    if who == "other_admin":
+        with pytest.raises(NotFound):
+            moderation.block_user(db, actor, w.other.id, w.proxy.id, "Ich will das so.")
+        db.rollback()
+    assert _proxy_of(db, pid) == w.proxy.id
+    assert db.get(User, w.proxy.id).status == UserStatus.APPROVED  # type: ignore[union-attr]
+
+
+def test_a_deleted_proxy_is_no_longer_named_on_the_agreement(db: Session, w: W) -> None:
+    from dasnez_core.services.account import delete_account
+
+    pid = _person(db, w)
+    lid = _listing_of_person(db, w, pid)
+    clara = _a(db, w.citizen)
+    cid = contact.start_conversation(db, clara, w.here.id, lid)
+    contact.send_message(db, clara, w.here.id, cid, "Hallo!")
+    acting, _ = represented.acting_for_conversation(db, _a(db, w.proxy), w.here.id, cid)
+    contact.confirm_agreement(db, acting, w.here.id, cid)
+    db.commit()
+    delete_account(db, _a(db, w.proxy), w.here.id, password=f.PASSWORD, confirmed=True)
+    db.commit()
+    agreement = db.exec(select(Agreement)).one()
+    assert agreement.helper_proxy_id is None and agreement.seeker_proxy_id is None
+    assert _proxy_of(db, pid) is None
+    assert contact.thread(db, clara, w.here.id, cid).agreement.stand_ins == ()
+
+
+def test_the_office_reads_answers_confirms_and_rates_for_its_persons(
+    db: Session, w: W, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = _person(db, w)
+    lid = _listing_of_person(db, w, pid)
+    second_admin = f.user(
+        db, w.here, "zweite@delbrueck.example", name="Zweite Admin", roles=(Role.KOMMUNE_ADMIN,)
+    )
+    proxies.revoke_proxy(db, _a(db, w.admin), w.here.id, w.proxy.id, "office", "Ehrenamt endet")
+    db.commit()
+    clara = _a(db, w.citizen)
+    with smtp_server() as (inbox, port):
+        monkeypatch.setenv("DASNEZ_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("DASNEZ_SMTP_PORT", str(port))
+        cid = contact.start_conversation(db, clara, w.here.id, lid)
+        contact.send_message(db, clara, w.here.id, cid, "Ich kann donnerstags helfen.")
+        db.commit()
+        # The mail goes to the Kommune's admins, never to the placeholder address, never
+        # to another Kommune's admin.
+        recipients = sorted(m["To"] for m in inbox.messages)
+        assert recipients == sorted([w.admin.email, second_admin.email])
+        [mail] = inbox.to(w.admin.email)
+        assert mail["Subject"] == "Neue Nachricht für Erika Mustermann zu Hilfe beim Einkaufen"
+    admin = _a(db, w.admin)
+    # The admin's public inbox: unread count and the conversation marked "für <Person>".
+    assert contact.unread_count(db, admin, w.here.id) == 1
+    [row] = contact.conversations(db, admin, w.here.id).rows
+    assert row.id == cid and row.for_person == "Erika Mustermann" and row.unread
+    # The admin answers, confirms and rates as the person, for the office.
+    acting, name = represented.acting_for_conversation(db, admin, w.here.id, cid)
+    assert acting.user_id == pid and name == "Erika"
+    assert (acting.proxy_id, acting.by_office) == (w.admin.id, True)
+    contact.send_message(db, acting, w.here.id, cid, "Danke, Donnerstag passt!")
+    contact.mark_read(db, acting, w.here.id, cid)
+    db.commit()
+    assert contact.unread_count(db, admin, w.here.id) == 0
+    contact.confirm_agreement(db, clara, w.here.id, cid)
+    assert contact.confirm_agreement(db, acting, w.here.id, cid)
+    ratings.rate(db, acting, w.here.id, cid, 5, "Sehr zuverlässig")
+    db.commit()
+    agreement = db.exec(select(Agreement)).one()
+    side = "helper" if agreement.helper_id == pid else "seeker"
+    assert getattr(agreement, f"{side}_by_office")
+    assert getattr(agreement, f"{side}_proxy_id") == w.admin.id
+    assert contact.thread(db, clara, w.here.id, cid).agreement.stand_ins == (
+        contact.StandIn("Erika", "", True),
+    )
+    [a] = represented.person_summary(db, admin, w.here.id, pid).agreements
+    assert (a.confirmed, a.confirmed_by, a.by_office) == (True, "", True)
+    assert _count(db, Rating, Rating.rater_id == pid) == 1
+    # Once a proxy takes the person over, the office's inbox no longer holds them.
+    represented.assign_person(db, admin, w.here.id, pid, w.proxy2.id)
+    db.commit()
+    assert contact.conversations(db, admin, w.here.id).rows == []
+    assert represented.acting_for_conversation(db, admin, w.here.id, cid)[0] == admin
+
+
+@pytest.mark.parametrize("who", ["citizen", "proxy2", "other_admin"])
+def test_nobody_else_acts_for_a_person_of_the_office(db: Session, w: W, who: str) -> None:
+    pid = _person(db, w)
+    lid = _listing_of_person(db, w, pid)
+    proxies.revoke_proxy(db, _a(db, w.admin), w.here.id, w.proxy.id, "office", "Ehrenamt endet")
+    clara = _a(db, w.citizen)
+    cid = contact.start_conversation(db, clara, w.here.id, lid)
+    contact.send_message(db, clara, w.here.id, cid, "Hallo!")
+    db.commit()
+    outsider = {
+        "citizen": _a(db, f.user(db, w.here, "nora@example.org", name="Nora Nachbarin")),
+        "proxy2": _a(db, w.proxy2),
+        "other_admin": _a(db, w.other_admin),
+    }[who]
+    assert contact.conversations(db, outsider, outsider.kommune_id or 0).rows == []
+    assert contact.unread_count(db, outsider, outsider.kommune_id or 0) == 0
+    for kommune_id in {w.here.id, outsider.kommune_id or 0}:
+        acting, name = represented.acting_for_conversation(db, outsider, kommune_id, cid)
+        assert acting == outsider and name == ""
+        with pytest.raises((NotFound, NotAllowed)):
+            contact.thread(db, acting, kommune_id, cid)
+        with pytest.raises((NotFound, NotAllowed)):
+            contact.send_message(db, acting, kommune_id, cid, "Ich antworte für Erika.")
+        with pytest.raises((NotFound, NotAllowed)):
+            contact.confirm_agreement(db, acting, kommune_id, cid)
+
+
+def test_the_aushang_of_an_office_persons_listing_gives_the_office_phone(db: Session, w: W) -> None:
+    from dasnez_core.services import notices
+
+    pid = _person(db, w)
+    lid = _listing_of_person(db, w, pid)
+    proxies.revoke_proxy(db, _a(db, w.admin), w.here.id, w.proxy.id, "office", "Ehrenamt endet")
+    w.here.contact_phone, w.here.contact_name = "05250 996-0", "Bürgerbüro"
+    db.add(w.here)
+    db.commit()
+    for who in (w.citizen, w.admin):
+        call = notices.notice_data(db, _a(db, who), w.here.slug, lid).call
+        assert (call.phone, call.name, call.is_proxy) == ("05250 996-0", "Bürgerbüro", False)
