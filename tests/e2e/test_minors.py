@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlmodel import select
 
 from admin_portal.pages.youth_settings import YouthSettingsState
+from dasnez_app.pages.account import AccountState
 from dasnez_app.pages.messages import ThreadState
 from dasnez_app.pages.parent_consent import ParentConsentState
 from dasnez_core.db import session_scope
@@ -420,6 +421,20 @@ def test_a_17_year_old_asks_the_parent_later_from_the_account(apps: Apps, browse
         for subject, _ in mails_to(apps.outbox, FATHER_EMAIL)
     )
 
+    # Asked again over the websocket once given: refused, the father's consent stays.
+    page.goto(apps.public + "/konto")
+    expect(page.get_by_role("heading", name="Taschengeldbörse", exact=True)).to_be_visible()
+    token = _leave(page)
+    updates = send_event(
+        apps.public,
+        token,
+        f"{AccountState.get_full_name()}.request_parent_consent",
+        {"form": {"youth_parent_email": "freundin.later@example.org"}},
+        path="/konto",
+    )
+    assert "Ein Elternteil hat bereits zugestimmt." in str(updates)
+    assert mails_to(apps.outbox, "freundin.later@example.org") == []
+
 
 def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser) -> None:
     # A consent without a valid link, sent over the websocket.
@@ -453,6 +468,21 @@ def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser
             ).all()
             == []
         )
+
+    # Asking a parent, or setting the school, without a session.
+    for handler, form in (
+        ("request_parent_consent", {"youth_parent_email": "fremde.eltern@example.org"}),
+        ("save_school", {"out_of_school": "on"}),
+    ):
+        updates = send_event(
+            apps.public,
+            fresh_token(),
+            f"{AccountState.get_full_name()}.{handler}",
+            {"form": form},
+            path="/konto",
+        )
+        assert "Bitte melden Sie sich zuerst an." in str(updates)
+    assert mails_to(apps.outbox, "fremde.eltern@example.org") == []
 
     with session_scope() as db:
         delbrueck = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one()
