@@ -96,6 +96,11 @@ def messages_link() -> rx.Component:
     )
 
 
+def ask_parent_link() -> rx.Component:
+    """Under a Taschengeld job refused for want of a parent's consent: where to ask for it."""
+    return link_button(t("youth.consent_needed_link"), routes.parent_consent_href(), size="3")
+
+
 def public_footer() -> rx.Component:
     """Inside a Kommune its legal texts and Leichte Sprache; elsewhere the platform's."""
     slug = PublicSession.here_slug

@@ -472,3 +472,8 @@ def search_query(filters: SearchFilters, **change: Any) -> str:
         "netzwerk": f.institution,
     }
     return urlencode({k: v for k, v in pairs.items() if v not in ("", None)})
+
+
+def parent_consent_href() -> str:
+    """The account page's Taschengeld part, where a minor asks a parent's consent."""
+    return ACCOUNT + "#konto-taschengeld"

@@ -35,3 +35,12 @@ def check_email(raw: str, field: str = "email") -> str:
     except EmailNotValidError:
         raise InvalidInput(field, "email.invalid") from None
     return address
+
+
+def mask_email(address: str) -> str:
+    """An address as shown back to someone who may not know it in full ("ma…@example.org"):
+    enough to recognise the one they typed, too little to read a stranger's."""
+    local, _, domain = address.rpartition("@")
+    if not local:
+        return "…"
+    return f"{local[: 2 if len(local) > 4 else 1]}…@{domain}"

@@ -69,6 +69,10 @@ RESETS_PER_ADDRESS = _per_hours("reset-address", 10)
 EMAIL_CHANGES_PER_ACCOUNT = _per_hours("email-change-account", 3)
 EMAIL_CHANGES_PER_TARGET = _per_hours("email-change-target", 3)  # mails to one stranger
 EMAIL_CHANGES_PER_ADDRESS = _per_hours("email-change-address", 10)
+# A young person asking a parent's consent from their account page: mail to someone else,
+# limited per account and per parent's address like a registration's confirmation mail.
+PARENT_REQUESTS_PER_ACCOUNT = _per_hours("parent-request-account", 3)
+PARENT_REQUESTS_PER_TARGET = _per_hours("parent-request-target", 3)
 # Reports, anonymous ones too: the moderation queue must not be flooded.
 REPORTS_PER_ADDRESS = _per_hours("report-address", 10)
 REPORTS_PER_LISTING_AND_ADDRESS = _per_hours("report-listing-address", 5)

@@ -1,5 +1,5 @@
-"""The person's own account (/konto): profile, email address, password, saved searches,
-data, deletion."""
+"""The person's own account (/konto): profile, email address, password, the Taschengeldbörse
+for minors (parent's consent, school), saved searches, data, deletion."""
 
 from __future__ import annotations
 
@@ -14,12 +14,15 @@ from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
 from dasnez_core.db import session_scope
 from dasnez_core.errors import DomainError
+from dasnez_core.formatting import format_date
 from dasnez_core.models import ProfileVisibility
 from dasnez_core.passwords import MAX_LENGTH
-from dasnez_core.services import account, auth, kommunen
+from dasnez_core.services import account, auth, kommunen, youth_account
 from dasnez_core.services.account import INTRODUCTION_MAX, ProfileUpdate
 from dasnez_core.services.auth import NAME_MAX
 from dasnez_core.services.kommunen import Option
+from dasnez_core.services.parental_consent import RELATIONS
+from dasnez_core.services.youth_account import YouthAccount
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
@@ -50,6 +53,12 @@ _PASSWORD = Lines(
     "password_success",
     Form({"current_password": "current_password", "password": "new_password"}, "password_fields"),
 )
+_PARENT = Lines(
+    "parent_error",
+    "parent_success",
+    Form({"parent_email": "youth_parent_email"}, "parent_fields"),
+)
+_SCHOOL = Lines("school_error", "school_success")
 _DELETE = Lines(
     "delete_error",
     form=Form({"delete_password": "delete_password", "confirm": "confirm_delete"}, "delete_fields"),
@@ -80,6 +89,16 @@ class AccountState(PageLoad, PublicSession):
     password_success: str = ""
     export_error: str = ""
     delete_error: str = ""
+    # The Taschengeldbörse part, for minors only: where the parent's consent stands.
+    youth_minor: bool = False
+    youth_may_request: bool = False
+    youth_state: str = ""
+    youth_in_school: bool = True
+    parent_error: str = ""
+    parent_success: str = ""
+    parent_fields: dict[str, str] = {}
+    school_error: str = ""
+    school_success: str = ""
     profile_fields: dict[str, str] = {}
     email_fields: dict[str, str] = {}
     password_fields: dict[str, str] = {}
@@ -90,8 +109,11 @@ class AccountState(PageLoad, PublicSession):
         self.email_error = self.email_success = ""
         self.password_error = self.password_success = ""
         self.export_error = self.delete_error = ""
+        self.parent_error = self.parent_success = ""
+        self.school_error = self.school_success = ""
         self.profile_fields, self.email_fields = {}, {}
         self.password_fields, self.delete_fields = {}, {}
+        self.parent_fields = {}
 
     def _reload(self, actor: Actor) -> None:
         kommune_id = actor.kommune_id or 0
@@ -99,6 +121,7 @@ class AccountState(PageLoad, PublicSession):
             profile = account.get_profile(db, actor, kommune_id)
             self.areas = kommunen.area_options(db, kommune_id)
             self.spaces = kommunen.social_space_options(db, kommune_id)
+            youth = youth_account.youth_account(db, actor, kommune_id)
         self.kommune_name = profile.kommune_name
         self.email = profile.email
         self.display_name = profile.display_name
@@ -108,7 +131,23 @@ class AccountState(PageLoad, PublicSession):
         self.share_email = profile.share_email
         self.profile_visibility = profile.profile_visibility
         self.can_delete = profile.can_delete
+        self._show_youth(youth)
         self.form_key += 1
+
+    def _show_youth(self, youth: YouthAccount) -> None:
+        self.youth_minor, self.youth_may_request = youth.minor, youth.may_request
+        self.youth_in_school = youth.in_school
+        if not youth.state:
+            self.youth_state = ""
+            return
+        relation = youth.relation if youth.relation in RELATIONS else "parent"
+        self.youth_state = self._t(
+            f"youth.account_state.{youth.state}",
+            date=format_date(youth.since, self.lang),
+            email=youth.parent_email,
+            name=youth.parent_name,
+            relation=self._t(f"youth.relation.{relation}"),
+        )
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
@@ -203,6 +242,47 @@ class AccountState(PageLoad, PublicSession):
         ).ok:
             return self._focus_first_error("password_fields")
         return [rx.set_value("current_password", ""), rx.set_value("new_password", "")]
+
+    @rx.event
+    def request_parent_consent(
+        self, form: dict[str, str]
+    ) -> list[rx.event.EventSpec] | rx.event.EventSpec | None:
+        """A 16- or 17-year-old asks a parent's consent for the Taschengeldbörse."""
+        self._ensure_built()
+        actor = self._actor()
+        self._clear_messages()
+        sent = self._run(
+            lambda db: youth_account.request_parent_consent(
+                db,
+                actor,
+                actor.kommune_id or 0,
+                parent_email=str(form.get("youth_parent_email", ""))[:300],
+            ),
+            lines=_PARENT,
+        )
+        if not sent.ok:
+            return self._focus_first_error("parent_fields")
+        # Only this part is read again: the other forms keep what the person typed.
+        with session_scope() as db:
+            self._show_youth(youth_account.youth_account(db, actor, actor.kommune_id or 0))
+        self.parent_success = self._t("youth.account_request_sent", email=sent.value)
+        return rx.set_value("youth_parent_email", "")
+
+    @rx.event
+    def save_school(self, form: dict[str, str]) -> None:
+        """A minor says whether they still go to school full-time (JArbSchG § 2 (3))."""
+        self._ensure_built()
+        actor = self._actor()
+        self._clear_messages()
+        in_school = not form.get("out_of_school")
+        if self._run(
+            lambda db: youth_account.set_in_school(
+                db, actor, actor.kommune_id or 0, in_school=in_school
+            ),
+            "youth.account_school_saved",
+            lines=_SCHOOL,
+        ).ok:
+            self.youth_in_school = in_school
 
     @rx.event
     def download_data(self) -> rx.event.EventSpec | None:
@@ -428,6 +508,55 @@ def _password_form() -> rx.Component:
     )
 
 
+def _parent_form() -> rx.Component:
+    return rx.form(
+        rx.heading(t("youth.account_request_title"), size="4", as_="h3"),
+        rx.text(t("youth.account_request_text")),
+        forms.error_summary(AccountState.parent_error, AccountState.parent_fields),
+        forms.field(
+            t("youth.account_parent_email"),
+            "youth_parent_email",
+            type_="email",
+            max_length=254,
+            error=AccountState.parent_fields["youth_parent_email"],
+        ),
+        forms.submit(t("youth.account_request_submit")),
+        no_validate=True,
+        on_submit=AccountState.request_parent_consent,
+        width="100%",
+    )
+
+
+def _school_form() -> rx.Component:
+    return rx.form(
+        rx.heading(t("youth.account_school_title"), size="4", as_="h3"),
+        rx.text(t("youth.account_school_hint"), size="2", color_scheme="gray"),
+        forms.error_line(AccountState.school_error),
+        forms.success_line(AccountState.school_success),
+        forms.checkbox(
+            t("youth.out_of_school"), "out_of_school", checked=~AccountState.youth_in_school
+        ),
+        forms.submit(t("youth.account_school_save")),
+        key=AccountState.form_key,
+        no_validate=True,
+        on_submit=AccountState.save_school,
+        width="100%",
+    )
+
+
+def _youth_section() -> rx.Component:
+    """For minors: where their parent's consent stands, asking for it, and school."""
+    return _section(
+        "youth.account_heading",
+        "konto-taschengeld",
+        rx.heading(t("youth.account_state_title"), size="4", as_="h3"),
+        forms.success_line(AccountState.parent_success),
+        rx.text(AccountState.youth_state),
+        rx.cond(AccountState.youth_may_request, _parent_form()),
+        _school_form(),
+    )
+
+
 def _delete_form() -> rx.Component:
     return rx.cond(
         AccountState.can_delete,
@@ -486,6 +615,7 @@ def _body() -> rx.Component:
             ),
         ),
         _section("account.password_heading", "konto-passwort", _password_form()),
+        rx.cond(AccountState.youth_minor, _youth_section()),
         rx.cond(
             PublicSession.user_status == "approved",
             _section("saved.heading", "konto-suchen", saved_searches_list()),

@@ -8,7 +8,13 @@ import reflex as rx
 from sqlmodel import Session, select
 
 from dasnez_app import routes
-from dasnez_app.components import exchange_label, kind_badge, public_page, swap_line
+from dasnez_app.components import (
+    ask_parent_link,
+    exchange_label,
+    kind_badge,
+    public_page,
+    swap_line,
+)
 from dasnez_app.pages.print_notice import notice_link, print_notice_button
 from dasnez_app.routes import ids_from_path
 from dasnez_app.state import PublicSession
@@ -24,6 +30,7 @@ from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.ratings import rating_summary
 from dasnez_core.services.reports import REASON_MAX, report_listing
 from dasnez_core.services.search import ListingDetail, get_listing_detail
+from dasnez_core.services.youth import CONSENT_NEEDED
 from dasnez_ui import forms
 from dasnez_ui.db_thread import in_db_thread
 from dasnez_ui.lang import t
@@ -69,6 +76,7 @@ class DetailState(PageLoad, PublicSession):
     # A Taschengeld job's day and window ("" = none), and for a minor why it does not fit.
     job_line: str = ""
     job_refusal: str = ""
+    job_ask_parent: bool = False  # the refusal is a missing parent's consent
     is_public: bool = False
     is_own: bool = False
     swap_mode: str = ""
@@ -136,6 +144,7 @@ class DetailState(PageLoad, PublicSession):
             job_refusal=self._t(job.refusal_key, **dict(job.refusal_params))
             if job.refusal_key
             else "",
+            job_ask_parent=job.refusal_key == CONSENT_NEEDED,
         )
         self._assign(
             listing_id=d.id,
@@ -328,6 +337,7 @@ def _body() -> rx.Component:
             DetailState.job_refusal != "",
             rx.callout(DetailState.job_refusal, icon="info", role="note", color_scheme="amber"),
         ),
+        rx.cond(DetailState.job_ask_parent, ask_parent_link()),
         rx.el.dl(
             _fact("detail.category", DetailState.category),
             _fact("detail.area", DetailState.area),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from dasnez_app import routes
-from dasnez_app.components import public_page
+from dasnez_app.components import ask_parent_link, public_page
 from dasnez_app.routes import conversation_id_from_path
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
@@ -17,6 +17,7 @@ from dasnez_core.exchanges import agreement_values
 from dasnez_core.services import contact, ratings, represented, youth
 from dasnez_core.services.contact import BODY_MAX, ConversationRow, MessageView, Thread
 from dasnez_core.services.representation import full_names
+from dasnez_core.services.youth import CONSENT_NEEDED
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
@@ -192,13 +193,15 @@ def messages_page() -> rx.Component:
 
 class NewConversationState(PublicSession):
     notice: str = ""
+    # A minor refused for want of a parent's consent: the page links where to ask for it.
+    ask_parent: bool = False
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
         actor = self._refresh_session()
         if actor.is_anonymous:
             return rx.redirect(routes.LOGIN)
-        self.notice = ""
+        self.notice, self.ask_parent = "", False
         listing_id = parse_id(
             self.router.url.query_parameters.get(routes.NEW_CONVERSATION_LISTING_PARAM)
         )
@@ -210,6 +213,7 @@ class NewConversationState(PublicSession):
             lines=Lines("notice"),
         )
         if not started.ok:
+            self.ask_parent = started.key == CONSENT_NEEDED
             return None
         return rx.redirect(routes.thread_href(started.value))
 
@@ -222,6 +226,7 @@ def new_conversation_page() -> rx.Component:
                 NewConversationState.notice != "",
                 rx.vstack(
                     rx.callout(NewConversationState.notice, icon="info", role="status", size="3"),
+                    rx.cond(NewConversationState.ask_parent, ask_parent_link()),
                     rx.cond(
                         PublicSession.user_kommune_slug != "",
                         link_button(

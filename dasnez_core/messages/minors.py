@@ -19,15 +19,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Others see only your age group (13–14, 15–17 or adult), never the date.",
     ),
     "youth.parent_email": (
-        "Mail eines Elternteils (nur unter 18 Jahren)",
-        "A parent's mail (only under 18)",
+        "Mail eines Elternteils (unter 16 Jahren nötig)",
+        "A parent's mail (needed under 16)",
     ),
     "youth.parent_email_hint": (
         "Unter 16 Jahren schalten wir Ihr Konto erst frei, wenn ein Elternteil oder Vormund "
-        "zugestimmt hat. Mit 16 und 17 Jahren braucht es die Zustimmung für die "
-        "Taschengeldbörse.",
+        "zugestimmt hat. Mit 16 und 17 Jahren können Sie das Feld leer lassen: Die "
+        "Zustimmung braucht es nur für die Taschengeldbörse, und Sie können sie auch später "
+        "unter „Mein Konto“ anfordern.",
         "Under 16 we approve your account only once a parent or guardian has agreed. At 16 "
-        "and 17 their agreement is needed for the pocket-money exchange.",
+        "and 17 you may leave this empty: their agreement is needed only for the "
+        "pocket-money exchange, and you can also ask for it later under “My account”.",
     ),
     "youth.out_of_school": (
         "Ich gehe nicht mehr zur Schule (keine Vollzeitschulpflicht mehr)",
@@ -50,8 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "municipality answers questions: {contact}",
     ),
     "youth.parent_email_required": (
-        "Unter 18 Jahren brauchen wir die E-Mail-Adresse eines Elternteils oder Vormunds.",
-        "Under 18 we need the email address of a parent or guardian.",
+        "Unter 16 Jahren brauchen wir die E-Mail-Adresse eines Elternteils oder Vormunds.",
+        "Under 16 we need the email address of a parent or guardian.",
     ),
     "youth.parent_email_own": (
         "Bitte geben Sie die Adresse eines Elternteils an, nicht Ihre eigene.",
@@ -72,6 +74,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "youth.login_deactivated": (
         "Ihr Konto ist abgeschaltet, weil Ihre Eltern ihre Zustimmung zurückgezogen haben.",
         "Your account is switched off because your parents withdrew their agreement.",
+    ),
+    # --- the young person's account page ------------------------------------------------------
+    "youth.account_heading": ("Taschengeldbörse", "Pocket-money exchange"),
+    "youth.account_state_title": (
+        "Zustimmung eines Elternteils",
+        "A parent's agreement",
+    ),
+    "youth.account_state.none": (
+        "Noch nicht angefordert. Ohne die Zustimmung eines Elternteils können Sie keine "
+        "Taschengeld-Jobs übernehmen; alle anderen Börsen stehen Ihnen offen.",
+        "Not requested yet. Without a parent's agreement you cannot take on pocket-money "
+        "jobs; all other exchanges are open to you.",
+    ),
+    "youth.account_state.requested": (
+        "Angefordert am {date} bei {email}. Die Antwort steht noch aus.",
+        "Requested on {date} from {email}. The answer is still open.",
+    ),
+    "youth.account_state.given": (
+        "Erteilt am {date} von {name} ({relation}).",
+        "Given on {date} by {name} ({relation}).",
+    ),
+    "youth.account_state.withdrawn": (
+        "Am {date} zurückgezogen. Taschengeld-Jobs können Sie nicht übernehmen.",
+        "Withdrawn on {date}. You cannot take on pocket-money jobs.",
+    ),
+    "youth.account_request_title": (
+        "Einverständnis eines Elternteils für die Taschengeldbörse anfordern",
+        "Request a parent's consent for the pocket-money exchange",
+    ),
+    "youth.account_request_text": (
+        "Mit 16 und 17 Jahren dürfen Sie Taschengeld-Jobs erst übernehmen, wenn ein "
+        "Elternteil oder Vormund zugestimmt hat. Wir schicken ihm oder ihr eine E-Mail mit "
+        "einem Link zum Zustimmen. Eine neue Anfrage ersetzt die alte: Deren Link gilt "
+        "dann nicht mehr.",
+        "At 16 and 17 you may take on pocket-money jobs only once a parent or guardian has "
+        "agreed. We send them an email with a link to agree. A new request replaces the "
+        "old one: its link no longer works.",
+    ),
+    "youth.account_parent_email": (
+        "E-Mail-Adresse eines Elternteils",
+        "A parent's email address",
+    ),
+    "youth.account_request_submit": ("Einverständnis anfordern", "Request consent"),
+    "youth.account_request_sent": (
+        "Wir haben eine E-Mail an {email} geschickt. Sobald ein Elternteil zugestimmt hat, "
+        "können Sie Taschengeld-Jobs übernehmen.",
+        "We have sent an email to {email}. As soon as a parent has agreed, you can take on "
+        "pocket-money jobs.",
+    ),
+    "youth.account_school_title": ("Schule", "School"),
+    "youth.account_school_hint": (
+        "Davon hängt ab, welche Jobs Sie übernehmen dürfen: Wer noch zur Schule geht, darf "
+        "außerhalb der Ferien nur leichte Arbeiten bis 2 Stunden am Tag übernehmen "
+        "(§ 2 Abs. 3, § 5 JArbSchG).",
+        "This decides which jobs you may take on: whoever still goes to school may, outside "
+        "the holidays, take on only light work of up to 2 hours a day (§ 2 (3), § 5 "
+        "JArbSchG).",
+    ),
+    "youth.account_school_save": ("Angabe speichern", "Save"),
+    "youth.account_school_saved": (
+        "Ihre Angabe zur Schule ist gespeichert.",
+        "Your school information is saved.",
+    ),
+    "youth.account_adult": (
+        "Das gilt nur für Jugendliche unter 18 Jahren.",
+        "This applies only to young people under 18.",
+    ),
+    "youth.account_under_16": (
+        "Unter 16 Jahren holen wir die Zustimmung eines Elternteils schon bei der Anmeldung "
+        "ein; eine weitere Anfrage ist nicht nötig.",
+        "Under 16 we ask a parent's agreement at registration already; no further request "
+        "is needed.",
+    ),
+    "youth.consent_request_given": (
+        "Ein Elternteil hat bereits zugestimmt.",
+        "A parent has agreed already.",
+    ),
+    "youth.consent_request_withdrawn": (
+        "Ein Elternteil hat die Zustimmung zurückgezogen; eine neue Anfrage ist hier nicht "
+        "möglich. Bitte sprechen Sie mit Ihren Eltern. Fragen beantwortet {kommune}: "
+        "{contact}",
+        "A parent has withdrawn the agreement; a new request is not possible here. Please "
+        "talk to your parents. {kommune} answers questions: {contact}",
     ),
     # --- the parent's page ---------------------------------------------------------------
     "youth.parent_title": ("Zustimmung der Eltern", "Parents' agreement"),
@@ -316,10 +401,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your municipality's pocket-money exchange is open from the age of {age}.",
     ),
     "youth.consent_needed": (
-        "Für Taschengeld-Jobs brauchen Sie die Zustimmung eines Elternteils. Wir haben Ihren "
-        "Eltern dazu eine E-Mail geschickt.",
-        "For pocket-money jobs you need a parent's agreement. We have sent your parents an "
-        "email about it.",
+        "Taschengeld-Jobs dürfen Sie unter 18 Jahren erst übernehmen, wenn ein Elternteil "
+        "oder Vormund zugestimmt hat (Regel der Taschengeldbörse, nach § 5 Abs. 3 JArbSchG "
+        "und § 107 BGB). Sie können die Zustimmung unter „Mein Konto“ anfordern: "
+        "„Einverständnis eines Elternteils für die Taschengeldbörse anfordern“.",
+        "Under 18 you may take on pocket-money jobs only once a parent or guardian has "
+        "agreed (rule of the pocket-money exchange, after § 5 (3) JArbSchG and § 107 BGB). "
+        "You can ask for the agreement under “My account”: “Request a parent's consent for "
+        "the pocket-money exchange”.",
+    ),
+    "youth.consent_needed_link": (
+        "Einverständnis eines Elternteils anfordern",
+        "Request a parent's consent",
     ),
     "youth.not_a_job": (
         "Unter 18 Jahren können Sie in der Taschengeldbörse nur Jobs (Gesuche) übernehmen.",

@@ -94,8 +94,9 @@ def register(
     `shown_versions` are the privacy notice's and the terms' versions the form linked: if the
     Kommune has published a newer one meanwhile, the person must read that first.
     `birth_date` is what the form's date field holds (None: a caller that does not ask,
-    an adult); under 13 nobody registers, minors name a parent's address
-    (`parent_email`) and whether they are `out_of_school` (dasnez_core.youth_rules).
+    an adult); under 13 nobody registers, under 16 they name a parent's address
+    (`parent_email`; 16–17 may, or ask later from their account), and minors say whether
+    they are `out_of_school` (dasnez_core.youth_rules).
     """
     kommune = get_kommune_by_slug(db, kommune_slug)
     assert kommune.id is not None

@@ -55,6 +55,13 @@ def get_kommune(db: Session, kommune_id: int) -> Kommune:
     return kommune
 
 
+def contact_line(kommune: Kommune) -> str:
+    """Whom to ask at the Kommune, as one line ("Bürgerbüro · mail · phone"); its name when
+    it gave no contact."""
+    parts = (kommune.contact_name, kommune.contact_email, kommune.contact_phone)
+    return " · ".join(part for part in parts if part) or kommune.name
+
+
 def get_area(db: Session, *, kommune_id: int, area_id: int, field: str = "area_id") -> Area:
     """An area of this Kommune; another Kommune's area is an invalid choice."""
     area = db.exec(select(Area).where(Area.id == area_id, Area.kommune_id == kommune_id)).first()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select, update
 
-from dasnez_core.errors import InvalidInput, Problems
+from dasnez_core.errors import InvalidInput, NotAllowed, Problems
 from dasnez_core.formatting import local_today
 from dasnez_core.mail import compose, queue
 from dasnez_core.models import (
@@ -30,7 +30,7 @@ from dasnez_core.models import (
     id_of,
     utcnow,
 )
-from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.kommunen import contact_line, get_kommune
 from dasnez_core.services.sessions import hash_token, revoke_all_sessions
 from dasnez_core.services.transitions import locked_one
 from dasnez_core.youth_rules import needs_consent_for_account
@@ -53,17 +53,41 @@ class ConsentView:
     withdrawn: bool
 
 
+def check_may_request(db: Session, user: User, kommune: Kommune) -> ParentalConsent | None:
+    """The minor's open request, if any (None: none yet); NotAllowed once a parent has
+    consented or withdrawn."""
+    row = consent_of(db, id_of(kommune), id_of(user))
+    if row is not None and row.withdrawn_at is not None:
+        raise NotAllowed(
+            "youth.consent_request_withdrawn", kommune=kommune.name, contact=contact_line(kommune)
+        )
+    if row is not None and row.confirmed_at is not None:
+        raise NotAllowed("youth.consent_request_given")
+    return row
+
+
 def request_consent(db: Session, user: User, kommune: Kommune, parent_email: str) -> None:
-    """Record the request and mail the parent their link (the minor's account exists)."""
+    """Record the request and mail the parent their link (the minor's account exists,
+    `parent_email` is checked).
+
+    Asked at registration or later from the minor's account page. A request not yet
+    answered is replaced: the newest address and link count, an older link stops working.
+    A consent given or withdrawn is never replaced (a withdrawal is the parent's decision,
+    and stays as proof); both are refused with a message for the minor.
+    """
+    row = check_may_request(db, user, kommune)
     token = secrets.token_urlsafe(32)
-    db.add(
-        ParentalConsent(
+    if row is None:
+        row = ParentalConsent(
             kommune_id=id_of(kommune),
             user_id=id_of(user),
             parent_email=parent_email,
             token_hash=hash_token(token),
         )
-    )
+    else:
+        row.parent_email, row.token_hash = parent_email, hash_token(token)
+        row.requested_at = utcnow()
+    db.add(row)
     queue(
         db,
         compose(

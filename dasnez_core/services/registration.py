@@ -33,7 +33,7 @@ from dasnez_core.models import (
     utcnow,
 )
 from dasnez_core.services import parental_consent
-from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.kommunen import contact_line, get_kommune
 from dasnez_core.services.sessions import hash_token
 from dasnez_core.services.transitions import locked_one
 from dasnez_core.youth_rules import MIN_AGE, age_on, is_minor, needs_consent_for_account
@@ -72,7 +72,10 @@ def check_minor(
     kommune: Kommune, raw_birth_date: str, raw_parent_email: str, own_email: str | None
 ) -> MinorDetails:
     """The date of birth of a registration form; under 13 nobody registers (JArbSchG § 5,
-    the platform's minimum), and a minor names a parent's or guardian's address."""
+    the platform's minimum). Under 16 the account waits for a parent (GDPR Art. 8), so a
+    parent's or guardian's address is required; 16–17 may give one or leave it empty: their
+    parent's consent is needed only for Taschengeld jobs, and they can ask for it later
+    from their account page (`youth_account.request_parent_consent`)."""
     text = raw_birth_date.strip()
     if not text:
         raise InvalidInput("birth_date", "youth.birth_date_required")
@@ -86,22 +89,16 @@ def check_minor(
     if born > today or age_on(born, today) > 120:
         raise InvalidInput("birth_date", "youth.birth_date_invalid")
     if age_on(born, today) < MIN_AGE:
-        contact = " · ".join(
-            part
-            for part in (kommune.contact_name, kommune.contact_email, kommune.contact_phone)
-            if part
-        )
         raise InvalidInput(
-            "birth_date",
-            "youth.under_13",
-            kommune=kommune.name,
-            contact=contact or kommune.name,
+            "birth_date", "youth.under_13", kommune=kommune.name, contact=contact_line(kommune)
         )
     if not is_minor(born, today):
         return MinorDetails(born, "")
     if not raw_parent_email.strip():
-        raise InvalidInput("parent_email", "youth.parent_email_required")
-    parent = check_email(raw_parent_email)
+        if needs_consent_for_account(born, today):
+            raise InvalidInput("parent_email", "youth.parent_email_required")
+        return MinorDetails(born, "")
+    parent = check_email(raw_parent_email, "parent_email")
     if own_email is not None and parent == own_email:
         raise InvalidInput("parent_email", "youth.parent_email_own")
     return MinorDetails(born, parent)

@@ -55,6 +55,8 @@ from dasnez_core.youth_rules import (
 )
 
 MAX_JOB_MINUTES = 12 * 60
+# The refusal of a minor without their parent's consent (the pages link where to ask).
+CONSENT_NEEDED = "youth.consent_needed"
 
 
 def worker_of(user: User) -> Worker:
@@ -82,7 +84,7 @@ def taschengeld_refusal(db: Session, user: User, kommune: Kommune, day: date) ->
     if age_on(user.birth_date, day) < kommune.taschengeld_min_age:
         return Breach("youth.min_age", age=kommune.taschengeld_min_age)
     if not has_valid_consent(db, user.kommune_id, user.id):
-        return Breach("youth.consent_needed")
+        return Breach(CONSENT_NEEDED)
     return None
 
 

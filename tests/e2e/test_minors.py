@@ -1,8 +1,9 @@
 """The Taschengeldbörse for a 14-year-old, on a phone: registration with the date of birth,
 the parent's consent from the mail, the admin's approval, a suitable garden job agreed for
 1.5 hours at 15:00 (the parent gets a copy), a 3-hour evening job refused with its rule,
-and the parent's withdrawal: listings hidden, login off. Forged events over the websocket
-change nothing."""
+and the parent's withdrawal: listings hidden, login off. A 17-year-old registers without a
+parent's address and asks for the consent later from the account page. Forged events over
+the websocket change nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlmodel import select
 
 from admin_portal.pages.youth_settings import YouthSettingsState
+from dasnez_app.pages.account import AccountState
 from dasnez_app.pages.messages import ThreadState
 from dasnez_app.pages.parent_consent import ParentConsentState
 from dasnez_core.db import session_scope
@@ -45,6 +47,11 @@ TEEN_PASSWORD = "Mein Fahrrad ist blau 7"
 PARENT_EMAIL = "mama.taschengeld@example.org"
 GARDEN_JOB = "Unkraut jäten im Vorgarten"
 EVENING_JOB = "Rasen mähen am Abend"
+YOUTH = "Lena Later"
+YOUTH_EMAIL = "lena.later@example.org"
+YOUTH_PASSWORD = "Mein Roller ist grün 17"
+FATHER_EMAIL = "papa.later@example.org"
+WATERING_JOB = "Blumen gießen am Samstag"
 
 
 @pytest.fixture(autouse=True)
@@ -79,9 +86,21 @@ def _fourteen() -> date:
     return date(today.year - 14, 1, 15) if today.month > 1 else date(today.year - 15, 6, 1)
 
 
-def _jobs_by_maria() -> dict[str, int]:
-    """Two Taschengeld requests of Maria on the coming Saturday (a garden job and an evening
-    job of three hours), written through the service as the form would."""
+def _seventeen() -> date:
+    """A date of birth of someone 17 today (and for some months to come)."""
+    first = local_today().replace(day=1)
+    return first.replace(year=first.year - 17) - timedelta(days=30)
+
+
+def _jobs_by_maria(
+    jobs: tuple[tuple[str, tuple[str, str], str], ...] = (
+        (GARDEN_JOB, ("14:00", "18:00"), "1,5"),
+        (EVENING_JOB, ("18:00", "21:00"), "3"),
+    ),
+) -> dict[str, int]:
+    """Taschengeld requests of Maria in the garden on the coming Saturday (by default a
+    garden job and an evening job of three hours), written through the service as the form
+    would."""
     ids: dict[str, int] = {}
     with session_scope() as db:
         maria = db.exec(select(User).where(User.email == "maria@delbrueck.example")).one()
@@ -90,10 +109,7 @@ def _jobs_by_maria() -> dict[str, int]:
                 Category.kommune_id == maria.kommune_id, Category.name == "Garten"
             )
         ).one()
-        for title, window, hours in (
-            (GARDEN_JOB, ("14:00", "18:00"), "1,5"),
-            (EVENING_JOB, ("18:00", "21:00"), "3"),
-        ):
+        for title, window, hours in jobs:
             draft = ListingDraft(
                 kind="request",
                 exchange_id=None,
@@ -115,9 +131,9 @@ def _teen() -> User:
         return db.exec(select(User).where(User.email == TEEN_EMAIL)).one()
 
 
-def _parent_link(apps: Apps) -> str:
+def _parent_link(apps: Apps, address: str = PARENT_EMAIL) -> str:
     """The consent link of the newest mail to the parent."""
-    for _subject, text in reversed(mails_to(apps.outbox, PARENT_EMAIL)):
+    for _subject, text in reversed(mails_to(apps.outbox, address)):
         match = re.search(r"(http://\S+/eltern-zustimmung\?token=[A-Za-z0-9_\-]+)", text)
         if match:
             return match.group(1)
@@ -129,6 +145,35 @@ def _login(page: Page, apps: Apps, email: str, password: str) -> None:
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(password)
     page.get_by_role("button", name="Anmelden").click()
+
+
+def _admin(browser: Browser, apps: Apps, email: str) -> Page:
+    """A Kommune admin logged in to the portal on a desktop."""
+    admin = _desktop(browser)
+    admin.goto(apps.admin + "/")
+    admin.get_by_label("E-Mail-Adresse").fill(email)
+    admin.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    admin.get_by_role("button", name="Anmelden").click()
+    expect(admin.locator("header").get_by_role("button", name="Abmelden")).to_be_visible()
+    return admin
+
+
+def _approve(browser: Browser, apps: Apps, name: str) -> None:
+    """Delbrück's admin approves `name` in the approval queue."""
+    admin = _admin(browser, apps, "admin@delbrueck.example")
+    admin.goto(apps.admin + "/freischaltung")
+    admin.get_by_role("button", name=f"Freischalten {name}").click()
+    expect(admin.get_by_role("status")).to_contain_text(f"{name} ist freigeschaltet")
+
+
+def _agree_as_parent(parent: Page, name: str, relation: str) -> None:
+    """The parent, on the page of their link, consents with name and relationship."""
+    parent.get_by_label("Ihr Name").fill(name)
+    parent.get_by_label("Sie sind").select_option(label=relation)
+    parent.get_by_label(re.compile("Datenschutzerklärung")).check()
+    parent.get_by_label(re.compile("Nutzungsbedingungen")).check()
+    parent.get_by_role("button", name="Zustimmen").click()
+    expect(parent.get_by_text("Ihre Zustimmung ist gespeichert")).to_be_visible()
 
 
 def _leave(page: Page) -> str:
@@ -179,12 +224,7 @@ def test_a_14_year_old_in_the_taschengeldboerse(apps: Apps, browser: Browser) ->
     expect(parent.get_by_text(re.compile(f"{TEEN} möchte bei dasnez Delbrück"))).to_be_visible()
     parent.get_by_role("button", name="Zustimmen").click()
     expect(parent.locator("#parent_name-error")).to_be_visible()
-    parent.get_by_label("Ihr Name").fill("Tanja Taschengeld")
-    parent.get_by_label("Sie sind").select_option(label="Mutter")
-    parent.get_by_label(re.compile("Datenschutzerklärung")).check()
-    parent.get_by_label(re.compile("Nutzungsbedingungen")).check()
-    parent.get_by_role("button", name="Zustimmen").click()
-    expect(parent.get_by_text("Ihre Zustimmung ist gespeichert")).to_be_visible()
+    _agree_as_parent(parent, "Tanja Taschengeld", "Mutter")
     with session_scope() as db:
         consent = db.exec(
             select(ParentalConsent).where(ParentalConsent.user_id == _teen().id)
@@ -194,15 +234,7 @@ def test_a_14_year_old_in_the_taschengeldboerse(apps: Apps, browser: Browser) ->
     assert _teen().status == UserStatus.PENDING
 
     # 3. Delbrück's admin approves the teen.
-    admin = _desktop(browser)
-    admin.goto(apps.admin + "/")
-    admin.get_by_label("E-Mail-Adresse").fill("admin@delbrueck.example")
-    admin.get_by_label("Passwort").fill(DEMO_PASSWORD)
-    admin.get_by_role("button", name="Anmelden").click()
-    expect(admin.locator("header").get_by_role("button", name="Abmelden")).to_be_visible()
-    admin.goto(apps.admin + "/freischaltung")
-    admin.get_by_role("button", name=f"Freischalten {TEEN}").click()
-    expect(admin.get_by_role("status")).to_contain_text(f"{TEEN} ist freigeschaltet")
+    _approve(browser, apps, TEEN)
 
     # 4. The teen finds the suitable garden job; the evening job is not shown.
     _login(page, apps, TEEN_EMAIL, TEEN_PASSWORD)
@@ -308,6 +340,102 @@ def test_a_14_year_old_in_the_taschengeldboerse(apps: Apps, browser: Browser) ->
     expect(page.get_by_text("Ihre Eltern ihre Zustimmung zurückgezogen haben")).to_be_visible()
 
 
+def test_a_17_year_old_asks_the_parent_later_from_the_account(apps: Apps, browser: Browser) -> None:
+    jobs = _jobs_by_maria(((WATERING_JOB, ("10:00", "13:00"), "1"),))
+    job_id = jobs[WATERING_JOB]
+
+    # 1. A 17-year-old registers without a parent's address: the hint says it is needed
+    #    only for the Taschengeldbörse.
+    page = _phone(browser).new_page()
+    page.goto(apps.public + "/k/delbrueck/registrieren")
+    expect(page.get_by_role("heading", name="Registrieren in Delbrück")).to_be_visible()
+    page.get_by_label("Ihr Name (so sehen ihn andere)").fill(YOUTH)
+    page.get_by_label("E-Mail-Adresse").fill(YOUTH_EMAIL)
+    page.get_by_label("Passwort (mindestens 10 Zeichen)").fill(YOUTH_PASSWORD)
+    page.get_by_label("Geburtsdatum").fill(_seventeen().isoformat())
+    expect(page.get_by_text(re.compile("nur für die Taschengeldbörse"))).to_be_visible()
+    page.get_by_label("Ihr Ortsteil").select_option(label="Boke")
+    page.get_by_label(re.compile("Datenschutzerklärung")).check()
+    page.get_by_label(re.compile("Nutzungsbedingungen")).check()
+    page.get_by_role("button", name="Registrieren").click()
+    expect(page.get_by_text("Bitte sehen Sie in Ihr E-Mail-Postfach")).to_be_visible()
+    page.goto(confirmation_link(apps.outbox, YOUTH_EMAIL))
+    page.get_by_role("button", name="Registrierung bestätigen").click()
+    expect(page.get_by_role("status")).to_contain_text("prüft jetzt Ihre Angaben")
+    with session_scope() as db:
+        youth = db.exec(select(User).where(User.email == YOUTH_EMAIL)).one()
+        assert youth.status == UserStatus.PENDING
+        assert (
+            db.exec(select(ParentalConsent).where(ParentalConsent.user_id == youth.id)).all() == []
+        )
+
+    # 2. Delbrück's admin approves her.
+    _approve(browser, apps, YOUTH)
+
+    # 3. The Taschengeld job is refused with the rule and where to ask the parent.
+    _login(page, apps, YOUTH_EMAIL, YOUTH_PASSWORD)
+    expect(page.locator("header").get_by_text(YOUTH)).to_be_visible()
+    page.goto(apps.public + f"/nachrichten/neu?eintrag={job_id}")
+    refusal = page.get_by_role("status").filter(has_text="erst übernehmen")
+    expect(refusal).to_contain_text("erst übernehmen, wenn ein Elternteil")
+    expect(refusal).to_contain_text("Einverständnis eines Elternteils für die Taschengeldbörse")
+    page.goto(apps.public + f"/k/delbrueck/eintrag/{job_id}")
+    expect(page.get_by_role("note").filter(has_text="§ 107 BGB")).to_be_visible()
+    page.get_by_role("link", name="Einverständnis eines Elternteils anfordern").click()
+
+    # 4. She asks her father from the account page.
+    expect(page.get_by_role("heading", name="Taschengeldbörse", exact=True)).to_be_visible()
+    expect(page.get_by_text("Noch nicht angefordert")).to_be_visible()
+    page.get_by_label("E-Mail-Adresse eines Elternteils").fill(FATHER_EMAIL)
+    page.get_by_role("button", name="Einverständnis anfordern").click()
+    expect(page.get_by_text("Wir haben eine E-Mail an pa…@example.org geschickt")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Angefordert am .* bei pa…@example\.org"))).to_be_visible()
+
+    # 5. The father agrees from the mail.
+    father = _phone(browser).new_page()
+    father.goto(_parent_link(apps, FATHER_EMAIL))
+    expect(father.get_by_role("heading", name="Zustimmung der Eltern")).to_be_visible()
+    expect(father.get_by_text(re.compile(f"{YOUTH} möchte bei dasnez Delbrück"))).to_be_visible()
+    _agree_as_parent(father, "Paul Later", "Vater")
+
+    page.reload()
+    expect(page.get_by_text(re.compile(r"Erteilt am .* von Paul Later \(Vater\)"))).to_be_visible()
+    expect(page.get_by_role("button", name="Einverständnis anfordern")).to_have_count(0)
+
+    # 6. Now the job can be agreed: one hour at 10:00 on Saturday.
+    page.goto(apps.public + f"/nachrichten/neu?eintrag={job_id}")
+    page.get_by_label("Ihre Nachricht").fill("Hallo, ich gieße gern Ihre Blumen!")
+    page.get_by_role("button", name="Senden").click()
+    expect(page.get_by_text("Ihre Nachricht wurde gesendet.")).to_be_visible()
+    expect(page.get_by_label("Tag des Jobs")).to_have_value(_saturday().isoformat())
+    page.get_by_label("Taschengeld in Euro (zum Beispiel 12,50)").fill("7")
+    page.get_by_label("Beginn (Uhrzeit)").fill("10:00")
+    page.get_by_label("Dauer in Stunden").fill("1")
+    page.get_by_role("button", name="Hilfe hat stattgefunden").click()
+    expect(page.get_by_text("Ihre Bestätigung ist gespeichert")).to_be_visible()
+    with session_scope() as db:
+        agreement = db.exec(select(Agreement).where(Agreement.listing_id == job_id)).one()
+        assert (agreement.job_start, agreement.job_minutes) == (10 * 60, 60)
+    assert any(
+        "Taschengeld-Job vereinbart" in subject
+        for subject, _ in mails_to(apps.outbox, FATHER_EMAIL)
+    )
+
+    # Asked again over the websocket once given: refused, the father's consent stays.
+    page.goto(apps.public + "/konto")
+    expect(page.get_by_role("heading", name="Taschengeldbörse", exact=True)).to_be_visible()
+    token = _leave(page)
+    updates = send_event(
+        apps.public,
+        token,
+        f"{AccountState.get_full_name()}.request_parent_consent",
+        {"form": {"youth_parent_email": "freundin.later@example.org"}},
+        path="/konto",
+    )
+    assert "Ein Elternteil hat bereits zugestimmt." in str(updates)
+    assert mails_to(apps.outbox, "freundin.later@example.org") == []
+
+
 def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser) -> None:
     # A consent without a valid link, sent over the websocket.
     updates = send_event(
@@ -341,6 +469,21 @@ def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser
             == []
         )
 
+    # Asking a parent, or setting the school, without a session.
+    for handler, form in (
+        ("request_parent_consent", {"youth_parent_email": "fremde.eltern@example.org"}),
+        ("save_school", {"out_of_school": "on"}),
+    ):
+        updates = send_event(
+            apps.public,
+            fresh_token(),
+            f"{AccountState.get_full_name()}.{handler}",
+            {"form": form},
+            path="/konto",
+        )
+        assert "Bitte melden Sie sich zuerst an." in str(updates)
+    assert mails_to(apps.outbox, "fremde.eltern@example.org") == []
+
     with session_scope() as db:
         delbrueck = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one()
         garden = db.exec(
@@ -360,12 +503,7 @@ def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser
     updates = send_event(apps.admin, fresh_token(), save, {"form": form}, path="/taschengeldboerse")
     assert "Dazu sind Sie nicht berechtigt." in str(updates)
     # Bad Lippspringe's admin: Delbrück's category is not theirs, nothing is saved.
-    other = _desktop(browser)
-    other.goto(apps.admin + "/")
-    other.get_by_label("E-Mail-Adresse").fill("admin@bad-lippspringe.example")
-    other.get_by_label("Passwort").fill(DEMO_PASSWORD)
-    other.get_by_role("button", name="Anmelden").click()
-    expect(other.locator("header").get_by_role("button", name="Abmelden")).to_be_visible()
+    other = _admin(browser, apps, "admin@bad-lippspringe.example")
     other.goto(apps.admin + "/taschengeldboerse")
     expect(other.get_by_role("heading", name="Taschengeldbörse")).to_be_visible()
     token = _leave(other)
@@ -382,12 +520,7 @@ def test_forged_consent_and_settings_change_nothing(apps: Apps, browser: Browser
 def test_the_admin_sets_the_rate_shown_on_the_information_page(
     apps: Apps, browser: Browser
 ) -> None:
-    admin = _desktop(browser)
-    admin.goto(apps.admin + "/")
-    admin.get_by_label("E-Mail-Adresse").fill("admin@delbrueck.example")
-    admin.get_by_label("Passwort").fill(DEMO_PASSWORD)
-    admin.get_by_role("button", name="Anmelden").click()
-    expect(admin.locator("header").get_by_role("button", name="Abmelden")).to_be_visible()
+    admin = _admin(browser, apps, "admin@delbrueck.example")
     admin.goto(apps.admin + "/taschengeldboerse")
     expect(admin.get_by_label("Informationsseite für Erwachsene und Eltern")).to_contain_text(
         "Versicherung"

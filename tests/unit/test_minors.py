@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,8 +14,10 @@ import pytest
 from sqlmodel import Session, select
 
 from dasnez_core.actor import ANONYMOUS, Actor
+from dasnez_core.emails import mask_email
 from dasnez_core.errors import DomainError, InvalidInput, NotAllowed, NotFound
 from dasnez_core.formatting import local_today
+from dasnez_core.i18n import translate
 from dasnez_core.models import (
     Category,
     ExchangeType,
@@ -28,12 +30,20 @@ from dasnez_core.models import (
     UserSession,
     UserStatus,
 )
-from dasnez_core.services import auth, contact, parental_consent, registration, youth_settings
+from dasnez_core.services import (
+    auth,
+    contact,
+    parental_consent,
+    registration,
+    youth_account,
+    youth_settings,
+)
 from dasnez_core.services.approval import approve_user, list_pending
 from dasnez_core.services.listings import ListingDraft, create_listing
 from dasnez_core.services.search import SearchFilters, search_public
 from dasnez_core.services.sessions import create_session, resolve_session
-from dasnez_core.services.youth import JobInput
+from dasnez_core.services.youth import JobInput, listing_refusal
+from dasnez_core.throttle import TooManyAttempts
 from dasnez_core.youth_rules import LightWork
 from tests import factories as f
 from tests.utils.smtp import Inbox, smtp_server
@@ -714,3 +724,261 @@ def test_parents_get_a_copy_of_agreements_in_other_exchanges_too(
     db.commit()
     [copy] = inbox.to(w.teen_consent.parent_email)
     assert "Spaziergang am Sonntag" in Inbox.text(copy)
+
+
+# --- 16–17: the parent's consent only for the Taschengeldbörse, asked later ------------------
+
+
+def _ask(db: Session, w: World, who: User | Actor, parent: str) -> str:
+    actor = who if isinstance(who, Actor) else f.actor(db, who)
+    return youth_account.request_parent_consent(db, actor, w.here.id or 0, parent_email=parent)
+
+
+def _state(db: Session, w: World, who: User) -> youth_account.YouthAccount:
+    return youth_account.youth_account(db, f.actor(db, who), w.here.id or 0)
+
+
+def test_16_and_17_may_register_without_a_parent_under_16_may_not(
+    db: Session, w: World, inbox: Inbox
+) -> None:
+    err = _refused(lambda: _register(db, w, "tim@example.org", _born(16, days=1)))
+    assert isinstance(err, InvalidInput)
+    assert [(p.field, p.key) for p in err.problems] == [
+        ("parent_email", "youth.parent_email_required")
+    ]
+    # A mistyped parent's address is named at its own field, not at the person's.
+    err = _refused(lambda: _register(db, w, "tim@example.org", _born(15), parent_email="mama@"))
+    assert isinstance(err, InvalidInput)
+    assert [(p.field, p.key) for p in err.problems] == [("parent_email", "email.invalid")]
+    db.rollback()
+    _register(db, w, "lena@example.org", _born(17))
+    db.commit()
+    token = _token(Inbox.text(inbox.to("lena@example.org")[0]), "/registrierung-bestaetigen")
+    assert not registration.confirm_registration(db, token=token).awaiting_parent
+    db.commit()
+    lena = db.exec(select(User).where(User.email == "lena@example.org")).one()
+    assert lena.status == UserStatus.PENDING
+    assert parental_consent.consent_of(db, w.here.id or 0, lena.id or 0) is None
+    assert [m["To"] for m in inbox.messages] == ["lena@example.org"]
+    assert _state(db, w, lena) == youth_account.YouthAccount(
+        minor=True, may_request=True, state="none"
+    )
+
+
+def test_a_17_year_old_asks_the_parent_later_then_takes_the_job(
+    db: Session, w: World, inbox: Inbox
+) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 17)
+    saturday = _next(5)
+    garden = _job(db, w, "Unkraut jäten", day=saturday, window=("14:00", "18:00"), hours="1,5")
+    db.commit()
+    # Without consent: refused, with the rule and where to ask for it.
+    err = _refused(
+        lambda: contact.start_conversation(db, f.actor(db, lena), w.here.id or 0, garden)
+    )
+    assert isinstance(err, NotAllowed) and err.key == "youth.consent_needed"
+    german = translate(err.key, "de")
+    assert "§ 5 Abs. 3 JArbSchG" in german and "„Mein Konto“" in german
+    assert "Einverständnis eines Elternteils für die Taschengeldbörse anfordern" in german
+    db.rollback()
+    # Other exchanges stay open.
+    plain = f.listing_of(db, w.senior, w.help_cat, title="Hilfe beim Tragen")
+    assert contact.start_conversation(db, f.actor(db, lena), w.here.id or 0, plain.id or 0)
+
+    assert _ask(db, w, lena, " Papa@Example.org ") == "p…@example.org"
+    db.commit()
+    view = _state(db, w, lena)
+    assert (view.state, view.parent_email, view.may_request) == (
+        "requested",
+        "p…@example.org",
+        True,
+    )
+    assert view.since is not None
+    [mail] = inbox.to("papa@example.org")
+    parent_token = _token(Inbox.text(mail), "/eltern-zustimmung")
+    assert not parental_consent.consent_view(db, parent_token).account_consent
+    err = _refused(
+        lambda: contact.start_conversation(db, f.actor(db, lena), w.here.id or 0, garden)
+    )
+    assert err.key == "youth.consent_needed"  # asked is not given
+    db.rollback()
+
+    parental_consent.confirm_consent(
+        db,
+        token=parent_token,
+        parent_name="Paul Vater",
+        relation="father",
+        accept_privacy=True,
+        accept_terms=True,
+    )
+    db.commit()
+    view = _state(db, w, lena)
+    assert (view.state, view.parent_name, view.relation, view.may_request) == (
+        "given",
+        "Paul Vater",
+        "father",
+        False,
+    )
+    cid = _talk(db, w, garden, lena)
+    assert not _agree(db, w, cid, lena, JobInput(saturday.isoformat(), "15:00", "1,5"))
+    db.commit()
+    assert any("Unkraut jäten" in Inbox.text(m) for m in inbox.to("papa@example.org"))
+    # Given is given: no new request, nothing mailed.
+    before = len(inbox.messages)
+    assert _refused(lambda: _ask(db, w, lena, "mama@example.org")).key == (
+        "youth.consent_request_given"
+    )
+    db.rollback()
+    db.commit()
+    assert len(inbox.messages) == before
+
+
+def test_asking_again_replaces_the_open_request(db: Session, w: World, inbox: Inbox) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 16)
+    db.commit()
+    _ask(db, w, lena, "papa@example.org")
+    db.commit()
+    first = _token(Inbox.text(inbox.to("papa@example.org")[0]), "/eltern-zustimmung")
+    _ask(db, w, lena, "mama@example.org")
+    db.commit()
+    second = _token(Inbox.text(inbox.to("mama@example.org")[0]), "/eltern-zustimmung")
+    # One row, the newest address; the first link no longer works.
+    [row] = db.exec(select(ParentalConsent).where(ParentalConsent.user_id == lena.id)).all()
+    assert row.parent_email == "mama@example.org"
+    assert _refused(lambda: parental_consent.consent_view(db, first)).key == (
+        "youth.consent_token_invalid"
+    )
+    assert parental_consent.consent_view(db, second).child_name == lena.display_name
+
+
+def test_after_a_withdrawal_the_young_person_cannot_ask_anew(
+    db: Session, w: World, inbox: Inbox
+) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 17)
+    consent = _consent(db, lena)
+    parental_consent.withdraw_consent(db, token=_with_token(db, consent))
+    db.commit()
+    view = _state(db, w, lena)
+    assert (view.state, view.may_request) == ("withdrawn", False)
+    before = len(inbox.messages)
+    err = _refused(lambda: _ask(db, w, lena, "freundin@example.org"))
+    assert (err.key, err.params["contact"]) == (
+        "youth.consent_request_withdrawn",
+        "rathaus@delbrueck.example",
+    )
+    db.rollback()
+    db.refresh(consent)
+    assert consent.withdrawn_at is not None and consent.parent_email != "freundin@example.org"
+    assert len(inbox.messages) == before
+
+
+def test_asking_a_parent_is_throttled_per_account_and_per_address(db: Session, w: World) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 17)
+    paul = _minor(db, w.here, "paul@example.org", 16)
+    mia = _minor(db, w.here, "mia@example.org", 16)
+    db.commit()
+    for n in range(3):
+        _ask(db, w, lena, f"eltern{n}@example.org")
+        db.commit()
+    assert isinstance(_refused(lambda: _ask(db, w, lena, "eltern9@example.org")), TooManyAttempts)
+    db.rollback()
+    # eltern0 has had one mail from Lena's requests: two more, then no more from anyone.
+    for _ in range(2):
+        _ask(db, w, paul, "eltern0@example.org")
+        db.commit()
+    assert isinstance(_refused(lambda: _ask(db, w, mia, "eltern0@example.org")), TooManyAttempts)
+    db.rollback()
+    # A refused request changed nothing: the last mailed address still holds.
+    row = parental_consent.consent_of(db, w.here.id or 0, lena.id or 0)
+    assert row is not None and row.parent_email == "eltern2@example.org"
+    assert parental_consent.consent_of(db, w.here.id or 0, mia.id or 0) is None
+
+
+@pytest.mark.parametrize(
+    ("who", "key"),
+    [
+        ("anonymous", "auth.required"),
+        ("adult", "youth.account_adult"),
+        ("under_16", "youth.account_under_16"),
+        ("blocked", "error.not_allowed"),
+        ("other_kommune", "error.not_allowed"),
+        ("consent_due", "consent.due"),
+    ],
+)
+def test_wrong_people_cannot_ask_a_parent_or_set_the_school(
+    db: Session, w: World, inbox: Inbox, who: str, key: str
+) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 17)
+    if who == "anonymous":
+        actor = ANONYMOUS
+    elif who == "adult":
+        actor = f.actor(db, w.senior)
+    elif who == "under_16":
+        actor = f.actor(db, _minor(db, w.here, "kim@example.org", 15))
+    elif who == "other_kommune":
+        actor = f.actor(db, _minor(db, w.other, "lea@example.org", 17))
+    else:
+        actor = f.actor(db, lena)
+        if who == "blocked":
+            lena.status = UserStatus.BLOCKED
+            db.add(lena)
+        else:
+            actor = replace(actor, consent_due=True)
+    db.commit()
+    err = _refused(lambda: _ask(db, w, actor, "papa@example.org"))
+    assert isinstance(err, NotAllowed) and err.key == key
+    db.rollback()
+    if who != "under_16":
+        err = _refused(
+            lambda: youth_account.set_in_school(db, actor, w.here.id or 0, in_school=False)
+        )
+        assert isinstance(err, NotAllowed)
+        db.rollback()
+        assert youth_account.youth_account(db, actor, w.here.id or 0) == (
+            youth_account.YouthAccount()
+        )
+    assert db.exec(select(ParentalConsent).where(ParentalConsent.user_id == lena.id)).all() == []
+    assert inbox.messages == []
+    db.refresh(lena)
+    assert lena.in_full_time_school
+
+
+def test_the_parents_address_is_checked(db: Session, w: World, inbox: Inbox) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 17)
+    db.commit()
+    for typed, key in (("", "email.required"), ("papa@", "email.invalid")):
+        err = _refused(lambda t=typed: _ask(db, w, lena, t))
+        assert (err.field, err.key) == ("parent_email", key)  # type: ignore[attr-defined]
+        db.rollback()
+    err = _refused(lambda: _ask(db, w, lena, "Lena@example.org"))
+    assert (err.field, err.key) == ("parent_email", "youth.parent_email_own")  # type: ignore[attr-defined]
+    db.rollback()
+    assert inbox.messages == []
+
+
+def test_a_minor_says_they_left_school_and_the_rules_follow(db: Session, w: World) -> None:
+    lena = _minor(db, w.here, "lena@example.org", 16)
+    _consent(db, lena)
+    saturday = _next(5)
+    long_job = _job(db, w, "Umzugshilfe", day=saturday, window=("09:00", "17:00"), hours="4")
+    db.commit()
+    listing = db.get(Listing, long_job)
+    assert listing is not None
+    refusal = listing_refusal(db, lena, listing)
+    assert refusal is not None and refusal.key == "youth.rule.child_2h"
+    assert _state(db, w, lena).in_school
+    youth_account.set_in_school(db, f.actor(db, lena), w.here.id or 0, in_school=False)
+    db.commit()
+    db.refresh(lena)
+    assert not lena.in_full_time_school and not _state(db, w, lena).in_school
+    assert listing_refusal(db, lena, listing) is None
+    youth_account.set_in_school(db, f.actor(db, lena), w.here.id or 0, in_school=True)
+    db.commit()
+    db.refresh(lena)
+    assert lena.in_full_time_school
+
+
+def test_a_masked_address_shows_little() -> None:
+    assert mask_email("papa@example.org") == "p…@example.org"
+    assert mask_email("mama.taschengeld@example.org") == "ma…@example.org"
+    assert mask_email("kaputt") == "…"
