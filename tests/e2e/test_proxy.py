@@ -421,7 +421,7 @@ def _office_person_with_listing() -> tuple[int, int]:
             )
         )
         category_id = db.exec(
-            select(Category.id).where(Category.kommune_id == kommune_id, Category.name == "Garten")
+            select(Category.id).where(Category.kommune_id == kommune_id, Category.name == "Alltagshilfe")
         ).one()
         listing_id = create_listing(
             db,
