@@ -13,6 +13,7 @@ from dasnez_app.pages.consent import ConsentState, consent_page
 from dasnez_app.pages.detail import DetailState, detail_page
 from dasnez_app.pages.email_confirm import EmailConfirmState, email_confirm_page
 from dasnez_app.pages.institution import InstitutionState, institution_page
+from dasnez_app.pages.institution_edit import InstitutionEditState, institution_edit_page
 from dasnez_app.pages.institution_invite import InstitutionInviteState, institution_invite_page
 from dasnez_app.pages.institution_register import (
     InstitutionRegisterState,
@@ -103,6 +104,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
     routes.CONSENT: (consent_page, ConsentState.load),
     routes.INSTITUTION: (institution_page, InstitutionState.load),
     routes.INSTITUTION_REGISTER: (institution_register_page, InstitutionRegisterState.load),
+    routes.INSTITUTION_EDIT: (institution_edit_page, InstitutionEditState.load),
     routes.INSTITUTION_INVITE: (institution_invite_page, InstitutionInviteState.load),
     routes.PARENT_CONSENT: (parent_consent_page, ParentConsentState.load),
     routes.YOUTH_INFO: (youth_info_page, YouthInfoState.load),

@@ -37,6 +37,7 @@ def _institution(db: Session, params: Mapping[str, str], _viewer: Viewer) -> boo
 
 CHECKS: dict[str, Check] = {
     routes.INSTITUTION: _institution,
+    routes.INSTITUTION_EDIT: _institution,
     routes.INSTITUTION_REGISTER: _kommune,
     routes.KOMMUNE: _kommune,
     routes.BROWSE: _kommune,

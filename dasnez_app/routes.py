@@ -61,6 +61,8 @@ EASY = "/leichte-sprache"
 CONSENT = "/zustimmung"
 INSTITUTION = "/k/[slug]/netzwerk/[handle]"
 INSTITUTION_REGISTER = "/k/[slug]/netzwerk-anmelden"
+# The responsible person edits the institution's details (the handle stays).
+INSTITUTION_EDIT = "/k/[slug]/netzwerk/[handle]/bearbeiten"
 INSTITUTION_INVITE = "/netzwerk-einladung"
 # The parent's or guardian's consent for a minor, from the link in their mail.
 PARENT_CONSENT = "/eltern-zustimmung"
@@ -124,6 +126,7 @@ PAGES: tuple[str, ...] = (
     CONSENT,
     INSTITUTION,
     INSTITUTION_REGISTER,
+    INSTITUTION_EDIT,
     INSTITUTION_INVITE,
     PARENT_CONSENT,
     YOUTH_INFO,
@@ -152,6 +155,7 @@ NOT_FOR_SEARCH_ENGINES: tuple[str, ...] = (
     "/k/*/neu",
     "/k/*/registrieren",
     "/k/*/netzwerk-anmelden",
+    "/k/*/netzwerk/*/bearbeiten",
     INSTITUTION_INVITE,
     "/k/*/eintrag/*/bearbeiten",
     "/embed/",
@@ -266,13 +270,27 @@ def institution_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
     return _join(kommune_href(slug), "/netzwerk/", handle)
 
 
+def institution_edit_href(slug: Segment, handle: Segment) -> str | rx.Var[str]:
+    """/k/<slug>/netzwerk/<handle>/bearbeiten: the responsible person's edit form."""
+    return _join(institution_href(slug, handle), "/bearbeiten")
+
+
+def institution_edit_from_path(path: str) -> tuple[str, str]:
+    """(<slug>, <handle>) of /k/<slug>/netzwerk/<handle>/bearbeiten (("", "") otherwise)."""
+    return _institution_params(INSTITUTION_EDIT, path)
+
+
 def institution_register_href(slug: Segment) -> str | rx.Var[str]:
     return _join(kommune_href(slug), "/netzwerk-anmelden")
 
 
 def institution_from_path(path: str) -> tuple[str, str]:
     """(<slug>, <handle>) of /k/<slug>/netzwerk/<handle> (("", "") for any other path)."""
-    params = path_params(INSTITUTION, path)
+    return _institution_params(INSTITUTION, path)
+
+
+def _institution_params(pattern: str, path: str) -> tuple[str, str]:
+    params = path_params(pattern, path)
     if not params or len(params["handle"]) > 64:
         return "", ""
     return params["slug"], params["handle"]

@@ -10,6 +10,7 @@ from dasnez_app.pages.account import AccountState
 from dasnez_app.pages.browse import BrowseState
 from dasnez_app.pages.detail import DetailState
 from dasnez_app.pages.institution import InstitutionState
+from dasnez_app.pages.institution_edit import InstitutionEditState
 from dasnez_app.pages.institution_register import InstitutionRegisterState
 from dasnez_app.pages.kommune import KommuneState
 from dasnez_app.pages.legal import LegalState
@@ -60,6 +61,9 @@ TITLES: dict[str, rx.Var[str]] = {
     ),
     routes.INSTITUTION_REGISTER: page_title(
         t("title.institution_register"), InstitutionRegisterState.kommune_name
+    ),
+    routes.INSTITUTION_EDIT: page_title(
+        t("title.institution_edit"), InstitutionEditState.kommune_name
     ),
     routes.INSTITUTION_INVITE: page_title(t("title.institution_invite")),
     routes.PARENT_CONSENT: page_title(t("youth.parent_title")),

@@ -15,3 +15,14 @@ def parse_id(raw: object) -> int | None:
         return int(text)
     except ValueError:
         return None
+
+
+def checked_ids(form: dict[str, str], prefix: str, limit: int = 50) -> tuple[int, ...]:
+    """The ids of the ticked checkboxes named `prefix<id>` (a browser sends only those),
+    at most `limit` of them from the form's first 200 fields."""
+    return tuple(
+        i
+        for key in list(form)[:200]
+        if key.startswith(prefix)
+        if (i := parse_id(key.removeprefix(prefix))) is not None
+    )[:limit]

@@ -741,6 +741,12 @@ def _member_part() -> rx.Component:
                     aria_label=t("institution.switcher"),
                 ),
             ),
+            rx.cond(
+                s.is_lead,
+                link_button(
+                    t("institution.edit_link"), routes.institution_edit_href(s.slug, s.handle)
+                ),
+            ),
             link_button(
                 t("institution.new_listing").replace("{name}", s.name),
                 routes.new_listing_href(s.slug)

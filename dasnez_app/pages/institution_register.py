@@ -24,7 +24,7 @@ from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Lines, attempt_check, form_fields
 from dasnez_ui.page_load import PageLoad
-from dasnez_ui.params import parse_id
+from dasnez_ui.params import checked_ids, parse_id
 
 _FIELDS = (
     "name",
@@ -138,8 +138,8 @@ class InstitutionRegisterState(PageLoad, PublicSession):
             description=str(form.get("description", ""))[:5000],
             contact=str(form.get("contact", ""))[:2000],
             website=str(form.get("website", ""))[:1000],
-            area_ids=_ids(form, "area_"),
-            space_ids=_ids(form, "space_"),
+            area_ids=checked_ids(form, "area_"),
+            space_ids=checked_ids(form, "space_"),
         )
         logo, logo_name = self._logo, self.logo_name
         person = {k: str(form.get(k, ""))[:1000] for k in ("display_name", "email", "password")}
@@ -200,15 +200,6 @@ class InstitutionRegisterState(PageLoad, PublicSession):
                 assert kommune.id is not None
                 self._offer(institutions.same_name(db, kommune.id, values.name))
         return self._focus_first_error()
-
-
-def _ids(form: dict[str, str], prefix: str) -> tuple[int, ...]:
-    return tuple(
-        i
-        for key in list(form)[:200]
-        if key.startswith(prefix)
-        if (i := parse_id(key.removeprefix(prefix))) is not None
-    )[:50]
 
 
 _s = InstitutionRegisterState

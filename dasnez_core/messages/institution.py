@@ -348,4 +348,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "institution.browse_by": ("Institution", "Institution"),
     "institution.browse_all": ("Alle Institutionen", "All institutions"),
     "institution.browse_chip_only": ("Nur Institutionen", "Institutions only"),
+    # --- editing the details (the responsible person) ------------------------------------
+    "title.institution_edit": ("Angaben bearbeiten", "Edit details"),
+    "audit.action.update_institution": ("Institution geändert", "Institution changed"),
+    "institution.edit_link": ("Angaben bearbeiten", "Edit details"),
+    "institution.edit_title": (
+        "Angaben von „{name}“ bearbeiten",
+        "Edit the details of “{name}”",
+    ),
+    "institution.edit_intro": (
+        "Was Sie hier ändern, zeigt die Seite der Institution in jeder Kommune, in der sie "
+        "freigeschaltet ist. Die Adresse der Seite bleibt gleich.",
+        "What you change here shows on the institution's page in every Kommune that "
+        "admitted it. The page's address stays the same.",
+    ),
+    "institution.edit_places": (
+        "Ortsteile und Sozialräume in {kommune}",
+        "Districts and social spaces in {kommune}",
+    ),
+    "institution.logo_current": ("Aktuelles Logo", "Current logo"),
+    "institution.logo_remove": ("Logo entfernen", "Remove the logo"),
+    "institution.edit_submit": ("Änderungen speichern", "Save changes"),
+    "institution.edit_saved": (
+        "Die Angaben von „{name}“ sind gespeichert.",
+        "The details of “{name}” are saved.",
+    ),
+    "institution.edit_exists_offer": (
+        "„{name}“ gibt es bereits. Wählen Sie einen anderen Namen oder sehen Sie sich die "
+        "Seite an:",
+        "“{name}” exists already. Choose another name, or have a look at its page:",
+    ),
 }

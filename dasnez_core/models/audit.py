@@ -43,6 +43,7 @@ class AuditAction(StrEnum):
     EXPORT_LISTINGS = "export_listings"
     APPROVE_INSTITUTION = "approve_institution"
     DECLINE_INSTITUTION = "decline_institution"
+    UPDATE_INSTITUTION = "update_institution"
     ADD_SPONSOR = "add_sponsor"
     UPDATE_SPONSOR = "update_sponsor"
     MOVE_SPONSOR = "move_sponsor"

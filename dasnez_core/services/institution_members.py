@@ -122,7 +122,8 @@ def membership_or_none(
         return None
 
 
-def _lead(db: Session, actor: Actor, kommune_id: int, handle: str) -> Membership:
+def lead_of(db: Session, actor: Actor, kommune_id: int, handle: str) -> Membership:
+    """The caller's membership as the institution's responsible person (else refused)."""
     found = membership(db, actor, kommune_id, handle)
     if not found.is_lead:
         raise NotAllowed("institution.lead_only")
@@ -173,7 +174,7 @@ def invite_member(
     """Mail a one-time invitation link (valid 14 days) to `email`. The answer is the same
     whatever the address: an account of a Kommune that has not admitted the institution,
     or a member already, gets no mail, and the caller cannot tell."""
-    found = _lead(db, actor, kommune_id, handle)
+    found = lead_of(db, actor, kommune_id, handle)
     address = check_email(email)
     owner = db.exec(select(User).where(col(User.email) == address)).first()
     if owner is not None:
@@ -284,7 +285,7 @@ def accept_invite(db: Session, actor: Actor, token: str) -> MyInstitution:
 
 def remove_member(db: Session, actor: Actor, kommune_id: int, handle: str, user_id: int) -> str:
     """The responsible person removes a member (not themselves); returns the name."""
-    found = _lead(db, actor, kommune_id, handle)
+    found = lead_of(db, actor, kommune_id, handle)
     if user_id == actor.user_id:
         raise InvalidInput("user_id", "institution.cannot_remove_self")
     member = locked_one(

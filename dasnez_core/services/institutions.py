@@ -177,9 +177,9 @@ class _Checked:
     space_ids: list[int]
 
 
-def _check_form(
-    db: Session, kommune_id: int, form: InstitutionForm, problems: Problems
-) -> _Checked:
+def check_form(db: Session, kommune_id: int, form: InstitutionForm, problems: Problems) -> _Checked:
+    """Registration's and the edit's checks of the form, every problem added to `problems`
+    (the places looked up through `kommune_id`)."""
     name = _clean_line(form.name)
     if len(name) < NAME_MIN:
         problems.add("name", "institution.name_too_short", min=NAME_MIN)
@@ -196,39 +196,58 @@ def _check_form(
     elif len(contact) > CONTACT_MAX:
         problems.add("contact", "institution.contact_too_long", max=CONTACT_MAX)
     website = problems.check(lambda: check_website(form.website)) or ""
-    area_ids = sorted(set(form.area_ids))[:PLACES_MAX]
-    space_ids = sorted(set(form.space_ids))[:PLACES_MAX]
-    if area_ids and len(
-        db.exec(
-            select(Area.id).where(col(Area.id).in_(area_ids), Area.kommune_id == kommune_id)
-        ).all()
-    ) != len(area_ids):
-        problems.add("area_ids", "area.unknown")
-    if space_ids and len(
-        db.exec(
-            select(SocialSpace.id).where(
-                col(SocialSpace.id).in_(space_ids), SocialSpace.kommune_id == kommune_id
-            )
-        ).all()
-    ) != len(space_ids):
-        problems.add("space_ids", "listing.social_space_unknown")
+    area_ids, space_ids = check_places(db, kommune_id, form.area_ids, form.space_ids, problems)
     return _Checked(name, form.kind, description, contact, website, area_ids, space_ids)
 
 
-def same_name(db: Session, kommune_id: int, name: str) -> InstitutionRef | None:
+def check_places(
+    db: Session,
+    kommune_id: int,
+    area_ids: Sequence[int],
+    space_ids: Sequence[int],
+    problems: Problems,
+    *,
+    suffix: str = "",
+) -> tuple[list[int], list[int]]:
+    """The Ortsteile and social spaces an institution serves in `kommune_id`, each id looked
+    up through that Kommune (an id of another Kommune is a problem of the field
+    `area_ids<suffix>` / `space_ids<suffix>`)."""
+    areas = sorted(set(area_ids))[:PLACES_MAX]
+    spaces = sorted(set(space_ids))[:PLACES_MAX]
+    if areas and len(
+        db.exec(select(Area.id).where(col(Area.id).in_(areas), Area.kommune_id == kommune_id)).all()
+    ) != len(areas):
+        problems.add("area_ids" + suffix, "area.unknown")
+    if spaces and len(
+        db.exec(
+            select(SocialSpace.id).where(
+                col(SocialSpace.id).in_(spaces), SocialSpace.kommune_id == kommune_id
+            )
+        ).all()
+    ) != len(spaces):
+        problems.add("space_ids" + suffix, "listing.social_space_unknown")
+    return areas, spaces
+
+
+def same_name(
+    db: Session, kommune_id: int, name: str, *, exclude_id: int | None = None
+) -> InstitutionRef | None:
     """The institution of this Kommune (admitted or waiting) whose name folds to the same
-    spelling as `name`, if there is one."""
+    spelling as `name`, if there is one (other than `exclude_id`, the one being renamed)."""
     folded = fold(_clean_line(name))
     if not folded:
         return None
-    row = db.exec(
+    query = (
         select(Institution)
         .join(InstitutionAdmission, col(InstitutionAdmission.institution_id) == Institution.id)
         .where(
             InstitutionAdmission.kommune_id == kommune_id,
             Institution.name_folded == folded,
         )
-    ).first()
+    )
+    if exclude_id is not None:
+        query = query.where(Institution.id != exclude_id)
+    row = db.exec(query).first()
     return None if row is None else InstitutionRef(row.name, row.handle, row.kind)
 
 
@@ -242,7 +261,7 @@ def _new_handle(db: Session, name: str) -> str:
     return handle
 
 
-def _set_places(
+def set_places(
     db: Session,
     kommune_id: int,
     institution_id: int,
@@ -299,7 +318,7 @@ def register_institution(
         require(actor, Action.REGISTER_INSTITUTION, actor.kommune_id)
         responsible_email = ""
     problems = Problems()
-    checked = _check_form(db, kommune_id, form, problems)
+    checked = check_form(db, kommune_id, form, problems)
     if logo:
         problems.check(lambda: check_logo(logo))
     existing = same_name(db, kommune_id, checked.name) if not problems.has("name") else None
@@ -333,7 +352,7 @@ def register_institution(
         db.add(
             InstitutionMember(institution_id=institution_id, user_id=actor.user_id, is_lead=True)
         )
-    _set_places(db, kommune_id, institution_id, checked.area_ids, checked.space_ids)
+    set_places(db, kommune_id, institution_id, checked.area_ids, checked.space_ids)
     db.flush()
     return InstitutionRef(institution.name, institution.handle, institution.kind)
 
@@ -385,14 +404,7 @@ def request_admission(
     if existing is not None:
         raise InvalidInput("kommune", "institution.name_exists", name=existing.name)
     problems = Problems()
-    checked_areas = _check_form(
-        db,
-        kommune_id,
-        InstitutionForm(
-            name=institution.name, kind=institution.kind, contact="-", area_ids=tuple(area_ids)
-        ),
-        problems,
-    )
+    area_ids, _ = check_places(db, kommune_id, area_ids, (), problems)
     problems.raise_if_any()
     db.add(
         InstitutionAdmission(
@@ -402,7 +414,7 @@ def request_admission(
             requested_by=actor.user_id,
         )
     )
-    _set_places(db, kommune_id, id_of(institution), checked_areas.area_ids, [])
+    set_places(db, kommune_id, id_of(institution), area_ids, [])
     db.flush()
     return InstitutionRef(institution.name, institution.handle, institution.kind)
 

@@ -100,6 +100,11 @@ PUBLIC_RECIPES: dict[str, Recipe] = {
     pr.INSTITUTION_REGISTER: Recipe(
         lambda s: str(pr.institution_register_href(s.slug)), _PUBLIC_ROLES
     ),
+    # A citizen who is not its responsible person finds nothing to edit; the form itself:
+    # tests/e2e/test_institutions.py.
+    pr.INSTITUTION_EDIT: Recipe(
+        lambda s: str(pr.institution_edit_href(s.slug, "caritas-delbruck")), _PUBLIC_ROLES
+    ),
     pr.INSTITUTION_INVITE: _fixed(pr.INSTITUTION_INVITE + "?token=abgelaufen", ANONYMOUS),
     pr.PARENT_CONSENT: _fixed(pr.PARENT_CONSENT + "?token=abgelaufen", ANONYMOUS),
     pr.YOUTH_INFO: Recipe(lambda s: str(pr.youth_info_href(s.slug)), _PUBLIC_ROLES),

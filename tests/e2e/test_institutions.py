@@ -6,20 +6,27 @@ states called straight over the websocket by the wrong people."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from sqlmodel import select
+from sqlmodel import col, select
 
 from dasnez_app.pages.institution import InstitutionState
+from dasnez_app.pages.institution_edit import InstitutionEditState
 from dasnez_app.pages.institution_invite import InstitutionInviteState
 from dasnez_app.pages.institution_register import InstitutionRegisterState
 from dasnez_core.db import session_scope
 from dasnez_core.models import (
+    Area,
+    AuditEvent,
     Institution,
     InstitutionMember,
     InstitutionMessage,
     InstitutionNotice,
+    InstitutionPlace,
+    Kommune,
     Listing,
     User,
 )
@@ -289,3 +296,171 @@ def test_wrong_people_cannot_act_for_an_institution_over_the_websocket(
             db.exec(select(Institution).where(Institution.name == "Pending e.V.")).first() is None
         )
     assert _caritas_id() > 0
+
+
+CARITAS_EDIT = CARITAS + "/bearbeiten"
+CARITAS_LEAD = "caritas@delbrueck.example"
+# Made a plain member of the Caritas for the editing tests (and removed again).
+CARITAS_MEMBER = "maria@delbrueck.example"
+
+
+@contextmanager
+def _caritas_with_member() -> Iterator[None]:
+    """The Caritas with a plain member; its details, places and members as seeded after."""
+    with session_scope() as db:
+        caritas = db.exec(select(Institution).where(Institution.handle == "caritas-delbruck")).one()
+        assert caritas.id is not None
+        saved = (caritas.name, caritas.kind, caritas.description, caritas.contact)
+        places = [
+            (p.kommune_id, p.area_id, p.social_space_id)
+            for p in db.exec(
+                select(InstitutionPlace).where(InstitutionPlace.institution_id == caritas.id)
+            ).all()
+        ]
+        maria = db.exec(select(User).where(User.email == CARITAS_MEMBER)).one()
+        assert maria.id is not None
+        db.add(InstitutionMember(institution_id=caritas.id, user_id=maria.id, is_lead=False))
+        caritas_id, maria_id = caritas.id, maria.id
+    try:
+        yield
+    finally:
+        with session_scope() as db:
+            caritas = db.get_one(Institution, caritas_id)
+            caritas.name, caritas.kind, caritas.description, caritas.contact = saved
+            db.add(caritas)
+            for row in db.exec(
+                select(InstitutionPlace).where(InstitutionPlace.institution_id == caritas_id)
+            ).all():
+                db.delete(row)
+            for kommune_id, area_id, space_id in places:
+                db.add(
+                    InstitutionPlace(
+                        kommune_id=kommune_id,
+                        institution_id=caritas_id,
+                        area_id=area_id,
+                        social_space_id=space_id,
+                    )
+                )
+            for membership in db.exec(
+                select(InstitutionMember).where(
+                    InstitutionMember.institution_id == caritas_id,
+                    InstitutionMember.user_id == maria_id,
+                )
+            ).all():
+                db.delete(membership)
+
+
+def test_the_responsible_person_edits_the_details_and_a_member_cannot(
+    browser: Browser, apps: Apps
+) -> None:
+    with _caritas_with_member():
+        # A plain member sees the member area, but no edit link; the edit page is not theirs.
+        member = _public(browser, apps, CARITAS_MEMBER)
+        member.goto(apps.public + CARITAS)
+        expect(member.get_by_role("heading", name="Für Mitglieder")).to_be_visible(timeout=SLOW)
+        expect(member.get_by_role("link", name="Angaben bearbeiten")).to_have_count(0)
+        member.goto(apps.public + CARITAS_EDIT)
+        expect(member.get_by_role("heading", name="Seite nicht gefunden")).to_be_visible(
+            timeout=SLOW
+        )
+
+        # The responsible person follows the link and changes the description and an Ortsteil.
+        lead = _public(browser, apps, CARITAS_LEAD)
+        lead.goto(apps.public + CARITAS)
+        lead.get_by_role("link", name="Angaben bearbeiten").click()
+        expect(lead).to_have_url(re.compile(r"/netzwerk/caritas-delbruck/bearbeiten$"))
+        expect(lead.get_by_label("Name der Institution")).to_have_value(
+            "Caritas Delbrück", timeout=SLOW
+        )
+        westenholz = lead.get_by_label(re.compile(r"(^| › )Westenholz$"))
+        expect(westenholz).not_to_be_checked()
+        steinhorst = lead.get_by_label(re.compile(r"(^| › )Steinhorst$"))
+        expect(steinhorst).to_be_checked()
+        _axe_clean(lead)
+        # Bad input first: a clear message under the field, nothing saved.
+        lead.get_by_label(re.compile("^Kontakt")).fill("")
+        lead.get_by_role("button", name="Änderungen speichern").click()
+        expect(lead.get_by_text("Bitte geben Sie an, wie man Sie erreicht.").first).to_be_visible(
+            timeout=SLOW
+        )
+        lead.get_by_label(re.compile("^Kontakt")).fill("Caritas-Treff, Lange Str. 12")
+        lead.get_by_label("Beschreibung").fill("Neu: Besuchsdienst auch in Westenholz.")
+        westenholz.check()
+        steinhorst.uncheck()
+        lead.get_by_role("button", name="Änderungen speichern").click()
+        expect(
+            lead.get_by_text("Die Angaben von „Caritas Delbrück“ sind gespeichert.")
+        ).to_be_visible(timeout=SLOW)
+
+        # Everyone sees it on the public page; the address stayed the same.
+        citizen = _public(browser, apps, CITIZEN)
+        citizen.goto(apps.public + CARITAS)
+        expect(citizen.get_by_text("Neu: Besuchsdienst auch in Westenholz.")).to_be_visible(
+            timeout=SLOW
+        )
+        expect(citizen.get_by_text(re.compile(r"^Tätig in: .*Westenholz"))).to_be_visible()
+        expect(citizen.get_by_text(re.compile(r"^Tätig in: .*Steinhorst"))).to_have_count(0)
+        expect(citizen.get_by_role("link", name="Angaben bearbeiten")).to_have_count(0)
+        with session_scope() as db:
+            event = db.exec(
+                select(AuditEvent).where(AuditEvent.action == "update_institution")
+            ).all()[-1]
+            assert "description" in event.reason and "places" in event.reason
+
+
+def test_wrong_people_cannot_edit_an_institution_over_the_websocket(
+    browser: Browser, apps: Apps
+) -> None:
+    page = _new_page(browser)
+    state = f"{InstitutionEditState.get_full_name()}.submit"
+    hacked = {
+        "form": {
+            "name": "Gehackt e.V.",
+            "kind": "club",
+            "description": "Gehackt",
+            "contact": "Gehackt",
+        }
+    }
+
+    def description() -> str:
+        with session_scope() as db:
+            caritas = db.exec(
+                select(Institution).where(Institution.handle == "caritas-delbruck")
+            ).one()
+            return caritas.name + " / " + caritas.description
+
+    with _caritas_with_member():
+        before = description()
+        # Anonymous: log in first.
+        anonymous = _tab(page, apps, CARITAS_EDIT, "Seite nicht gefunden")
+        updates = send_event(apps.public, anonymous, state, hacked, path=CARITAS_EDIT)  # type: ignore[arg-type]
+        assert "Bitte melden Sie sich zuerst an." in str(updates)
+
+        # A plain member: only the responsible person.
+        maria = _public(browser, apps, CARITAS_MEMBER)
+        tab = _tab(maria, apps, CARITAS_EDIT, "Seite nicht gefunden")
+        updates = send_event(apps.public, tab, state, hacked, path=CARITAS_EDIT)  # type: ignore[arg-type]
+        assert "Das darf nur die verantwortliche Person." in str(updates)
+
+        # A citizen, and another Kommune's admin: no such institution for them.
+        for email in (CITIZEN, "admin@bad-lippspringe.example"):
+            person = _public(browser, apps, email)
+            tab = _tab(person, apps, CARITAS_EDIT, "Seite nicht gefunden")
+            updates = send_event(apps.public, tab, state, hacked, path=CARITAS_EDIT)  # type: ignore[arg-type]
+            assert "Diese Institution gibt es hier nicht." in str(updates), email
+
+        # The responsible person ticking an Ortsteil of another Kommune: refused.
+        with session_scope() as db:
+            delbrueck = db.exec(select(Kommune).where(Kommune.slug == "delbrueck")).one()
+            foreign = db.exec(
+                select(Area).where(Area.kommune_id != delbrueck.id).order_by(col(Area.id))
+            ).first()
+            assert foreign is not None
+            field = f"area_{delbrueck.id}_{foreign.id}"
+        lead = _public(browser, apps, CARITAS_LEAD)
+        tab = _tab(lead, apps, CARITAS_EDIT, "Änderungen speichern")
+        payload = {"form": {**hacked["form"], field: "on"}}
+        updates = send_event(apps.public, tab, state, payload, path=CARITAS_EDIT)  # type: ignore[arg-type]
+        assert "Bitte wählen Sie einen Ortsteil aus der Liste." in str(updates)
+
+        assert description() == before

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,8 @@ from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.mail import Mail
 from dasnez_core.models import (
     AdmissionStatus,
+    AuditAction,
+    AuditEvent,
     Institution,
     InstitutionAdmission,
     InstitutionInvite,
@@ -31,10 +34,12 @@ from dasnez_core.models import (
 from dasnez_core.services import account, admin_detail, approval, auth, institutions, registration
 from dasnez_core.services import institution_inbox as inbox
 from dasnez_core.services import institution_members as members
+from dasnez_core.services import institution_profile as profile
 from dasnez_core.services.institutions import InstitutionForm
 from dasnez_core.services.listings import ListingDraft
 from dasnez_core.services.search import SearchFilters, get_listing_detail, search_public
 from tests import factories as f
+from tests.unit.test_logos import tiny_png
 
 FORM = InstitutionForm(
     name="Caritas Delbrück",
@@ -576,3 +581,246 @@ def test_the_admin_sees_which_member_posted_for_the_institution(db: Session) -> 
     listing_id = members.create_listing_as(db, _a(db, w, "member"), w["here"].id, handle, _draft(w))
     seen = admin_detail.listing_detail(db, _a(db, w, "admin"), w["here"].id, listing_id)
     assert (seen.author_name, seen.institution) == ("Max Mitglied", "Caritas Delbrück")
+
+
+# --- editing the details ----------------------------------------------------------------------
+
+
+def _edit(
+    db: Session, w: dict[str, Any], handle: str, who: str = "lead", **changes: Any
+) -> institutions.InstitutionRef:
+    places = changes.pop("places", {})
+    logo = changes.pop("logo", b"")
+    remove_logo = changes.pop("remove_logo", False)
+    return profile.update_institution(
+        db,
+        _a(db, w, who),
+        w["here"].id,
+        handle,
+        replace(FORM, **changes),
+        places,
+        logo=logo,
+        logo_name="logo.png",
+        remove_logo=remove_logo,
+    )
+
+
+def _edits(db: Session) -> list[AuditEvent]:
+    return list(
+        db.exec(select(AuditEvent).where(AuditEvent.action == AuditAction.UPDATE_INSTITUTION))
+    )
+
+
+def test_the_responsible_person_edits_the_details_and_places(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    westenholz = f.district(db, w["here"], "Westenholz")
+    school = f.social_space(db, w["here"], "Grundschule Boke")
+    details = profile.institution_details(db, _a(db, w, "lead"), w["here"].id, handle)
+    assert [(p.kommune_name, p.area_ids) for p in details.places] == [
+        (w["here"].name, [w["boke"].id])
+    ]
+    ref = _edit(
+        db,
+        w,
+        handle,
+        name="Caritas Delbrück-Boke",
+        kind="senior_help",
+        description="Besuchsdienste und Beratung.",
+        contact="Dorfstraße 3, 05250 777",
+        website="caritas.example",
+        places={w["here"].id: ((westenholz.id,), (school.id,))},
+    )
+    assert ref.handle == handle  # the address stays
+    page = institutions.institution_page(db, w["here"].id, handle, date.today())
+    assert (page.name, page.kind, page.description, page.contact, page.website) == (
+        "Caritas Delbrück-Boke",
+        "senior_help",
+        "Besuchsdienste und Beratung.",
+        "Dorfstraße 3, 05250 777",
+        "https://caritas.example",
+    )
+    assert (page.areas, page.spaces) == (["Westenholz"], ["Grundschule Boke"])
+    assert institutions.same_name(db, w["here"].id, "caritas delbruck-boke") is not None
+    [event] = _edits(db)
+    assert (event.actor_id, event.kommune_id, event.target_type) == (
+        w["lead"].id,
+        w["here"].id,
+        "institution",
+    )
+    assert event.reason == "name, kind, description, contact, website, places"
+    # Saving the same again changes nothing and records nothing.
+    _edit(
+        db,
+        w,
+        handle,
+        name="Caritas Delbrück-Boke",
+        kind="senior_help",
+        description="Besuchsdienste und Beratung.",
+        contact="Dorfstraße 3, 05250 777",
+        website="https://caritas.example",
+        places={w["here"].id: ((westenholz.id,), (school.id,))},
+    )
+    assert len(_edits(db)) == 1
+
+
+def test_the_institution_may_keep_its_own_name_in_another_spelling(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    _edit(db, w, handle, name="CARITAS Delbrueck")
+    assert institutions.institution_page(db, w["here"].id, handle, date.today()).name == (
+        "CARITAS Delbrueck"
+    )
+
+
+def test_a_name_of_another_institution_is_refused_offering_it(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    institutions.register_institution(
+        db, _a(db, w, "citizen"), w["here"].id, replace(FORM, name="Seniorenhilfe Boke")
+    )
+    with pytest.raises(InvalidInput) as exc:
+        _edit(db, w, handle, name="seniorenhilfe  BOKE")
+    assert [(p.field, p.key) for p in exc.value.problems] == [("name", "institution.name_exists")]
+    institution_id = db.exec(select(Institution.id).where(Institution.handle == handle)).one()
+    taken = profile.name_taken(db, institution_id, "Seniorenhilfe Boke")
+    assert taken is not None and taken.ref.handle == "seniorenhilfe-boke"
+    assert taken.kommune_slug == w["here"].slug
+    assert institutions.institution_page(db, w["here"].id, handle, date.today()).name == (
+        "Caritas Delbrück"
+    )
+
+
+def test_a_name_taken_in_another_of_its_kommunen_is_refused(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    institutions.register_institution(
+        db, _a(db, w, "stranger"), w["there"].id, replace(FORM, name="Tafel Bad Lippspringe")
+    )
+    institutions.request_admission(db, _a(db, w, "lead"), handle, w["there"].id)
+    with pytest.raises(InvalidInput) as exc:
+        _edit(db, w, handle, name="Tafel Bad Lippspringe")
+    assert exc.value.key == "institution.name_exists"
+
+
+def test_bad_details_are_reported_field_by_field_and_nothing_is_written(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    here = w["here"].id
+    with pytest.raises(InvalidInput) as exc:
+        _edit(
+            db,
+            w,
+            handle,
+            name="C",
+            kind="bank",
+            description="x" * 2001,
+            contact="",
+            website="kein link",
+            logo=b"<svg></svg>",
+            places={here: ((w["there_area"].id,), (999_999,))},
+        )
+    assert {(p.field, p.key) for p in exc.value.problems} == {
+        ("name", "institution.name_too_short"),
+        ("kind", "institution.kind_required"),
+        ("description", "institution.description_too_long"),
+        ("contact", "institution.contact_required"),
+        ("website", "institution.website_invalid"),
+        ("logo", "masterdata.logo_wrong_type"),
+        (f"area_ids_{here}", "area.unknown"),
+        (f"space_ids_{here}", "listing.social_space_unknown"),
+    }
+    with pytest.raises(InvalidInput) as exc:
+        _edit(db, w, handle, name="x" * 121, contact="y" * 501)
+    assert {p.key for p in exc.value.problems} == {
+        "institution.name_too_long",
+        "institution.contact_too_long",
+    }
+    page = institutions.institution_page(db, here, handle, date.today())
+    assert (page.name, page.areas) == ("Caritas Delbrück", ["Boke"])
+    assert _edits(db) == []
+
+
+def test_places_of_a_kommune_that_does_not_list_it_are_not_found(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    with pytest.raises(NotFound):
+        _edit(db, w, handle, places={w["there"].id: ((w["there_area"].id,), ())})
+
+
+def test_places_are_edited_per_kommune_each_through_its_own(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    institutions.request_admission(db, _a(db, w, "lead"), handle, w["there"].id)
+    here, there = w["here"].id, w["there"].id
+    # Boke belongs to Delbrück: not an Ortsteil of Bad Lippspringe.
+    with pytest.raises(InvalidInput) as exc:
+        _edit(db, w, handle, places={there: ((w["boke"].id,), ())})
+    assert exc.value.problems[0].field == f"area_ids_{there}"
+    _edit(db, w, handle, places={here: ((), ()), there: ((w["there_area"].id,), ())})
+    details = profile.institution_details(db, _a(db, w, "lead"), here, handle)
+    assert {p.kommune_id: p.area_ids for p in details.places} == {
+        here: [],
+        there: [w["there_area"].id],
+    }
+    # Each listing Kommune's audit log names what changed there.
+    assert {(e.kommune_id, e.reason) for e in _edits(db)} == {(here, "places"), (there, "places")}
+
+
+def test_the_logo_is_replaced_and_removed(
+    db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASNEZ_UPLOAD_DIR", str(tmp_path))
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    _edit(db, w, handle, logo=tiny_png())
+    first = institutions.institution_page(db, w["here"].id, handle, date.today()).logo
+    assert first.endswith(".png") and (tmp_path / first).exists()
+    _edit(db, w, handle, logo=tiny_png())
+    second = institutions.institution_page(db, w["here"].id, handle, date.today()).logo
+    assert second not in ("", first)
+    _edit(db, w, handle, remove_logo=True)
+    assert institutions.institution_page(db, w["here"].id, handle, date.today()).logo == ""
+    assert [e.reason for e in _edits(db)] == ["logo", "logo", "logo"]
+
+
+@pytest.mark.parametrize(
+    "who",
+    ["anonymous", "member", "citizen", "pending", "blocked", "admin", "other_admin", "stranger"],
+)
+def test_only_the_responsible_person_edits(db: Session, who: str) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    _invite_and_join(db, w, handle)
+    with pytest.raises((NotAllowed, NotFound)):
+        profile.institution_details(db, _a(db, w, who), w["here"].id, handle)
+    with pytest.raises((NotAllowed, NotFound)):
+        _edit(db, w, handle, who=who, description="Gehackt")
+    assert institutions.institution_page(db, w["here"].id, handle, date.today()).description == (
+        FORM.description
+    )
+    assert _edits(db) == []
+
+
+def test_a_blocked_responsible_person_no_longer_edits(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    w["lead"].status = UserStatus.BLOCKED
+    db.add(w["lead"])
+    db.flush()
+    with pytest.raises(NotAllowed):
+        _edit(db, w, handle, description="Gehackt")
+
+
+def test_the_institution_is_edited_only_from_a_kommune_that_admitted_it(db: Session) -> None:
+    w = _world(db)
+    handle = _approved_institution(db, w)
+    lead = _a(db, w, "lead")
+    with pytest.raises(NotFound):
+        profile.update_institution(db, lead, w["there"].id, handle, FORM, {})
+    # Before its admission it has no page to edit either.
+    ref = institutions.register_institution(
+        db, lead, w["here"].id, replace(FORM, name="Seniorenhilfe Boke")
+    )
+    with pytest.raises(NotFound):
+        profile.update_institution(db, lead, w["here"].id, ref.handle, FORM, {})
