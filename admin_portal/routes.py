@@ -29,7 +29,9 @@ from dasnez_core.services.filters import (
     clean_query,
     positive_int,
 )
+from dasnez_core.services.kommunen_list import KOMMUNE_STATES, KommunenFilters
 from dasnez_core.services.listings_list import LISTING_SORTS, ListingFilters
+from dasnez_core.services.outbox import FAILED, OUTBOX_STATES
 from dasnez_core.services.people_list import PEOPLE_SORTS, USER_STATUSES, PeopleFilters
 
 # --- routes -----------------------------------------------------------------------------------
@@ -411,3 +413,50 @@ def ratings_query(page: int | None, only_admin: bool) -> str:
     """The query of ratings: a page (its number always written, the pager needs a non-empty
     query to show its link) or, with `page` None, the first page."""
     return _query({"nur": ONLY_ADMIN if only_admin else "", "seite": page})
+
+
+# Kommunen of platform staff (/kommunen).
+
+
+def parse_kommunen(params: Mapping[str, str]) -> KommunenFilters:
+    """Kommunen-list filters from URL parameters."""
+    state = params.get("status", "")
+    return KommunenFilters(
+        q=clean_query(params.get("q"), 60),
+        state=state if state in KOMMUNE_STATES else "",
+        page=positive_int(params.get("seite")) or 1,
+    )
+
+
+def kommunen_query(filters: KommunenFilters, **change: Any) -> str:
+    """The URL query of Kommunen-list filters (with `change` applied), defaults left out."""
+    f = replace(filters, **change)
+    return _query({"q": f.q, "status": f.state, "seite": "" if f.page == 1 else f.page})
+
+
+# Mail outbox of platform staff (/postausgang).
+
+
+@dataclass(frozen=True)
+class OutboxView:
+    """The state of mails shown and the page."""
+
+    state: str = FAILED
+    page: int = 1
+
+
+def parse_outbox(params: Mapping[str, str]) -> OutboxView:
+    """Outbox state and page from URL parameters (failed mails, first page by default)."""
+    state = params.get("status", "")
+    return OutboxView(
+        state=state if state in OUTBOX_STATES else FAILED,
+        page=positive_int(params.get("seite")) or 1,
+    )
+
+
+def outbox_query(view: OutboxView, **change: Any) -> str:
+    """The URL query of an outbox view (with `change` applied), defaults left out."""
+    v = replace(view, **change)
+    return _query(
+        {"status": "" if v.state == FAILED else v.state, "seite": "" if v.page == 1 else v.page}
+    )

@@ -1,90 +1,93 @@
-"""Platform staff: all Kommunen with their figures and state (/kommunen); switching one
-live, deactivating it (with a reason) or back on, and the ZIP of all its data."""
+"""Platform staff: all Kommunen with their figures and state (/kommunen), 25 a page, with
+a search by name, slug, postcode or Kreis and a filter by state (both in the URL); switching
+one live, deactivating it (with a reason) or back on, and the ZIP of all its data."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
 
 import reflex as rx
 from sqlmodel import Session
 
 from admin_portal import routes
 from admin_portal.components import admin_page, table_scroll_region
+from admin_portal.filtered_list import choice_filter, filter_form, pager, text_filter
+from admin_portal.routes import kommunen_query, parse_kommunen
 from admin_portal.state import AdminSession
 from dasnez_core.errors import InvalidInput, NotFound
+from dasnez_core.permissions import Action, can
 from dasnez_core.services.filters import positive_int
 from dasnez_core.services.kommune_export import KommuneExport, export_kommune
 from dasnez_core.services.kommunen import Option
+from dasnez_core.services.kommunen_list import (
+    KOMMUNE_STATES,
+    KommunenPage,
+    KommuneRow,
+    list_managed_kommunen,
+)
 from dasnez_core.services.onboarding import (
     GoLiveResult,
     deactivate_kommune,
     go_live,
-    managed_kommunen,
     reactivate_kommune,
 )
-from dasnez_core.services.platform import kommunen_stats
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Lines, form_fields
 from dasnez_ui.page_load import PageLoad
 
+ROUTE = routes.KOMMUNEN
+_FILTER_FIELDS = ("q", "status")
 _LINES = Lines("error", "success")
 _DEACTIVATE = Lines("error", "success", form_fields("kommune_id", "reason", kommune="kommune_id"))
 
 
-@dataclass(frozen=True)
-class KommuneLine:
-    """A row of the list: figures, state and the actions it offers."""
-
-    kommune_id: int
-    slug: str
-    name: str
-    kreis: str
-    state: str
-    live_since: str
-    admins: int
-    approved_users: int
-    pending_users: int
-    published_listings: int
-
-
 class KommunenState(PageLoad, AdminSession):
-    rows: list[KommuneLine] = []
+    loaded: bool = False
+    rows: list[KommuneRow] = []
     active_options: list[Option] = []
+    state_options: list[Option] = []
+    total: int = 0
+    by_state: str = ""
+    page: int = 1
+    pages: int = 1
+    prev_query: str = ""
+    next_query: str = ""
+    f_q: str = ""
+    f_state: str = ""
+    filter_key: str = ""
     error: str = ""
     success: str = ""
     field_errors: dict[str, str] = {}
     form_key: int = 0
 
     def _reload(self) -> None:
+        """The page of the URL's search, state and page number (past the end: the last)."""
         actor = self._actor()
-
-        def read(db: Session) -> list[KommuneLine]:
-            figures = {s.slug: s for s in kommunen_stats(db, actor)}
-            return [
-                KommuneLine(
-                    kommune_id=k.kommune_id,
-                    slug=k.slug,
-                    name=k.name,
-                    kreis=k.kreis,
-                    state=k.state,
-                    live_since=k.live_since,
-                    admins=k.admins,
-                    approved_users=figures[k.slug].approved_users if k.slug in figures else 0,
-                    pending_users=figures[k.slug].pending_users if k.slug in figures else 0,
-                    published_listings=figures[k.slug].published_listings
-                    if k.slug in figures
-                    else 0,
-                )
-                for k in managed_kommunen(db, actor, self.lang)
-            ]
-
-        lines = self._run(read, lines=Lines("error")).value
-        self.rows = lines or []
+        filters = parse_kommunen(dict(self.router.url.query_parameters))
+        self.state_options = [Option(s, self._t(f"onboard.state.{s}")) for s in KOMMUNE_STATES]
+        shown: KommunenPage | None = self._run(
+            lambda db: list_managed_kommunen(db, actor, filters, self.lang),
+            lines=Lines("error"),
+        ).value
+        if shown is None:
+            self.rows, self.active_options, self.loaded = [], [], False
+            return
+        kept = shown.filters
+        self.f_q, self.f_state = kept.q, kept.state
+        self.filter_key = kommunen_query(kept) or "all"
+        self.total, self.page, self.pages = shown.total, shown.page, shown.pages
+        self.by_state = self._t("onboard.list.by_state", **shown.by_state)
+        self.prev_query = kommunen_query(kept, page=shown.page - 1) if shown.page > 1 else ""
+        self.next_query = (
+            kommunen_query(kept, page=shown.page + 1) if shown.page < shown.pages else ""
+        )
+        self.rows = shown.rows
         self.active_options = [
             Option(str(r.kommune_id), r.name) for r in self.rows if r.state != "inactive"
         ]
+        self.loaded = True
 
     @rx.event
     def load(self) -> rx.event.EventSpec | None:
@@ -92,12 +95,26 @@ class KommunenState(PageLoad, AdminSession):
 
     def _build(self) -> rx.event.EventSpec | None:
         self.error = self.success = ""
-        self.field_errors, self.rows = {}, []
+        self.field_errors, self.rows, self.active_options, self.loaded = {}, [], [], False
+        self.total, self.page, self.pages, self.prev_query, self.next_query = 0, 1, 1, "", ""
+        self.by_state = self.f_q = self.f_state = ""
         self._actor()
         if not self.logged_in:
             return rx.redirect(routes.HOME)
         self._reload()
         return None
+
+    @rx.event
+    def apply(self, form: dict[str, Any]) -> rx.event.EventSpec | None:
+        """Turn the search form into a URL; loading that URL shows the list (bookmarkable)."""
+        if not can(self._actor(), Action.MANAGE_KOMMUNEN):
+            self.error, self.success = self._t("error.not_allowed"), ""
+            return None
+        if not isinstance(form, dict):
+            form = {}
+        filters = parse_kommunen({k: str(form.get(k, ""))[:120] for k in _FILTER_FIELDS})
+        query = kommunen_query(filters)
+        return rx.redirect(ROUTE + (f"?{query}" if query else ""))
 
     @rx.event
     def go_live(self, kommune_id: int) -> None:
@@ -172,7 +189,7 @@ class KommunenState(PageLoad, AdminSession):
         return rx.download(data=made.data, filename=made.filename, mime_type="application/zip")
 
 
-def _actions(r: rx.Var[KommuneLine]) -> rx.Component:
+def _actions(r: rx.Var[KommuneRow]) -> rx.Component:
     return rx.hstack(
         rx.cond(
             r.state == "setup",
@@ -206,7 +223,7 @@ def _actions(r: rx.Var[KommuneLine]) -> rx.Component:
     )
 
 
-def _row(r: rx.Var[KommuneLine]) -> rx.Component:
+def _row(r: rx.Var[KommuneRow]) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(r.name),
         rx.table.cell(r.kreis),
@@ -233,6 +250,7 @@ def _deactivate_form() -> rx.Component:
     return rx.form(
         rx.heading(t("onboard.deactivate"), size="5", as_="h2"),
         rx.text(t("onboard.deactivate_hint"), size="2", color_scheme="gray"),
+        rx.text(t("onboard.list.choose_hint"), size="2", color_scheme="gray"),
         forms.select(
             t("onboard.choose"),
             "kommune_id",
@@ -250,18 +268,28 @@ def _deactivate_form() -> rx.Component:
     )
 
 
-def kommunen_page() -> rx.Component:
+def _filters() -> rx.Component:
     s = KommunenState
-    return admin_page(
-        rx.vstack(
-            rx.heading(t("admin.kommunen_title"), size="7", as_="h1"),
-            rx.text(t("admin.platform_hint")),
-            forms.error_summary(s.error, s.field_errors),
-            forms.success_line(s.success),
-            rx.cond(
-                AdminSession.is_platform_admin,
-                link_button(t("onboard.nav.new"), routes.NEW_KOMMUNE),
-            ),
+    return filter_form(
+        ROUTE,
+        s.apply,
+        s.filter_key,
+        text_filter("onboard.list.q", s.f_q),
+        choice_filter("onboard.col.state", "status", s.state_options, s.f_state),
+    )
+
+
+def _list() -> rx.Component:
+    s = KommunenState
+    return rx.vstack(
+        rx.text(
+            t("adminlist.count").replace("{count}", s.total.to_string()),
+            weight="bold",
+            aria_live="polite",
+        ),
+        rx.text(s.by_state, size="2", color_scheme="gray"),
+        rx.cond(
+            s.rows.length() > 0,
             rx.box(
                 rx.table.root(
                     rx.table.header(
@@ -281,6 +309,28 @@ def kommunen_page() -> rx.Component:
                 ),
                 **table_scroll_region(),
             ),
+            rx.text(t("adminlist.none")),
+        ),
+        pager(ROUTE, s.prev_query, s.next_query, s.page, s.pages),
+        spacing="3",
+        width="100%",
+    )
+
+
+def kommunen_page() -> rx.Component:
+    s = KommunenState
+    return admin_page(
+        rx.vstack(
+            rx.heading(t("admin.kommunen_title"), size="7", as_="h1"),
+            rx.text(t("admin.platform_hint")),
+            forms.error_summary(s.error, s.field_errors),
+            forms.success_line(s.success),
+            rx.cond(
+                AdminSession.is_platform_admin,
+                link_button(t("onboard.nav.new"), routes.NEW_KOMMUNE),
+            ),
+            rx.cond(AdminSession.is_platform_admin, _filters()),
+            rx.cond(s.loaded, _list()),
             rx.cond(s.active_options.length() > 0, _deactivate_form()),
             width="100%",
             spacing="4",

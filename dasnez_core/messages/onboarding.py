@@ -151,6 +151,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "onboard.state.live": ("öffentlich", "live"),
     "onboard.state.inactive": ("deaktiviert", "deactivated"),
     "onboard.col.state": ("Stand", "State"),
+    "onboard.list.q": (
+        "Name, Kürzel, Postleitzahl oder Kreis enthält",
+        "Name, slug, postcode or Kreis contains",
+    ),
+    "onboard.list.by_state": (
+        "Im Aufbau: {setup} · Öffentlich: {live} · Deaktiviert: {inactive}",
+        "Being set up: {setup} · Live: {live} · Deactivated: {inactive}",
+    ),
+    "onboard.list.bad_state": (
+        "Diesen Stand gibt es nicht: im Aufbau, öffentlich oder deaktiviert.",
+        "There is no such state: being set up, live or deactivated.",
+    ),
+    "onboard.list.bad_page": (
+        "Bitte eine Seitenzahl ab 1 angeben.",
+        "Please give a page number from 1.",
+    ),
+    "onboard.list.choose_hint": (
+        "Zur Wahl stehen die aktiven Kommunen der angezeigten Seite; suchen Sie eine Kommune "
+        "oben, wenn sie fehlt.",
+        "The active Kommunen of the page shown are offered; search for a Kommune above if "
+        "it is missing.",
+    ),
     "onboard.col.admins": ("Verwaltung", "Administrators"),
     "onboard.col.actions": ("Aktionen", "Actions"),
     "onboard.go_live": ("Freischalten", "Switch live"),

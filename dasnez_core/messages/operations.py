@@ -88,9 +88,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stunden: {sent}",
         "Failed: {failed} · Waiting: {waiting} · Sent in the last 24 hours: {sent}",
     ),
-    "ops.outbox.show": ("Anzeigen", "Show"),
-    "ops.outbox.show.failed": ("Fehlgeschlagene Mails", "Failed mails"),
-    "ops.outbox.show.waiting": ("Wartende Mails", "Waiting mails"),
     "ops.outbox.col.to": ("Empfänger", "Recipient"),
     "ops.outbox.col.subject": ("Betreff", "Subject"),
     "ops.outbox.col.attempts": ("Versuche", "Attempts"),
@@ -114,8 +111,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ops.outbox.empty": ("Hier ist keine Mail.", "There is no mail here."),
     "ops.outbox.newest": (
-        "Gezeigt werden die 50 neuesten.",
-        "The 50 newest are shown.",
+        "Die neuesten zuerst, 50 auf einer Seite.",
+        "Newest first, 50 to a page.",
+    ),
+    "ops.outbox.states": ("Mails nach Stand", "Mails by state"),
+    "ops.outbox.state.failed": ("Fehlgeschlagene ({count})", "Failed ({count})"),
+    "ops.outbox.state.waiting": ("Wartende ({count})", "Waiting ({count})"),
+    "ops.outbox.state.sent": ("Versendete ({count})", "Sent ({count})"),
+    "ops.outbox.col.sent": ("Versendet", "Sent"),
+    "ops.outbox.bad_state": (
+        "Diesen Stand gibt es nicht: fehlgeschlagen, wartend oder versendet.",
+        "There is no such state: failed, waiting or sent.",
+    ),
+    "ops.outbox.bad_page": (
+        "Bitte eine Seitenzahl ab 1 angeben.",
+        "Please give a page number from 1.",
     ),
     "ops.outbox.not_found": ("Diese Mail gibt es nicht.", "This mail does not exist."),
     "ops.outbox.not_failed": (

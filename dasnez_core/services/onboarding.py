@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.emails import check_email
 from dasnez_core.errors import InvalidInput, NotFound, Problems
-from dasnez_core.formatting import format_date
 from dasnez_core.kommune_templates import CATEGORY_TEMPLATES
 from dasnez_core.models import (
     Area,
@@ -391,47 +390,6 @@ def state_of(kommune: Kommune) -> str:
     if not kommune.active:
         return KommuneState.INACTIVE
     return KommuneState.LIVE if kommune.live_since is not None else KommuneState.SETUP
-
-
-@dataclass(frozen=True)
-class ManagedKommune:
-    """A Kommune in platform staff's list, with what can be done to it."""
-
-    kommune_id: int
-    slug: str
-    name: str
-    kreis: str
-    postcodes: str
-    state: str
-    live_since: str
-    admins: int
-
-
-def managed_kommunen(db: Session, actor: Actor, lang: str = "de") -> list[ManagedKommune]:
-    """Every Kommune with its state and number of admins (two statements)."""
-    require(actor, Action.MANAGE_KOMMUNEN)
-    admins: dict[int, int] = {
-        int(kid): int(n)
-        for kid, n in db.exec(
-            select(RoleGrant.kommune_id, func.count())
-            .where(RoleGrant.role == Role.KOMMUNE_ADMIN, col(RoleGrant.kommune_id).is_not(None))
-            .group_by(col(RoleGrant.kommune_id))
-        ).all()
-        if kid is not None
-    }
-    return [
-        ManagedKommune(
-            kommune_id=id_of(k),
-            slug=k.slug,
-            name=k.name,
-            kreis=k.kreis,
-            postcodes=k.postcodes,
-            state=state_of(k),
-            live_since=format_date(k.live_since, lang) if k.live_since else "",
-            admins=admins.get(id_of(k), 0),
-        )
-        for k in db.exec(select(Kommune).order_by(col(Kommune.name))).all()
-    ]
 
 
 def _locked_kommune(db: Session, kommune_id: int) -> Kommune:

@@ -284,6 +284,12 @@ def test_nobody_but_platform_staff_calls_the_new_handlers(apps: Apps, browser: B
         ),
         (f"{KommunenState.get_full_name()}.export", {"kommune_id": target}, "/kommunen"),
         (f"{KommunenState.get_full_name()}.reactivate", {"kommune_id": target}, "/kommunen"),
+        (
+            f"{KommunenState.get_full_name()}.apply",
+            {"form": {"q": "Salzkotten", "status": "live"}},
+            "/kommunen",
+        ),
+        (f"{KommunenState.get_full_name()}.load", {}, "/kommunen"),
         (f"{PlatformChartsState.get_full_name()}.download", {"chart": "kommunen"}, "/statistik"),
         (f"{NewKommuneState.get_full_name()}.show_preview", {"text": "Boke"}, "/kommune-anlegen"),
         (f"{DemandState.get_full_name()}.load", {}, "/nachfrage"),

@@ -1,5 +1,6 @@
-"""Operations in the admin portal, in Chromium: platform staff send a failed mail again;
-a Kommune admin sets their digest mails and the Kommune's retention periods (a wrong value
+"""Operations in the admin portal, in Chromium: platform staff send a failed mail again,
+page through the outbox by state and search the Kommunen (state and page in the URL); a
+Kommune admin sets their digest mails and the Kommune's retention periods (a wrong value
 gets a German message and saves nothing). Over the raw websocket, nobody else reaches the
 outbox, and nobody changes another person's digest or another Kommune's periods."""
 
@@ -7,16 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sqlmodel import select
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from sqlmodel import col, select
 
 from admin_portal.pages.my_profile import MyProfileState
 from admin_portal.pages.outbox import OutboxState
 from admin_portal.pages.retention import RetentionState
 from dasnez_core.db import session_scope
-from dasnez_core.models import Kommune, User
+from dasnez_core.models import Kommune, User, utcnow
 from dasnez_core.models.operations import (
     AdminDigestSetting,
     MailOutbox,
@@ -114,10 +116,145 @@ def test_platform_staff_send_a_failed_mail_again(apps: Apps, desk: BrowserContex
         0, timeout=WAIT
     )
     assert _status(mail_id) == MailStatus.PENDING
-    page.get_by_label("Anzeigen").select_option("waiting")
+    page.get_by_role("link", name=re.compile(r"^Wartende \(\d+\)$")).click()
+    expect(page).to_have_url(re.compile(r"/postausgang\?status=waiting$"), timeout=WAIT)
     expect(page.get_by_role("row").filter(has_text="lena.postfach@example.org")).to_be_visible(
         timeout=WAIT
     )
+
+
+def _outbox_rows(prefix: str, count: int, status: str) -> None:
+    """`count` mails to prefix.NN@example.org, one a second, NN = 00 the newest. They are
+    dated an hour ahead, so that they are the newest whatever other tests left in the
+    outbox (the page boundaries are theirs); a waiting one is not due for a day."""
+    now = utcnow() + timedelta(hours=1)
+    with session_scope() as db:
+        for n in range(count):
+            at = now - timedelta(seconds=n)
+            db.add(
+                MailOutbox(
+                    to_address=f"{prefix}.{n:02d}@example.org",
+                    subject="Neue Nachricht",
+                    status=status,
+                    attempts=10 if status == MailStatus.FAILED else 1,
+                    last_error="SMTPServerDisconnected" if status == MailStatus.FAILED else "",
+                    created_at=at,
+                    next_attempt_at=now + timedelta(days=1),
+                    sent_at=at if status == MailStatus.SENT else None,
+                )
+            )
+
+
+def _mail_row(page: Page, address: str) -> Locator:
+    return page.get_by_role("row").filter(has_text=address)
+
+
+def test_platform_staff_page_through_the_outbox_and_filter_by_state(
+    apps: Apps, desk: BrowserContext
+) -> None:
+    _outbox_rows("seite", 55, MailStatus.FAILED)  # more than the 50 of a page
+    _outbox_rows("wartet", 1, MailStatus.PENDING)
+    _outbox_rows("versendet", 1, MailStatus.SENT)
+    page = desk.new_page()
+    _login(page, apps, STAFF)
+    page.get_by_role("link", name="Postausgang").click()
+    expect(page.get_by_role("heading", name="Postausgang", level=1)).to_be_visible(timeout=WAIT)
+    states = page.get_by_role("navigation", name="Mails nach Stand")
+    failed = states.get_by_role("link", name=re.compile(r"^Fehlgeschlagene \(\d+\)$"))
+    expect(failed).to_have_attribute("aria-current", "page", timeout=WAIT)
+    expect(_mail_row(page, "seite.00@example.org")).to_be_visible(timeout=WAIT)
+    expect(_mail_row(page, "seite.49@example.org")).to_be_visible()
+    expect(_mail_row(page, "seite.50@example.org")).to_have_count(0)
+    expect(page.get_by_text(re.compile(r"^Seite 1 von [2-9]$"))).to_be_visible()
+    expect(page.get_by_role("link", name="Vorherige Seite")).to_have_count(0)
+
+    # The next page, by keyboard: its number is in the URL, so reload and back keep it.
+    page.get_by_role("link", name="Nächste Seite").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/postausgang\?seite=2$"), timeout=WAIT)
+    expect(page.get_by_text(re.compile(r"^Seite 2 von \d+$"))).to_be_visible(timeout=WAIT)
+    expect(_mail_row(page, "seite.50@example.org")).to_be_visible(timeout=WAIT)
+    expect(_mail_row(page, "seite.00@example.org")).to_have_count(0)
+    page.reload()
+    expect(_mail_row(page, "seite.54@example.org")).to_be_visible(timeout=WAIT)
+    page.go_back()
+    expect(_mail_row(page, "seite.00@example.org")).to_be_visible(timeout=WAIT)
+
+    # Another state: only its mails, and the failed ones' button is gone.
+    states.get_by_role("link", name=re.compile(r"^Wartende \(\d+\)$")).click()
+    expect(page).to_have_url(re.compile(r"/postausgang\?status=waiting$"), timeout=WAIT)
+    expect(_mail_row(page, "wartet.00@example.org")).to_be_visible(timeout=WAIT)
+    expect(_mail_row(page, "seite.00@example.org")).to_have_count(0)
+    expect(page.get_by_role("button", name="Alle fehlgeschlagenen erneut senden")).to_have_count(0)
+    states.get_by_role("link", name=re.compile(r"^Versendete \(\d+\)$")).click()
+    expect(_mail_row(page, "versendet.00@example.org")).to_be_visible(timeout=WAIT)
+    expect(_mail_row(page, "wartet.00@example.org")).to_have_count(0)
+
+    # A forged URL: an unknown state shows the failed mails, a page past the end the last.
+    page.goto(apps.admin + "/postausgang?status=geloescht&seite=99999")
+    expect(failed).to_have_attribute("aria-current", "page", timeout=WAIT)
+    expect(page.get_by_text(re.compile(r"^Seite (\d+) von \1$"))).to_be_visible(timeout=WAIT)
+    expect(page.get_by_role("link", name="Nächste Seite")).to_have_count(0)
+
+    # Sending every failed mail again from the second page: the failed ones only.
+    page.goto(apps.admin + "/postausgang?seite=2")
+    expect(_mail_row(page, "seite.50@example.org")).to_be_visible(timeout=WAIT)
+    page.get_by_role("button", name="Alle fehlgeschlagenen erneut senden").click()
+    expect(page.get_by_text(re.compile(r"^\d+ Mails werden erneut gesendet\.$"))).to_be_visible(
+        timeout=WAIT
+    )
+    expect(page.get_by_text(re.compile(r"Fehlgeschlagen: 0 "))).to_be_visible(timeout=WAIT)
+    with session_scope() as db:
+        statuses = {
+            row.to_address: row.status
+            for row in db.exec(
+                select(MailOutbox).where(
+                    col(MailOutbox.to_address).in_(
+                        ("seite.54@example.org", "versendet.00@example.org")
+                    )
+                )
+            )
+        }
+    assert statuses["versendet.00@example.org"] == MailStatus.SENT
+    assert statuses["seite.54@example.org"] != MailStatus.FAILED
+
+
+def test_platform_staff_search_the_kommunen(apps: Apps, desk: BrowserContext) -> None:
+    page = desk.new_page()
+    _login(page, apps, STAFF)
+    page.goto(apps.admin + "/kommunen")
+    rows = page.get_by_test_id("kommune-row")
+    expect(rows.filter(has_text="Salzkotten")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text(re.compile(r"^Seite 1 von 1$"))).to_be_visible()
+    search = page.get_by_label("Name, Kürzel, Postleitzahl oder Kreis enthält")
+    search.fill("DELBRUECK")  # any spelling of Delbrück
+    page.get_by_role("button", name="Anzeigen").click()
+    expect(page).to_have_url(re.compile(r"/kommunen\?q=DELBRUECK$"), timeout=WAIT)
+    expect(rows).to_have_count(1, timeout=WAIT)
+    expect(rows.first).to_contain_text("Delbrück")
+    expect(page.get_by_text("1 Treffer", exact=True)).to_be_visible()
+
+    # By postcode and state; reload keeps both.
+    page.get_by_label("Name, Kürzel, Postleitzahl oder Kreis enthält").fill("33175")
+    page.get_by_label("Stand", exact=True).select_option("live")
+    page.get_by_role("button", name="Anzeigen").click()
+    expect(page).to_have_url(re.compile(r"/kommunen\?q=33175&status=live$"), timeout=WAIT)
+    expect(rows).to_have_count(1, timeout=WAIT)
+    expect(rows.first).to_contain_text("Bad Lippspringe")
+    page.reload()
+    expect(rows.first).to_contain_text("Bad Lippspringe", timeout=WAIT)
+    expect(page.get_by_label("Name, Kürzel, Postleitzahl oder Kreis enthält")).to_have_value(
+        "33175", timeout=WAIT
+    )
+    expect(page.get_by_label("Stand", exact=True)).to_have_value("live")
+
+    # Nothing in a state: said so; a forged URL is cleaned, not an error.
+    page.goto(apps.admin + "/kommunen?q=delbr%C3%BCck&status=setup")
+    expect(page.get_by_text("Keine Treffer für diese Auswahl.")).to_be_visible(timeout=WAIT)
+    page.goto(apps.admin + "/kommunen?q=delbr%C3%BCck&status=kaputt&seite=-4")
+    expect(rows).to_have_count(1, timeout=WAIT)
+    expect(rows.first).to_contain_text("Delbrück")
+    expect(page.get_by_role("alert")).to_have_count(0)
 
 
 def test_a_kommune_admin_sets_their_digest_mails(apps: Apps, desk: BrowserContext) -> None:
@@ -183,9 +320,15 @@ def test_wrong_people_over_the_websocket(
     page = desk.new_page()
     _login(page, apps, OTHER_ADMIN)
     admin_tab = _tab(page)
-    for name, payload in ((resend_one, {"mail_id": str(mail_id)}), (resend_every, {})):
+    load_outbox = f"{OutboxState.get_full_name()}.load"
+    for name, payload in (
+        (resend_one, {"mail_id": str(mail_id)}),
+        (resend_every, {}),
+        (load_outbox, {}),
+    ):
         updates = send_event(apps.admin, admin_tab, name, payload, path="/postausgang")
         assert NOT_ALLOWED in str(updates)
+        assert "otto.postfach@example.org" not in str(updates)  # no row of the outbox
     assert _status(mail_id) == MailStatus.FAILED
     # The other Kommune's admin changes only their own digest and their own Kommune.
     send_event(apps.admin, admin_tab, save_digest, {"form": {}}, path="/mein-profil")

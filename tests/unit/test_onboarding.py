@@ -33,6 +33,7 @@ from dasnez_core.models import (
 from dasnez_core.services import auth
 from dasnez_core.services.kommune_export import export_kommune
 from dasnez_core.services.kommunen import coming_soon, get_kommune_by_slug, list_kommunen
+from dasnez_core.services.kommunen_list import KommunenFilters, list_managed_kommunen
 from dasnez_core.services.masterdata_cache import master_by_slug
 from dasnez_core.services.onboarding import (
     AreaLineStatus,
@@ -41,7 +42,6 @@ from dasnez_core.services.onboarding import (
     create_kommune,
     deactivate_kommune,
     go_live,
-    managed_kommunen,
     preview_areas,
     reactivate_kommune,
 )
@@ -252,7 +252,7 @@ def test_only_platform_staff_use_the_wizard_and_manage_kommunen(
     with pytest.raises(NotAllowed):
         export_kommune(db, wrong, here)
     with pytest.raises(NotAllowed):
-        managed_kommunen(db, wrong)
+        list_managed_kommunen(db, wrong, KommunenFilters())
     db.rollback()
     assert _count(db, Kommune, Kommune.slug == "hoevelhof") == 0
     assert db.get(Kommune, here).active  # type: ignore[union-attr]
@@ -349,7 +349,8 @@ def test_deactivating_ends_logins_and_keeps_the_data(
     reactivate_kommune(db, world["platform"], here.id)
     db.commit()
     auth.login(db, email="maria@example.org", password=f.PASSWORD, app=auth.PUBLIC_APP)
-    states = {m.slug: m.state for m in managed_kommunen(db, world["platform"])}
+    shown = list_managed_kommunen(db, world["platform"], KommunenFilters()).rows
+    states = {m.slug: m.state for m in shown}
     assert states == {"delbrueck": "live", "bad-lippspringe": "live"}
     assert db.exec(select(func.count()).select_from(UserSession)).one() >= 3
 

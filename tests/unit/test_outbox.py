@@ -8,15 +8,22 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from dasnez_core import mail
-from dasnez_core.actor import ANONYMOUS
+from dasnez_core.actor import ANONYMOUS, Actor
 from dasnez_core.errors import InvalidInput, NotAllowed, NotFound
 from dasnez_core.mail import MAX_ATTEMPTS, Mail, backoff, queue, send_due
 from dasnez_core.models import AuditEvent, Role, UserStatus, utcnow
 from dasnez_core.models.operations import MailOutbox, MailStatus
-from dasnez_core.services.outbox import list_outbox, outbox_counts, resend, resend_all
+from dasnez_core.services.outbox import (
+    PAGE_SIZE,
+    list_outbox,
+    outbox_counts,
+    resend,
+    resend_all,
+)
 from tests import factories as f
 from tests.utils.smtp import free_port, smtp_server
 
@@ -132,7 +139,7 @@ def test_after_the_last_attempt_the_mail_has_failed_and_can_be_resent(
     assert send_due(db, now=moment + timedelta(days=1)) == 0  # failed stays failed
     actor = f.actor(db, staff)
     assert outbox_counts(db, actor).failed == 1
-    [shown] = list_outbox(db, actor)
+    [shown] = list_outbox(db, actor).rows
     assert shown.to_address == "erika@example.org" and shown.attempts == MAX_ATTEMPTS
     resend(db, actor, shown.id)
     db.commit()
@@ -221,3 +228,109 @@ def test_resending_a_mail_that_does_not_exist_is_not_found(db: Session) -> None:
     staff = f.actor(db, f.user(db, k, "plattform@example.org", roles=(Role.PLATFORM_ADMIN,)))
     with pytest.raises(NotFound):
         resend(db, staff, 999_999)
+
+
+# --- the outbox page: states, totals, pages ------------------------------------------------
+
+
+def _busy_outbox(db: Session) -> Actor:
+    """120 failed mails (one a minute, the newest last), 3 waiting, 2 sent (one of them
+    two days ago); platform staff to read them."""
+    k = f.kommune(db)
+    staff = f.actor(db, f.user(db, k, "plattform@example.org", roles=(Role.PLATFORM_ADMIN,)))
+    start = utcnow() - timedelta(days=1)
+    for n in range(120):
+        db.add(
+            MailOutbox(
+                to_address=f"f{n}@example.org",
+                subject="x",
+                status=MailStatus.FAILED,
+                created_at=start + timedelta(minutes=n),
+            )
+        )
+    for n, status in enumerate((MailStatus.PENDING, MailStatus.SENDING, MailStatus.PENDING)):
+        db.add(MailOutbox(to_address=f"w{n}@example.org", subject="x", status=status))
+    for n, days in enumerate((0, 2)):
+        at = utcnow() - timedelta(days=days, minutes=5)
+        db.add(
+            MailOutbox(
+                to_address=f"s{n}@example.org",
+                subject="x",
+                status=MailStatus.SENT,
+                sent_at=at,
+                created_at=at,
+            )
+        )
+    db.commit()
+    return staff
+
+
+def test_the_outbox_pages_through_a_state_newest_first_with_every_states_total(
+    db: Session,
+) -> None:
+    staff = _busy_outbox(db)
+    first = list_outbox(db, staff)
+    assert (first.state, first.page, first.pages) == ("failed", 1, 3)
+    assert (first.counts.failed, first.counts.waiting, first.counts.sent) == (120, 3, 2)
+    assert first.counts.sent_last_day == 1
+    assert len(first.rows) == PAGE_SIZE
+    assert [r.to_address for r in first.rows[:2]] == ["f119@example.org", "f118@example.org"]
+    last = list_outbox(db, staff, page=3)
+    assert len(last.rows) == 20 and last.rows[-1].to_address == "f0@example.org"
+    pages = [list_outbox(db, staff, page=n).rows for n in (1, 2, 3)]
+    assert len({r.id for rows in pages for r in rows}) == 120  # no mail twice, none left out
+    waiting = list_outbox(db, staff, state="waiting")
+    assert {r.to_address for r in waiting.rows} == {f"w{n}@example.org" for n in range(3)}
+    assert waiting.pages == 1
+    sent = list_outbox(db, staff, state="sent")
+    assert [r.to_address for r in sent.rows] == ["s0@example.org", "s1@example.org"]
+    assert all(r.sent_at is not None for r in sent.rows)
+
+
+def test_a_page_past_the_end_shows_the_last_and_nonsense_is_refused(db: Session) -> None:
+    staff = _busy_outbox(db)
+    beyond = list_outbox(db, staff, page=999_999)
+    assert beyond.page == 3 and len(beyond.rows) == 20
+    assert list_outbox(db, staff, state="waiting", page=7).page == 1
+    for state, page in (("deleted", 1), ("pending", 1), ("", 1), ("failed", 0), ("failed", -2)):
+        with pytest.raises(InvalidInput):
+            list_outbox(db, staff, state=state, page=page)
+    with pytest.raises(InvalidInput):
+        list_outbox(db, staff, page="2")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        list_outbox(db, staff, page=True)
+
+
+def test_an_empty_state_shows_one_empty_page(db: Session) -> None:
+    k = f.kommune(db)
+    staff = f.actor(db, f.user(db, k, "plattform@example.org", roles=(Role.PLATFORM_ADMIN,)))
+    db.commit()
+    empty = list_outbox(db, staff, state="failed", page=4)
+    assert (empty.rows, empty.page, empty.pages, empty.counts.failed) == ([], 1, 1, 0)
+
+
+def test_an_outbox_page_is_two_statements_whatever_the_page(db: Session) -> None:
+    staff = _busy_outbox(db)
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    engine = db.get_bind()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        for state, page in (("failed", 1), ("failed", 3), ("failed", 50), ("sent", 1)):
+            statements.clear()
+            list_outbox(db, staff, state=state, page=page)
+            assert len(statements) == 2, (state, page, statements)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_resend_all_with_waiting_shown_still_resends_the_failed_only(db: Session) -> None:
+    staff = _busy_outbox(db)
+    assert list_outbox(db, staff, state="waiting").counts.waiting == 3
+    assert resend_all(db, staff) == 120
+    db.commit()
+    after = list_outbox(db, staff, state="waiting")
+    assert (after.counts.failed, after.counts.waiting, after.counts.sent) == (0, 123, 2)
