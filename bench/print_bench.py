@@ -1,7 +1,8 @@
 """Benchmark of the printed notices (issue 10, part 5; not a test).
 
-Builds the Aushang (short text, and the longest text a listing may have) and the weekly
-sheet (1, 20 and 60 entries: the most a sheet shows) from plain values, without a
+Builds the Aushang (short text, and the longest text a listing may have), the weekly
+sheet (1, 20 and 60 entries: the most a sheet shows), the consent form (short and very
+long privacy notice) and the Ehrenamtsnachweis (3 and 120 rows) from plain values, without a
 database, and prints each PDF's size, pages, p50/p95 build time and the CPU time (which
 a busy machine does not inflate).
 
@@ -15,13 +16,18 @@ import io
 import statistics
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from dasnez_core.printing.certificate import certificate_pdf
 from dasnez_core.printing.document import Letterhead
 from dasnez_core.printing.notice import Notice, notice_pdf
+from dasnez_core.printing.represented import consent_pdf
 from dasnez_core.printing.weekly import Sheet, SheetEntry, weekly_pdf
+from dasnez_core.services.represented import ConsentForm
+from dasnez_core.services.timebank import Certificate, EntryRow
 
 LOGO = Path(__file__).resolve().parent.parent / "assets" / "icons" / "icon-192.png"
 HEAD = Letterhead("Delbrück", LOGO, "Nachbarschaftshilfe – Angebote und Gesuche")
@@ -74,6 +80,42 @@ def _sheet(entries: int) -> Sheet:
     )
 
 
+def _consent(paragraphs: int) -> ConsentForm:
+    privacy = "\n".join(
+        ["## Zweck"]
+        + [
+            f"Absatz {n}: Wir verarbeiten Ihre Daten nur für die Nachbarschaftshilfe."
+            for n in range(paragraphs)
+        ]
+    )
+    return ConsentForm(
+        kommune_name=HEAD.name,
+        person_name="Đorđe Petrović",
+        birth_year=1938,
+        area_name="Boke",
+        proxy_name="Helga Vogt",
+        privacy_version="3",
+        privacy_text=privacy,
+        kommune_logo=LOGO.name,
+    )
+
+
+def _certificate(rows: int) -> Certificate:
+    return Certificate(
+        kommune_name=HEAD.name,
+        kommune_contact="Bürgerbüro · Lange Straße 5",
+        person_name="Zoë Łukasz",
+        start="01.01.2026",
+        end="31.12.2026",
+        issued_on="04.12.2026",
+        rows=[EntryRow(n, "03.02.2026", "Vorlesen", "credit", "+1,50", "") for n in range(rows)],
+        total="1,50",
+        total_hours=Decimal("1.5"),
+        year_hours="120,00",
+        card_progress=48,
+    )
+
+
 def _measure(name: str, build: Callable[[], bytes], runs: int) -> None:
     times, cpu = [], []
     body = b""
@@ -100,6 +142,20 @@ def main() -> None:
     _measure("Aushang, 4,000 characters", lambda: notice_pdf(_notice((SENTENCE * 60)[:4000])), runs)
     for entries in (1, 20, 60):
         _measure(f"Weekly sheet, {entries} entries", lambda e=entries: weekly_pdf(_sheet(e)), runs)
+    for paragraphs in (10, 300):
+        form = _consent(paragraphs)
+        _measure(
+            f"Consent form, {paragraphs} paragraphs",
+            lambda f=form: consent_pdf(f, upload_dir=LOGO.parent),
+            runs,
+        )
+    for rows in (3, 120):
+        cert = _certificate(rows)
+        _measure(
+            f"Ehrenamtsnachweis, {rows} rows",
+            lambda c=cert: certificate_pdf(c, upload_dir=LOGO.parent),
+            runs,
+        )
 
 
 if __name__ == "__main__":

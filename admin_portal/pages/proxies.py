@@ -13,9 +13,10 @@ from sqlmodel import Session
 from admin_portal import routes
 from admin_portal.components import admin_page, table_scroll_region
 from admin_portal.state import AdminSession
+from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotAllowed
-from dasnez_core.represented_pdf import export_pdf
+from dasnez_core.printing.represented import export_pdf
 from dasnez_core.services import proxies, represented
 from dasnez_core.services.filters import positive_int
 from dasnez_core.services.kommunen import Option
@@ -158,7 +159,7 @@ class ProxiesState(PageLoad, AdminSession):
             return None
         safe = "".join(ch if ch.isalnum() else "-" for ch in data.summary.name.lower())
         return rx.download(
-            data=export_pdf(data, lang),
+            data=export_pdf(data, lang, load_settings().upload_dir),
             filename=f"daten-{safe.strip('-') or 'person'}-{date.today().isoformat()}.pdf",
             mime_type="application/pdf",
         )

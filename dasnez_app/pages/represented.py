@@ -17,10 +17,11 @@ from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
 from dasnez_core.actor import Actor
+from dasnez_core.config import load_settings
 from dasnez_core.db import session_scope
 from dasnez_core.errors import NotFound
 from dasnez_core.permissions import Action, can
-from dasnez_core.represented_pdf import consent_pdf, export_pdf
+from dasnez_core.printing.represented import consent_pdf, export_pdf
 from dasnez_core.services import kommunen, listings, represented
 from dasnez_core.services.kommunen import Option
 from dasnez_core.services.represented import (
@@ -135,7 +136,7 @@ class RepresentedState(PageLoad, PublicSession):
             return None
         self.error = ""
         return rx.download(
-            data=consent_pdf(form.value, self.lang),
+            data=consent_pdf(form.value, self.lang, load_settings().upload_dir),
             filename=_pdf_name("einwilligung", form.value.person_name),
             mime_type="application/pdf",
         )
@@ -199,7 +200,7 @@ class RepresentedState(PageLoad, PublicSession):
         if not data.ok or data.value is None:
             return None
         return rx.download(
-            data=export_pdf(data.value, lang),
+            data=export_pdf(data.value, lang, load_settings().upload_dir),
             filename=_pdf_name("daten", data.value.summary.name),
             mime_type="application/pdf",
         )

@@ -14,10 +14,11 @@ import reflex as rx
 from dasnez_app import routes
 from dasnez_app.components import public_page
 from dasnez_app.state import PublicSession
+from dasnez_core.config import load_settings
 from dasnez_core.errors import DomainError
 from dasnez_core.formatting import local_today
+from dasnez_core.printing.certificate import certificate_pdf
 from dasnez_core.services import timebank
-from dasnez_core.services.timebank_certificate import certificate_pdf
 from dasnez_ui import forms
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Form, Lines
@@ -157,7 +158,7 @@ class TimeAccountState(PageLoad, PublicSession):
         cert = made.value
         self.period_start, self.period_end = start, end
         try:
-            pdf = certificate_pdf(cert, lang)
+            pdf = certificate_pdf(cert, lang, load_settings().upload_dir)
         except DomainError as exc:  # pragma: no cover - the PDF raises no domain error
             self.cert_error = self._t(exc.key)
             return None

@@ -11,7 +11,7 @@ from dasnez_core.exchanges import RULES
 from dasnez_core.formatting import format_date
 from dasnez_core.i18n import translate
 from dasnez_core.models import ExchangeType, ListingKind, utcnow
-from dasnez_core.printing.document import Letterhead
+from dasnez_core.printing.document import Letterhead, kommune_letterhead
 from dasnez_core.printing.notice import Notice
 from dasnez_core.printing.weekly import Sheet, SheetEntry
 from dasnez_core.services.notices import CallBack, NoticeData, PrintedKommune, WeeklyData
@@ -20,8 +20,7 @@ SHEET_TEXT_CHARS = 320
 
 
 def letterhead(kommune: PrintedKommune, upload_dir: Path, lang: str) -> Letterhead:
-    logo = upload_dir / kommune.logo_path if kommune.logo_path else None
-    return Letterhead(kommune.name, logo, translate("print.tagline", lang))
+    return kommune_letterhead(kommune.name, kommune.logo_path, upload_dir, lang)
 
 
 def kind_label(kind: str, lang: str) -> str:

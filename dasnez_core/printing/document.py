@@ -1,5 +1,7 @@
 """The A4 page every printed piece shares: embedded Unicode font, the Kommune's logo and
-name as a header, QR codes, text cut to fit, and a footer.
+name as a header, QR codes, text cut to fit, and a footer with "Seite N von M"; and the
+flowing document (forms, exports, certificates) whose text breaks across as many pages as
+it needs, the letterhead on top of each.
 
 The font is DejaVu Sans (regular and bold), cut down to Latin, Greek and Cyrillic (see
 `fonts/LICENSE.txt`); fpdf2 embeds only the glyphs a document uses. Characters the font
@@ -20,6 +22,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from PIL import Image
 
+from dasnez_core.i18n import translate
 from dasnez_core.printing.qr import qr_png
 
 log = logging.getLogger(__name__)
@@ -30,6 +33,8 @@ FONT = "DejaVu"
 FONT_DIR = Path(__file__).parent / "fonts"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 MARGIN = 15.0
+# Where flowing text stops: above the footer line (at h - MARGIN + 4), with a gap.
+BOTTOM_MARGIN = MARGIN + 8
 # Colours (RGB): text almost black, secondary text dark grey (contrast > 7:1 on white),
 # rules and cut lines light grey, the accent a dark blue that copies well in black and white.
 INK = (20, 20, 20)
@@ -49,6 +54,15 @@ class Letterhead:
     name: str
     logo: Path | None
     tagline: str = ""
+
+
+def kommune_letterhead(
+    name: str, logo_path: str, upload_dir: Path | None, lang: str = "de"
+) -> Letterhead:
+    """The Kommune's letterhead: its name, its uploaded logo (`logo_path` under
+    `upload_dir`; none without either) and the line saying what dasnez is."""
+    logo = upload_dir / logo_path if upload_dir is not None and logo_path else None
+    return Letterhead(name, logo, translate("print.tagline", lang))
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +90,10 @@ def clean(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 
-def new_document(title: str, lang: str = "de") -> FPDF:
-    """An empty A4 portrait document (mm) with the fonts loaded and its metadata set."""
-    pdf = FPDF(format="A4", unit="mm")
+def new_document(title: str, lang: str = "de", pdf: FPDF | None = None) -> FPDF:
+    """An empty A4 portrait document (mm), or `pdf`, with the fonts loaded and its
+    metadata set; no automatic page breaks (fixed layouts place everything themselves)."""
+    pdf = pdf or FPDF(format="A4", unit="mm")
     for style, name in _FONT_FILES.items():
         pdf.add_font(FONT, style, str(FONT_DIR / name))
     pdf.set_title(clean(title))
@@ -88,6 +103,45 @@ def new_document(title: str, lang: str = "de") -> FPDF:
     pdf.set_auto_page_break(auto=False)
     pdf.set_text_color(*INK)
     return pdf
+
+
+class _Flowing(FPDF):
+    """fpdf2 calls `header()` on every new page, also on one a page break adds."""
+
+    def __init__(self, head: Letterhead) -> None:
+        super().__init__(format="A4", unit="mm")
+        self.head = head
+
+    def header(self) -> None:
+        self.set_y(letterhead(self, self.head, compact=self.page > 1))
+
+
+def flowing_document(title: str, head: Letterhead, lang: str = "de") -> FPDF:
+    """A document whose text breaks across pages by itself, each page headed by the
+    Kommune's letterhead (smaller from the second page on); its first page added and the
+    cursor below the letterhead. Finish it with `number_pages`."""
+    pdf = new_document(title, lang, _Flowing(head))
+    pdf.set_author(clean(head.name))
+    pdf.set_auto_page_break(auto=True, margin=BOTTOM_MARGIN)
+    pdf.add_page()
+    return pdf
+
+
+def number_pages(pdf: FPDF, left: str, lang: str = "de") -> None:
+    """The footer on every page: `left` and "Seite N von M" on the right."""
+    # The footer lies below the page-break line: drawing it must not start a new page.
+    pdf.set_auto_page_break(auto=False)
+    pages = pdf.pages_count
+    for number in range(1, pages + 1):
+        pdf.page = number
+        footer(pdf, left, translate("print.page", lang, page=number, pages=pages))
+
+
+def keep_together(pdf: FPDF, height: float) -> None:
+    """A new page unless `height` mm still fit above the page-break line (for a heading
+    with its first lines, a signature block, a bar)."""
+    if pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
 
 
 def font(pdf: FPDF, size: float, bold: bool = False, color: tuple[int, int, int] = INK) -> None:
@@ -145,7 +199,8 @@ def footer(pdf: FPDF, left: str, right: str = "") -> None:
     font(pdf, 8.5, color=MUTED)
     y = pdf.h - MARGIN + 4
     pdf.set_xy(MARGIN, y)
-    pdf.cell(content_width(pdf) * 0.75, 4, clean(left))
+    shown, _cut = fit_lines(pdf, clean(left), content_width(pdf) * 0.75, 1)
+    pdf.cell(content_width(pdf) * 0.75, 4, shown)
     if right:
         pdf.set_xy(MARGIN, y)
         pdf.cell(content_width(pdf), 4, clean(right), align="R")

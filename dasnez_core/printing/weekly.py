@@ -145,12 +145,7 @@ def weekly_pdf(s: Sheet, lang: str = "de") -> bytes:
             width,
             7,
         )
-    pages = pdf.pages_count
-    for number in range(1, pages + 1):
-        pdf.page = number
-        doc.footer(
-            pdf,
-            translate("print.printed_on", lang, day=s.printed_on) + " · " + doc.clean(s.head.name),
-            translate("print.page", lang, page=number, pages=pages),
-        )
+    doc.number_pages(
+        pdf, translate("print.printed_on", lang, day=s.printed_on) + " · " + s.head.name, lang
+    )
     return bytes(pdf.output())

@@ -579,6 +579,7 @@ class ConsentForm:
     proxy_name: str
     privacy_version: str
     privacy_text: str
+    kommune_logo: str = ""  # the logo's path under the upload folder, "" for none
 
 
 def consent_form(db: Session, actor: Actor, kommune_id: int, person_id: int | None) -> ConsentForm:
@@ -595,6 +596,7 @@ def consent_form(db: Session, actor: Actor, kommune_id: int, person_id: int | No
         proxy_name=summary.proxy_name or actor.display_name,
         privacy_version=kommune.privacy_version,
         privacy_text=privacy.body,
+        kommune_logo=kommune.logo_path or "",
     )
 
 
@@ -609,6 +611,7 @@ class PersonData:
     consent_recorded_by: str
     ratings_given: int
     ratings_received: int
+    kommune_logo: str = ""  # the logo's path under the upload folder, "" for none
 
 
 def person_data(
@@ -645,8 +648,10 @@ def person_data(
         kommune_id=kommune_id,
     )
     db.flush()
+    kommune = get_kommune(db, kommune_id)
     return PersonData(
-        kommune_name=get_kommune(db, kommune_id).name,
+        kommune_name=kommune.name,
+        kommune_logo=kommune.logo_path or "",
         summary=summary,
         social_spaces=list(spaces),
         registered_on=format_date(user.created_at, lang),

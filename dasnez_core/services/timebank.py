@@ -357,6 +357,7 @@ class Certificate:
     total_hours: Decimal
     year_hours: str
     card_progress: int
+    kommune_logo: str = ""  # the logo's path under the upload folder, "" for none
 
 
 def parse_period(start: str, end: str) -> tuple[date, date]:
@@ -422,6 +423,7 @@ def certificate(
         total_hours=Decimal(total) / MINUTES,
         year_hours=_hours_text(year, lang),
         card_progress=card_progress(year),
+        kommune_logo=kommune.logo_path or "",
     )
 
 

@@ -27,9 +27,9 @@ from dasnez_core.models import (
     User,
     UserStatus,
 )
+from dasnez_core.printing.certificate import certificate_pdf
 from dasnez_core.services import account as account_service
 from dasnez_core.services import contact, timebank
-from dasnez_core.services.timebank_certificate import certificate_pdf
 from tests import factories as f
 
 

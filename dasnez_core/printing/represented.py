@@ -1,10 +1,13 @@
 """The PDFs of the Stellvertretung: the consent form a represented person signs (with the
 Kommune's current privacy notice) and the export of everything stored about them.
 
-fpdf2 with its built-in Helvetica (Latin-1, see `dasnez_core.pdf_text`), A4 portrait.
+Flowing A4 documents of the printing package: the Kommune's letterhead on every page, text
+breaking across as many pages as it needs, "Seite N von M" in the footer.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from fpdf import FPDF
 
@@ -12,41 +15,64 @@ from dasnez_core.formatting import format_date
 from dasnez_core.i18n import translate
 from dasnez_core.messages import MESSAGES
 from dasnez_core.models import utcnow
-from dasnez_core.pdf_text import latin1
+from dasnez_core.printing import document as doc
 from dasnez_core.services.legal import blocks
 from dasnez_core.services.represented import ConsentForm, PersonData
 
-MARGIN = 20.0
+BULLET_INDENT = 5.0
 
 
-def _document(title: str, lang: str) -> FPDF:
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_title(latin1(title))
-    pdf.set_lang(lang)
-    pdf.set_creator("dasnez")
-    pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.set_auto_page_break(auto=True, margin=MARGIN)
-    pdf.add_page()
-    return pdf
+def _text(pdf: FPDF, text: str, size: float = 11, bold: bool = False, height: float = 5.5) -> None:
+    doc.font(pdf, size, bold=bold)
+    doc.paragraph(pdf, doc.clean(text), doc.MARGIN, doc.content_width(pdf), height)
 
 
-def _text(pdf: FPDF, text: str, size: float = 11, style: str = "", height: float = 5.5) -> None:
-    pdf.set_x(MARGIN)
-    pdf.set_font("Helvetica", style, size)
-    pdf.multi_cell(pdf.w - 2 * MARGIN, height, latin1(text), align="L")
+def _point(pdf: FPDF, text: str, size: float = 11, height: float = 5.5) -> None:
+    """A list item: a bullet, the text indented beside it."""
+    doc.keep_together(pdf, height)
+    doc.font(pdf, size)
+    pdf.set_x(doc.MARGIN)
+    pdf.cell(BULLET_INDENT, height, "•")
+    indent = doc.MARGIN + BULLET_INDENT
+    doc.paragraph(pdf, doc.clean(text), indent, doc.content_width(pdf) - BULLET_INDENT, height)
 
 
 def _heading(pdf: FPDF, text: str, size: float = 13) -> None:
+    # A heading never stands alone at the foot of a page: room for it and two lines more.
+    doc.keep_together(pdf, 3 + 7 + 1 + 2 * 5.5)
     pdf.ln(3)
-    _text(pdf, text, size=size, style="B", height=7)
+    _text(pdf, text, size=size, bold=True, height=7)
     pdf.ln(1)
 
 
-def consent_pdf(form: ConsentForm, lang: str = "de") -> bytes:
-    """The consent form: who agrees to whom, the privacy notice, and lines to sign."""
+def _signature_lines(pdf: FPDF, left: str, right: str) -> None:
+    """Two lines to sign on, side by side, labelled below."""
+    doc.keep_together(pdf, 20)
+    width = (doc.content_width(pdf) - 10) / 2
+    y = pdf.get_y() + 12
+    pdf.set_draw_color(*doc.INK)
+    pdf.line(doc.MARGIN, y, doc.MARGIN + width, y)
+    pdf.line(doc.MARGIN + width + 10, y, doc.MARGIN + 2 * width + 10, y)
+    doc.font(pdf, 10, color=doc.MUTED)
+    pdf.set_xy(doc.MARGIN, y + 1)
+    pdf.multi_cell(width, 5, doc.clean(left), align="L")
+    below = pdf.get_y()
+    pdf.set_xy(doc.MARGIN + width + 10, y + 1)
+    pdf.multi_cell(width, 5, doc.clean(right), align="L")
+    pdf.set_xy(doc.MARGIN, max(below, pdf.get_y()))
+    doc.font(pdf, 11)
+
+
+def consent_pdf(form: ConsentForm, lang: str = "de", upload_dir: Path | None = None) -> bytes:
+    """The consent form: who agrees to whom, lines to sign, and the privacy notice.
+
+    Args:
+        upload_dir: where the Kommune's logo lies; without it the letterhead has none.
+    """
     title = translate("represented.pdf.consent_title", lang, kommune=form.kommune_name)
-    pdf = _document(title, lang)
-    _text(pdf, title, size=17, style="B", height=8)
+    head = doc.kommune_letterhead(form.kommune_name, form.kommune_logo, upload_dir, lang)
+    pdf = doc.flowing_document(title, head, lang)
+    _text(pdf, title, size=17, bold=True, height=8)
     pdf.ln(4)
     _text(
         pdf,
@@ -62,37 +88,41 @@ def consent_pdf(form: ConsentForm, lang: str = "de") -> bytes:
         size=12,
         height=6,
     )
-    pdf.ln(10)
-    width = (pdf.w - 2 * MARGIN - 10) / 2
-    y = pdf.get_y() + 12
-    pdf.line(MARGIN, y, MARGIN + width, y)
-    pdf.line(MARGIN + width + 10, y, pdf.w - MARGIN, y)
-    pdf.set_xy(MARGIN, y + 1)
-    pdf.set_font("Helvetica", "", 10)
-    pdf.cell(width, 5, latin1(translate("represented.pdf.place_date", lang)))
-    pdf.set_x(MARGIN + width + 10)
-    pdf.cell(width, 5, latin1(translate("represented.pdf.signature", lang, name=form.person_name)))
-    pdf.ln(12)
+    pdf.ln(2)
+    _signature_lines(
+        pdf,
+        translate("represented.pdf.place_date", lang),
+        translate("represented.pdf.signature", lang, name=form.person_name),
+    )
+    pdf.ln(6)
     _heading(pdf, translate("represented.pdf.privacy_heading", lang, version=form.privacy_version))
     for block in blocks(form.privacy_text):
         if block.kind in ("h2", "h3"):
             _heading(pdf, block.text, size=12 if block.kind == "h2" else 11)
         elif block.kind == "ul":
             for point in block.points:
-                _text(pdf, f"- {point}", size=10, height=5)
+                _point(pdf, point, size=10, height=5)
         else:
             _text(pdf, block.text, size=10, height=5)
             pdf.ln(1)
+    printed = translate("print.printed_on", lang, day=format_date(utcnow(), lang))
+    doc.number_pages(pdf, f"{form.person_name} · {printed}", lang)
     return bytes(pdf.output())
 
 
-def export_pdf(data: PersonData, lang: str = "de") -> bytes:
-    """Everything stored about a represented person, on as many pages as it takes."""
+def export_pdf(data: PersonData, lang: str = "de", upload_dir: Path | None = None) -> bytes:
+    """Everything stored about a represented person, on as many pages as it takes.
+
+    Args:
+        upload_dir: where the Kommune's logo lies; without it the letterhead has none.
+    """
     s = data.summary
     title = translate("represented.pdf.export_title", lang, name=s.name, kommune=data.kommune_name)
-    pdf = _document(title, lang)
-    _text(pdf, title, size=16, style="B", height=8)
-    _text(pdf, translate("represented.pdf.as_of", lang, date=format_date(utcnow(), lang)), 10)
+    head = doc.kommune_letterhead(data.kommune_name, data.kommune_logo, upload_dir, lang)
+    pdf = doc.flowing_document(title, head, lang)
+    _text(pdf, title, size=16, bold=True, height=8)
+    as_of = translate("represented.pdf.as_of", lang, date=format_date(utcnow(), lang))
+    _text(pdf, as_of, size=10)
     none = translate("represented.pdf.none", lang)
     _heading(pdf, translate("represented.pdf.section_person", lang))
     status = translate(f"represented.status.{s.status}", lang)
@@ -126,12 +156,12 @@ def export_pdf(data: PersonData, lang: str = "de") -> bytes:
     for listing in s.listings or ():
         key = f"own.status.{listing.status}"
         status_label = translate(key, lang) if key in MESSAGES else listing.status
-        _text(pdf, f"- {listing.title} ({status_label})")
+        _point(pdf, f"{listing.title} ({status_label})")
     if not s.listings:
         _text(pdf, none)
     _heading(pdf, translate("represented.pdf.section_conversations", lang))
     for c in s.conversations:
-        _text(pdf, f"- {c.listing_title}: {c.other_name}, {c.last_message_at}")
+        _point(pdf, f"{c.listing_title}: {c.other_name}, {c.last_message_at}")
     if not s.conversations:
         _text(pdf, none)
     _heading(pdf, translate("represented.pdf.section_agreements", lang))
@@ -139,9 +169,10 @@ def export_pdf(data: PersonData, lang: str = "de") -> bytes:
         done = translate(
             "represented.agreement_done" if a.confirmed else "represented.agreement_open", lang
         )
-        _text(pdf, f"- {a.listing_title}: {a.other_name} ({done})")
+        _point(pdf, f"{a.listing_title}: {a.other_name} ({done})")
     if not s.agreements:
         _text(pdf, none)
+    pdf.ln(2)
     _text(
         pdf,
         translate(
@@ -151,4 +182,5 @@ def export_pdf(data: PersonData, lang: str = "de") -> bytes:
             received=data.ratings_received,
         ),
     )
+    doc.number_pages(pdf, f"{s.name} · {as_of}", lang)
     return bytes(pdf.output())
