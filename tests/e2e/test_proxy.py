@@ -421,7 +421,9 @@ def _office_person_with_listing() -> tuple[int, int]:
             )
         )
         category_id = db.exec(
-            select(Category.id).where(Category.kommune_id == kommune_id, Category.name == "Alltagshilfe")
+            select(Category.id).where(
+                Category.kommune_id == kommune_id, Category.name == "Alltagshilfe"
+            )
         ).one()
         listing_id = create_listing(
             db,
