@@ -514,8 +514,18 @@ class Raw:
     def replay(self, statements: list[tuple[str, Any]]) -> None:
         cur = self.conn.cursor()
         for statement, parameters in statements:
+            if statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
+                continue  # the service's nested transactions: nothing to replay in autocommit
+            if (
+                isinstance(parameters, list)
+                and parameters
+                and isinstance(parameters[0], tuple | dict)
+            ):
+                cur.executemany(statement, parameters)  # a bulk insert (closed months kept)
+                continue
             cur.execute(statement, parameters)
-            cur.fetchall()
+            if cur.description is not None:
+                cur.fetchall()
         cur.close()
 
 
@@ -610,7 +620,9 @@ def cmd_run(args: argparse.Namespace) -> None:
         from dasnez_core.models import Kommune
 
         kommunen = db.execute(select(func.count()).select_from(Kommune)).scalar_one()
-        cases = _cases(db, kommunen)
+        cases = [
+            c for c in _cases(db, kommunen) if args.only.lower() in f"{c.group}, {c.name}".lower()
+        ]
     raw = Raw(args.url)
     captured: list[tuple[str, Any]] = []
 
@@ -671,6 +683,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     run_p.add_argument("--url", required=True)
     run_p.add_argument("--rounds", type=int, default=100)
     run_p.add_argument("--warmup", type=int, default=5)
+    run_p.add_argument(
+        "--only", default="", help='only the measures whose name has this, e.g. "charts"'
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.command == "fill":
         args.people = args.people or args.listings // 5
