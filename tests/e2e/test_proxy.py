@@ -463,7 +463,7 @@ def test_the_office_answers_for_a_person_it_looks_after(apps: Apps, browser: Bro
     # The admin's public inbox: the conversation, unread, marked "für Frieda Fenske".
     amt = _public(browser, apps, "amelie.amt@example.org", "Amelie Amt")
     amt.goto(apps.public + "/nachrichten")
-    expect(amt.get_by_role("link", name=re.compile("ungelesen"))).to_be_visible()
+    expect(amt.get_by_role("link", name=re.compile(r"^Nachrichten, \d+ ungelesen"))).to_be_visible()
     row = amt.get_by_test_id("conversation").filter(has_text=OFFICE_TITLE)
     expect(row).to_contain_text(f"für {OFFICE_PERSON}")
     row.get_by_role("link").click()
