@@ -16,12 +16,13 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from admin_portal.pages.proxies import ProxiesState
 from dasnez_app.pages.represented import RepresentedState
@@ -298,35 +299,44 @@ def test_proxy_flow_from_appointment_to_hand_over(apps: Apps, browser: Browser) 
         page.context.close()
 
 
+def _represented_in_boke(
+    db: Session, key: str, full_name: str, *, proxy_id: int | None, **details: Any
+) -> tuple[int, int]:
+    """An approved represented person of Delbrück living in Boke, with `proxy_id` (None:
+    the office) and the RepresentedPerson `details`; (person id, area id)."""
+    kommune_id = _delbrueck_id()
+    area = db.exec(select(Area).where(Area.kommune_id == kommune_id, Area.name == "Boke")).one()
+    person = User(
+        email=f"{key}@vertreten.invalid",
+        password_hash="!represented",
+        display_name=full_name.split()[0],
+        kommune_id=kommune_id,
+        area_id=area.id,
+        status=UserStatus.APPROVED,
+    )
+    db.add(person)
+    db.flush()
+    db.add(
+        RepresentedPerson(
+            kommune_id=kommune_id,
+            user_id=id_of(person),
+            proxy_id=proxy_id,
+            full_name=full_name,
+            **details,
+        )
+    )
+    return id_of(person), id_of(area)
+
+
 def test_hostile_calls_for_someone_elses_person_are_not_found(apps: Apps, browser: Browser) -> None:
     """Another proxy and another Kommune's admin call the new handlers with a person who
     is not theirs: "not found", and nothing is written."""
     owner = _citizen("olga.owner@example.org", "Olga Owner", roles=(Role.PROXY,))
     _citizen("fritz.fremd@example.org", "Fritz Fremd", roles=(Role.PROXY,))
-    kommune_id = _delbrueck_id()
     with session_scope() as db:
-        area = db.exec(select(Area).where(Area.kommune_id == kommune_id, Area.name == "Boke")).one()
-        person = User(
-            email="hostile-person@vertreten.invalid",
-            password_hash="!represented",
-            display_name="Hanna",
-            kommune_id=kommune_id,
-            area_id=area.id,
-            status=UserStatus.APPROVED,
+        person_id, _area_id = _represented_in_boke(
+            db, "hostile-person", "Hanna Hostil", proxy_id=owner, birth_year=1940, phone="0123"
         )
-        db.add(person)
-        db.flush()
-        db.add(
-            RepresentedPerson(
-                kommune_id=kommune_id,
-                user_id=id_of(person),
-                proxy_id=owner,
-                full_name="Hanna Hostil",
-                birth_year=1940,
-                phone="0123",
-            )
-        )
-        person_id = id_of(person)
 
     stranger = _public(browser, apps, "fritz.fremd@example.org", "Fritz Fremd")
     stranger.goto(apps.public + "/vertretung")
@@ -397,28 +407,15 @@ def _office_person_with_listing() -> tuple[int, int]:
     with signed consent and a published request; (person id, listing id)."""
     kommune_id = _delbrueck_id()
     with session_scope() as db:
-        area = db.exec(select(Area).where(Area.kommune_id == kommune_id, Area.name == "Boke")).one()
-        person = User(
-            email="office-person@vertreten.invalid",
-            password_hash="!represented",
-            display_name="Frieda",
-            kommune_id=kommune_id,
-            area_id=area.id,
-            status=UserStatus.APPROVED,
-        )
-        db.add(person)
-        db.flush()
-        db.add(
-            RepresentedPerson(
-                kommune_id=kommune_id,
-                user_id=id_of(person),
-                proxy_id=None,
-                full_name=OFFICE_PERSON,
-                birth_year=1937,
-                phone="05250 4455",
-                consent_version="1",
-                consent_signed_on=date.today(),
-            )
+        person_id, area_id = _represented_in_boke(
+            db,
+            "office-person",
+            OFFICE_PERSON,
+            proxy_id=None,
+            birth_year=1937,
+            phone="05250 4455",
+            consent_version="1",
+            consent_signed_on=date.today(),
         )
         category_id = db.exec(
             select(Category.id).where(
@@ -427,7 +424,7 @@ def _office_person_with_listing() -> tuple[int, int]:
         ).one()
         listing_id = create_listing(
             db,
-            actor_for(db, person),
+            actor_for(db, db.get_one(User, person_id)),
             kommune_id,
             ListingDraft(
                 "request",
@@ -435,10 +432,10 @@ def _office_person_with_listing() -> tuple[int, int]:
                 category_id,
                 OFFICE_TITLE,
                 "Die Hecke am Gartenzaun müsste geschnitten werden.",
-                id_of(area),
+                area_id,
             ),
         )
-        return id_of(person), listing_id
+        return person_id, listing_id
 
 
 def test_the_office_answers_for_a_person_it_looks_after(apps: Apps, browser: Browser) -> None:
