@@ -273,6 +273,30 @@ def labelled_upload(label: rx.Var[str], *children: rx.Component, **props: Any) -
     return upload
 
 
+def logo_upload(
+    label: rx.Var[str], file_name: rx.Var[str], upload_id: str, on_drop: Any
+) -> rx.Component:
+    """A drop zone for one logo (PNG, JPEG or WebP) showing the chosen file's name."""
+    return labelled_upload(
+        label,
+        rx.text(rx.cond(file_name != "", file_name, t("masterdata.logo.upload"))),
+        id=upload_id,
+        multiple=False,
+        max_files=1,
+        accept={
+            "image/png": [".png"],
+            "image/jpeg": [".jpg", ".jpeg"],
+            "image/webp": [".webp"],
+        },
+        on_drop=on_drop,
+        border="2px dashed var(--gray-8)",
+        border_radius="12px",
+        padding="1rem",
+        width="100%",
+        cursor="pointer",
+    )
+
+
 def _walk(component: rx.Component) -> list[rx.Component]:
     found = [component]
     for child in component.children:

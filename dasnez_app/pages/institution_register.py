@@ -348,23 +348,11 @@ def _form() -> rx.Component:
         ),
         rx.el.div(
             rx.text(t("institution.logo"), weight="bold"),
-            forms.labelled_upload(
+            forms.logo_upload(
                 t("institution.logo"),
-                rx.text(rx.cond(_s.logo_name != "", _s.logo_name, t("masterdata.logo.upload"))),
-                id=_UPLOAD_ID,
-                multiple=False,
-                max_files=1,
-                accept={
-                    "image/png": [".png"],
-                    "image/jpeg": [".jpg", ".jpeg"],
-                    "image/webp": [".webp"],
-                },
-                on_drop=InstitutionRegisterState.upload_logo(rx.upload_files(upload_id=_UPLOAD_ID)),
-                border="2px dashed var(--gray-8)",
-                border_radius="12px",
-                padding="1rem",
-                width="100%",
-                cursor="pointer",
+                _s.logo_name,
+                _UPLOAD_ID,
+                InstitutionRegisterState.upload_logo(rx.upload_files(upload_id=_UPLOAD_ID)),
             ),
             forms.field_error("logo", _errors["logo"]),
             style={"margin_bottom": "1rem"},
