@@ -536,7 +536,7 @@ def _cases(db: Any, kommunen: int) -> list[Case]:
     from dasnez_core.actor import Actor
     from dasnez_core.models import Area, Category, Kommune, Listing, SocialSpace
     from dasnez_core.services.dashboard import DashboardFilters, dashboard
-    from dasnez_core.services.platform import kommunen_stats
+    from dasnez_core.services.kommunen_list import KommunenFilters, list_managed_kommunen
     from dasnez_core.services.platform_charts import ChartFilters, platform_charts
     from dasnez_core.services.search import SearchFilters, search_public
 
@@ -595,7 +595,16 @@ def _cases(db: Any, kommunen: int) -> list[Case]:
     for name, make in filters.items():
         cases.append(Case("dashboard", name, lambda s, m=make: dashboard(s, admin, biggest, m())))
     staff = Actor(user_id=1, status="approved", roles=frozenset({"platform_admin"}))
-    cases.append(Case("platform", f"{kommunen} Kommunen", lambda s: kommunen_stats(s, staff)))
+    # The Kommunen list (/kommunen): 25 a page with their figures, the largest Kommune's page,
+    # a search by name and the last page.
+    biggest_name = db.execute(select(Kommune.name).where(Kommune.id == biggest)).scalar() or ""
+    lists = {
+        f"{kommunen} Kommunen, page 1": lambda: KommunenFilters(),
+        "Kommunen, search largest": lambda: KommunenFilters(q=biggest_name[:6]),
+        "Kommunen, last page": lambda: KommunenFilters(page=max(1, (kommunen + 24) // 25)),
+    }
+    for name, make in lists.items():
+        cases.append(Case("platform", name, lambda s, m=make: list_managed_kommunen(s, staff, m())))
     # Statistics across Kommunen (/statistik): six grouped aggregates per view.
     kreis = db.execute(select(Kommune.kreis).where(Kommune.kreis != "").limit(1)).scalar() or ""
     charts = {
@@ -632,23 +641,28 @@ def cmd_run(args: argparse.Namespace) -> None:
     results = {(c.group, c.name): Result() for c in cases}
     for round_ in range(args.warmup + args.rounds):
         for case in cases:
-            # One call to learn its statements, then the same work timed both ways.
+            # The service call, timed, records its statements; the same statements are then
+            # replayed raw (a first call that keeps closed months inserts them once: the
+            # warm-up rounds take that, so the timed rounds replay the steady state).
             captured.clear()
             event.listen(engine, "before_cursor_execute", capture)
             try:
+                start, cpu_start = time.perf_counter(), time.process_time()
                 with session_scope() as db:
                     case.call(db)
+                service, cpu = time.perf_counter() - start, time.process_time() - cpu_start
             finally:
                 event.remove(engine, "before_cursor_execute", capture)
             statements = list(captured)
             result = results[case.group, case.name]
             result.statements = len(statements)
-            start, cpu_start = time.perf_counter(), time.process_time()
-            with session_scope() as db:
-                case.call(db)
-            service, cpu = time.perf_counter() - start, time.process_time() - cpu_start
             start = time.perf_counter()
-            raw.replay(statements)
+            try:
+                raw.replay(statements)
+            except Exception as exc:  # a write the service made just before: not a steady state
+                if round_ >= args.warmup:
+                    raise
+                print(f"warm-up {case.name}: raw replay skipped ({type(exc).__name__})")
             raw_ms = time.perf_counter() - start
             if round_ >= args.warmup:
                 result.service.append(service * 1000)

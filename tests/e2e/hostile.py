@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import socketio
@@ -36,11 +37,13 @@ def send_event(
     path: str = "/",
     timeout: float = 10,
     cookie: str | None = None,
+    until: Callable[[str], bool] | None = None,
 ) -> list[dict[str, Any]]:
     """Emit one event as the Reflex frontend would and return the updates the server sent.
 
     `cookie` is the Cookie header of the websocket handshake (default: the cookies a
-    `Tab` carries, else none).
+    `Tab` carries, else none). Reflex 0.10 marks no update final, so this waits the whole
+    `timeout` unless `until` (given the updates so far as text) says the answer is there.
     """
     if cookie is None:
         cookie = getattr(token, "cookie", "")
@@ -51,7 +54,7 @@ def send_event(
     @client.on("event", namespace="/_event")
     def _on_update(data: Any) -> None:
         updates.append(data if isinstance(data, dict) else {"raw": data})
-        if isinstance(data, dict) and data.get("final"):
+        if (isinstance(data, dict) and data.get("final")) or (until and until(str(updates))):
             done.set()
 
     client.connect(
@@ -76,6 +79,19 @@ def send_event(
     finally:
         client.disconnect()
     return updates
+
+
+def without_router(updates: list[dict[str, Any]]) -> str:
+    """The updates as text without the router data every first delta carries (the
+    handshake's headers), for an assertion message that shows what the handler sent."""
+    shown = []
+    for update in updates:
+        delta = {
+            name: {k: v for k, v in values.items() if not k.startswith("router")}
+            for name, values in (update.get("delta") or {}).items()
+        }
+        shown.append({**update, "delta": {k: v for k, v in delta.items() if v}})
+    return str(shown)
 
 
 def fresh_token() -> str:

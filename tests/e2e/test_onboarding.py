@@ -34,7 +34,7 @@ from dasnez_core.models import (
 )
 from dasnez_core.seed import DEMO_PASSWORD
 from tests.e2e.conftest import Apps
-from tests.e2e.hostile import fresh_token, send_event, tab_of
+from tests.e2e.hostile import Tab, fresh_token, send_event, tab_of, without_router
 from tests.e2e.mails import confirmation_link, mails_to
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -297,16 +297,22 @@ def test_nobody_but_platform_staff_calls_the_new_handlers(apps: Apps, browser: B
     page = browser.new_context(viewport=DESKTOP).new_page()  # type: ignore[arg-type]
     _login(page, apps.admin + "/", "admin@delbrueck.example")
     expect(page.get_by_role("heading", name=re.compile("Übersicht"))).to_be_visible()
-    token = tab_of(page)
+    admin_cookie = tab_of(page).cookie
     page.goto("about:blank")
-    page.wait_for_timeout(1000)
+
+    def answered(text: str) -> bool:
+        return "Dazu sind Sie nicht berechtigt." in text or "_redirect" in text
+
     for name, payload, path in calls:
-        for tab in (token, fresh_token()):
-            updates = str(send_event(apps.admin, tab, name, payload, path=path))
+        # The admin's session on a tab of its own per call (the handler builds its page
+        # from scratch, as for a tab opened on that address), and no session at all.
+        for tab in (Tab(fresh_token(), admin_cookie), Tab(fresh_token())):
+            sent = send_event(apps.admin, tab, name, payload, path=path, until=answered)
+            updates = str(sent)
             refused = "Dazu sind Sie nicht berechtigt." in updates
             # A page load without any session sends the visitor to the login instead.
             to_login = name.endswith(".load") and "_redirect" in updates
-            assert refused or to_login, (name, updates[:500])
+            assert refused or to_login, (name, tab.cookie != "", without_router(sent))
             assert "data:" not in updates  # no download was sent
             assert "33154" not in updates and "Boke" not in updates  # no demand, no preview
     page.context.close()
