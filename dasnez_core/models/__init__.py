@@ -42,7 +42,9 @@ from dasnez_core.models.listing_photo import ListingPhoto
 from dasnez_core.models.onboarding import (
     InterestRole,
     InterestSignup,
+    PlatformDayStats,
     PlatformMonthStats,
+    PlatformStatsDay,
     PlatformStatsMonth,
 )
 from dasnez_core.models.operations import (
@@ -118,7 +120,9 @@ __all__ = [
     "Message",
     "ParentalConsent",
     "PendingRegistration",
+    "PlatformDayStats",
     "PlatformMonthStats",
+    "PlatformStatsDay",
     "PlatformStatsMonth",
     "ProfileVisibility",
     "Rating",

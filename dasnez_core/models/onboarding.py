@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
@@ -63,4 +63,30 @@ class PlatformStatsMonth(SQLModel, table=True):
     __tablename__ = "platform_stats_month"
 
     month: str = Field(max_length=7, primary_key=True)
+    computed_at: datetime = Field(default_factory=utcnow)
+
+
+class PlatformDayStats(SQLModel, table=True):
+    """A closed day's figures of one Kommune, kept like `platform_month_stats`: a range that
+    cuts a month, and the current month up to yesterday, read these instead of the rows.
+    `month` ("2026-11") is the day's month, so a read groups by it without date functions."""
+
+    __tablename__ = "platform_day_stats"
+
+    kommune_id: int = Field(foreign_key="kommune.id", primary_key=True)
+    day: date = Field(primary_key=True, index=True)
+    month: str = Field(max_length=7)
+    people: int = 0
+    listings: int = 0
+    agreements: int = 0
+    hours: float = 0.0
+    cents: int = 0
+
+
+class PlatformStatsDay(SQLModel, table=True):
+    """A closed day whose figures are in `platform_day_stats` (for every Kommune)."""
+
+    __tablename__ = "platform_stats_day"
+
+    day: date = Field(primary_key=True)
     computed_at: datetime = Field(default_factory=utcnow)

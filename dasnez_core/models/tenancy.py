@@ -38,6 +38,7 @@ GLOBAL_TABLES: dict[str, str] = {
     "auditevent": "platform staff's actions belong to no Kommune (kommune_id NULL)",
     "interest_signup": "people from towns that are not on the platform yet",
     "platform_stats_month": "which closed months the platform statistics have kept",
+    "platform_stats_day": "which closed days the platform statistics have kept",
     "mail_outbox": "every mail of the platform, sent by one sender in order of due time",
     "scheduled_job": "one row per platform job: its interval and its lock",
     "admin_digest_setting": "a staff member's own mail settings, looked up by the person",

@@ -2,14 +2,14 @@
 and pocket money, per month and per Kommune, filtered by Kreis and date range.
 
 Every figure is a grouped aggregate computed by the database (COUNT / SUM with GROUP BY
-Kommune and month: one scan of each table serves both charts), three statements in all;
-Python only adds up the few rows (Kommunen × months). A closed month is counted once and
-kept (`platform_month_stats`, a snapshot of what was created that month); only the current
-month and months the range cuts are counted from the rows each time, so the default view
-scans about one month of rows, not a year. Months are German calendar months on
-PostgreSQL (Europe/Berlin); SQLite groups by the UTC month. Without a range the last twelve
-months are shown. Each chart has a CSV of exactly its numbers.
-"""
+Kommune and month: one scan of each table serves both charts). A closed month is counted
+once and kept (`platform_month_stats`, a snapshot of what was created that month), and so
+is a closed day outside those months (`platform_day_stats`: a month the range cuts, the
+current month up to yesterday). The database sums the kept figures per month and per
+Kommune; only today is counted from the rows each time, so no view scans more than a day
+of rows once its days are kept. Months and days are German calendar days on PostgreSQL
+(Europe/Berlin); SQLite groups by the UTC day. Without a range the last twelve months are
+shown. Each chart has a CSV of exactly its numbers."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func as sa_func
-from sqlalchemy import literal_column, select
+from sqlalchemy import literal_column, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func
 
@@ -31,7 +31,9 @@ from dasnez_core.models import (
     Kommune,
     Listing,
     ListingStatus,
+    PlatformDayStats,
     PlatformMonthStats,
+    PlatformStatsDay,
     PlatformStatsMonth,
     User,
 )
@@ -103,11 +105,13 @@ class PlatformCharts:
     date_to: date
 
 
-def _month(db: Session, column: Any) -> Any:
+def _period(db: Session, column: Any, per: str = "month") -> Any:
+    """The German calendar month ("2026-11") or day ("2026-11-05") of a UTC moment."""
     if db.get_bind().dialect.name == "postgresql":
         local = sa_func.timezone(literal_column("'Europe/Berlin'"), column)
-        return sa_func.to_char(local, literal_column("'YYYY-MM'"))
-    return sa_func.strftime("%Y-%m", column)
+        pattern = "'YYYY-MM-DD'" if per == "day" else "'YYYY-MM'"
+        return sa_func.to_char(local, literal_column(pattern))
+    return sa_func.strftime("%Y-%m-%d" if per == "day" else "%Y-%m", column)
 
 
 def _kommune_filter(column: Any, filters: ChartFilters) -> list[Any]:
@@ -123,21 +127,27 @@ def _grouped(
     filters: ChartFilters,
     *values: Any,
     extra: tuple[Any, ...] = (),
+    per: str = "month",
 ) -> dict[tuple[int, str], tuple[Any, ...]]:
-    """{(Kommune, month): values} of one table: one scan serves both groupings."""
+    """{(Kommune, month or day): values} of one table: one scan serves both groupings."""
     start, end = effective_range(filters)
-    month = _month(db, created)
+    period = _period(db, created, per)
     stmt = (
-        select(kommune, month, *values)
+        select(kommune, period, *values)
         .where(*created_between(created, start, end), *_kommune_filter(kommune, filters), *extra)
-        .group_by(kommune, month)
+        .group_by(kommune, period)
     )
     return {(int(row[0]), str(row[1])): tuple(row[2:]) for row in db.execute(stmt).all()}
 
 
-def _figures(db: Session, filters: ChartFilters) -> dict[tuple[int, str], list[float]]:
-    """{(Kommune, month): [people, listings, agreements, hours, cents]}, three statements."""
-    people = _grouped(db, col(User.created_at), col(User.kommune_id), filters, func.count())
+def _figures(
+    db: Session, filters: ChartFilters, per: str = "month"
+) -> dict[tuple[int, str], list[float]]:
+    """{(Kommune, month or day): [people, listings, agreements, hours, cents]}, three
+    statements."""
+    people = _grouped(
+        db, col(User.created_at), col(User.kommune_id), filters, func.count(), per=per
+    )
     listings = _grouped(
         db,
         col(Listing.created_at),
@@ -145,6 +155,7 @@ def _figures(db: Session, filters: ChartFilters) -> dict[tuple[int, str], list[f
         filters,
         func.count(),
         extra=(col(Listing.status) != ListingStatus.DRAFT,),
+        per=per,
     )
     agreements = _grouped(
         db,
@@ -154,6 +165,7 @@ def _figures(db: Session, filters: ChartFilters) -> dict[tuple[int, str], list[f
         func.count(),
         func.coalesce(func.sum(col(Agreement.hours)), 0),
         func.coalesce(func.sum(col(Agreement.amount_cents)), 0),
+        per=per,
     )
     out: dict[tuple[int, str], list[float]] = {}
     for group in {*people, *listings, *agreements}:
@@ -166,19 +178,6 @@ def _figures(db: Session, filters: ChartFilters) -> dict[tuple[int, str], list[f
             int(a[2] or 0),
         ]
     return out
-
-
-def _sum_by(figures: dict[tuple[int, str], list[float]], index: int) -> dict[Any, list[float]]:
-    """The figures summed per Kommune (index 0) or per month (index 1), money in euros."""
-    totals: dict[Any, list[float]] = {}
-    for key, values in figures.items():
-        bucket = totals.setdefault(key[index], [0, 0, 0, 0.0, 0])
-        for i, value in enumerate(values):
-            bucket[i] += value
-    for bucket in totals.values():
-        bucket[3] = round(bucket[3], 1)
-        bucket[4] = round(bucket[4] / 100, 2)
-    return totals
 
 
 def _month_keys(start: date, end: date) -> list[str]:
@@ -233,11 +232,83 @@ def _kept_months(db: Session, keys: list[str]) -> set[str]:
     return kept | set(missing)
 
 
-def _figures_kept(
-    db: Session, filters: ChartFilters, today: date
-) -> dict[tuple[int, str], list[float]]:
-    """`_figures` of the range, the closed months read from the kept figures and only the
-    rest (the current month, a month the range cuts) counted from the rows."""
+def _kept_days(db: Session, days: list[date]) -> set[date]:
+    """`_kept_months` for closed days (a month the range cuts, the current month up to
+    yesterday): the missing ones counted in one go for every Kommune."""
+    if not days:
+        return set()
+    kept = set(
+        db.execute(
+            select(col(PlatformStatsDay.day)).where(col(PlatformStatsDay.day).in_(days))
+        ).scalars()
+    )
+    missing = [d for d in days if d not in kept]
+    if not missing:
+        return kept
+    wanted = {d.isoformat() for d in missing}
+    figures = _figures(db, ChartFilters(date_from=missing[0], date_to=missing[-1]), per="day")
+    try:
+        with db.begin_nested():
+            for (kommune_id, key), values in figures.items():
+                if key in wanted:
+                    db.add(
+                        PlatformDayStats(
+                            kommune_id=kommune_id,
+                            day=date.fromisoformat(key),
+                            month=key[:7],
+                            people=int(values[0]),
+                            listings=int(values[1]),
+                            agreements=int(values[2]),
+                            hours=float(values[3]),
+                            cents=int(values[4]),
+                        )
+                    )
+            db.add_all(PlatformStatsDay(day=d) for d in missing)
+            db.flush()
+    except IntegrityError:
+        # Another worker kept them at the same moment: count these days live this time.
+        return kept
+    return kept | set(missing)
+
+
+def _runs(days: list[date]) -> list[tuple[date, date]]:
+    """Sorted days as contiguous ranges."""
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+_Totals = dict[Any, list[float]]
+
+
+def _add(totals: _Totals, key: Any, values: Any) -> None:
+    bucket = totals.setdefault(key, [0, 0, 0, 0.0, 0])
+    for i, value in enumerate(values):
+        bucket[i] += value or 0
+
+
+def _kept_rows(table: Any, where: Any, filters: ChartFilters) -> Any:
+    """The kept figures of `table` (months or days) matching `where`, as a union part."""
+    columns: list[Any] = [
+        col(table.kommune_id),
+        col(table.month),
+        col(table.people),
+        col(table.listings),
+        col(table.agreements),
+        col(table.hours),
+        col(table.cents),
+    ]
+    return select(*columns).where(where, *_kommune_filter(col(table.kommune_id), filters))
+
+
+def _totals(db: Session, filters: ChartFilters, today: date) -> tuple[_Totals, _Totals]:
+    """The figures of the range summed per month and per Kommune: closed whole months from
+    the kept months, other closed days from the kept days (both summed by the database),
+    and only today (and any day that could not be kept) counted from the rows."""
     start, end = effective_range(filters, today)
     this_month = date(today.year, today.month, 1)
     whole = [
@@ -247,46 +318,66 @@ def _figures_kept(
         and _month_bounds(key)[1] <= end
         and _month_bounds(key)[0] < this_month
     ]
-    kept = _kept_months(db, whole)
-    figures: dict[tuple[int, str], list[float]] = {}
-    if kept:
-        kept_rows = db.execute(
-            select(
-                col(PlatformMonthStats.kommune_id),
-                col(PlatformMonthStats.month),
-                col(PlatformMonthStats.people),
-                col(PlatformMonthStats.listings),
-                col(PlatformMonthStats.agreements),
-                col(PlatformMonthStats.hours),
-                col(PlatformMonthStats.cents),
-            ).where(
-                col(PlatformMonthStats.month).in_(sorted(kept)),
-                *_kommune_filter(col(PlatformMonthStats.kommune_id), filters),
-            )
-        ).all()
-        for kommune_id, month, *values in kept_rows:
-            figures[(kommune_id, month)] = list(values)
-    # The days outside the kept months, as contiguous ranges, counted from the rows.
-    day, gaps, gap_start = start, [], None
+    kept_months = _kept_months(db, whole)
+    closed: list[date] = []
+    live: list[date] = []
+    day = start
     while day <= end:
         key = f"{day.year:04d}-{day.month:02d}"
-        if key in kept:
-            if gap_start is not None:
-                gaps.append((gap_start, day - timedelta(days=1)))
-                gap_start = None
+        if key in kept_months:
             day = _month_bounds(key)[1] + timedelta(days=1)
             continue
-        gap_start = gap_start or day
+        (closed if day < today else live).append(day)
         day += timedelta(days=1)
-    if gap_start is not None:
-        gaps.append((gap_start, end))
-    for gap_from, gap_to in gaps:
-        live = _figures(db, ChartFilters(kreis=filters.kreis, date_from=gap_from, date_to=gap_to))
-        for group, values in live.items():
-            bucket = figures.setdefault(group, [0, 0, 0, 0.0, 0])
-            for i, value in enumerate(values):
-                bucket[i] += value
-    return figures
+    kept_days = _kept_days(db, closed)
+    live = sorted([d for d in closed if d not in kept_days] + live)
+    per_month: _Totals = {}
+    per_kommune: _Totals = {}
+    parts: list[Any] = []
+    if kept_months:
+        parts.append(
+            _kept_rows(
+                PlatformMonthStats,
+                col(PlatformMonthStats.month).in_(sorted(kept_months)),
+                filters,
+            )
+        )
+    if kept_days:
+        parts.append(
+            _kept_rows(PlatformDayStats, col(PlatformDayStats.day).in_(sorted(kept_days)), filters)
+        )
+    if parts:
+        union: Any = union_all(*parts)
+        kept = union.subquery()
+        sums = [
+            sa_func.sum(kept.c.people),
+            sa_func.sum(kept.c.listings),
+            sa_func.sum(kept.c.agreements),
+            sa_func.sum(kept.c.hours),
+            sa_func.sum(kept.c.cents),
+        ]
+        for column, totals in ((kept.c.month, per_month), (kept.c.kommune_id, per_kommune)):
+            for key, *values in db.execute(select(column, *sums).group_by(column)).all():
+                _add(totals, key, values)
+    for run_from, run_to in _runs(live):
+        counted = _figures(
+            db, ChartFilters(kreis=filters.kreis, date_from=run_from, date_to=run_to)
+        )
+        for (kommune_id, month), values in counted.items():
+            _add(per_month, month, values)
+            _add(per_kommune, kommune_id, values)
+    return per_month, per_kommune
+
+
+def _finished(values: list[float]) -> tuple[int, int, int, float, float]:
+    """A bucket as shown: hours to one decimal, cents as euros."""
+    return (
+        int(values[0]),
+        int(values[1]),
+        int(values[2]),
+        round(float(values[3]), 1),
+        round(int(values[4]) / 100, 2),
+    )
 
 
 def platform_charts(
@@ -297,11 +388,9 @@ def platform_charts(
     day = today or local_today()
     validate_chart_filters(filters, day)
     start, end = effective_range(filters, day)
-    figures = _figures_kept(db, filters, day)
-    months = _sum_by(figures, 1)
-    per_kommune = _sum_by(figures, 0)
+    months, per_kommune = _totals(db, filters, day)
     month_rows = [
-        MonthRow(key, f"{key[5:]}/{key[:4]}", *_typed(months.get(key, [0, 0, 0, 0, 0])))
+        MonthRow(key, f"{key[5:]}/{key[:4]}", *_finished(months.get(key, [0, 0, 0, 0, 0])))
         for key in _month_keys(start, end)
     ]
     kommunen = {
@@ -314,7 +403,7 @@ def platform_charts(
     }
     kommune_rows = sorted(
         (
-            KommuneRow(kommunen[kid][0], kommunen[kid][1], *_typed(values))
+            KommuneRow(kommunen[kid][0], kommunen[kid][1], *_finished(values))
             for kid, values in per_kommune.items()
             if kid in kommunen
         ),
@@ -331,10 +420,6 @@ def platform_charts(
     )
     kreise = sorted(k for k in db.execute(select(col(Kommune.kreis)).distinct()).scalars() if k)
     return PlatformCharts(month_rows, kommune_rows, totals, kreise, start, end)
-
-
-def _typed(values: list[float]) -> tuple[int, int, int, float, float]:
-    return int(values[0]), int(values[1]), int(values[2]), float(values[3]), float(values[4])
 
 
 def chart_csv(charts: PlatformCharts, chart: str, lang: str = "de") -> tuple[bytes, str]:

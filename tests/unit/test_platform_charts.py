@@ -11,9 +11,17 @@ from sqlmodel import Session, select
 
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotAllowed
-from dasnez_core.models import Category, PlatformStatsMonth, Role, User, UserStatus
+from dasnez_core.models import (
+    Category,
+    PlatformStatsDay,
+    PlatformStatsMonth,
+    Role,
+    User,
+    UserStatus,
+)
 from dasnez_core.services.platform_charts import (
     ChartFilters,
+    _figures,
     chart_csv,
     effective_range,
     platform_charts,
@@ -148,12 +156,17 @@ def test_closed_months_are_kept_and_the_current_month_is_counted_live(
     assert [m.listings for m in first.months] == [1, 2, 0]
     kept = db.exec(select(PlatformStatsMonth.month).order_by(PlatformStatsMonth.month)).all()
     assert list(kept) == ["2026-10", "2026-11"]
-    # Written later into a closed month: the kept snapshot stands; December is counted live.
+    # The current month's closed days are kept too.
+    days = db.exec(select(PlatformStatsDay.day).order_by(PlatformStatsDay.day)).all()
+    assert list(days) == [date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)]
+    # Written later into a closed month or day: the kept snapshot stands; today is counted
+    # live.
     maria = db.exec(select(User).where(User.email == "maria@example.org")).one()
     cat = db.exec(select(Category)).first()
     assert cat is not None
     f.listing_with(db, maria, cat, created_at=NOV)
     f.listing_with(db, maria, cat, created_at=datetime(2026, 12, 2, 9, tzinfo=UTC))
+    f.listing_with(db, maria, cat, created_at=datetime(2026, 12, 4, 9, tzinfo=UTC))
     db.commit()
     again = platform_charts(db, world["platform"], span, today=today)
     assert [m.listings for m in again.months] == [1, 2, 1]
@@ -165,3 +178,37 @@ def test_closed_months_are_kept_and_the_current_month_is_counted_live(
         today=today,
     )
     assert [m.listings for m in cut.months] == [3]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        ChartFilters(),
+        ChartFilters(date_from=date(2026, 10, 20), date_to=date(2026, 12, 3)),
+        ChartFilters(kreis="Soest", date_from=date(2026, 11, 5)),
+        ChartFilters(date_from=date(2026, 11, 10), date_to=date(2026, 11, 10)),
+    ],
+)
+def test_kept_figures_are_the_rows_counted(
+    db: Session, world: dict[str, Any], filters: ChartFilters
+) -> None:
+    """Kept months and days, first computed and then read, give what counting every row of
+    the range gives, per month and per Kommune."""
+    today = date(2026, 12, 4)
+    start, end = effective_range(filters, today)
+    rows = _figures(db, ChartFilters(kreis=filters.kreis, date_from=start, date_to=end))
+    expected_months: dict[str, list[float]] = {}
+    for (_kommune, month), values in rows.items():
+        bucket = expected_months.setdefault(month, [0, 0, 0, 0.0, 0])
+        for i, value in enumerate(values):
+            bucket[i] += value
+    for _ in range(2):
+        charts = platform_charts(db, world["platform"], filters, today=today)
+        db.commit()
+        shown = {
+            m.month: [m.people, m.listings, m.agreements, m.hours, round(m.money * 100)]
+            for m in charts.months
+            if (m.people, m.listings, m.agreements) != (0, 0, 0)
+        }
+        assert shown == {k: [*v[:3], v[3], v[4]] for k, v in expected_months.items()}
+        assert sum(k.listings for k in charts.kommunen) == sum(v[1] for v in rows.values())
