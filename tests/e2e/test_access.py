@@ -60,7 +60,11 @@ def test_wrong_password_gives_a_clear_message(apps: Apps, page: Page) -> None:
     page.get_by_label("E-Mail-Adresse").fill("maria@delbrueck.example")
     page.get_by_label("Passwort").fill("nicht das richtige")
     page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("alert")).to_contain_text("E-Mail-Adresse oder Passwort stimmen nicht")
+    # The answer waits for a password hash, which is slow on purpose (and slower still on
+    # a busy machine early in the run, while the hashing pool starts).
+    expect(page.get_by_role("alert")).to_contain_text(
+        "E-Mail-Adresse oder Passwort stimmen nicht", timeout=20_000
+    )
 
 
 def test_citizen_cannot_enter_the_admin_portal(apps: Apps, page: Page) -> None:
