@@ -322,7 +322,12 @@ def generate(listings: int, kommunen: int, people: int, seed: int) -> Rows:
             for sid in set(rnd.choices(space_ids, space_weights, k=rnd.choice((0, 0, 1, 1, 2)))):
                 rows.add(
                     "listing_social_space",
-                    {"social_space_id": sid, "listing_id": lid, "kommune_id": kid},
+                    {
+                        "social_space_id": sid,
+                        "listing_id": lid,
+                        "kommune_id": kid,
+                        "listing_created_at": created,
+                    },
                 )
             if status in ("published", "closed", "expired") and rnd.random() < 0.08:
                 aid = next_id("agreement")

@@ -143,6 +143,7 @@ HAND_WRITTEN_INDEXES = frozenset(
         "ix_listing_public_category",
         "ix_listing_public_area",
         "ix_listing_public_institution",
+        "ix_listing_social_space_newest",
         # SQLite only (migration 0010): its stand-in for ix_listing_dashboard's INCLUDE.
         "ix_listing_dashboard_cover",
     }

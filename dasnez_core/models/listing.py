@@ -204,9 +204,22 @@ class ListingReport(SQLModel, table=True):
 
 
 class ListingSocialSpace(SQLModel, table=True):
-    """Link of a listing to social spaces; the key leads with the space (PERF-NOTES)."""
+    """Link of a listing to social spaces; the key leads with the space (PERF-NOTES).
+
+    `listing_created_at` repeats the listing's creation time (which never changes), so a
+    space's newest listings are read in order from the links alone
+    (`ix_listing_social_space_newest`) instead of joining the Kommune's whole listing index.
+    """
 
     __tablename__ = "listing_social_space"
+    __table_args__ = (
+        Index(
+            "ix_listing_social_space_newest",
+            "social_space_id",
+            text("listing_created_at DESC"),
+            text("listing_id DESC"),
+        ),
+    )
 
     social_space_id: int = Field(foreign_key="socialspace.id", primary_key=True)
     listing_id: int = Field(foreign_key="listing.id", primary_key=True, index=True)
@@ -214,3 +227,5 @@ class ListingSocialSpace(SQLModel, table=True):
     kommune_id: int | None = Field(
         default=None, foreign_key="kommune.id", index=True, nullable=False
     )
+    # The listing's creation time, filled on flush (dasnez_core.models.tenancy) when None.
+    listing_created_at: datetime | None = Field(default=None, nullable=False)

@@ -72,7 +72,8 @@ _PARENTS: tuple[tuple[type[Any], type[Any], str], ...] = (
 
 @event.listens_for(Session, "before_flush")
 def _fill_kommune_id(session: Session, _context: object, _instances: object) -> None:
-    """Copy the parent's `kommune_id` into new link rows that left it empty."""
+    """Copy the parent's `kommune_id` into new link rows that left it empty, and a
+    listing's creation time into its new social-space links."""
     for row in session.new:
         for model, parent_model, key in _PARENTS:
             if isinstance(row, model) and row.kommune_id is None:
@@ -80,3 +81,8 @@ def _fill_kommune_id(session: Session, _context: object, _instances: object) -> 
                     parent = session.get(parent_model, getattr(row, key))
                 if parent is not None:
                     row.kommune_id = parent.kommune_id
+        if isinstance(row, ListingSocialSpace) and row.listing_created_at is None:
+            with session.no_autoflush:
+                listing = session.get(Listing, row.listing_id)
+            if listing is not None:
+                row.listing_created_at = listing.created_at

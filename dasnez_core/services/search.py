@@ -258,9 +258,8 @@ def _conditions(
         conditions.append(vocabulary.listing_area_condition(scope))
     elif filters.area is not None:
         kept = replace(kept, area=None)
-    if filters.space is not None and filters.space in data.space_by_id:
-        conditions.append(vocabulary.listing_space_condition(filters.space))
-    elif filters.space is not None:
+    if filters.space is not None and filters.space not in data.space_by_id:
+        # The social space itself is a condition of the query's shape (search_public).
         kept = replace(kept, space=None)
     if filters.institution:
         conditions.append(_institution_condition(kommune_id, filters.institution))
@@ -316,20 +315,40 @@ def search_public(
     # Blocked authors' listings are suspended when they are blocked (and only approved
     # people publish), so neither the page's ids nor the count need the authors' table.
     on_listing = [c for c in conditions if c is not _AUTHOR_APPROVED]
+    ids_query = sa_select(col(Listing.id)).where(*on_listing).order_by(*order)
+    # Counting needs no order, except where the order is what stops the walk early.
+    count_query = ids_query.order_by(None)
+    on_cards = [_AUTHOR_APPROVED]
+    if kept.space is not None and filters.sort != "expiry":
+        # The space's newest links in the order of their own index (migration 0021), each
+        # checked against its listing: only that space's links are read, not the Kommune's
+        # whole listing index. The space is one of this Kommune's (master data), so its
+        # links are too; the Kommune's condition stays on the cards only, because with it
+        # here PostgreSQL goes back to intersecting the Kommune's index.
+        link = ListingSocialSpace
+        in_kommune = col(Listing.kommune_id) == kommune_id
+        ids_query = (
+            sa_select(col(link.listing_id))
+            .join(Listing, col(Listing.id) == link.listing_id)
+            .where(
+                col(link.social_space_id) == kept.space,
+                *(c for c in on_listing if not c.compare(in_kommune)),
+            )
+            .order_by(col(link.listing_created_at).desc(), col(link.listing_id).desc())
+        )
+        count_query = ids_query
+        on_cards.append(in_kommune)
+    elif kept.space is not None:
+        ids_query = ids_query.where(vocabulary.listing_space_condition(kept.space))
+        count_query = count_query.where(vocabulary.listing_space_condition(kept.space))
 
     def rows_of(page: int) -> list[Any]:
-        # A deferred join: the page's ids from the listing index alone (an index-only scan,
-        # also at OFFSET 980), then the columns of those 20 rows with their authors.
-        ids = (
-            sa_select(col(Listing.id))
-            .where(*on_listing)
-            .order_by(*order)
-            .limit(PAGE_SIZE)
-            .offset((page - 1) * PAGE_SIZE)
-        )
+        # A deferred join: the page's ids from an index alone (an index-only scan, also at
+        # OFFSET 980), then the columns of those 20 rows with their authors.
+        ids = ids_query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
         return list(
             db.execute(
-                _card_select().where(col(Listing.id).in_(ids), _AUTHOR_APPROVED).order_by(*order)
+                _card_select().where(col(Listing.id).in_(ids), *on_cards).order_by(*order)
             ).all()
         )
 
@@ -340,7 +359,7 @@ def search_public(
     else:
         # Counting is capped: beyond COUNT_CAP hits a person refines the filters anyway,
         # and the cap keeps the count cheap in a large Kommune.
-        counted = sa_select(col(Listing.id)).where(*on_listing).limit(COUNT_CAP + 1).subquery()
+        counted = count_query.limit(COUNT_CAP + 1).subquery()
         total = int(db.execute(sa_select(func.count()).select_from(counted)).scalar_one())
         total_capped = total > COUNT_CAP
         total = min(total, COUNT_CAP)

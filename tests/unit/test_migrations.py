@@ -20,6 +20,7 @@ HAND_WRITTEN = {
     "ix_listing_public_expiry",
     "ix_listing_public_category",
     "ix_listing_public_area",
+    "ix_listing_social_space_newest",
 }
 
 
@@ -44,7 +45,11 @@ def test_migrations_match_models_and_round_trip() -> None:
         command.upgrade(cfg, "head")
         assert _diff(url) == []
         engine = make_engine(url)
-        names = {ix["name"] for ix in inspect(engine).get_indexes("listing")}
+        names = {
+            ix["name"]
+            for table in ("listing", "listing_social_space")
+            for ix in inspect(engine).get_indexes(table)
+        }
         engine.dispose()
         assert names >= HAND_WRITTEN
 
@@ -85,6 +90,8 @@ def test_performance_objects_exist() -> None:
                     "kommune_id",
                     "created_at",
                 ]
+            links = {ix["name"]: ix for ix in inspect(conn).get_indexes("listing_social_space")}
+            assert links["ix_listing_social_space_newest"]["column_names"][0] == "social_space_id"
         engine.dispose()
 
 

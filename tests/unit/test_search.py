@@ -12,7 +12,7 @@ from dasnez_app.routes import parse_search as parse_filters
 from dasnez_app.routes import search_query
 from dasnez_core.actor import ANONYMOUS
 from dasnez_core.errors import InvalidInput, NotFound
-from dasnez_core.models import ExchangeType, ListingReport, Role
+from dasnez_core.models import ExchangeType, Listing, ListingReport, ListingSocialSpace, Role
 from dasnez_core.services.listings import (
     ListingDraft,
     close_listing,
@@ -297,3 +297,70 @@ def test_a_listing_posted_after_midnight_in_germany_shows_that_day(db: Session, 
     ].created_at == "01/02/2026"
     detail = get_listing_detail(db, ANONYMOUS, town["here"].id, late.id)
     assert (detail.created_at, detail.updated_at) == ("01.02.2026", "01.02.2026")
+
+
+def test_a_social_space_pages_and_counts_through_its_links(db: Session, town: dict) -> None:
+    """The space filter reads the space's links newest first (migration 0021): the same
+    public listings, order and count as filtering the Kommune's listings would give."""
+    actor = f.actor(db, town["maria"])
+    parish = town["parish"].id
+    for i in range(43):
+        lid = create_listing(
+            db,
+            actor,
+            town["here"].id,
+            ListingDraft(
+                kind="offer",
+                exchange_id=None,
+                category_id=town["garden"].id,
+                title=f"Gemeindehilfe {i}",
+                body="Ich helfe gern in der Gemeinde.",
+                area_id=town["hagen"].id,
+                social_space_ids=(parish,) if i % 3 else (),
+            ),
+        )
+        if i % 10 == 1:
+            close_listing(db, actor, town["here"].id, lid)
+    links = db.exec(select(ListingSocialSpace, Listing).join(Listing)).all()
+    assert links and all(link.listing_created_at == row.created_at for link, row in links)
+
+    everything = search_public(db, town["here"].id, SearchFilters(page=1))
+    expected = [
+        c.title
+        for page in range(1, everything.pages + 1)
+        for c in search_public(db, town["here"].id, SearchFilters(page=page)).cards
+        if "Gemeindehilfe" not in c.title or int(c.title.split()[-1]) % 3
+    ]
+    expected.remove("Hecke schneiden")  # not in the parish
+    first = search_public(db, town["here"].id, SearchFilters(space=parish))
+    assert (first.total, first.pages) == (len(expected), 2)
+    second = search_public(db, town["here"].id, SearchFilters(space=parish, page=2))
+    assert [c.title for c in first.cards + second.cards] == expected
+    assert _titles(db, town, space=parish, q="senioren") == ["Besuche bei Senioren"]
+    # Newest first by the listing's own time, also after an edit rewrote the links.
+    update_listing(
+        db,
+        actor,
+        town["here"].id,
+        town["ids"]["hedge"],
+        ListingDraft(
+            kind="offer",
+            exchange_id=None,
+            category_id=town["garden"].id,
+            title="Hecke schneiden",
+            body="Hecke schneiden: gern und zuverlässig.",
+            area_id=town["boke"].id,
+            social_space_ids=(parish,),
+        ),
+        publish=True,
+    )
+    titles = [
+        c.title
+        for page in (1, 2)
+        for c in search_public(db, town["here"].id, SearchFilters(space=parish, page=page)).cards
+    ]
+    assert titles[-3:] == ["Besuche bei Senioren", "Hecke schneiden", "Rasen mähen in der Heide"]
+    # Another Kommune's space is dropped, not obeyed.
+    foreign = f.social_space(db, town["other"], "Fremde Pfarrei")
+    page = search_public(db, town["here"].id, SearchFilters(space=foreign.id))
+    assert page.filters.space is None and page.total == everything.total
