@@ -1,13 +1,17 @@
 """Settings read from the environment, with embedded defaults for a single machine.
 
 One `Settings` object holds every `DASNEZ_…` variable the platform reads (the README's
-configuration table). `load_settings()` builds it anew on each call: tests change the
-environment between runs, and building it is cheap.
+configuration table). `load_settings()` follows the environment: tests change it between
+runs. Building the object costs about 2 ms (pydantic-settings), and an event handler used to
+pay that on every event (its session cookie's name), so the object is kept for as long as
+the `DASNEZ_…` variables stay the same.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -156,6 +160,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             environment a child process is about to get.
     """
     if environ is None:
-        return Settings()
+        # pydantic-settings matches names without regard to case.
+        ours = (item for item in os.environ.items() if item[0].upper().startswith(ENV_PREFIX))
+        return _settings_for(tuple(sorted(ours)))
     names = {_env_name(name) for name in Settings.model_fields}
     return Settings.model_validate({key: value for key, value in environ.items() if key in names})
+
+
+@lru_cache(maxsize=16)
+def _settings_for(_environment: tuple[tuple[str, str], ...]) -> Settings:
+    """The settings of one set of `DASNEZ_…` values (the key; Settings reads them itself)."""
+    return Settings()
