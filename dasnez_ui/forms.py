@@ -274,12 +274,18 @@ def labelled_upload(label: rx.Var[str], *children: rx.Component, **props: Any) -
 
 
 def logo_upload(
-    label: rx.Var[str], file_name: rx.Var[str], upload_id: str, on_drop: Any
+    label: rx.Var[str],
+    content: rx.Component,
+    upload_id: str,
+    on_drop: Any,
+    *,
+    padding: str = "1rem",
 ) -> rx.Component:
-    """A drop zone for one logo (PNG, JPEG or WebP) showing the chosen file's name."""
+    """A drop zone for one logo (PNG, JPEG or WebP) holding `content` (a hint, or the
+    chosen file's name: `chosen_file`); every logo of both apps is chosen here."""
     return labelled_upload(
         label,
-        rx.text(rx.cond(file_name != "", file_name, t("masterdata.logo.upload"))),
+        content,
         id=upload_id,
         multiple=False,
         max_files=1,
@@ -291,10 +297,15 @@ def logo_upload(
         on_drop=on_drop,
         border="2px dashed var(--gray-8)",
         border_radius="12px",
-        padding="1rem",
+        padding=padding,
         width="100%",
         cursor="pointer",
     )
+
+
+def chosen_file(file_name: rx.Var[str]) -> rx.Component:
+    """The drop zone's text: the chosen file's name, or the invitation to choose one."""
+    return rx.text(rx.cond(file_name != "", file_name, t("masterdata.logo.upload")))
 
 
 def _walk(component: rx.Component) -> list[rx.Component]:

@@ -265,7 +265,7 @@ def _areas_step() -> rx.Component:
 def _logo_upload() -> rx.Component:
     return rx.vstack(
         rx.text(t("onboard.field.logo"), weight="bold"),
-        forms.labelled_upload(
+        forms.logo_upload(
             t("onboard.field.logo"),
             rx.vstack(
                 rx.icon("upload", size=24, aria_hidden="true"),
@@ -273,20 +273,8 @@ def _logo_upload() -> rx.Component:
                 align="center",
                 spacing="1",
             ),
-            id=LOGO_UPLOAD_ID,
-            multiple=False,
-            max_files=1,
-            accept={
-                "image/png": [".png"],
-                "image/jpeg": [".jpg", ".jpeg"],
-                "image/webp": [".webp"],
-            },
-            on_drop=NewKommuneState.upload_logo(rx.upload_files(upload_id=LOGO_UPLOAD_ID)),
-            border="2px dashed var(--gray-8)",
-            border_radius="12px",
-            padding="1rem",
-            width="100%",
-            cursor="pointer",
+            LOGO_UPLOAD_ID,
+            NewKommuneState.upload_logo(rx.upload_files(upload_id=LOGO_UPLOAD_ID)),
         ),
         forms.field_error(LOGO_UPLOAD_ID, NewKommuneState.field_errors[LOGO_UPLOAD_ID]),
         rx.cond(

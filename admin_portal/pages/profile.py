@@ -191,7 +191,7 @@ def logo_box(
             ),
             rx.text(t("masterdata.logo.none"), color_scheme="gray"),
         ),
-        forms.labelled_upload(
+        forms.logo_upload(
             t("masterdata.logo.upload"),
             rx.vstack(
                 rx.icon("upload", size=28, aria_hidden="true"),
@@ -200,20 +200,9 @@ def logo_box(
                 align="center",
                 spacing="1",
             ),
-            id=upload_id,
-            multiple=False,
-            max_files=1,
-            accept={
-                "image/png": [".png"],
-                "image/jpeg": [".jpg", ".jpeg"],
-                "image/webp": [".webp"],
-            },
-            on_drop=on_upload(rx.upload_files(upload_id=upload_id)),
-            border="2px dashed var(--gray-8)",
-            border_radius="12px",
+            upload_id,
+            on_upload(rx.upload_files(upload_id=upload_id)),
             padding="1.25rem",
-            width="100%",
-            cursor="pointer",
         ),
         *(
             [forms.error_line(error), forms.success_line(success)]

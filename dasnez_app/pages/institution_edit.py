@@ -286,7 +286,7 @@ def _logo_fields() -> rx.Component:
         ),
         forms.logo_upload(
             t("institution.logo"),
-            _s.logo_name,
+            forms.chosen_file(_s.logo_name),
             _UPLOAD_ID,
             InstitutionEditState.upload_logo(rx.upload_files(upload_id=_UPLOAD_ID)),
         ),

@@ -350,7 +350,7 @@ def _form() -> rx.Component:
             rx.text(t("institution.logo"), weight="bold"),
             forms.logo_upload(
                 t("institution.logo"),
-                _s.logo_name,
+                forms.chosen_file(_s.logo_name),
                 _UPLOAD_ID,
                 InstitutionRegisterState.upload_logo(rx.upload_files(upload_id=_UPLOAD_ID)),
             ),
