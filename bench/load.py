@@ -17,8 +17,8 @@ timeouts, server CPU (cores busy) and RSS of all its processes.
     python bench/load.py --clients 1000 --listings 100000 \
         --postgres postgresql+psycopg://postgres@127.0.0.1:5432/postgres
     # against a database filled by bench/scale.py (PostgreSQL), its largest Kommune
-    python bench/load.py --db postgresql+psycopg://postgres@127.0.0.1/dasnez_scale --slug kommune-1 \\
-        --clients 1000 --seconds 60
+    python bench/load.py --db postgresql+psycopg://postgres@127.0.0.1/dasnez_scale \\
+        --slug kommune-1 --clients 1000 --seconds 60
 
 The client speaks Engine.IO 4 / Socket.IO 5 over a websocket itself (wsproto on asyncio
 streams), so 1,000 clients cost one process and no thread each. Asserts nothing about time.
