@@ -54,6 +54,7 @@ from wsproto.events import (
     Request,
     TextMessage,
 )
+from wsproto.utilities import LocalProtocolError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -106,7 +107,10 @@ class Tab:
 
     def _send(self, event: Any) -> None:
         assert self.writer is not None
-        self.writer.write(self.ws.send(event))
+        try:
+            self.writer.write(self.ws.send(event))
+        except LocalProtocolError as exc:  # the server is closing this socket
+            raise ConnectionError(str(exc)) from exc
 
     def _text(self, data: str) -> None:
         self._send(Message(data=data))
@@ -316,13 +320,17 @@ async def _tab(
                 scenario.learn(tab.updates.get_nowait(), known)
             sent_at = time.monotonic()
             started = time.perf_counter()
-            tab.emit(
-                {
-                    "name": name,
-                    "payload": payload,
-                    "router_data": router_data(scenario.path, query, scenario.params),
-                }
-            )
+            try:
+                tab.emit(
+                    {
+                        "name": name,
+                        "payload": payload,
+                        "router_data": router_data(scenario.path, query, scenario.params),
+                    }
+                )
+            except ConnectionError:
+                tally.fail("closed")
+                return
             try:
                 update = await asyncio.wait_for(tab.updates.get(), timeout)
             except TimeoutError:

@@ -506,12 +506,14 @@ class Raw:
         if url.startswith("postgresql"):
             import psycopg
 
+            from dasnez_core.db import PG_OPTIONS
+
             dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
             self.conn: Any = psycopg.connect(
                 dsn,
                 autocommit=True,
                 prepare_threshold=None,
-                options="-c plan_cache_mode=force_custom_plan",
+                options=PG_OPTIONS,  # the app's session settings
             )
         else:
             self.conn = sqlite3.connect(make_url(url).database or "", isolation_level=None)

@@ -64,7 +64,8 @@ def test_migrations_match_models_and_round_trip() -> None:
 
 def test_performance_objects_exist() -> None:
     """Migration 0010: the village index leads with the Kommune; PostgreSQL knows that
-    districts, areas and categories depend on the Kommune; SQLite covers the dashboard."""
+    districts, areas and categories depend on the Kommune (and its sessions plan without
+    parallel workers); SQLite covers the dashboard."""
     with fresh_database() as url:
         command.upgrade(alembic_config(url), "head")
         engine = make_engine(url)
@@ -85,6 +86,9 @@ def test_performance_objects_exist() -> None:
                 ).one()
                 assert "f" in kinds  # functional dependencies
                 assert set(columns) >= {"kommune_id", "district_id", "area_id", "category_id"}
+                # The app's connections: custom plans, no parallel workers (dasnez_core.db).
+                assert conn.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
+                assert conn.execute(text("SHOW max_parallel_workers_per_gather")).scalar() == "0"
             else:
                 assert indexes["ix_listing_dashboard_cover"]["column_names"][:2] == [
                     "kommune_id",
