@@ -59,7 +59,7 @@ from wsproto.utilities import LocalProtocolError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.apps import APPS, app_env, start, stop, wait_ready  # noqa: E402
+from scripts.apps import APPS, STATE_LOCK_DEFAULTS, start, stop, wait_ready  # noqa: E402
 
 NAMESPACE = "/_event"
 ROOT_STATE = "reflex___state____state"
@@ -498,8 +498,8 @@ def _flush_redis(url: str) -> None:
 def _start_trivial(args: argparse.Namespace, port: int, log: Path) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     # The state manager as the run command sets it for the apps (oplock with Redis).
-    same = app_env(APPS["public"], _server_env(args, port))
-    env.update({key: value for key, value in same.items() if "OPLOCK" in key or "LOCK_EXP" in key})
+    for key, value in STATE_LOCK_DEFAULTS.items():
+        env.setdefault(key, value)
     env.update(
         _server_env(args, port),
         REFLEX_WEB_WORKDIR=str(TRIVIAL_DIR / ".web"),

@@ -36,6 +36,14 @@ APPS = {
 }
 
 
+# How the workers hold a tab's page state when it lives in Redis (see app_env).
+STATE_LOCK_DEFAULTS = {
+    "REFLEX_OPLOCK_ENABLED": "true",
+    "REFLEX_OPLOCK_HOLD_TIME": "20s",
+    "REFLEX_REDIS_LOCK_EXPIRATION": "30000",
+}
+
+
 def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     # A suffix gives parallel test runs in one checkout their own build and state dirs.
@@ -63,9 +71,8 @@ def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str
         # change 5.4 -> 4.8 ms, event p50/p95 0.6/1.4 -> 0.26/0.96 s, no lock warnings. A
         # lock outlives a killed worker by at most REFLEX_REDIS_LOCK_EXPIRATION (30 s); after
         # Redis lost its data the fault test saw publishing resume after 15 s (before: at once).
-        env.setdefault("REFLEX_OPLOCK_ENABLED", "true")
-        env.setdefault("REFLEX_OPLOCK_HOLD_TIME", "20s")
-        env.setdefault("REFLEX_REDIS_LOCK_EXPIRATION", "30000")
+        for key, value in STATE_LOCK_DEFAULTS.items():
+            env.setdefault(key, value)
     # Logos: the admin portal stores them, the public app serves them at /_upload/<name>.
     from dasnez_core.config import load_settings
 
