@@ -137,6 +137,50 @@ def session_scope() -> Iterator[Session]:
             raise
 
 
+class ReadSession(Session):
+    """A session whose statements run each on their own (autocommit), for a visit that
+    reads: no BEGIN and COMMIT round trips around a page's one or two queries.
+
+    It may write one row (a login's last-seen touch), which its own statement commits; a
+    flush of more than one row is refused, because nothing would undo the first if a later
+    one failed. Writes that belong together need `session_scope`."""
+
+
+@event.listens_for(ReadSession, "before_flush")
+def _one_row_at_most(session: Session, _context: Any, _instances: Any) -> None:
+    # Counted over the scope: it does not flush before its queries (autoflush off), so its
+    # writes reach the database together at the end, or not at all.
+    rows = session.info.get("rows_written", 0)
+    rows += len(session.new) + len(session.dirty) + len(session.deleted)
+    if rows > 1:
+        raise RuntimeError("a read_scope writes at most one row; use session_scope")
+    session.info["rows_written"] = rows
+
+
+@lru_cache(maxsize=4)
+def _autocommit_engine_for(engine: Engine) -> Engine:
+    # The same pool: a connection is switched to autocommit while it is lent (no round trip).
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+@contextmanager
+def read_scope() -> Iterator[Session]:
+    """A visit that reads (a page's search, a listing's view): see ReadSession.
+
+    Its queries may see different moments of the database (no transaction holds one
+    snapshot); a page's rows and its count, read a millisecond apart, may differ by a
+    listing published in between. On PostgreSQL this saves two of a search's four round
+    trips; SQLite reads without a transaction anyway."""
+    engine = _autocommit_engine_for(get_engine())
+    with ReadSession(engine, expire_on_commit=False, autoflush=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
 # Schema objects written by hand in the migrations that autogenerate cannot compare: ordered
 # partial indexes (SQLite reflects them without DESC and WHERE) and the full-text search
 # objects that exist on one dialect only (FTS5 tables on SQLite, a tsvector on PostgreSQL).

@@ -20,7 +20,7 @@ from typing import TypeVar
 from sqlmodel import Session
 
 from dasnez_core.config import load_settings
-from dasnez_core.db import session_scope
+from dasnez_core.db import read_scope, session_scope
 
 T = TypeVar("T")
 
@@ -33,11 +33,19 @@ def _in_transaction(call: Callable[[Session], T]) -> T:
         return call(db)
 
 
-async def in_db_thread(call: Callable[[Session], T]) -> T:
+def _reading(call: Callable[[Session], T]) -> T:
+    with read_scope() as db:
+        return call(db)
+
+
+async def in_db_thread(call: Callable[[Session], T], *, reads: bool = False) -> T:
     """Run `call(db)` in one transaction on the database pool and return its result; a
     domain error it raises is raised here.
+
+    `reads`: `call` only reads (it may touch one row, a login's last-seen time), so it runs
+    without a transaction (dasnez_core.db.read_scope): a filter change saves two round trips.
 
     `call` runs in another thread: it must capture plain values, never read or write the
     state (assign its result to state vars after the await)."""
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_pool, _in_transaction, call)
+    return await loop.run_in_executor(_pool, _reading if reads else _in_transaction, call)

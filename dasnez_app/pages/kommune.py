@@ -111,7 +111,7 @@ class KommuneState(PublicSession):
         only what differs from what the tab shows is sent."""
         await self._refresh_session_off_loop()
         slug, lang = slug_from_path(self.router.url.path), self.lang
-        page = await in_db_thread(lambda db: kommune_view(db, slug, date.today(), lang))
+        page = await in_db_thread(lambda db: kommune_view(db, slug, date.today(), lang), reads=True)
         if page is None:
             soon = await in_db_thread(lambda db: kommunen.coming_soon(db, slug))
             self._assign(slug=slug, loaded=True, found=False, soon_name=soon or "")

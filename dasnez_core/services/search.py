@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property, lru_cache
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, text
+from sqlalchemy import DateTime, Integer, Select, String, bindparam, func, literal_column, text
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -42,6 +43,9 @@ from dasnez_core.services.representation import represented_proxy_names
 PAGE_SIZE = 20
 COUNT_CAP = 1000
 MAX_PAGE = COUNT_CAP // PAGE_SIZE
+# A word found in more listings than this is paged by walking the Kommune's listings in
+# order, a rarer one from the full-text index (PostgreSQL; search_public).
+WALK_FROM = COUNT_CAP
 SORTS = ("newest", "expiry")
 
 
@@ -208,8 +212,9 @@ def newest_public(
     return [_card(row, data, lang) for row in db.execute(stmt).all()]
 
 
-def _text_condition(db: Session, kommune_id: int, q: str, prefix_last: bool) -> Any | None:
-    """Listings whose words (dasnez_core.folding) hold every stem of `q`.
+def _text_value(dialect: str, kommune_id: int, q: str, prefix_last: bool) -> str | None:
+    """The full-text parameter of `q`: listings whose words (dasnez_core.folding) hold every
+    stem of it; None without words.
 
     Exact stems: a prefix over the GIN index costs about eight times as much (PERF-NOTES:
     `rasen:*` 31 ms, the stem 3.8 ms). `prefix_last` makes the last word a prefix, for a
@@ -218,61 +223,216 @@ def _text_condition(db: Session, kommune_id: int, q: str, prefix_last: bool) -> 
     words = query_words(q)
     if not words:
         return None
-    if db.get_bind().dialect.name == "postgresql":
-        last = f"{words[-1]}:*" if prefix_last else words[-1]
-        tsquery = " & ".join([*words[:-1], last])
-        return text("listing.tsv @@ to_tsquery('simple', :tsq)").bindparams(tsq=tsquery)
+    if dialect == "postgresql":
+        # Each word is stored with its Kommune (migration 0022): only this Kommune's words
+        # are read from the index.
+        own = [f"k{int(kommune_id)}x{word}" for word in words]
+        if prefix_last:
+            own[-1] += ":*"
+        return " & ".join(own)
     # FTS5: kommune_id is a column of the FTS table, so the match itself is per Kommune.
     star = "*" if prefix_last else ""
     terms = " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"{star}'])
-    match = f'kommune_id : "{int(kommune_id)}" AND search_text : ({terms})'
+    return f'kommune_id : "{int(kommune_id)}" AND search_text : ({terms})'
+
+
+def _text_condition(dialect: str, walk: bool) -> Any:
+    """Listings matching the full-text parameter `text` (_text_value).
+
+    `walk`: as a filter on the rows an ordered index walk reads (PostgreSQL cannot use the
+    full-text index for it: `coalesce` hides the match from the planner)."""
+    if dialect == "postgresql":
+        match = "listing.tsv @@ to_tsquery('simple', :text)"
+        return text(f"coalesce({match}, false)" if walk else match)
     return col(Listing.id).in_(
         sa_select(literal_column("rowid"))
         .select_from(text("listing_fts"))
-        .where(text("listing_fts MATCH :fts").bindparams(fts=match))
+        .where(text("listing_fts MATCH :text"))
     )
 
 
-def _conditions(
-    db: Session, data: MasterData, filters: SearchFilters, prefix_last: bool
-) -> tuple[list[Any], SearchFilters]:
-    """The conditions of a search, with the filters this Kommune does not have dropped.
+@dataclass(frozen=True)
+class _Shape:
+    """What decides the SQL of a search; the values are bound parameters (_Query.params)."""
+
+    dialect: str
+    exchange: bool = False
+    kind: bool = False
+    category: bool = False
+    district: bool = False
+    village: bool = False
+    space: bool = False
+    # Full text: "" none; "indexed" from the full-text index; "walk" as a filter of an
+    # ordered walk through the Kommune's listings (PostgreSQL, words in many listings).
+    text: str = ""
+    institutions_only: bool = False
+    sort: str = "newest"
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A search as checked against the Kommune: its shape, the values of its parameters,
+    the conditions that are not part of the shape, and the filters kept."""
+
+    shape: _Shape
+    params: dict[str, Any]
+    extra: tuple[Any, ...]
+    kept: SearchFilters
+
+
+def _query(db: Session, data: MasterData, filters: SearchFilters, prefix_last: bool) -> _Query:
+    """The search's shape and values, with the filters this Kommune does not have dropped.
 
     Every id is checked against the Kommune's master data, not the database.
     """
+    dialect = db.get_bind().dialect.name
     kommune_id = data.kommune.id
-    conditions = _public(kommune_id)
+    params: dict[str, Any] = {"kommune_id": kommune_id, "now": utcnow()}
+    shape = _Shape(dialect, sort="expiry" if filters.sort == "expiry" else "newest")
     kept = filters
+    extra: list[Any] = []
     if filters.exchange:
-        exchange_id = data.exchange_id_by_type.get(filters.exchange)
-        conditions.append(vocabulary.listing_exchange_condition(exchange_id))
+        # An exchange the Kommune does not have matches nothing.
+        params["exchange_id"] = data.exchange_id_by_type.get(filters.exchange, -1)
+        shape = replace(shape, exchange=True)
     if filters.kind:
-        conditions.append(vocabulary.kind_condition(filters.kind))
+        params["kind"] = filters.kind
+        shape = replace(shape, kind=True)
     if filters.category is not None and filters.category in data.category_by_id:
-        conditions.append(vocabulary.category_condition(filters.category))
+        params["category_id"] = filters.category
+        shape = replace(shape, category=True)
     elif filters.category is not None:
         kept = replace(kept, category=None)
     area = data.area_by_id.get(filters.area) if filters.area is not None else None
     if area is not None:
-        scope = vocabulary.AreaScope(kommune_id, area.id, area.is_district)
-        conditions.append(vocabulary.listing_area_condition(scope))
+        # A district uses the denormalised `district_id`, which repeats the district on its
+        # villages' listings and has its own index (filters.listing_area_condition).
+        params["area_id"] = area.id
+        shape = replace(shape, district=area.is_district, village=not area.is_district)
     elif filters.area is not None:
         kept = replace(kept, area=None)
-    if filters.space is not None and filters.space not in data.space_by_id:
-        # The social space itself is a condition of the query's shape (search_public).
+    if filters.space is not None and filters.space in data.space_by_id:
+        params["space_id"] = filters.space
+        shape = replace(shape, space=True)
+    elif filters.space is not None:
         kept = replace(kept, space=None)
     if filters.institution:
-        conditions.append(_institution_condition(kommune_id, filters.institution))
+        extra.append(_institution_condition(kommune_id, filters.institution))
     elif filters.institutions_only:
-        conditions.append(col(Listing.institution_id).is_not(None))
-    text_condition = _text_condition(db, kommune_id, filters.q, prefix_last)
-    if text_condition is not None:
-        conditions.append(text_condition)
+        shape = replace(shape, institutions_only=True)
+    words = _text_value(dialect, kommune_id, filters.q, prefix_last)
+    if words is not None:
+        params["text"] = words
+        shape = replace(shape, text="indexed")
     if filters.published_after is not None:
         # Rows written without the ORM (bulk loads) may lack published_at.
         published = func.coalesce(col(Listing.published_at), col(Listing.created_at))
-        conditions.append(published > filters.published_after)
-    return conditions, kept
+        extra.append(published > filters.published_after)
+    return _Query(shape, params, tuple(extra), kept)
+
+
+# The values of a search, bound by name (_Query.params).
+_KOMMUNE = bindparam("kommune_id", type_=Integer)
+_PAGE_OFFSET = bindparam("page_offset", type_=Integer)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The statements of one search shape, built once per process (_plan): a filter change
+    then costs neither building them nor their cache key (issue 15: about 0.5 ms a search)."""
+
+    ids: Select[Any]  # the matching ids in the page's order
+    count_ids: Select[Any]  # the same, in the order that ends a capped count soonest
+    on_cards: tuple[Any, ...]  # conditions that only the cards' statement checks
+    order: tuple[Any, ...]
+
+    def with_conditions(self, extra: tuple[Any, ...]) -> _Plan:
+        """This plan with conditions that are not part of the shape (built per call)."""
+        return replace(self, ids=self.ids.where(*extra), count_ids=self.count_ids.where(*extra))
+
+    @cached_property
+    def page(self) -> Select[Any]:
+        """The cards of one page (parameter `page_offset`). A deferred join: the page's ids
+        from an index alone (an index-only scan, also at OFFSET 980), then the columns of
+        those 20 rows with their authors."""
+        ids = self.ids.limit(PAGE_SIZE).offset(_PAGE_OFFSET)
+        return _card_select().where(col(Listing.id).in_(ids), *self.on_cards).order_by(*self.order)
+
+    @cached_property
+    def count(self) -> Select[Any]:
+        """How many match, capped: beyond COUNT_CAP hits a person refines the filters
+        anyway, and the cap keeps the count cheap in a large Kommune."""
+        counted = self.count_ids.limit(COUNT_CAP + 1).subquery()
+        return sa_select(func.count()).select_from(counted)
+
+
+@lru_cache(maxsize=512)
+def _plan(shape: _Shape) -> _Plan:
+    in_kommune = col(Listing.kommune_id) == _KOMMUNE
+    conditions: list[Any] = [
+        vocabulary.PUBLISHED,
+        col(Listing.expires_at) > bindparam("now", type_=DateTime),
+    ]
+    narrowed = shape.exchange or shape.category or shape.district or shape.village
+    if narrowed or not (shape.text == "indexed" and shape.dialect == "postgresql"):
+        # On PostgreSQL every indexed word holds its Kommune (migration 0022). With only
+        # the Kommune's condition beside it, the planner counted the Kommune twice,
+        # expected a twelfth of the rows and intersected the word's listings with the
+        # Kommune's whole index (7-13 ms); without it, the word's listings are read alone.
+        # With a narrower filter the Kommune leads that filter's index, which is then
+        # worth intersecting. The cards check the Kommune all the same.
+        conditions.insert(0, in_kommune)
+    if shape.exchange:
+        conditions.append(col(Listing.exchange_id) == bindparam("exchange_id", type_=Integer))
+    if shape.kind:
+        conditions.append(col(Listing.kind) == bindparam("kind", type_=String))
+    if shape.category:
+        conditions.append(col(Listing.category_id) == bindparam("category_id", type_=Integer))
+    if shape.district:
+        conditions.append(col(Listing.district_id) == bindparam("area_id", type_=Integer))
+    if shape.village:
+        conditions.append(col(Listing.area_id) == bindparam("area_id", type_=Integer))
+    if shape.institutions_only:
+        conditions.append(col(Listing.institution_id).is_not(None))
+    if shape.text:
+        conditions.append(_text_condition(shape.dialect, walk=shape.text == "walk"))
+    order = (
+        (col(Listing.expires_at).asc(), col(Listing.id).asc())
+        if shape.sort == "expiry"
+        else (col(Listing.created_at).desc(), col(Listing.id).desc())
+    )
+    # Blocked authors' listings are suspended when they are blocked (and only approved
+    # people publish), so neither the page's ids nor the count need the authors' table.
+    ids = sa_select(col(Listing.id)).where(*conditions).order_by(*order)
+    # Counting needs no order, except where the order is what stops the walk early.
+    count_ids = ids.order_by(None)
+    on_cards: tuple[Any, ...] = (_AUTHOR_APPROVED, in_kommune)
+    space = bindparam("space_id", type_=Integer)
+    if shape.space and shape.sort != "expiry":
+        # The space's newest links in the order of their own index (migration 0021), each
+        # checked against its listing: only that space's links are read, not the Kommune's
+        # whole listing index. The space is one of this Kommune's (master data), so its
+        # links are too; the Kommune's condition stays on the cards only, because with it
+        # here PostgreSQL goes back to intersecting the Kommune's index.
+        link = ListingSocialSpace
+        ids = (
+            sa_select(col(link.listing_id))
+            .join(Listing, col(Listing.id) == link.listing_id)
+            .where(
+                col(link.social_space_id) == space,
+                *(c for c in conditions if c is not in_kommune),
+            )
+            .order_by(col(link.listing_created_at).desc(), col(link.listing_id).desc())
+        )
+        count_ids = ids
+    elif shape.space:
+        in_space = col(Listing.id).in_(
+            sa_select(col(ListingSocialSpace.listing_id)).where(
+                col(ListingSocialSpace.social_space_id) == space
+            )
+        )
+        ids, count_ids = ids.where(in_space), count_ids.where(in_space)
+    return _Plan(ids, count_ids, on_cards, order)
 
 
 def search_public(
@@ -291,7 +451,8 @@ def search_public(
     a school put on its website keeps working for the filters that still exist.
 
     At most two statements: the page, then the count (none when the first page is not
-    full; a third only when the page asked for lies beyond the end).
+    full; a third only when the page asked for lies beyond the end). A full-text search on
+    PostgreSQL counts first: the count decides how the page is read.
 
     Args:
         master_data: the Kommune's master data if the caller holds it already.
@@ -303,66 +464,39 @@ def search_public(
     data = master_data if master_data is not None else master(db, kommune_id)
     if data.kommune.id != kommune_id:
         raise ValueError("master data of another Kommune")
-    conditions, kept = _conditions(db, data, filters, prefix_last)
+    query = _query(db, data, filters, prefix_last)
+    extra = query.extra
     if viewer is not None:
-        conditions += youth.search_conditions(db, viewer, kommune_id)
-    order = (
-        (col(Listing.expires_at).asc(), col(Listing.id).asc())
-        if filters.sort == "expiry"
-        else (col(Listing.created_at).desc(), col(Listing.id).desc())
-    )
+        extra += tuple(youth.search_conditions(db, viewer, kommune_id))
 
-    # Blocked authors' listings are suspended when they are blocked (and only approved
-    # people publish), so neither the page's ids nor the count need the authors' table.
-    on_listing = [c for c in conditions if c is not _AUTHOR_APPROVED]
-    ids_query = sa_select(col(Listing.id)).where(*on_listing).order_by(*order)
-    # Counting needs no order, except where the order is what stops the walk early.
-    count_query = ids_query.order_by(None)
-    on_cards = [_AUTHOR_APPROVED]
-    if kept.space is not None and filters.sort != "expiry":
-        # The space's newest links in the order of their own index (migration 0021), each
-        # checked against its listing: only that space's links are read, not the Kommune's
-        # whole listing index. The space is one of this Kommune's (master data), so its
-        # links are too; the Kommune's condition stays on the cards only, because with it
-        # here PostgreSQL goes back to intersecting the Kommune's index.
-        link = ListingSocialSpace
-        in_kommune = col(Listing.kommune_id) == kommune_id
-        ids_query = (
-            sa_select(col(link.listing_id))
-            .join(Listing, col(Listing.id) == link.listing_id)
-            .where(
-                col(link.social_space_id) == kept.space,
-                *(c for c in on_listing if not c.compare(in_kommune)),
-            )
-            .order_by(col(link.listing_created_at).desc(), col(link.listing_id).desc())
-        )
-        count_query = ids_query
-        on_cards.append(in_kommune)
-    elif kept.space is not None:
-        ids_query = ids_query.where(vocabulary.listing_space_condition(kept.space))
-        count_query = count_query.where(vocabulary.listing_space_condition(kept.space))
+    def planned(shape: _Shape) -> _Plan:
+        plan = _plan(shape)
+        return plan.with_conditions(extra) if extra else plan
+
+    def count(plan: _Plan) -> int:
+        return int(db.execute(plan.count, query.params).scalar_one())
+
+    plan = planned(query.shape)
+    total: int | None = None
+    if query.shape.text and query.shape.dialect == "postgresql":
+        # Full text counts first, from the index (a word's listings in this Kommune:
+        # "garten" as typed, 13,691 of 82k, in 3-4 ms). A word that many listings hold is
+        # then paged by walking the Kommune's listings in order (the first 20 of them
+        # come early); a rarer one from the index, whose few rows are sorted.
+        total = count(plan)
+        if total > WALK_FROM:
+            plan = planned(replace(query.shape, text="walk"))
 
     def rows_of(page: int) -> list[Any]:
-        # A deferred join: the page's ids from an index alone (an index-only scan, also at
-        # OFFSET 980), then the columns of those 20 rows with their authors.
-        ids = ids_query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
-        return list(
-            db.execute(
-                _card_select().where(col(Listing.id).in_(ids), *on_cards).order_by(*order)
-            ).all()
-        )
+        params = {**query.params, "page_offset": (page - 1) * PAGE_SIZE}
+        return list(db.execute(plan.page, params).all())
 
     page = min(max(filters.page, 1), MAX_PAGE)
     rows = rows_of(page)
-    if page == 1 and len(rows) < PAGE_SIZE:
-        total, total_capped = len(rows), False
-    else:
-        # Counting is capped: beyond COUNT_CAP hits a person refines the filters anyway,
-        # and the cap keeps the count cheap in a large Kommune.
-        counted = count_query.limit(COUNT_CAP + 1).subquery()
-        total = int(db.execute(sa_select(func.count()).select_from(counted)).scalar_one())
-        total_capped = total > COUNT_CAP
-        total = min(total, COUNT_CAP)
+    if total is None:
+        total = len(rows) if page == 1 and len(rows) < PAGE_SIZE else count(plan)
+    total_capped = total > COUNT_CAP
+    total = min(total, COUNT_CAP)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if page > pages:
         page = pages
@@ -372,7 +506,7 @@ def search_public(
         total=total,
         page=page,
         pages=pages,
-        filters=replace(kept, page=page),
+        filters=replace(query.kept, page=page),
         page_was_clamped=page != filters.page,
         total_capped=total_capped,
     )

@@ -89,6 +89,18 @@ def test_performance_objects_exist() -> None:
                 # The app's connections: custom plans, no parallel workers (dasnez_core.db).
                 assert conn.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
                 assert conn.execute(text("SHOW max_parallel_workers_per_gather")).scalar() == "0"
+                # Full text: the words carry their Kommune (0022), the index needs no column
+                # of its own for it.
+                tsv_index, tsv_expression = conn.execute(
+                    text(
+                        "SELECT pg_get_indexdef('ix_listing_tsv'::regclass),"
+                        " pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d"
+                        " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
+                        " WHERE d.adrelid = 'listing'::regclass AND a.attname = 'tsv'"
+                    )
+                ).one()
+                assert tsv_index.endswith("USING gin (tsv)")
+                assert "kommune_id" in tsv_expression
             else:
                 assert indexes["ix_listing_dashboard_cover"]["column_names"][:2] == [
                     "kommune_id",
