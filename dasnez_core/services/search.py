@@ -265,6 +265,18 @@ class _Shape:
     # Full text: "" none; "indexed" from the full-text index; "walk" as a filter of an
     # ordered walk through the Kommune's listings (PostgreSQL, words in many listings).
     text: str = ""
+
+    @property
+    def narrowed(self) -> bool:
+        """A filter whose own index (led by the Kommune) narrows the listings to read."""
+        return self.exchange or self.category or self.district or self.village or self.space
+
+    @property
+    def counted_first(self) -> bool:
+        """Full text with nothing narrower, on PostgreSQL: the count comes first (from the
+        full-text index alone) and decides how the page is read (search_public)."""
+        return self.text == "indexed" and self.dialect == "postgresql" and not self.narrowed
+
     institutions_only: bool = False
     sort: str = "newest"
 
@@ -373,8 +385,7 @@ def _plan(shape: _Shape) -> _Plan:
         vocabulary.PUBLISHED,
         col(Listing.expires_at) > bindparam("now", type_=DateTime),
     ]
-    narrowed = shape.exchange or shape.category or shape.district or shape.village
-    if narrowed or not (shape.text == "indexed" and shape.dialect == "postgresql"):
+    if not shape.counted_first:
         # On PostgreSQL every indexed word holds its Kommune (migration 0022). With only
         # the Kommune's condition beside it, the planner counted the Kommune twice,
         # expected a twelfth of the rows and intersected the word's listings with the
@@ -478,11 +489,13 @@ def search_public(
 
     plan = planned(query.shape)
     total: int | None = None
-    if query.shape.text and query.shape.dialect == "postgresql":
-        # Full text counts first, from the index (a word's listings in this Kommune:
+    if query.shape.counted_first:
+        # Full text alone counts first, from the index (a word's listings in this Kommune:
         # "garten" as typed, 13,691 of 82k, in 3-4 ms). A word that many listings hold is
         # then paged by walking the Kommune's listings in order (the first 20 of them
-        # come early); a rarer one from the index, whose few rows are sorted.
+        # come early); a rarer one from the index, whose few rows are sorted. With a
+        # narrower filter the page comes first as for any search: its index and the
+        # word's are intersected, and a page that is not full needs no count.
         total = count(plan)
         if total > WALK_FROM:
             plan = planned(replace(query.shape, text="walk"))
