@@ -290,6 +290,8 @@ class _Query:
     params: dict[str, Any]
     extra: tuple[Any, ...]
     kept: SearchFilters
+    # The filters contradict each other: nothing can match.
+    empty: bool = False
 
 
 def _query(db: Session, data: MasterData, filters: SearchFilters, prefix_last: bool) -> _Query:
@@ -303,18 +305,27 @@ def _query(db: Session, data: MasterData, filters: SearchFilters, prefix_last: b
     shape = _Shape(dialect, sort="expiry" if filters.sort == "expiry" else "newest")
     kept = filters
     extra: list[Any] = []
+    category = data.category_by_id.get(filters.category) if filters.category is not None else None
+    if filters.category is not None and category is None:
+        kept = replace(kept, category=None)
+    empty = False
     if filters.exchange:
-        # An exchange the Kommune does not have matches nothing.
-        params["exchange_id"] = data.exchange_id_by_type.get(filters.exchange, -1)
-        shape = replace(shape, exchange=True)
+        exchange_id = data.exchange_id_by_type.get(filters.exchange)
+        # An exchange the Kommune does not have, or a category of another exchange, matches
+        # nothing: no statement needed. With a category of that exchange the category says
+        # it all (a listing's exchange is its category's): a condition the planner would
+        # take for independent and count twice.
+        mismatch = category is not None and category.exchange_id != exchange_id
+        empty = exchange_id is None or mismatch
+        if category is None:
+            params["exchange_id"] = exchange_id
+            shape = replace(shape, exchange=True)
     if filters.kind:
         params["kind"] = filters.kind
         shape = replace(shape, kind=True)
-    if filters.category is not None and filters.category in data.category_by_id:
-        params["category_id"] = filters.category
+    if category is not None:
+        params["category_id"] = category.id
         shape = replace(shape, category=True)
-    elif filters.category is not None:
-        kept = replace(kept, category=None)
     area = data.area_by_id.get(filters.area) if filters.area is not None else None
     if area is not None:
         # A district uses the denormalised `district_id`, which repeats the district on its
@@ -340,7 +351,7 @@ def _query(db: Session, data: MasterData, filters: SearchFilters, prefix_last: b
         # Rows written without the ORM (bulk loads) may lack published_at.
         published = func.coalesce(col(Listing.published_at), col(Listing.created_at))
         extra.append(published > filters.published_after)
-    return _Query(shape, params, tuple(extra), kept)
+    return _Query(shape, params, tuple(extra), kept, empty)
 
 
 # The values of a search, bound by name (_Query.params).
@@ -476,6 +487,15 @@ def search_public(
     if data.kommune.id != kommune_id:
         raise ValueError("master data of another Kommune")
     query = _query(db, data, filters, prefix_last)
+    if query.empty:
+        return SearchPage(
+            cards=[],
+            total=0,
+            page=1,
+            pages=1,
+            filters=replace(query.kept, page=1),
+            page_was_clamped=filters.page != 1,
+        )
     extra = query.extra
     if viewer is not None:
         extra += tuple(youth.search_conditions(db, viewer, kommune_id))

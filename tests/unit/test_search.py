@@ -440,3 +440,34 @@ def test_indexed_words_carry_their_kommune(db: Session) -> None:
     match = "SELECT to_tsvector('simple', :doc) @@ to_tsquery('simple', :q)"
     assert db.execute(sql(match), {"doc": "k1xras k1xmah", "q": one}).scalar() is True
     assert db.execute(sql(match), {"doc": "k11xras k11xmah", "q": one}).scalar() is False
+
+
+def test_a_category_of_another_exchange_finds_nothing_without_asking_the_database(
+    db: Session, town: dict
+) -> None:
+    """A listing's exchange is its category's: an exchange filter beside a category of
+    another exchange matches nothing (no statement), beside its own category it changes
+    nothing."""
+    here, garden = town["here"].id, town["garden"].id
+    db.commit()
+    search_public(db, here, SearchFilters())  # master data cached
+    assert _titles(db, town, category=garden, exchange="taschengeld") == _titles(
+        db, town, category=garden
+    )
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.get_bind(), "before_cursor_execute", count)
+    try:
+        mixed = SearchFilters(category=garden, exchange="zeitspende", page=3)
+        page = search_public(db, here, mixed)
+        unknown = search_public(db, here, SearchFilters(exchange="tauschboerse"))
+    finally:
+        event.remove(db.get_bind(), "before_cursor_execute", count)
+    assert statements == []
+    assert (page.cards, page.total, page.page, page.page_was_clamped) == ([], 0, 1, True)
+    # The choices stay as the person made them.
+    assert (page.filters.category, page.filters.exchange) == (garden, "zeitspende")
+    assert (unknown.cards, unknown.total) == ([], 0)
