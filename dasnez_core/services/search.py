@@ -426,8 +426,13 @@ def _plan(shape: _Shape) -> _Plan:
     # Blocked authors' listings are suspended when they are blocked (and only approved
     # people publish), so neither the page's ids nor the count need the authors' table.
     ids = sa_select(col(Listing.id)).where(*conditions).order_by(*order)
-    # Counting needs no order, except where the order is what stops the walk early.
-    count_ids = ids.order_by(None)
+    # Counting needs no order on PostgreSQL (it then intersects indexes), except where the
+    # order is what stops the walk early. SQLite keeps it without full text: unordered,
+    # it counted a district's listings by walking the Kommune's expiry index (29-96 ms at
+    # 1M listings); ordered, it walks the district's own index (the one the page reads).
+    # With full text it starts from the FTS match, unordered (ordered: 26 -> 43 ms).
+    keeps_order = shape.dialect == "sqlite" and not shape.text
+    count_ids = ids if keeps_order else ids.order_by(None)
     on_cards: tuple[Any, ...] = (_AUTHOR_APPROVED, in_kommune)
     space = bindparam("space_id", type_=Integer)
     if shape.space and shape.sort != "expiry":
