@@ -15,7 +15,7 @@ The to-do figures (people waiting for approval, open reports) are for the whole 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -229,11 +229,31 @@ def _people_figures(
     return figures, people
 
 
+_DELETED = ListingStatus.DELETED.value
+
+
 @dataclass(frozen=True)
 class _ListingCounts:
-    """Listings counted once by exchange, kind, shown status, category and district."""
+    """Listings counted by exchange, kind and shown status, and (those not deleted) by
+    category and by district: summed in one pass over the grouped rows (about 3,000 in the
+    largest Kommune at 1M listings; one pass per figure cost several milliseconds)."""
 
-    rows: list[tuple[int, str, str, int, int | None, int]]
+    by_exchange: dict[tuple[int, str, str], int]
+    by_category: dict[Any, int]
+    by_district: dict[Any, int]
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[Any, ...]]) -> _ListingCounts:
+        by_exchange: dict[tuple[int, str, str], int] = {}
+        by_category: dict[Any, int] = {}
+        by_district: dict[Any, int] = {}
+        for exchange_id, kind, status, category_id, district_id, count in rows:
+            key, n = (exchange_id, kind, status), int(count)
+            by_exchange[key] = by_exchange.get(key, 0) + n
+            if status != _DELETED:
+                by_category[category_id] = by_category.get(category_id, 0) + n
+                by_district[district_id] = by_district.get(district_id, 0) + n
+        return cls(by_exchange, by_category, by_district)
 
 
 def _listing_counts(db: Session, conditions: list[Any]) -> _ListingCounts:
@@ -256,11 +276,9 @@ def _listing_counts(db: Session, conditions: list[Any]) -> _ListingCounts:
         col(Listing.category_id),
         col(Listing.district_id),
     )
-    rows = db.execute(sa_select(*keys, func.count()).where(*conditions).group_by(*keys)).all()
-    return _ListingCounts([(e, k, s, c, d, int(n)) for e, k, s, c, d, n in rows])
-
-
-_DELETED = ListingStatus.DELETED.value
+    # Plain rows (the connection's, not the ORM's): the figures need no objects.
+    query = sa_select(*keys, func.count()).where(*conditions).group_by(*keys)
+    return _ListingCounts.of(db.connection().execute(query))
 
 
 def _listings_by_exchange_kind_status(
@@ -268,12 +286,13 @@ def _listings_by_exchange_kind_status(
 ) -> tuple[int, list[ExchangeFigures], list[Figure]]:
     """The total, one row per exchange, and the figures by status."""
     kept = scope.kept
-    total = sum(row[5] for row in counts.rows if row[2] != _DELETED)
+    rows = counts.by_exchange.items()
+    total = sum(n for (_e, _k, status), n in rows if status != _DELETED)
     by_exchange = []
     for exchange in scope.master.exchanges:
         if kept.exchange and exchange.type != kept.exchange:
             continue
-        mine = [(k, s, n) for e, k, s, _c, _d, n in counts.rows if e == exchange.id]
+        mine = [(k, s, n) for (e, k, s), n in rows if e == exchange.id]
         base = replace(kept, exchange=exchange.type)
         by_exchange.append(
             ExchangeFigures(
@@ -290,7 +309,7 @@ def _listings_by_exchange_kind_status(
             )
         )
     by_status: dict[str, int] = {}
-    for _e, _k, status, _c, _d, n in counts.rows:
+    for (_e, _k, status), n in rows:
         by_status[status] = by_status.get(status, 0) + n
     status_figures = [
         Figure(
@@ -305,21 +324,12 @@ def _listings_by_exchange_kind_status(
     return total, by_exchange, status_figures
 
 
-def _summed(counts: _ListingCounts, index: int) -> dict[Any, int]:
-    """Listings that are not deleted, summed by the key at `index` (3 category, 4 district)."""
-    sums: dict[Any, int] = {}
-    for row in counts.rows:
-        if row[2] != _DELETED:
-            sums[row[index]] = sums.get(row[index], 0) + row[5]
-    return sums
-
-
 def _listings_by_category(
     counts: _ListingCounts, scope: _Scope, t: Callable[[str], str]
 ) -> list[Figure]:
     data = scope.master
     figures = []
-    for category_id, n in _summed(counts, 3).items():
+    for category_id, n in counts.by_category.items():
         category = data.category_by_id.get(category_id)
         if category is None:
             continue
@@ -344,7 +354,7 @@ def _listings_by_district(
 ) -> list[Figure]:
     data, kept = scope.master, scope.kept
     figures = []
-    for district_id, n in _summed(counts, 4).items():
+    for district_id, n in counts.by_district.items():
         area = data.area_by_id.get(district_id) if district_id is not None else None
         name = area.name if area is not None else ""
         figures.append(
