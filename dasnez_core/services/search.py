@@ -265,6 +265,8 @@ class _Shape:
     # Full text: "" none; "indexed" from the full-text index; "walk" as a filter of an
     # ordered walk through the Kommune's listings (PostgreSQL, words in many listings).
     text: str = ""
+    institutions_only: bool = False
+    sort: str = "newest"
 
     @property
     def narrowed(self) -> bool:
@@ -276,9 +278,6 @@ class _Shape:
         """Full text with nothing narrower, on PostgreSQL: the count comes first (from the
         full-text index alone) and decides how the page is read (search_public)."""
         return self.text == "indexed" and self.dialect == "postgresql" and not self.narrowed
-
-    institutions_only: bool = False
-    sort: str = "newest"
 
 
 @dataclass(frozen=True)
