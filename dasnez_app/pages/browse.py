@@ -68,6 +68,16 @@ class FilterChip:
     param: str = ""
 
 
+# The URL parameters whose values are one of the Kommune's choices, with their option list.
+_OPTION_PARAMS = {
+    "boerse": "exchanges",
+    "kategorie": "categories",
+    "ort": "areas",
+    "sozialraum": "spaces",
+    "netzwerk": "institutions",
+}
+
+
 @dataclass(frozen=True)
 class _Options:
     """The Kommune's choices the filter selects offer."""
@@ -80,14 +90,10 @@ class _Options:
 
     def labels(self) -> dict[str, dict[str, str]]:
         """The label of each choice by its URL parameter and value (for the chips)."""
-        lists = {
-            "boerse": self.exchanges,
-            "kategorie": self.categories,
-            "ort": self.areas,
-            "sozialraum": self.spaces,
-            "netzwerk": self.institutions,
+        return {
+            param: {o.value: o.label for o in getattr(self, field)}
+            for param, field in _OPTION_PARAMS.items()
         }
-        return {param: {o.value: o.label for o in options} for param, options in lists.items()}
 
 
 def _options(db: Session, kommune_id: int, lang: str) -> _Options:
@@ -284,8 +290,9 @@ class BrowseState(PublicSession):
         return str(routes.browse_href(self.slug)) + (f"?{query}" if query else "")
 
     def _chip_label(self, param: str, value: str) -> str:
-        if param in self._labels:
-            return str(self._labels[param].get(value, value))
+        if param in _OPTION_PARAMS:
+            # A value no longer among the choices shows as it is (a stale bookmark).
+            return str(self._labels.get(param, {}).get(value, value))
         labels = {
             "art": lambda: self._t("kind." + value),
             "q": lambda: self._t("phone.chip_q", value=value),

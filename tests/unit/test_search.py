@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import event
@@ -89,6 +90,29 @@ def town(db: Session) -> dict:
         "maria": maria,
         "ids": ids,
     }
+
+
+def _post(
+    db: Session,
+    town: dict,
+    title: str,
+    body: str,
+    area: Any,
+    *,
+    kind: str = "offer",
+    spaces: tuple[int, ...] = (),
+) -> int:
+    """A listing of Maria's in the garden category, through the listing service."""
+    draft = ListingDraft(
+        kind=kind,
+        exchange_id=None,
+        category_id=town["garden"].id,
+        title=title,
+        body=body,
+        area_id=area.id,
+        social_space_ids=spaces,
+    )
+    return create_listing(db, f.actor(db, town["maria"]), town["here"].id, draft)
 
 
 def _titles(db: Session, town: dict, **filters: object) -> list[str]:
@@ -256,21 +280,8 @@ def test_a_page_is_one_query_for_the_rows_whatever_its_size(db: Session, town: d
     try:
         search_public(db, town["here"].id, filters)
         few = len(statements)
-        actor = f.actor(db, town["maria"])
         for i in range(25):
-            create_listing(
-                db,
-                actor,
-                town["here"].id,
-                ListingDraft(
-                    kind="offer",
-                    exchange_id=None,
-                    category_id=town["garden"].id,
-                    title=f"Hilfe Nummer {i}",
-                    body="Ich helfe gern im Garten.",
-                    area_id=town["heide"].id,
-                ),
-            )
+            _post(db, town, f"Hilfe Nummer {i}", "Ich helfe gern im Garten.", town["heide"])
         statements.clear()
         page = search_public(db, town["here"].id, filters)
     finally:
@@ -314,19 +325,13 @@ def test_a_social_space_pages_and_counts_through_its_links(db: Session, town: di
     actor = f.actor(db, town["maria"])
     parish = town["parish"].id
     for i in range(43):
-        lid = create_listing(
+        lid = _post(
             db,
-            actor,
-            town["here"].id,
-            ListingDraft(
-                kind="offer",
-                exchange_id=None,
-                category_id=town["garden"].id,
-                title=f"Gemeindehilfe {i}",
-                body="Ich helfe gern in der Gemeinde.",
-                area_id=town["hagen"].id,
-                social_space_ids=(parish,) if i % 3 else (),
-            ),
+            town,
+            f"Gemeindehilfe {i}",
+            "Ich helfe gern in der Gemeinde.",
+            town["hagen"],
+            spaces=(parish,) if i % 3 else (),
         )
         if i % 10 == 1:
             close_listing(db, actor, town["here"].id, lid)
@@ -383,21 +388,15 @@ def test_full_text_reads_the_same_listings_walked_or_from_the_index(
     and order, with every other filter beside them, and never another Kommune's."""
     from dasnez_core.services import search
 
-    actor = f.actor(db, town["maria"])
     for i in range(23):
-        create_listing(
+        _post(
             db,
-            actor,
-            town["here"].id,
-            ListingDraft(
-                kind="offer" if i % 2 else "request",
-                exchange_id=None,
-                category_id=town["garden"].id,
-                title=f"Rasen mähen {i}",
-                body="Ich mähe gern den Rasen.",
-                area_id=(town["heide"] if i % 3 else town["hagen"]).id,
-                social_space_ids=(town["parish"].id,) if i % 4 == 0 else (),
-            ),
+            town,
+            f"Rasen mähen {i}",
+            "Ich mähe gern den Rasen.",
+            town["heide"] if i % 3 else town["hagen"],
+            kind="offer" if i % 2 else "request",
+            spaces=(town["parish"].id,) if i % 4 == 0 else (),
         )
     cases = [
         {"q": "rasen"},
