@@ -384,14 +384,37 @@ async def _drive(
     return tally
 
 
+def _cpu_of(procs: list[psutil.Process]) -> float:
+    total = 0.0
+    for proc in procs:
+        with suppress(psutil.NoSuchProcess):
+            times = proc.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+def _local_postgres() -> list[psutil.Process]:
+    """The processes of a PostgreSQL server on this machine (none for SQLite or a remote
+    server): its backends serve the app's pools for the whole run."""
+    found = []
+    for proc in psutil.process_iter(["name"]):
+        if proc.info["name"] == "postgres":
+            found.append(proc)
+    return found
+
+
 class ServerUsage:
-    """CPU time and RSS of a server's process tree, sampled while the load runs."""
+    """CPU time and RSS of a server's process tree, sampled while the load runs; beside it
+    the CPU of a local PostgreSQL server and of this load generator (they share the
+    machine's cores)."""
 
     def __init__(self, pid: int) -> None:
         self.root = psutil.Process(pid)
         self.rss_peak = 0
         self.cpu_start = 0.0
         self.started = 0.0
+        self.database_start = 0.0
+        self.client_start = 0.0
 
     def _tree(self) -> list[psutil.Process]:
         try:
@@ -400,12 +423,7 @@ class ServerUsage:
             return []
 
     def _cpu(self) -> float:
-        total = 0.0
-        for proc in self._tree():
-            with suppress(psutil.NoSuchProcess):
-                times = proc.cpu_times()
-                total += times.user + times.system
-        return total
+        return _cpu_of(self._tree())
 
     def sample_rss(self) -> None:
         rss = 0
@@ -416,12 +434,23 @@ class ServerUsage:
 
     def begin(self) -> None:
         self.cpu_start, self.started = self._cpu(), time.monotonic()
+        self.database_start = _cpu_of(_local_postgres())
+        self.client_start = _cpu_of([psutil.Process()])
 
     def cores_busy(self) -> float:
-        return self.cpu_seconds() / max(time.monotonic() - self.started, 1e-9)
+        return self.cpu_seconds() / self.elapsed()
+
+    def elapsed(self) -> float:
+        return max(time.monotonic() - self.started, 1e-9)
 
     def cpu_seconds(self) -> float:
         return self._cpu() - self.cpu_start
+
+    def database_seconds(self) -> float:
+        return _cpu_of(_local_postgres()) - self.database_start
+
+    def client_seconds(self) -> float:
+        return _cpu_of([psutil.Process()]) - self.client_start
 
 
 async def _sample(usage: ServerUsage, until: asyncio.Event) -> None:
@@ -465,6 +494,9 @@ def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
         tally.connected - tally.hydrates_at_begin
     )
     per_event = usage.cpu_seconds() * 1000 / max(answered, 1)
+    # Read before the lines: the elapsed time of every figure ends here.
+    elapsed = usage.elapsed()
+    database, client = usage.database_seconds(), usage.client_seconds()
     lines = [
         f"{label}:",
         f"  connected {tally.connected} of {clients}; errors {tally.errors} "
@@ -475,6 +507,9 @@ def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
         f"p95 {_pct(tally.event_ms, 95):.1f} ms  max {max(tally.event_ms, default=0):.1f} ms",
         f"  server  CPU {usage.cores_busy():.2f} cores busy (steady state), "
         f"{per_event:.1f} ms per answered event  RSS peak {usage.rss_peak / 2**20:.0f} MiB",
+        f"  local PostgreSQL CPU {database / elapsed:.2f} cores busy, "
+        f"{database * 1000 / max(answered, 1):.1f} ms per answered event",
+        f"  load generator CPU {client / elapsed:.2f} cores busy",
     ]
     return "\n".join(lines)
 

@@ -589,7 +589,14 @@ def _cases(db: Any, kommunen: int) -> list[Case]:
         "district": lambda: SearchFilters(area=rnd.choice(districts)),
         "village": lambda: SearchFilters(area=rnd.choice(villages)),
         "social space": lambda: SearchFilters(space=rnd.choice(spaces)),
+        "space and category": lambda: SearchFilters(
+            space=rnd.choice(spaces), category=rnd.choice(categories)
+        ),
+        "space and village": lambda: SearchFilters(
+            space=rnd.choice(spaces), area=rnd.choice(villages)
+        ),
         'text "rasen"': lambda: SearchFilters(q="rasen"),
+        'text "hund" and exchange': lambda: SearchFilters(q="hund", exchange="nachbarschaft"),
         "all filters": lambda: SearchFilters(
             exchange="taschengeld",
             kind="offer",

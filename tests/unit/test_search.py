@@ -351,6 +351,26 @@ def test_a_social_space_pages_and_counts_through_its_links(db: Session, town: di
     second = search_public(db, town["here"].id, SearchFilters(space=parish, page=2))
     assert [c.title for c in first.cards + second.cards] == expected
     assert _titles(db, town, space=parish, q="senioren") == ["Besuche bei Senioren"]
+
+    def all_titles(**filters: Any) -> list[str]:
+        found = search_public(db, town["here"].id, SearchFilters(**filters))
+        return [
+            c.title
+            for page in range(1, found.pages + 1)
+            for c in search_public(db, town["here"].id, SearchFilters(**filters, page=page)).cards
+        ]
+
+    # With a category, district or village beside the space, that filter's own index is
+    # matched with the space's links instead of walking them: the same listings and order.
+    in_space = set(expected)
+    for narrower in (
+        {"category": town["garden"].id},
+        {"area": town["hagen"].id},
+        {"area": town["heide"].id},
+        {"category": town["garden"].id, "kind": "offer", "q": "gemeinde"},
+    ):
+        want = [t for t in all_titles(**narrower) if t in in_space]
+        assert want and all_titles(space=parish, **narrower) == want, narrower
     # Newest first by the listing's own time, also after an edit rewrote the links.
     update_listing(
         db,
