@@ -540,6 +540,37 @@ class Raw:
         cur.close()
 
 
+def _load_views(db: Any, kommune_id: int, rnd: random.Random, tabs: int = 300) -> list[Any]:
+    """The filters that bench/load.py's tabs show, a few of their filter changes on (its
+    own choice of events): its mix of shapes, one search after another, without the noise
+    of 1,000 tabs on two cores."""
+    from bench.load import browse_scenario
+    from dasnez_app.routes import parse_search
+    from dasnez_core.services.masterdata_cache import master
+
+    data = master(db, kommune_id)
+    known: dict[str, Any] = {
+        "boerse": list(data.exchange_id_by_type),
+        "kategorie": [str(i) for i in data.category_by_id],
+        "ort": [str(i) for i in data.area_by_id],
+        "sozialraum": [str(i) for i in data.space_by_id],
+    }
+    scenario = browse_scenario(data.kommune.slug)
+    views = []
+    for tab in range(tabs):
+        tab_rnd, params = random.Random(tab), {}
+        for change in range(10):
+            _handler, payload = scenario.next_event(known, tab_rnd)
+            if "form" in payload:
+                params["q"] = payload["form"]["q"]
+            else:
+                params[payload["param"]] = payload["value"]
+            if change >= 3:
+                views.append(parse_search(dict(params)))
+    rnd.shuffle(views)
+    return views
+
+
 def _cases(db: Any, kommunen: int) -> list[Case]:
     """Search shapes and dashboard filters on the largest Kommunen (random values, fixed seed)."""
     from sqlalchemy import func, select
@@ -607,6 +638,15 @@ def _cases(db: Any, kommunen: int) -> list[Case]:
         "page 50": lambda: SearchFilters(page=50),
     }
     cases = [Case("search", name, search(make), reads=True) for name, make in shapes.items()]
+    views = _load_views(db, biggest, rnd)
+    cases.append(
+        Case(
+            "search",
+            "load.py's views",
+            lambda s: search_public(s, biggest, rnd.choice(views), prefix_last=True),
+            reads=True,
+        )
+    )
     admin = Actor(
         user_id=1,
         kommune_id=biggest,
