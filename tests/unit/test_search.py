@@ -289,15 +289,15 @@ def test_a_page_is_one_query_for_the_rows_whatever_its_size(db: Session, town: d
     assert len(page.cards) == 20
     # A first page that is not full needs no count; a full one is the rows and the count.
     assert (few, len(statements)) == (1, 2)
-    # Full text alone on PostgreSQL counts first, whatever the size: the count decides
-    # how the page is read.
+    # Full text alone counts first, whatever the size: the count decides how the page is
+    # read.
     statements.clear()
     event.listen(engine, "before_cursor_execute", count)
     try:
         search_public(db, town["here"].id, SearchFilters(q="hecke"))
     finally:
         event.remove(engine, "before_cursor_execute", count)
-    assert len(statements) == (2 if engine.dialect.name == "postgresql" else 1)
+    assert len(statements) == 2
 
 
 def test_a_listing_posted_after_midnight_in_germany_shows_that_day(db: Session, town: dict) -> None:
