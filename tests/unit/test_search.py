@@ -490,3 +490,43 @@ def test_a_category_of_another_exchange_finds_nothing_without_asking_the_databas
     # The choices stay as the person made them.
     assert (page.filters.category, page.filters.exchange) == (garden, "zeitspende")
     assert (unknown.cards, unknown.total) == ([], 0)
+
+
+def test_a_word_beside_a_narrower_filter_is_read_by_how_often_it_occurs(
+    db: Session, town: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside a category, district or village, a rare word's listings come from the
+    full-text index alone (the other filters checked on its rows) and a frequent word walks
+    the filter's ordered index; how often the word occurs is asked once, then remembered.
+    Both find the same cards (test_full_text_reads_the_same_listings_walked_or_from_the_index)."""
+    from dasnez_core.services import search
+
+    engine = db.get_bind()
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    def pages(filters: SearchFilters) -> list[str]:
+        statements.clear()
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            found = search_public(db, town["here"].id, filters)
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+        assert [c.title for c in found.cards] == ["Rasen mähen in der Heide"]
+        return list(statements)
+
+    db.commit()
+    search_public(db, town["here"].id, SearchFilters())  # the master data is cached now
+    search._word_counts.clear()
+    filters = SearchFilters(q="rasen", category=town["garden"].id)
+    first = pages(filters)
+    # How often "rasen" occurs, then the page (not full: no count).
+    assert len(first) == 2 and "count(" in first[0]
+    assert "listing.category_id +" in first[1]  # checked on the word's rows, not intersected
+    assert pages(filters) == first[1:]
+    monkeypatch.setattr(search, "WALK_FROM", 0)
+    walked = pages(filters)
+    walk = "coalesce(listing.tsv" if engine.dialect.name == "postgresql" else "listing.id +"
+    assert len(walked) == 1 and walk in walked[0] and "listing.category_id +" not in walked[0]
