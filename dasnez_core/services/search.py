@@ -427,12 +427,12 @@ def _plan(shape: _Shape) -> _Plan:
 
     if not shape.word_alone:
         # Every indexed word holds its Kommune (PostgreSQL: migration 0022; SQLite: the
-        # match names the Kommune's column). With only
-        # the Kommune's condition beside it, the planner counted the Kommune twice,
-        # expected a twelfth of the rows and intersected the word's listings with the
-        # Kommune's whole index (7-13 ms); without it, the word's listings are read alone.
-        # With a narrower filter the Kommune leads that filter's index, which is then
-        # worth intersecting. The cards check the Kommune all the same.
+        # match names the Kommune's column). With only the Kommune's condition beside
+        # it, the planner counted the Kommune twice, expected a twelfth of the rows and
+        # intersected the word's listings with the Kommune's whole index (7-13 ms);
+        # without it, the word's listings are read alone. With a narrower filter the
+        # Kommune leads that filter's index, which is then worth intersecting. The cards
+        # check the Kommune all the same.
         conditions.insert(0, in_kommune)
     if shape.exchange:
         conditions.append(narrowing(col(Listing.exchange_id), "exchange_id"))
