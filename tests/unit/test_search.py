@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -530,3 +530,45 @@ def test_a_word_beside_a_narrower_filter_is_read_by_how_often_it_occurs(
     walked = pages(filters)
     walk = "coalesce(listing.tsv" if engine.dialect.name == "postgresql" else "listing.id +"
     assert len(walked) == 1 and walk in walked[0] and "listing.category_id +" not in walked[0]
+
+
+def test_soonest_ending_first_beside_a_narrower_filter(db: Session, town: dict) -> None:
+    """Sorted by expiry beside a category, district, village or space, every page holds the
+    listings in the order of their end dates (SQLite reads a village's or space's own
+    index and sorts its listings instead of walking the Kommune's expiry index), and the
+    count is the same as newest first."""
+    parish = town["parish"].id
+    for i in range(25):
+        lid = _post(
+            db,
+            town,
+            f"Bald vorbei {i}",
+            "Nur noch kurz.",
+            town["heide"],
+            spaces=(parish,) * (i % 2),
+        )
+        listing = db.get(Listing, lid)
+        assert listing is not None
+        listing.expires_at = datetime.now(UTC) + timedelta(days=1 + i * 7 % 25)
+        db.add(listing)
+    db.commit()
+    ends = {row.title: (row.expires_at, row.id) for row in db.exec(select(Listing)).all()}
+
+    def titles(**filters: Any) -> tuple[int, list[str]]:
+        first = search_public(db, town["here"].id, SearchFilters(**filters))
+        return first.total, [
+            c.title
+            for page in range(1, first.pages + 1)
+            for c in search_public(db, town["here"].id, SearchFilters(**filters, page=page)).cards
+        ]
+
+    for narrower in (
+        {"category": town["garden"].id},
+        {"area": town["boke"].id},
+        {"area": town["heide"].id},
+        {"space": parish},
+        {"space": parish, "area": town["heide"].id},
+    ):
+        total, newest = titles(**narrower)
+        assert total == len(newest) > 12, narrower
+        assert titles(**narrower, sort="expiry") == (total, sorted(newest, key=ends.__getitem__))
