@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -278,7 +279,7 @@ def test_a_page_is_one_query_for_the_rows_whatever_its_size(db: Session, town: d
     search_public(db, town["here"].id, filters)  # the Kommune's master data is cached now
     event.listen(engine, "before_cursor_execute", count)
     try:
-        search_public(db, town["here"].id, filters)
+        found = search_public(db, town["here"].id, filters).total
         few = len(statements)
         for i in range(25):
             _post(db, town, f"Hilfe Nummer {i}", "Ich helfe gern im Garten.", town["heide"])
@@ -286,9 +287,22 @@ def test_a_page_is_one_query_for_the_rows_whatever_its_size(db: Session, town: d
         page = search_public(db, town["here"].id, filters)
     finally:
         event.remove(engine, "before_cursor_execute", count)
-    assert len(page.cards) == 20
-    # A first page that is not full needs no count; a full one is the rows and the count.
-    assert (few, len(statements)) == (1, 2)
+    total = found + 25
+    assert (len(page.cards), page.total, page.pages) == (20, total, 2)
+    # One statement, full or not: the count rides on the page's cards.
+    assert (few, len(statements)) == (1, 1)
+    # Beyond the last page: the count, then the last page (the page asked for had no card
+    # to carry the count).
+    statements.clear()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        beyond = search_public(db, town["here"].id, replace(filters, page=7))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert (beyond.page, len(beyond.cards), beyond.page_was_clamped) == (2, total - 20, True)
+    assert len(statements) == 3
+    second = search_public(db, town["here"].id, replace(filters, page=2))
+    assert (second.total, len(second.cards)) == (total, total - 20)
     # Full text alone counts first, whatever the size: the count decides how the page is
     # read.
     statements.clear()
