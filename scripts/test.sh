@@ -12,6 +12,8 @@ if [ ! -x /usr/bin/chromium ] || ! command -v zbarimg >/dev/null || ! command -v
   || ! command -v pg_dump >/dev/null; then
   echo "==> Installing Chromium, zbar-tools, poppler-utils and postgresql-client from Debian's packages"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  # Finish an earlier install that was interrupted (apt refuses to run until it is).
+  $SUDO env DEBIAN_FRONTEND=noninteractive dpkg --configure -a
   $SUDO apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools poppler-utils \
     postgresql-client >/dev/null
