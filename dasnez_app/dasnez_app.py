@@ -60,6 +60,7 @@ from dasnez_app.unsubscribe_http import unsubscribe_endpoint
 from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
+from dasnez_ui.db_thread import run_handlers_off_loop
 from dasnez_ui.gc_tuning import tune_gc
 from dasnez_ui.health_http import health_endpoint
 from dasnez_ui.http_headers import secure_http
@@ -116,6 +117,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
 
 configure_logging()
 tune_gc()
+run_handlers_off_loop()
 app = rx.App(
     style=STYLE,
     html_lang="de",  # the first HTML; dasnez_ui.lang keeps it equal to the chosen language

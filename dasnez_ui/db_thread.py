@@ -3,19 +3,28 @@
 A handler that queried the database on the loop stopped every other tab served by its
 worker until the database answered (issue 15: 300 live clients already queued for seconds).
 Handlers that read or write the database are `async` and await `in_db_thread`: the loop
-serves other events meanwhile. The pool is bounded, within the engine's connection pool
-(dasnez_core.db.POOL_SIZE), so a burst queues here instead of waiting for a connection
-inside a thread. Eight threads, not four: on a busy two-core machine a database visit
-waits on the database most of its time, and four threads queued 300 live tabs' filter
-changes (bench/load.py: event p50 865 ms with four, 154 ms with eight).
+serves other events meanwhile. Every other (synchronous) handler of the apps runs on the
+same pool as a whole (`run_handlers_off_loop`): resolving the caller's session, an admin's
+dashboard or a form's save no longer stop the tabs of everyone else on the worker.
+
+The pool is bounded, within the engine's connection pool (dasnez_core.db.POOL_SIZE), so a
+burst queues here instead of waiting for a connection inside a thread. Eight threads, not
+four: on a busy two-core machine a database visit waits on the database most of its time,
+and four threads queued 300 live tabs' filter changes (bench/load.py: event p50 865 ms
+with four, 154 ms with eight).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import dataclasses
+import functools
+import inspect
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from types import FunctionType
+from typing import Any, TypeVar
 
 from sqlmodel import Session
 
@@ -49,3 +58,63 @@ async def in_db_thread(call: Callable[[Session], T], *, reads: bool = False) -> 
     state (assign its result to state vars after the await)."""
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(_pool, _reading if reads else _in_transaction, call)
+
+
+# The packages whose synchronous event handlers run off the loop (Reflex's own handlers,
+# such as hydration and the generated setters, do no database work and stay on it).
+APP_PACKAGES = ("dasnez_app", "admin_portal", "dasnez_ui")
+
+
+def _off_loop(handler: Any) -> Any:
+    """`handler` with its function awaited on the pool, in a copy of the loop's context."""
+    fn = handler.fn
+
+    @functools.wraps(fn)
+    async def in_thread(state: Any, **payload: Any) -> Any:
+        call = functools.partial(contextvars.copy_context().run, fn, state, **payload)
+        return await asyncio.get_running_loop().run_in_executor(_pool, call)
+
+    return dataclasses.replace(handler, fn=in_thread)
+
+
+def _stays_on_loop(handler: Any, packages: tuple[str, ...]) -> bool:
+    fn = handler.fn
+    return (
+        not isinstance(fn, FunctionType)
+        or not fn.__module__.startswith(packages)
+        or handler.is_background
+        or inspect.iscoroutinefunction(fn)
+        or inspect.isasyncgenfunction(fn)
+        # A generator's body would run where it is iterated (Reflex: on the loop).
+        or inspect.isgeneratorfunction(fn)
+    )
+
+
+def run_handlers_off_loop(packages: tuple[str, ...] = APP_PACKAGES) -> None:
+    """Run the apps' synchronous event handlers on the database pool (once per process, at
+    the app's import; calling it again changes nothing).
+
+    Reflex calls a synchronous handler on the event loop, so its database work stopped
+    every other tab of the worker (an admin's dashboard at 1M listings: 30-40 ms). The
+    handler still runs under its tab's state lock (no other event of that tab runs
+    meanwhile), so it may read and write its state as before; its return value goes back
+    to Reflex on the loop. Handlers stay synchronous functions: tests call them directly.
+
+    Reflex has no setting for this: its event processor's `process_event` is wrapped
+    (tests/unit/test_handler_threads.py fails if a Reflex upgrade moves it).
+    """
+    from reflex_base.event.processor import base_state_processor as processor
+
+    if getattr(processor.process_event, "_dasnez_off_loop", False):
+        return
+    original = processor.process_event
+    moved: dict[Any, Any] = {}
+
+    @functools.wraps(original)
+    async def process_event(handler: Any, payload: dict, state: Any, root_state: Any) -> None:
+        if not _stays_on_loop(handler, packages):
+            handler = moved.get(handler) or moved.setdefault(handler, _off_loop(handler))
+        await original(handler, payload, state, root_state)
+
+    process_event._dasnez_off_loop = True  # type: ignore[attr-defined]
+    processor.process_event = process_event
