@@ -2,18 +2,25 @@
 would meet it over the websocket: an id kept in the state from an earlier event never
 decides what a submit writes, and a tab whose state the server lost (a flushed state store:
 the server has nothing under the tab's token) goes on working, logged in, with its next event.
+Issue 15: an event waiting for the database holds up no other tab of the same app.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import threading
+import time
 import uuid
 from typing import Any
 
 from playwright.sync_api import Page, expect
+from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from admin_portal.pages.approvals import ApprovalState
 from dasnez_app.pages.new_listing import NewListingState
+from dasnez_app.state import PublicSession
 from dasnez_core.db import session_scope
 from dasnez_core.models import Area, Category, Kommune, Listing, User, UserStatus
 from dasnez_core.passwords import hash_password
@@ -225,3 +232,54 @@ def test_a_double_click_publishes_once_and_editing_changes_that_listing(
     page.goto(apps.public + NEW)
     expect(page.get_by_role("heading", name="Neues Angebot oder Gesuch")).to_be_visible()
     expect(page.get_by_label("Titel")).to_have_value("")
+
+
+def test_a_save_waiting_for_the_database_holds_up_no_other_tab(apps: Apps) -> None:
+    """A handler that waits for the database (here SQLite's write lock, which this test
+    holds) runs off the event loop: a stranger's tab on the same app is answered meanwhile.
+    On the loop, the waiting save stopped the whole worker: the stranger could not even
+    connect until the lock was gone."""
+    me, cookie = _citizen("Walter Warten")
+    form = _form("Nach dem Warten")
+    saved: list[str] = []
+
+    def publish() -> None:
+        updates = send_event(
+            apps.public,
+            fresh_token(),
+            SUBMIT,
+            {"form": form},
+            path=NEW,
+            cookie=cookie,
+            timeout=40,
+            until=lambda shown: PUBLISHED in shown,
+        )
+        saved.append(str(updates))
+
+    database = make_url(os.environ["DASNEZ_DATABASE_URL"]).database
+    assert database is not None
+    lock = sqlite3.connect(database, isolation_level=None, timeout=30)
+    lock.execute("BEGIN IMMEDIATE")  # no one else writes until this test lets go
+    writer = threading.Thread(target=publish)
+    try:
+        writer.start()
+        time.sleep(1.5)  # the submit has reached the app and waits for the lock
+        other = send_event(
+            apps.public,
+            fresh_token(),
+            f"{PublicSession.get_full_name()}.refresh_session",
+            {},
+            path="/",
+            timeout=10,
+            until=lambda shown: "delta" in shown,
+        )
+        still_waiting = writer.is_alive() and not saved
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    writer.join(60)
+
+    assert still_waiting  # the other tab was answered while the save waited
+    assert "delta" in str(other)
+    assert saved and PUBLISHED in saved[0]  # and the save went through once it could
+    assert _titles_of(me) == ["Nach dem Warten"]
