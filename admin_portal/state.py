@@ -17,6 +17,7 @@ from dasnez_core.permissions import Action, can
 from dasnez_core.services import auth, coordinators, moderation
 from dasnez_core.services.kommunen import get_kommune
 from dasnez_core.services.sessions import choose_context
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import NO_FORM, Form, Lines, Outcome
 from dasnez_ui.page_load import PageLoad, ensure_built
@@ -120,11 +121,13 @@ class AdminSession(LangState, Outcome):
         """Work in another of the caller's contexts (a Kommune, or a coordinator scope):
         kept on the server-side session row, re-checked with every later handler. Every
         page's data of this tab is forgotten and the overview loads anew."""
-        actor = self._actor()
+        actor = await on_pool(self._actor)
         ref = session_ref(self, auth.ADMIN_APP)
         grant_id = parse_id(form.get("context", "")) if isinstance(form, dict) else None
-        outcome = self._run(
-            lambda db: choose_context(db, actor, ref, grant_id or 0), lines=Lines("context_error")
+        outcome = await on_pool(
+            self._run,
+            lambda db: choose_context(db, actor, ref, grant_id or 0),
+            lines=Lines("context_error"),
         )
         if not outcome.ok:
             return None
@@ -139,7 +142,7 @@ class AdminSession(LangState, Outcome):
     async def logout(self) -> rx.event.EventSpec:
         """End the session and forget every page's data of this tab; the cookie endpoint
         then clears the cookie, and the page reloads without it."""
-        end_session(session_ref(self, auth.ADMIN_APP))
+        await on_pool(end_session, session_ref(self, auth.ADMIN_APP))
         await forget_client(self)
         return navigate(close_url(routes.HOME))
 

@@ -14,7 +14,7 @@ from dasnez_core.db import session_scope
 from dasnez_core.models import Role
 from dasnez_core.services import auth, contact, kommunen
 from dasnez_core.services.sessions import resolve_session_hash
-from dasnez_ui.db_thread import in_db_thread
+from dasnez_ui.db_thread import in_db_thread, on_pool
 from dasnez_ui.lang import LangState
 from dasnez_ui.outcome import Outcome
 from dasnez_ui.page_load import ensure_built
@@ -135,6 +135,6 @@ class PublicSession(LangState, Outcome):
         """End the session and forget every page's data of this tab; the cookie endpoint
         then clears the cookie, and the page reloads without it."""
         slug = self.user_kommune_slug
-        end_session(session_ref(self, auth.PUBLIC_APP))
+        await on_pool(end_session, session_ref(self, auth.PUBLIC_APP))
         await forget_client(self)
         return navigate(close_url(routes.kommune_href(slug) if slug else routes.HOME))

@@ -60,6 +60,15 @@ async def in_db_thread(call: Callable[[Session], T], *, reads: bool = False) -> 
     return await loop.run_in_executor(_pool, _reading if reads else _in_transaction, call)
 
 
+async def on_pool(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a synchronous part of an `async` handler on the pool (resolving the caller, a
+    service call, checking an image): like a synchronous handler (`run_handlers_off_loop`)
+    it runs under the tab's state lock, in a copy of the loop's context, and may read and
+    write the handler's state."""
+    bound = functools.partial(contextvars.copy_context().run, call, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(_pool, bound)
+
+
 # The packages whose synchronous event handlers run off the loop (Reflex's own handlers,
 # such as hydration and the generated setters, do no database work and stay on it).
 APP_PACKAGES = ("dasnez_app", "admin_portal", "dasnez_ui")
@@ -71,8 +80,7 @@ def _off_loop(handler: Any) -> Any:
 
     @functools.wraps(fn)
     async def in_thread(state: Any, **payload: Any) -> Any:
-        call = functools.partial(contextvars.copy_context().run, fn, state, **payload)
-        return await asyncio.get_running_loop().run_in_executor(_pool, call)
+        return await on_pool(fn, state, **payload)
 
     return dataclasses.replace(handler, fn=in_thread)
 

@@ -27,6 +27,7 @@ from dasnez_core.services.masterdata import (
 )
 from dasnez_core.uploads import LOGO_MAX_BYTES
 from dasnez_ui import forms
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Lines, form_fields
 from dasnez_ui.page_load import PageLoad
@@ -147,12 +148,13 @@ class ProfileState(PageLoad, KommuneAdminState):
 
     @rx.event
     async def upload_logo(self, files: list[rx.UploadFile]) -> None:
-        actor = self._actor()
+        actor = await on_pool(self._actor)
         upload = files[0] if files else None
         # One byte more than allowed is enough to tell "too big"; the service checks the rest.
         data = await upload.read(LOGO_MAX_BYTES + 1) if upload is not None else b""
         name = str(upload.name or "")[:200] if upload is not None else ""
-        self._logo_change(
+        await on_pool(
+            self._logo_change,
             actor,
             lambda db, kommune_id: set_kommune_logo(db, actor, kommune_id, data, name),
             "masterdata.logo.saved",

@@ -34,6 +34,7 @@ from dasnez_core.services.masterdata_public import (
 )
 from dasnez_core.uploads import LOGO_MAX_BYTES
 from dasnez_ui import forms
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Form, form_fields
 from dasnez_ui.params import parse_id
@@ -96,19 +97,25 @@ class SponsorsState(PagedMasterData, KommuneAdminState):
 
     @rx.event
     async def upload_logo(self, files: list[rx.UploadFile]) -> None:
-        actor = self._actor()
+        actor = await on_pool(self._actor)
         sponsor_id = self.sel_id
         upload = files[0] if files else None
         # One byte more than allowed is enough to tell "too big"; the service checks the rest.
         data = await upload.read(LOGO_MAX_BYTES + 1) if upload is not None else b""
         name = str(upload.name or "")[:200] if upload is not None else ""
-        if self._change(
-            actor,
-            lambda db, kommune_id: set_sponsor_logo(db, actor, kommune_id, sponsor_id, data, name),
-            "masterdata.logo.saved",
-        ):
-            self._reload(actor)
-            self._open(sponsor_id)
+
+        def save() -> None:
+            if self._change(
+                actor,
+                lambda db, kommune_id: set_sponsor_logo(
+                    db, actor, kommune_id, sponsor_id, data, name
+                ),
+                "masterdata.logo.saved",
+            ):
+                self._reload(actor)
+                self._open(sponsor_id)
+
+        await on_pool(save)
 
     @rx.event
     def remove_logo(self, sponsor_id: int) -> None:

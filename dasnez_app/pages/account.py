@@ -24,6 +24,7 @@ from dasnez_core.services.kommunen import Option
 from dasnez_core.services.parental_consent import RELATIONS
 from dasnez_core.services.youth_account import YouthAccount
 from dasnez_ui import forms
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Form, Lines
@@ -198,8 +199,8 @@ class AccountState(PageLoad, PublicSession):
     async def change_email(
         self, form: dict[str, str]
     ) -> list[rx.event.EventSpec] | rx.event.EventSpec | None:
-        self._ensure_built()
-        actor = self._actor()
+        await on_pool(self._ensure_built)
+        actor = await on_pool(self._actor)
         client = self._client()
         self._clear_messages()
         sent = await self._run_off_loop(
@@ -222,8 +223,8 @@ class AccountState(PageLoad, PublicSession):
     async def change_password(
         self, form: dict[str, str]
     ) -> list[rx.event.EventSpec] | rx.event.EventSpec | None:
-        self._ensure_built()
-        actor = self._actor()
+        await on_pool(self._ensure_built)
+        actor = await on_pool(self._actor)
         keep_session = session_ref(self, auth.PUBLIC_APP)
         self._clear_messages()
         if not (
@@ -303,8 +304,8 @@ class AccountState(PageLoad, PublicSession):
 
     @rx.event
     async def delete_account(self, form: dict[str, str]) -> rx.event.EventSpec | None:
-        self._ensure_built()
-        actor = self._actor()
+        await on_pool(self._ensure_built)
+        actor = await on_pool(self._actor)
         self._clear_messages()
         if not (
             await self._run_off_loop(

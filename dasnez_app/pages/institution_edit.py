@@ -25,6 +25,7 @@ from dasnez_core.services.institutions import KINDS, InstitutionForm, Institutio
 from dasnez_core.services.kommunen import Option
 from dasnez_core.uploads import LOGO_MAX_BYTES, check_logo
 from dasnez_ui import forms
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Lines, attempt_check, form_fields
@@ -138,10 +139,11 @@ class InstitutionEditState(PageLoad, PublicSession):
     @rx.event
     async def upload_logo(self, files: list[rx.UploadFile]) -> None:
         """Keep a checked new logo for the form's submission (registration's check)."""
-        self._ensure_built()
+        await on_pool(self._ensure_built)
         upload = files[0] if files else None
         data = await upload.read(LOGO_MAX_BYTES + 1) if upload is not None else b""
-        checked = attempt_check(lambda: check_logo(data), self._t)
+        # Decoding the image takes a while: off the loop too.
+        checked = await on_pool(attempt_check, lambda: check_logo(data), self._t)
         errors = {k: v for k, v in self.field_errors.items() if k != "logo"}
         if checked.ok:
             self._logo = data

@@ -20,6 +20,7 @@ from dasnez_core.services.institutions import KINDS, InstitutionForm, Institutio
 from dasnez_core.services.kommunen import Option
 from dasnez_core.uploads import LOGO_MAX_BYTES, check_logo
 from dasnez_ui import forms
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button, not_found_body
 from dasnez_ui.outcome import Lines, attempt_check, form_fields
@@ -94,10 +95,11 @@ class InstitutionRegisterState(PageLoad, PublicSession):
     async def upload_logo(self, files: list[rx.UploadFile]) -> None:
         """Keep a checked logo for the form's submission (one byte more than allowed is
         enough to tell "too big")."""
-        self._ensure_built()
+        await on_pool(self._ensure_built)
         upload = files[0] if files else None
         data = await upload.read(LOGO_MAX_BYTES + 1) if upload is not None else b""
-        checked = attempt_check(lambda: check_logo(data), self._t)
+        # Decoding the image takes a while: off the loop too.
+        checked = await on_pool(attempt_check, lambda: check_logo(data), self._t)
         errors = {k: v for k, v in self.field_errors.items() if k != "logo"}
         if checked.ok:
             self._logo = data
@@ -128,8 +130,8 @@ class InstitutionRegisterState(PageLoad, PublicSession):
 
     @rx.event
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
-        self._ensure_built()
-        actor = self._actor()
+        await on_pool(self._ensure_built)
+        actor = await on_pool(self._actor)
         slug, client = slug_from_path(self.router.url.path), self._client()
         shown = forms.read_shown_versions(form)
         values = InstitutionForm(
@@ -195,10 +197,14 @@ class InstitutionRegisterState(PageLoad, PublicSession):
             self._logo, self.logo_name = b"", ""
             return None
         if "name" in self.field_errors:
-            with session_scope() as db:
-                kommune = kommunen.get_kommune_by_slug(db, slug)
-                assert kommune.id is not None
-                self._offer(institutions.same_name(db, kommune.id, values.name))
+
+            def offer() -> None:
+                with session_scope() as db:
+                    kommune = kommunen.get_kommune_by_slug(db, slug)
+                    assert kommune.id is not None
+                    self._offer(institutions.same_name(db, kommune.id, values.name))
+
+            await on_pool(offer)
         return self._focus_first_error()
 
 

@@ -14,6 +14,7 @@ from dasnez_core.errors import NotFound
 from dasnez_core.services import kommunen, listing_photos
 from dasnez_core.services.listing_photos import PHOTO_MAX_BYTES, PHOTO_MAX_MB, PHOTOS_MAX
 from dasnez_ui import forms
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import Lines
 from dasnez_ui.params import parse_id
@@ -74,7 +75,7 @@ class ListingPhotosState(PublicSession):
 
     @rx.event
     async def upload(self, files: list[rx.UploadFile]) -> None:
-        actor = self._actor()
+        actor = await on_pool(self._actor)
         upload = files[0] if files else None
         # One byte more than allowed is enough to tell "too big"; the service checks the rest.
         data = await upload.read(PHOTO_MAX_BYTES + 1) if upload is not None else b""
@@ -84,8 +85,8 @@ class ListingPhotosState(PublicSession):
             slug, listing_id = self._target()
             return listing_photos.add_photo(db, actor, self._kommune_id(db, slug), listing_id, data)
 
-        self._run(add, "photo.added", lines=_LINES)
-        self._reload_keep_lines()
+        await on_pool(self._run, add, "photo.added", lines=_LINES)
+        await on_pool(self._reload_keep_lines)
 
     @rx.event
     def delete(self, photo_id: str | int) -> None:

@@ -10,6 +10,7 @@ from dasnez_app.state import PublicSession
 from dasnez_core.passwords import MAX_LENGTH
 from dasnez_core.services import account
 from dasnez_ui import forms
+from dasnez_ui.db_thread import on_pool
 from dasnez_ui.lang import t
 from dasnez_ui.layout import link_button
 from dasnez_ui.outcome import Form, Lines, form_fields
@@ -67,8 +68,8 @@ class ResetPasswordState(PageLoad, PublicSession):
 
     @rx.event
     async def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
-        self._ensure_built()
-        self._actor()
+        await on_pool(self._ensure_built)
+        await on_pool(self._actor)
         token, new_password = self._token(), str(form.get("new_password", ""))[:300]
         reset = await self._run_off_loop(
             lambda db: account.reset_password(db, token=token, new_password=new_password),
