@@ -66,7 +66,24 @@ async def on_pool(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     it runs under the tab's state lock, in a copy of the loop's context, and may read and
     write the handler's state."""
     bound = functools.partial(contextvars.copy_context().run, call, *args, **kwargs)
-    return await asyncio.get_running_loop().run_in_executor(_pool, bound)
+    running = asyncio.get_running_loop().run_in_executor(_pool, bound)
+    cancelled = False
+    while True:
+        try:
+            result = await asyncio.shield(running)
+            break
+        except asyncio.CancelledError:
+            # Reflex cancels a page load still running when the tab reconnects or
+            # navigates. A thread cannot be stopped: leaving now would give up the tab's
+            # state lock while the thread goes on writing the state under the next
+            # event (a failed login's message was wiped this way). Wait for it, as a
+            # synchronous handler on the loop would have been waited for, then stop.
+            if running.done():
+                raise
+            cancelled = True
+    if cancelled:
+        raise asyncio.CancelledError
+    return result
 
 
 # The packages whose synchronous event handlers run off the loop (Reflex's own handlers,

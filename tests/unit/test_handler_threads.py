@@ -101,3 +101,34 @@ def test_both_apps_move_their_handlers_off_the_loop(module: str) -> None:
 
     source = (Path(__file__).parents[2] / module).read_text()
     assert "\nrun_handlers_off_loop()\n" in source
+
+
+def test_a_cancelled_handler_keeps_the_tab_until_its_thread_is_done() -> None:
+    # Reflex cancels a running page load on reconnect or navigation; the thread cannot
+    # be stopped, so the await must not give up the state lock before the thread ends.
+    from dasnez_ui.db_thread import on_pool
+
+    finished = threading.Event()
+
+    def slow() -> str:
+        time.sleep(SLOW)
+        finished.set()
+        return "done"
+
+    async def main() -> bool:
+        lock = asyncio.Lock()
+
+        async def handler() -> None:
+            async with lock:
+                await on_pool(slow)
+
+        running = asyncio.create_task(handler())
+        await asyncio.sleep(0.05)
+        running.cancel()
+        async with lock:  # the next event of the tab
+            written_meanwhile = finished.is_set()
+        with pytest.raises(asyncio.CancelledError):
+            await running
+        return written_meanwhile
+
+    assert asyncio.run(main())  # the next event ran only after the thread had finished
