@@ -586,3 +586,61 @@ def test_soonest_ending_first_beside_a_narrower_filter(db: Session, town: dict) 
         total, newest = titles(**narrower)
         assert total == len(newest) > 12, narrower
         assert titles(**narrower, sort="expiry") == (total, sorted(newest, key=ends.__getitem__))
+
+
+def test_the_drivers_cursor_reads_what_sqlalchemy_reads(
+    db: Session, town: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shape's plan runs on the driver's cursor (dasnez_core.db.DriverStatement): every
+    shape finds the same cards, counts, dates and order as through SQLAlchemy's
+    `execute`, on SQLite (stored dates are text there) and on PostgreSQL."""
+    from dasnez_core import db as database
+
+    for i in range(25):
+        _post(
+            db,
+            town,
+            f"Hecke {i}",
+            "Ich schneide gern Hecken.",
+            town["heide"] if i % 2 else town["hagen"],
+            spaces=(town["parish"].id,) if i % 3 == 0 else (),
+        )
+    cases: list[dict[str, Any]] = [
+        {},
+        {"page": 2},
+        {"page": 9},
+        {"sort": "expiry"},
+        {"kind": "request"},
+        {"exchange": "taschengeld", "category": town["garden"].id},
+        {"area": town["boke"].id},
+        {"area": town["heide"].id, "sort": "expiry"},
+        {"space": town["parish"].id},
+        {"space": town["parish"].id, "area": town["heide"].id},
+        {"q": "hecke"},
+        {"q": "hecke", "area": town["hagen"].id},
+        {"q": "nirgends"},
+    ]
+
+    def pages() -> list[Any]:
+        return [search_public(db, town["here"].id, SearchFilters(**case)) for case in cases]
+
+    on_driver = pages()
+    monkeypatch.setattr(database, "_watched", lambda _connection: True)
+    through_execute = pages()
+    assert on_driver == through_execute
+    assert on_driver[0].total == 28 and on_driver[0].cards[0].created_at != ""
+
+
+def test_a_driver_error_is_sqlalchemys(db: Session) -> None:
+    """An error on the driver's cursor arrives as through `execute` (is_outage reads
+    SQLAlchemy's errors), and the session can go on."""
+    from sqlalchemy import column, exc, table
+    from sqlalchemy import select as sa_select
+
+    from dasnez_core.db import DriverStatement
+
+    missing = DriverStatement(sa_select(column("id")).select_from(table("no_such_table")))
+    with pytest.raises(exc.DBAPIError):
+        missing.rows(db.connection(), {})
+    db.rollback()
+    assert db.execute(select(func.count()).select_from(Listing)).scalar_one() == 0
