@@ -79,9 +79,12 @@ class ResetPasswordState(PageLoad, PublicSession):
             if reset.key.startswith("account.token_"):
                 self.link_error = self.error
             return self._focus_first_error()
-        self.done = True
+        # Every session of the person has ended, this browser's too: the header shows it
+        # now, not at the next click. A tab that was logged in forgets the person's page
+        # states (forget_loaded), this one's included, so "done" is set afterwards.
+        await on_pool(self._refresh_session)
+        self.loaded = self.done = True
         return None
-        self._refresh_session()  # every session has ended, this browser's too
 
 
 def _forgot_form() -> rx.Component:

@@ -245,14 +245,21 @@ def test_forgotten_password_by_mail_link(apps: Apps, browser: Browser) -> None:
     page.goto(apps.public + "/passwort-neu?token=ausgedacht")
     expect(page.get_by_role("alert")).to_contain_text("Dieser Link ist ungültig.")
 
+    # Opened while logged in on this phone (with the old password): the reset ends this
+    # session too, and the header says so at once, beside the confirmation.
+    _login(page, apps, "vergessen@example.org")
+    expect(page.get_by_role("heading", name="Delbrück", level=1)).to_be_visible()
     page.goto(link)
     expect(page.get_by_role("heading", name="Neues Passwort festlegen")).to_be_visible()
+    expect(page.locator("header").get_by_role("button", name="Menü")).to_be_visible()
     page.get_by_label(re.compile("Neues Passwort")).fill("kurz")
     page.get_by_role("button", name="Neues Passwort speichern").click()
     expect(page.get_by_role("alert")).to_contain_text("mindestens 10 Zeichen")
     page.get_by_label(re.compile("Neues Passwort")).fill(NEW_PASSWORD)
     page.get_by_role("button", name="Neues Passwort speichern").click()
     expect(page.get_by_role("status")).to_contain_text("Ihr neues Passwort ist gespeichert.")
+    expect(page.locator("header").get_by_role("link", name="Anmelden")).to_be_visible()
+    expect(page.locator("header").get_by_role("button", name="Menü")).to_have_count(0)
     assert verify_password(NEW_PASSWORD, _user(user_id).password_hash)  # type: ignore[union-attr]
 
     page.goto(link)
