@@ -43,9 +43,9 @@ from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.db_thread import run_handlers_off_loop
-from dasnez_ui.gc_tuning import tune_gc
 from dasnez_ui.health_http import health_endpoint
 from dasnez_ui.http_headers import secure_http
+from dasnez_ui.interpreter import tune_interpreter
 from dasnez_ui.outcome import backend_exception_handler
 from dasnez_ui.phone import use_phone_first
 from dasnez_ui.pwa import SHARE_IMAGE, private_app_tags
@@ -90,7 +90,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
 }
 
 configure_logging()
-tune_gc()
+tune_interpreter()
 run_handlers_off_loop()
 app = rx.App(
     style=STYLE,

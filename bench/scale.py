@@ -747,9 +747,9 @@ def _record_statements(
 def cmd_run(args: argparse.Namespace) -> None:
     os.environ["DASNEZ_DATABASE_URL"] = args.url
     from dasnez_core.db import get_engine, read_scope, session_scope
-    from dasnez_ui.gc_tuning import tune_gc
+    from dasnez_ui.interpreter import tune_interpreter
 
-    tune_gc()  # the collector as in the app processes that call these services
+    tune_interpreter()  # the collector and switch interval of the app processes
 
     engine = get_engine()
     with session_scope() as db:

@@ -61,9 +61,9 @@ from dasnez_core.logs import configure_logging, log_frontend_exception
 from dasnez_core.services import auth
 from dasnez_ui import session_http
 from dasnez_ui.db_thread import run_handlers_off_loop
-from dasnez_ui.gc_tuning import tune_gc
 from dasnez_ui.health_http import health_endpoint
 from dasnez_ui.http_headers import secure_http
+from dasnez_ui.interpreter import tune_interpreter
 from dasnez_ui.lang import t
 from dasnez_ui.outcome import backend_exception_handler
 from dasnez_ui.page_status_http import not_found_status
@@ -116,7 +116,7 @@ _VIEWS: dict[str, tuple[Callable[[], rx.Component], EventType[()]]] = {
 }
 
 configure_logging()
-tune_gc()
+tune_interpreter()
 run_handlers_off_loop()
 app = rx.App(
     style=STYLE,
