@@ -19,6 +19,7 @@ import admin_portal.state
 from admin_portal.state import AdminSession
 from dasnez_core.actor import ANONYMOUS
 from dasnez_ui.db_thread import run_handlers_off_loop
+from tests.utils.loop import loop_ticks
 from tests.utils.tabs import tab
 
 SLOW = 0.3
@@ -32,24 +33,15 @@ def _drive(page: AdminSession, name: str) -> int:
     """Process the event `name` of `page` as the app does; the loop's ticks meanwhile."""
 
     async def main() -> int:
-        ticks = 0
-
-        async def tick() -> None:
-            nonlocal ticks
-            while True:
-                await asyncio.sleep(0.01)
-                ticks += 1
-
-        ticker = asyncio.create_task(tick())
-        with EventContext(token="tab", state_manager=None, enqueue_impl=_nothing):  # type: ignore[arg-type]
-            await processor.process_event(
-                handler=AdminSession.event_handlers[name],
-                payload={},
-                state=page,
-                root_state=None,
-            )
-        ticker.cancel()
-        return ticks
+        async with loop_ticks() as ticks:
+            with EventContext(token="tab", state_manager=None, enqueue_impl=_nothing):  # type: ignore[arg-type]
+                await processor.process_event(
+                    handler=AdminSession.event_handlers[name],
+                    payload={},
+                    state=page,
+                    root_state=None,
+                )
+        return ticks[0]
 
     return asyncio.run(main())
 

@@ -125,6 +125,7 @@ def test_password_work_runs_off_the_event_loop(db: Session) -> None:
     import time
 
     from dasnez_ui.outcome import attempt_off_loop
+    from tests.utils.loop import loop_ticks
 
     seen: list[str] = []
 
@@ -134,18 +135,9 @@ def test_password_work_runs_off_the_event_loop(db: Session) -> None:
         raise InvalidInput("email", "login.failed")
 
     async def scene() -> tuple[int, str]:
-        ticks = 0
-
-        async def ticker() -> None:
-            nonlocal ticks
-            while True:
-                await asyncio.sleep(0.01)
-                ticks += 1
-
-        task = asyncio.create_task(ticker())
-        outcome = await attempt_off_loop(slow, GERMAN)
-        task.cancel()
-        return ticks, outcome.error
+        async with loop_ticks() as ticks:
+            outcome = await attempt_off_loop(slow, GERMAN)
+        return ticks[0], outcome.error
 
     ticks, error = asyncio.run(scene())
     assert error == "E-Mail-Adresse oder Passwort stimmen nicht."
