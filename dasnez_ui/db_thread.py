@@ -17,6 +17,7 @@ with four, 154 ms with eight).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import dataclasses
 import functools
@@ -67,23 +68,20 @@ async def on_pool(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     write the handler's state."""
     bound = functools.partial(contextvars.copy_context().run, call, *args, **kwargs)
     running = asyncio.get_running_loop().run_in_executor(_pool, bound)
-    cancelled = False
-    while True:
-        try:
-            result = await asyncio.shield(running)
-            break
-        except asyncio.CancelledError:
-            # Reflex cancels a page load still running when the tab reconnects or
-            # navigates. A thread cannot be stopped: leaving now would give up the tab's
-            # state lock while the thread goes on writing the state under the next
-            # event (a failed login's message was wiped this way). Wait for it, as a
-            # synchronous handler on the loop would have been waited for, then stop.
-            if running.done():
-                raise
-            cancelled = True
-    if cancelled:
-        raise asyncio.CancelledError
-    return result
+    try:
+        return await asyncio.shield(running)
+    except asyncio.CancelledError:
+        # Reflex cancels a page load still running when the tab reconnects or navigates.
+        # A thread cannot be stopped: leaving now would give up the tab's state lock while
+        # the thread goes on writing the state under the next event (a failed login's
+        # message was wiped this way). Wait for it, as a synchronous handler on the loop
+        # would have been waited for, then stop (cancelled, whatever the thread ended in).
+        while not running.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait((running,))
+        if not running.cancelled():
+            running.exception()  # seen: not logged as "never retrieved"
+        raise
 
 
 # The packages whose synchronous event handlers run off the loop (Reflex's own handlers,

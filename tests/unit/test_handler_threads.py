@@ -124,3 +124,21 @@ def test_a_cancelled_handler_keeps_the_tab_until_its_thread_is_done() -> None:
         return written_meanwhile
 
     assert asyncio.run(main())  # the next event ran only after the thread had finished
+
+
+def test_a_cancelled_handler_whose_thread_fails_ends_cancelled() -> None:
+    # The page load was superseded: its thread's error belongs to no one any more.
+    from dasnez_ui.db_thread import on_pool
+
+    def failing() -> None:
+        time.sleep(SLOW)
+        raise RuntimeError("the database went away")
+
+    async def main() -> None:
+        running = asyncio.create_task(on_pool(failing))
+        await asyncio.sleep(0.05)
+        running.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await running
+
+    asyncio.run(main())
