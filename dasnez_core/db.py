@@ -6,7 +6,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -188,9 +188,20 @@ class _DriverForm:
     # The parameters' order for a positional driver (SQLite's `?`); None: by name.
     positions: tuple[str, ...] | None
     binds: tuple[tuple[str, Callable[[Any], Any]], ...]
-    # The result columns that need a conversion, with theirs.
-    results: tuple[tuple[int, Callable[[Any], Any]], ...]
     compiled: Any
+    # The result columns that need a conversion, with theirs: known after the first run,
+    # because some depend on the type the driver reports (PostgreSQL's numeric results).
+    results: list[tuple[tuple[int, Callable[[Any], Any]], ...]] = field(default_factory=list)
+
+    def conversions(self, dialect: Dialect, description: Any) -> tuple[Any, ...]:
+        if not self.results:
+            codes = [d[1] for d in description] if description else []
+            processors = [
+                column.type._cached_result_processor(dialect, code)
+                for column, code in zip(self.compiled._result_columns, codes, strict=True)
+            ]
+            self.results.append(tuple((i, p) for i, p in enumerate(processors) if p is not None))
+        return self.results[0]
 
 
 def _watched(connection: Connection) -> bool:
@@ -228,15 +239,10 @@ class DriverStatement:
         compiled: Any = self.statement.compile(dialect=dialect)
         if compiled.post_compile_params or compiled.literal_execute_params:
             raise ValueError("a statement with expanding parameters is compiled per call")
-        processors = [
-            column.type._cached_result_processor(dialect, None)
-            for column in compiled._result_columns
-        ]
         form = _DriverForm(
             sql=compiled.string,
             positions=tuple(compiled.positiontup) if compiled.positional else None,
             binds=tuple(compiled._bind_processors.items()),
-            results=tuple((i, p) for i, p in enumerate(processors) if p is not None),
             compiled=compiled,
         )
         self._forms[dialect.name] = form
@@ -258,15 +264,16 @@ class DriverStatement:
             cursor = connection.connection.cursor()
             cursor.execute(form.sql, arguments)
             rows = cursor.fetchall()
+            results = form.conversions(connection.dialect, cursor.description)
             cursor.close()
         except Exception as err:
             connection._handle_dbapi_exception(err, form.sql, arguments, cursor, None)
-        if not form.results:
+        if not results:
             return rows
         converted = []
         for row in rows:
             fields = list(row)
-            for index, process in form.results:
+            for index, process in results:
                 fields[index] = process(fields[index])
             converted.append(fields)
         return converted

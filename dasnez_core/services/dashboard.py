@@ -15,17 +15,18 @@ The to-do figures (people waiting for approval, open reports) are for the whole 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, case, literal, true, union_all
+from sqlalchemy import Integer, String, and_, bindparam, case, literal, true, union_all
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func
 
 from dasnez_core.actor import Actor
+from dasnez_core.db import DriverStatement
 from dasnez_core.formatting import format_euros, format_number
 from dasnez_core.i18n import translate
 from dasnez_core.models import (
@@ -130,27 +131,41 @@ class Dashboard:
 
 @dataclass(frozen=True)
 class _Scope:
-    """The dashboard's filters checked against the Kommune: what is kept, and the
-    conditions on a listing (for listings and what hangs on them)."""
+    """The dashboard's filters checked against the Kommune: what is kept, and the area and
+    exchange chosen."""
 
     kommune_id: int
     kept: DashboardFilters
     area: vocabulary.AreaScope | None
-    listing_conditions: list[Any]
+    exchange_id: int | None
     master: MasterData
     # What the caller may see (permissions.scope_of): the whole Kommune, or a coordinator's
     # area subtree or social space; every figure counts only rows in it.
     access: Scope
 
     @property
-    def narrowed(self) -> bool:
-        """Whether a district, an exchange or a coordinator's scope narrows what hangs on
-        a listing."""
-        return (
-            self.kept.district is not None
-            or bool(self.kept.exchange)
-            or not self.access.whole_kommune
+    def shape(self) -> _Shape:
+        area = ""
+        if self.area is not None:
+            area = "district" if self.area.is_district else "village"
+        return _Shape(
+            area=area,
+            exchange=self.exchange_id is not None,
+            date_from=self.kept.date_from is not None,
+            date_to=self.kept.date_to is not None,
         )
+
+    def params(self) -> dict[str, Any]:
+        """The values of the statements' parameters (_build)."""
+        start, end = vocabulary.day_bounds(self.kept.date_from, self.kept.date_to)
+        return {
+            "kommune_id": self.kommune_id,
+            "area_id": self.area.area_id if self.area is not None else None,
+            "exchange_id": self.exchange_id,
+            "day_from": start,
+            "day_after": end,
+            "now": utcnow(),
+        }
 
 
 def _scope(db: Session, access: Scope, filters: DashboardFilters) -> _Scope:
@@ -159,50 +174,165 @@ def _scope(db: Session, access: Scope, filters: DashboardFilters) -> _Scope:
     kommune_id = access.kommune_id
     data = master(db, kommune_id)
     kept = filters
-    conditions: list[Any] = [access.listings()]
     chosen = data.area_by_id.get(filters.district) if filters.district is not None else None
     area = None
     if chosen is None:
         kept = replace(kept, district=None)
     else:
         area = vocabulary.AreaScope(kommune_id, chosen.id, chosen.is_district)
-        conditions.append(vocabulary.listing_area_condition(area))
     exchange_id = data.exchange_id_by_type.get(filters.exchange) if filters.exchange else None
     if exchange_id is None:
         kept = replace(kept, exchange="")
+    return _Scope(kommune_id, kept, area, exchange_id, data, access)
+
+
+# --- the statements, built once per shape ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What decides the dashboard's SQL; the values are parameters (_Scope.params)."""
+
+    area: str  # "", "district" or "village"
+    exchange: bool
+    date_from: bool
+    date_to: bool
+
+
+_KOMMUNE = bindparam("kommune_id", type_=Integer)
+_AREA = bindparam("area_id", type_=Integer)
+_EXCHANGE = bindparam("exchange_id", type_=Integer)
+
+
+# The moments' own column type (SQLModel's UTC datetime): the same conversions as a value.
+_MOMENT_TYPE = Listing.__table__.c.created_at.type  # type: ignore[attr-defined]
+
+
+def _moment(name: str) -> Any:
+    return bindparam(name, type_=_MOMENT_TYPE)
+
+
+_DELETED = ListingStatus.DELETED.value
+_BY_EXCHANGE, _BY_CATEGORY, _BY_DISTRICT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """The dashboard's three statements: people (with pending approvals and open reports),
+    listings (_listing_counts) and agreements with ratings."""
+
+    people: Any
+    listings: Any
+    agreements: Any
+
+
+def _build(shape: _Shape, access: Scope | None) -> _Statements:
+    """The statements of a shape: for the whole Kommune (access None) with the Kommune as
+    a parameter, for a coordinator with their scope's conditions."""
+    if access is None:
+        persons = col(User.kommune_id) == _KOMMUNE
+        reports = col(ListingReport.kommune_id) == _KOMMUNE
+        in_scope = col(Listing.kommune_id) == _KOMMUNE
     else:
-        conditions.append(vocabulary.listing_exchange_condition(exchange_id))
-    return _Scope(kommune_id, kept, area, conditions, data, access)
+        persons, reports, in_scope = access.persons(), access.reports(), access.listings()
+
+    def between(column: Any) -> list[Any]:
+        conditions = []
+        if shape.date_from:
+            conditions.append(column >= _moment("day_from"))
+        if shape.date_to:
+            conditions.append(column < _moment("day_after"))
+        return conditions
+
+    listing_conditions = [in_scope]
+    if shape.area:
+        listing_conditions.append(vocabulary.listing_in_area(shape.area == "district", _AREA))
+    if shape.exchange:
+        listing_conditions.append(col(Listing.exchange_id) == _EXCHANGE)
+    narrowed = bool(shape.area) or shape.exchange or access is not None
+    return _Statements(
+        people=_people_statement(shape, persons, reports),
+        listings=_listings_statement([*listing_conditions, *between(col(Listing.created_at))]),
+        agreements=_agreements_statement(
+            listing_conditions if narrowed else [],
+            between(col(Agreement.created_at)),
+            between(col(Rating.created_at)),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """A whole-Kommune shape's statements, compiled once per dialect (DriverStatement)."""
+
+    people: DriverStatement
+    listings: DriverStatement
+    agreements: DriverStatement
+
+
+@lru_cache(maxsize=64)
+def _planned(shape: _Shape) -> _Planned:
+    built = _build(shape, None)
+    return _Planned(
+        DriverStatement(built.people),
+        DriverStatement(built.listings),
+        DriverStatement(built.agreements),
+    )
+
+
+class _Runner:
+    """Runs a dashboard's statements: a whole Kommune's from their plan (no statement
+    building, no SQLAlchemy cache key per call: 5-8 ms of the worker's CPU at 1M
+    listings), a coordinator's as built for their scope."""
+
+    def __init__(self, db: Session, scope: _Scope) -> None:
+        self._connection = db.connection()
+        self._params = scope.params()
+        self._planned = _planned(scope.shape) if scope.access.whole_kommune else None
+        self._built = None if self._planned else _build(scope.shape, scope.access)
+
+    def rows(self, part: str) -> Sequence[Any]:
+        if self._planned is not None:
+            planned: DriverStatement = getattr(self._planned, part)
+            return planned.rows(self._connection, self._params)
+        assert self._built is not None
+        return self._connection.execute(getattr(self._built, part), self._params).all()
 
 
 # --- one function per figure group -----------------------------------------------------------
 
 
-def _people(db: Session, scope: _Scope) -> tuple[dict[str, int], int, int]:
-    """People by status (of the district, if one is chosen), people waiting for approval
-    and open reports in the whole Kommune: one statement."""
+def _people_statement(shape: _Shape, persons: Any, reports: Any) -> Any:
+    """People by status (of the area, if one is chosen), people waiting for approval and
+    open reports in the whole Kommune: one statement."""
     by_status = sa_select(
         literal("people").label("part"), col(User.status), func.count(col(User.id))
-    ).where(scope.access.persons())
-    if scope.area is not None:
-        by_status = by_status.where(vocabulary.user_area_condition(scope.area))
+    ).where(persons)
+    in_area = None
+    if shape.area:
+        in_area = col(User.area_id).in_(
+            vocabulary.area_subtree_of(shape.area == "district", _KOMMUNE, _AREA)
+        )
+        by_status = by_status.where(in_area)
     parts = [by_status.group_by(col(User.status))]
     parts.append(
         sa_select(literal("reports"), literal(""), func.count(col(ListingReport.id))).where(
-            scope.access.reports(),
-            col(ListingReport.resolved_at).is_(None),
+            reports, col(ListingReport.resolved_at).is_(None)
         )
     )
-    if scope.area is not None:
+    if in_area is not None:
         parts.append(
             sa_select(literal("pending"), literal(""), func.count(col(User.id))).where(
-                scope.access.persons(),
-                col(User.status) == UserStatus.PENDING,
+                persons, col(User.status) == UserStatus.PENDING
             )
         )
+    return union_all(*parts)
+
+
+def _people(rows: Iterable[Sequence[Any]], scope: _Scope) -> tuple[dict[str, int], int, int]:
     counts: dict[str, int] = {}
     pending = open_reports = 0
-    for part, status, n in db.execute(union_all(*parts)).all():
+    for part, status, n in rows:
         if part == "people":
             counts[status] = int(n)
         elif part == "reports":
@@ -230,14 +360,10 @@ def _people_figures(
     return figures, people
 
 
-_DELETED = ListingStatus.DELETED.value
-
-
 @dataclass(frozen=True)
 class _ListingCounts:
     """Listings counted by exchange, kind and shown status, and (those not deleted) by
-    category and by district: summed in one pass over the grouped rows (about 3,000 in the
-    largest Kommune at 1M listings; one pass per figure cost several milliseconds)."""
+    category and by district."""
 
     by_exchange: dict[tuple[int, str, str], int]
     by_category: dict[Any, int]
@@ -245,41 +371,72 @@ class _ListingCounts:
 
     @classmethod
     def of(cls, rows: Iterable[tuple[Any, ...]]) -> _ListingCounts:
-        by_exchange: defaultdict[tuple[int, str, str], int] = defaultdict(int)
-        by_category: defaultdict[Any, int] = defaultdict(int)
-        by_district: defaultdict[Any, int] = defaultdict(int)
-        for exchange_id, kind, status, category_id, district_id, count in rows:
-            by_exchange[exchange_id, kind, status] += count
-            if status != _DELETED:
-                by_category[category_id] += count
-                by_district[district_id] += count
-        return cls(dict(by_exchange), dict(by_category), dict(by_district))
+        """From _listing_counts' rows: (part, key, kind, status, count)."""
+        by_exchange: dict[tuple[int, str, str], int] = {}
+        by_category: dict[Any, int] = {}
+        by_district: dict[Any, int] = {}
+        for part, key, kind, status, count in rows:
+            if part == _BY_EXCHANGE:
+                by_exchange[key, kind, status] = int(count)
+            elif part == _BY_CATEGORY:
+                by_category[key] = int(count)
+            else:
+                by_district[key] = int(count)
+        return cls(by_exchange, by_category, by_district)
 
 
-def _listing_counts(db: Session, conditions: list[Any]) -> _ListingCounts:
-    """All listing figures from one grouped query over the dashboard's covering index. A
-    published listing past its end date counts as expired, as in the list."""
+def _listings_statement(conditions: list[Any]) -> Any:
+    """All listing figures (_ListingCounts) from one statement over the dashboard's
+    covering index. A published listing past its end date counts as expired, as in the list.
+
+    The listings are grouped once by every key (about 3,500 groups in the largest Kommune
+    at 1M listings), and the database sums those groups per figure: about 100 rows come
+    back instead of 3,500, whose fetching and summing in Python cost 6-8 ms of the
+    worker's CPU (issue 15)."""
     shown_status = case(
         (
             and_(
                 col(Listing.status) == ListingStatus.PUBLISHED.value,
-                col(Listing.expires_at) <= utcnow(),
+                col(Listing.expires_at) <= _moment("now"),
             ),
             literal(ListingStatus.EXPIRED.value),
         ),
         else_=col(Listing.status),
     ).label("shown_status")
-    keys = (
-        col(Listing.exchange_id),
-        col(Listing.kind),
+    keys: tuple[Any, ...] = (
+        col(Listing.exchange_id).label("exchange_id"),
+        col(Listing.kind).label("kind"),
         shown_status,
-        col(Listing.category_id),
-        col(Listing.district_id),
+        col(Listing.category_id).label("category_id"),
+        col(Listing.district_id).label("district_id"),
     )
-    # Plain rows (the connection's, not the ORM's), fetched at once: the figures need
-    # no objects, and a row fetched one by one cost 2 µs (6 ms in the largest Kommune).
-    query = sa_select(*keys, func.count()).where(*conditions).group_by(*keys)
-    return _ListingCounts.of(db.connection().execute(query).all())
+    groups = (
+        sa_select(*keys, func.count().label("n")).where(*conditions).group_by(*keys).cte("groups")
+    )
+    kept = groups.c.shown_status != _DELETED
+    no_text = literal(None, String)
+    by_exchange = sa_select(
+        literal(_BY_EXCHANGE),
+        groups.c.exchange_id,
+        groups.c.kind,
+        groups.c.shown_status,
+        func.sum(groups.c.n),
+    ).group_by(groups.c.exchange_id, groups.c.kind, groups.c.shown_status)
+    by_category = (
+        sa_select(
+            literal(_BY_CATEGORY), groups.c.category_id, no_text, no_text, func.sum(groups.c.n)
+        )
+        .where(kept)
+        .group_by(groups.c.category_id)
+    )
+    by_district = (
+        sa_select(
+            literal(_BY_DISTRICT), groups.c.district_id, no_text, no_text, func.sum(groups.c.n)
+        )
+        .where(kept)
+        .group_by(groups.c.district_id)
+    )
+    return union_all(by_exchange, by_category, by_district)
 
 
 def _listings_by_exchange_kind_status(
@@ -376,45 +533,44 @@ def _listings_by_district(
     return [figure for _, figure in figures]
 
 
-def _agreements_and_ratings(
-    db: Session, scope: _Scope
-) -> tuple[int, float, int, int, float | None]:
+def _agreements_statement(
+    listing_conditions: list[Any], agreements_between: list[Any], ratings_between: list[Any]
+) -> Any:
     """Agreements both sides confirmed (count, hours donated, pocket money in cents), and
     count and average of the ratings (admin-only ones included: this is the
-    administration's view), in one statement."""
-    kept = scope.kept
+    administration's view), in one statement; with `listing_conditions` only those on
+    such listings."""
     agreements = sa_select(
         func.count(col(Agreement.id)).label("done"),
         func.coalesce(func.sum(col(Agreement.hours)), 0).label("hours"),
         func.coalesce(func.sum(col(Agreement.amount_cents)), 0).label("cents"),
     ).where(
-        col(Agreement.kommune_id) == scope.kommune_id,
+        col(Agreement.kommune_id) == _KOMMUNE,
         col(Agreement.helper_done_at).is_not(None),
         col(Agreement.seeker_done_at).is_not(None),
-        *vocabulary.created_between(col(Agreement.created_at), kept.date_from, kept.date_to),
+        *agreements_between,
     )
     ratings = sa_select(
         func.count(col(Rating.id)).label("ratings"), func.avg(col(Rating.stars)).label("stars")
-    ).where(
-        col(Rating.kommune_id) == scope.kommune_id,
-        *vocabulary.created_between(col(Rating.created_at), kept.date_from, kept.date_to),
-    )
-    if scope.narrowed:
+    ).where(col(Rating.kommune_id) == _KOMMUNE, *ratings_between)
+    if listing_conditions:
         agreements = agreements.join(Listing, col(Listing.id) == Agreement.listing_id).where(
-            *scope.listing_conditions
+            *listing_conditions
         )
         ratings = (
             ratings.join(Agreement, col(Agreement.id) == Rating.agreement_id)
             .join(Listing, col(Listing.id) == Agreement.listing_id)
-            .where(*scope.listing_conditions)
+            .where(*listing_conditions)
         )
     a, r = agreements.subquery(), ratings.subquery()
-    done, hours, cents, count, average = db.execute(
-        # Two one-row aggregates side by side.
-        sa_select(a.c.done, a.c.hours, a.c.cents, r.c.ratings, r.c.stars).select_from(
-            a.join(r, true())
-        )
-    ).one()
+    # Two one-row aggregates side by side.
+    return sa_select(a.c.done, a.c.hours, a.c.cents, r.c.ratings, r.c.stars).select_from(
+        a.join(r, true())
+    )
+
+
+def _agreements_and_ratings(row: Sequence[Any]) -> tuple[int, float, int, int, float | None]:
+    done, hours, cents, count, average = row
     count = int(count or 0)
     return (
         int(done),
@@ -441,19 +597,18 @@ def dashboard(
     def t(key: str) -> str:
         return translate(key, lang)
 
-    counts, pending, open_reports = _people(db, scope)
+    run = _Runner(db, scope)
+    counts, pending, open_reports = _people(run.rows("people"), scope)
     people_by_status, people = _people_figures(counts, scope, t)
-    listing_conditions = [
-        *scope.listing_conditions,
-        *vocabulary.created_between(col(Listing.created_at), kept.date_from, kept.date_to),
-    ]
-    listing_counts = _listing_counts(db, listing_conditions)
+    listing_counts = _ListingCounts.of(run.rows("listings"))
     listings_total, by_exchange, by_status = _listings_by_exchange_kind_status(
         listing_counts, scope, t
     )
     by_category = _listings_by_category(listing_counts, scope, t)
     by_district = _listings_by_district(listing_counts, scope, t)
-    done, hours, cents, rating_count, rating_average = _agreements_and_ratings(db, scope)
+    done, hours, cents, rating_count, rating_average = _agreements_and_ratings(
+        run.rows("agreements")[0]
+    )
     return Dashboard(
         pending_approvals=pending,
         open_reports=open_reports,

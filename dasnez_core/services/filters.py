@@ -97,19 +97,29 @@ def resolve_area(db: Session, kommune_id: int, area_id: int | None) -> AreaScope
 def listing_area_condition(scope: AreaScope) -> ColumnElement[bool]:
     """Listings in the area. A district uses the denormalised `district_id`, which repeats
     the district on its villages' listings and has its own index (PERF-NOTES)."""
-    if scope.is_district:
-        return col(Listing.district_id) == scope.area_id
-    return col(Listing.area_id) == scope.area_id
+    return listing_in_area(scope.is_district, scope.area_id)
+
+
+def listing_in_area(is_district: bool, area_id: Any) -> ColumnElement[bool]:
+    """listing_area_condition for an area id that may be a bound parameter."""
+    column = col(Listing.district_id) if is_district else col(Listing.area_id)
+    condition: ColumnElement[bool] = column == area_id
+    return condition
 
 
 def area_subtree(scope: AreaScope) -> Select[Any]:
     """The ids of the area and, for a district, of its villages."""
-    if scope.is_district:
+    return area_subtree_of(scope.is_district, scope.kommune_id, scope.area_id)
+
+
+def area_subtree_of(is_district: bool, kommune_id: Any, area_id: Any) -> Select[Any]:
+    """area_subtree for ids that may be bound parameters."""
+    if is_district:
         return sa_select(col(Area.id)).where(
-            col(Area.kommune_id) == scope.kommune_id,
-            or_(col(Area.id) == scope.area_id, col(Area.parent_id) == scope.area_id),
+            col(Area.kommune_id) == kommune_id,
+            or_(col(Area.id) == area_id, col(Area.parent_id) == area_id),
         )
-    return sa_select(col(Area.id)).where(col(Area.id) == scope.area_id)
+    return sa_select(col(Area.id)).where(col(Area.id) == area_id)
 
 
 def user_area_condition(scope: AreaScope) -> ColumnElement[bool]:
@@ -214,12 +224,22 @@ def day_start(day: date) -> datetime:
 
 def created_between(column: Any, date_from: date | None, date_to: date | None) -> list[Any]:
     """Conditions that `column` (a UTC moment) lies within the German days [from, to]."""
+    start, end = day_bounds(date_from, date_to)
     conditions: list[Any] = []
-    if date_from is not None:
-        conditions.append(column >= day_start(date_from))
-    if date_to is not None:
-        conditions.append(column < day_start(date_to + timedelta(days=1)))
+    if start is not None:
+        conditions.append(column >= start)
+    if end is not None:
+        conditions.append(column < end)
     return conditions
+
+
+def day_bounds(
+    date_from: date | None, date_to: date | None
+) -> tuple[datetime | None, datetime | None]:
+    """The UTC moments the German days [from, to] start and end at (None: open)."""
+    start = day_start(date_from) if date_from is not None else None
+    end = day_start(date_to + timedelta(days=1)) if date_to is not None else None
+    return start, end
 
 
 def area_label(area: str | None, district: str | None) -> str:

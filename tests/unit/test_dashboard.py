@@ -351,6 +351,42 @@ def test_the_dashboard_is_three_statements(
     assert len(statements) == 3, statements
 
 
+def test_a_shapes_statements_are_built_once_and_serve_every_kommune(
+    db: Session, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole Kommune's dashboard runs its shape's statements, built and compiled once
+    (dasnez_core.db.DriverStatement): the Kommune, district, exchange and days are
+    parameters. Two Kommunen and two districts of the same shape each get their own
+    figures, the same as through SQLAlchemy's `execute`."""
+    from dasnez_core import db as database
+    from dasnez_core.services import dashboard as module
+
+    def boards() -> list[Any]:
+        here, other = world["here"].id, world["other"].id
+        days = {"date_from": date(2026, 1, 1), "date_to": date(2026, 1, 31)}
+        return [
+            dashboard(db, world["admin"], here, DashboardFilters(district=world["boke"].id)),
+            dashboard(db, world["admin"], here, DashboardFilters(district=world["west"].id)),
+            dashboard(db, world["other_admin"], other, DashboardFilters(district=world["kern"].id)),
+            dashboard(db, world["admin"], here, DashboardFilters(**days)),
+            dashboard(db, world["other_admin"], other, DashboardFilters(**days)),
+            dashboard(db, world["admin"], here, DashboardFilters(exchange="zeitspende")),
+            dashboard(db, world["other_admin"], other, DashboardFilters(exchange="zeitspende")),
+        ]
+
+    module._planned.cache_clear()
+    planned = boards()
+    # district, days, exchange, and none: the other Kommune has no "zeitspende" (dropped)
+    assert module._planned.cache_info().currsize == 4
+    boke, west, kern = planned[:3]
+    assert (boke.listings_total, west.listings_total, kern.listings_total) == (2, 2, 3)
+    assert (boke.agreements_done, west.agreements_done, kern.agreements_done) == (1, 1, 0)
+    assert {f.label for f in kern.listings_by_district} == {"Kernstadt"}
+    assert planned[3].listings_total == 3 and planned[4].ratings_count == 1
+    monkeypatch.setattr(database, "_watched", lambda _connection: True)
+    assert boards() == planned
+
+
 @pytest.mark.parametrize(
     "who", ["anonymous", "citizen", "other_admin", "platform", "pending", "blocked"]
 )
