@@ -418,8 +418,9 @@ def test_full_text_reads_the_same_listings_walked_or_from_the_index(
     db: Session, town: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A word that many listings hold is paged by walking the Kommune's listings in order,
-    a rarer one from the full-text index (PostgreSQL): both find the same cards, counts
-    and order, with every other filter beside them, and never another Kommune's."""
+    a rarer one from the full-text index, every match read and sorted (PostgreSQL): all
+    find the same cards, counts and order, with every other filter beside them, and never
+    another Kommune's."""
     from dasnez_core.services import search
 
     for i in range(23):
@@ -441,6 +442,9 @@ def test_full_text_reads_the_same_listings_walked_or_from_the_index(
         {"q": "rasen", "category": town["garden"].id, "exchange": "taschengeld"},
         {"q": "rasen", "space": town["parish"].id},
         {"q": "rasen", "page": 2},
+        {"q": "rasen", "sort": "expiry"},
+        {"q": "rasen", "kind": "request", "area": town["heide"].id, "page": 2},
+        {"q": "rasen", "space": town["parish"].id, "sort": "expiry"},
         {"q": "anderswo"},
     ]
 
@@ -453,10 +457,13 @@ def test_full_text_reads_the_same_listings_walked_or_from_the_index(
 
     from_index = pages()
     assert from_index[0][0] == 24 and from_index[-1] == (0, [])
-    # Every word counts as frequent: the pages are walked.
-    monkeypatch.setattr(search, "WALK_FROM", 0)
-    walked = pages()
-    assert [titles for _, titles in walked] == [titles for _, titles in from_index]
+    # Every word counts as frequent: the pages are walked. From 10: the word is frequent
+    # in the Kommune, and a narrower filter's few matches are read and sorted.
+    # (WALK_WITHIN: beside a filter, the same from its own number of matches.)
+    for walk_from, walk_within in ((0, 0), (10, 0), (10, 10), (0, 1000)):
+        monkeypatch.setattr(search, "WALK_FROM", walk_from)
+        monkeypatch.setattr(search, "WALK_WITHIN", walk_within)
+        assert pages() == from_index, (walk_from, walk_within)
 
 
 def test_indexed_words_carry_their_kommune(db: Session) -> None:
@@ -541,9 +548,44 @@ def test_a_word_beside_a_narrower_filter_is_read_by_how_often_it_occurs(
     assert "listing.category_id +" in first[1]  # checked on the word's rows, not intersected
     assert pages(filters) == first[1:]
     monkeypatch.setattr(search, "WALK_FROM", 0)
+    monkeypatch.setattr(search, "WALK_WITHIN", 0)
     walked = pages(filters)
     walk = "coalesce(listing.tsv" if engine.dialect.name == "postgresql" else "listing.id +"
-    assert len(walked) == 1 and walk in walked[0] and "listing.category_id +" not in walked[0]
+    # A frequent word: counted first beside the filter, then the page walked.
+    assert len(walked) == 2 and "count(" in walked[0] and "listing.category_id =" in walked[0]
+    assert walk in walked[1] and "listing.category_id +" not in walked[1]
+
+
+def test_a_frequent_word_that_the_filter_does_not_hold_reads_no_page(
+    db: Session, town: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word that many listings hold, beside a filter none of them is in: the count comes
+    first and finds none, so no page is read (a walk through the filter's listings would
+    have read every one of them: 130 ms in the largest Kommune at 1M listings)."""
+    from dasnez_core.services import search
+
+    engine = db.get_bind()
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    db.commit()
+    search_public(db, town["here"].id, SearchFilters())  # the master data is cached now
+    monkeypatch.setattr(search, "WALK_FROM", 0)
+    search._word_counts.clear()
+    search_public(db, town["here"].id, SearchFilters(q="rasen", category=town["garden"].id))
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        for page in (1, 3):
+            found = search_public(
+                db, town["here"].id, SearchFilters(q="rasen", area=town["hagen"].id, page=page)
+            )
+            assert (found.total, found.cards, found.page, found.pages) == (0, [], 1, 1)
+            assert found.page_was_clamped == (page != 1)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(statements) == 2 and all("count(" in s for s in statements), statements
 
 
 def test_soonest_ending_first_beside_a_narrower_filter(db: Session, town: dict) -> None:
