@@ -7,11 +7,12 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import DateTime, event
 from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.exc import (
     DBAPIError,
@@ -20,9 +21,14 @@ from sqlalchemy.exc import (
     OperationalError,
 )
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
 from dasnez_core.config import ENV_PREFIX, load_settings
+from dasnez_core.formatting import LOCAL_TIME, local_moment
 
 POOL_SIZE = 10
 # The session settings of every PostgreSQL connection (see make_engine).
@@ -277,6 +283,45 @@ class DriverStatement:
                 fields[index] = process(fields[index])
             converted.append(fields)
         return converted
+
+
+class _GermanDayType(TypeDecorator[date]):
+    """The day in German time of a stored moment (german_day): PostgreSQL sends the day,
+    SQLite the stored UTC moment, which is converted here."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> date | None:
+        if isinstance(value, datetime):
+            return local_moment(value).date()
+        return value  # type: ignore[no-any-return]
+
+
+class german_day(FunctionElement[date]):
+    """The day in German time (formatting.LOCAL_TIME) of a stored moment, as a `date`.
+
+    A page of 20 cards shows 40 such days; PostgreSQL converts them as it reads the rows
+    (`AT TIME ZONE`), which spares the worker two time-zone conversions per day (the
+    driver's result to UTC, then to German time: a fifth of a search's CPU at 1M
+    listings). SQLite has no time zones: there the stored moment is converted in Python.
+    """
+
+    type = _GermanDayType()
+    inherit_cache = True
+    name = "german_day"
+
+
+@compiles(german_day, "postgresql")
+def _german_day_postgresql(element: german_day, compiler: SQLCompiler, **kw: Any) -> str:
+    (moment,) = element.clauses
+    return f"(({compiler.process(moment, **kw)}) AT TIME ZONE '{LOCAL_TIME.key}')::date"
+
+
+@compiles(german_day)
+def _german_day_stored(element: german_day, compiler: SQLCompiler, **kw: Any) -> str:
+    (moment,) = element.clauses
+    return str(compiler.process(moment, **kw))
 
 
 # Schema objects written by hand in the migrations that autogenerate cannot compare: ordered

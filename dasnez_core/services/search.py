@@ -19,7 +19,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from dasnez_core.actor import Actor
-from dasnez_core.db import DriverStatement
+from dasnez_core.db import DriverStatement, german_day
 from dasnez_core.errors import NotFound
 from dasnez_core.folding import query_words
 from dasnez_core.formatting import format_date, format_euros
@@ -139,8 +139,9 @@ _CARD_COLUMNS: tuple[Any, ...] = (
     col(Listing.area_id),
     # A listing posted as an institution shows the institution as its author.
     func.coalesce(col(Institution.name), col(User.display_name)),
-    col(Listing.created_at),
-    col(Listing.expires_at),
+    # Days in German time (a listing posted at 00:30 shows that day, not the UTC one).
+    german_day(col(Listing.created_at)),
+    german_day(col(Listing.expires_at)),
     col(Listing.swap_mode),
     col(Listing.swap_for),
     # The first photo's thumbnail (one indexed lookup per card; NULL without photos).
@@ -195,7 +196,7 @@ def _card(row: Any, data: MasterData, lang: str) -> ListingCard:
         body=_shortened(body),
         area=data.area_label(area_id),
         author=author,
-        # Days in German time: a listing posted at 00:30 shows that day, not the UTC one.
+        # German days already (german_day).
         created_at=format_date(created, lang),
         expires_on=format_date(expires, lang),
         swap_mode=swap_mode or "",
@@ -759,6 +760,7 @@ def get_listing_detail(
             col(User.handle),
             col(User.profile_visibility),
             col(Institution.handle),
+            col(Listing.expires_at),
         ).where(col(Listing.id) == listing_id, col(Listing.kommune_id) == kommune_id)
     ).first()
     if row is None:
@@ -767,10 +769,10 @@ def get_listing_detail(
     card = _card(row[:_CARD_WIDTH], data, lang)
     extra = row[_CARD_WIDTH:]
     author_id, status, updated, cents, hours, swap_for, author_status, body = extra[:8]
-    handle, visibility, institution_handle = extra[8:]
+    handle, visibility, institution_handle, expires_at = extra[8:]
     is_public = (
         status == ListingStatus.PUBLISHED
-        and row[9] > utcnow()
+        and expires_at > utcnow()
         and author_status == UserStatus.APPROVED
     )
     is_own = viewer.user_id is not None and viewer.user_id == author_id

@@ -331,6 +331,20 @@ def test_a_listing_posted_after_midnight_in_germany_shows_that_day(db: Session, 
     ].created_at == "01/02/2026"
     detail = get_listing_detail(db, ANONYMOUS, town["here"].id, late.id)
     assert (detail.created_at, detail.updated_at) == ("01.02.2026", "01.02.2026")
+    # Summer time (UTC+2), through a search (the driver's cursor): 22:30 UTC on 30 June
+    # is 00:30 on 1 July; the end 21:59 UTC on 1 July 2099 is still that day.
+    summer = f.listing_with(
+        db,
+        town["maria"],
+        town["garden"],
+        title="Sommernacht",
+        created_at=datetime(2026, 6, 30, 22, 30, tzinfo=UTC),
+        expires_at=datetime(2099, 7, 1, 21, 59, tzinfo=UTC),
+    )
+    found = search_public(db, town["here"].id, SearchFilters(q="sommernacht"))
+    assert [(c.id, c.created_at, c.expires_on) for c in found.cards] == [
+        (summer.id, "01.07.2026", "01.07.2099")
+    ]
 
 
 def test_a_social_space_pages_and_counts_through_its_links(db: Session, town: dict) -> None:
