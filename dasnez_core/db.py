@@ -199,8 +199,10 @@ class _DriverForm:
     # because some depend on the type the driver reports (PostgreSQL's numeric results).
     results: list[tuple[tuple[int, Callable[[Any], Any]], ...]] = field(default_factory=list)
 
-    def conversions(self, dialect: Dialect, description: Any) -> tuple[Any, ...]:
+    def conversions(self, dialect: Dialect, cursor: Any) -> tuple[Any, ...]:
         if not self.results:
+            # Read once: psycopg builds the description's objects on every access.
+            description = cursor.description
             codes = [d[1] for d in description] if description else []
             processors = [
                 column.type._cached_result_processor(dialect, code)
@@ -270,7 +272,7 @@ class DriverStatement:
             cursor = connection.connection.cursor()
             cursor.execute(form.sql, arguments)
             rows = cursor.fetchall()
-            results = form.conversions(connection.dialect, cursor.description)
+            results = form.conversions(connection.dialect, cursor)
             cursor.close()
         except Exception as err:
             connection._handle_dbapi_exception(err, form.sql, arguments, cursor, None)
@@ -291,6 +293,11 @@ class _GermanDayType(TypeDecorator[date]):
 
     impl = DateTime
     cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        if dialect.name == "postgresql":
+            return None  # a date already
+        return super().result_processor(dialect, coltype)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> date | None:
         if isinstance(value, datetime):

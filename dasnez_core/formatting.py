@@ -50,11 +50,12 @@ def format_date(value: date | datetime | None, lang: str = "de") -> str:
     if value is None:
         return ""
     day = local_moment(value).date() if isinstance(value, datetime) else value
-    return _formatted_day(day, locale_of(lang))
+    return format_day(day, locale_of(lang))
 
 
 @lru_cache(maxsize=4096)
-def _formatted_day(day: date, locale: str) -> str:
+def format_day(day: date, locale: str) -> str:
+    """format_date of a day for a Babel locale (locale_of): for a loop over many."""
     # Babel's skeleton lookup costs about 35 µs; a page of 20 cards shows 40 dates, mostly
     # the same few days.
     return format_skeleton("yMMdd", day, locale=locale, fuzzy=True)

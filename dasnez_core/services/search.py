@@ -22,7 +22,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import DriverStatement, german_day
 from dasnez_core.errors import NotFound
 from dasnez_core.folding import query_words
-from dasnez_core.formatting import format_date, format_euros
+from dasnez_core.formatting import format_date, format_day, format_euros, locale_of
 from dasnez_core.listing_cache import VersionedCache
 from dasnez_core.models import (
     AdmissionStatus,
@@ -187,6 +187,7 @@ def _shortened(body: str) -> str:
 def _card(row: Any, data: MasterData, lang: str) -> ListingCard:
     (lid, kind, exchange_id, category_id, title, body, area_id, author, created, expires) = row[:10]
     swap_mode, swap_for, thumb = row[10:_CARD_WIDTH]
+    locale = locale_of(lang)
     return ListingCard(
         id=lid,
         kind=kind,
@@ -197,8 +198,8 @@ def _card(row: Any, data: MasterData, lang: str) -> ListingCard:
         area=data.area_label(area_id),
         author=author,
         # German days already (german_day).
-        created_at=format_date(created, lang),
-        expires_on=format_date(expires, lang),
+        created_at=format_day(created, locale),
+        expires_on=format_day(expires, locale),
         swap_mode=swap_mode or "",
         swap_for=swap_for or "",
         thumb=thumb or "",
