@@ -345,6 +345,8 @@ HAND_WRITTEN_INDEXES = frozenset(
         "ix_listing_public_area",
         "ix_listing_public_institution",
         "ix_listing_social_space_newest",
+        # PostgreSQL only (migration 0023): a published listing's checked columns by id.
+        "ix_listing_public_id",
         # SQLite only (migration 0010): its stand-in for ix_listing_dashboard's INCLUDE.
         "ix_listing_dashboard_cover",
     }

@@ -101,6 +101,13 @@ def test_performance_objects_exist() -> None:
                 ).one()
                 assert tsv_index.endswith("USING gin (tsv)")
                 assert "kommune_id" in tsv_expression
+                # A social space's links are checked against their listings from an index
+                # (0023): only published listings, with the columns the check reads.
+                by_id = conn.execute(
+                    text("SELECT pg_get_indexdef('ix_listing_public_id'::regclass)")
+                ).scalar_one()
+                assert "(id) INCLUDE (expires_at, exchange_id, kind)" in by_id
+                assert "WHERE ((status)::text = 'published'::text)" in by_id
             else:
                 assert indexes["ix_listing_dashboard_cover"]["column_names"][:2] == [
                     "kommune_id",
