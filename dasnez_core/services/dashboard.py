@@ -3,7 +3,9 @@
 Every figure is computed by the database with grouped aggregates (COUNT / SUM / AVG with
 GROUP BY), never by loading rows into Python, and every query is bound to the admin's
 Kommune: three statements in all (people, listings, agreements with ratings); the names of
-exchanges, categories and districts come from the Kommune's cached master data.
+exchanges, categories and districts come from the Kommune's cached master data. For a
+whole Kommune the three are built once per filter shape, the Kommune and the filters' values
+bound as parameters (_planned); a coordinator's carry their scope's conditions.
 Each figure carries the filters of the list behind it (`target`), the same filters the list
 applies, so that the number on the dashboard and the length of the list agree; the admin app
 turns them into links.
