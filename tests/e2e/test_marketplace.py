@@ -73,6 +73,12 @@ def test_filters_combine_and_live_in_the_url(apps: Apps, page: Page) -> None:
     # District, social space and free text.
     page.goto(apps.public + "/k/delbrueck/eintraege?q=Bohrmaschine")
     expect(titles).to_have_text(["Bohrmaschine zu verleihen"])
+    # A word no listing holds (counted first: no page is read), asked for on page 3, and a
+    # word beside an exchange that does not hold it: no cards, one message to act on.
+    for query in ("q=Zeppelinhangar&seite=3", "q=Bohrmaschine&boerse=taschengeld"):
+        page.goto(apps.public + "/k/delbrueck/eintraege?" + query)
+        expect(page.get_by_text("Keine Einträge gefunden. Versuchen Sie es mit")).to_be_visible()
+        expect(page.get_by_test_id("listing-card")).to_have_count(0)
     page.goto(apps.public + "/k/delbrueck/eintraege")
     page.get_by_text("Filter", exact=True).click()
     page.get_by_label("Sozialraum").select_option(label="Kindergarten St. Marien")
