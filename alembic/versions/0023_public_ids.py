@@ -27,12 +27,16 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            "CREATE INDEX ix_listing_public_id ON listing (id)"
-            " INCLUDE (expires_at, exchange_id, kind) WHERE status = 'published'"
-        )
+        # Built beside the running service: listings can be written meanwhile (seconds
+        # at 1M listings).
+        with op.get_context().autocommit_block():
+            op.execute(
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_listing_public_id ON listing (id)"
+                " INCLUDE (expires_at, exchange_id, kind) WHERE status = 'published'"
+            )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP INDEX IF EXISTS ix_listing_public_id")
+        with op.get_context().autocommit_block():
+            op.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_listing_public_id")

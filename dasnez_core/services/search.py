@@ -294,15 +294,8 @@ class _Shape:
         return (
             self.space
             and self.sort != "expiry"
-            and self.text != "sorted"
             and not (self.category or self.district or self.village)
         )
-
-    @property
-    def counted_first(self) -> bool:
-        """Full text with nothing narrower: the count comes first (from the full-text
-        index alone) and decides how the page is read (search_public)."""
-        return self.text == "indexed" and not self.narrowed
 
     @property
     def word_alone(self) -> bool:
@@ -398,6 +391,9 @@ class _Plan:
     count_ids: Select[Any]  # the same, in the order that ends a capped count soonest
     on_cards: tuple[Any, ...]  # conditions that only the cards' statement checks
     order: tuple[Any, ...]
+    # "newest" or "expiry": every match is read, then sorted so (the "sorted" full text on
+    # PostgreSQL: _sorted_ids); "": the page is read in its order.
+    sorts_matches: str = ""
 
     def with_conditions(self, extra: tuple[Any, ...]) -> _Plan:
         """This plan with conditions that are not part of the shape (built per call)."""
@@ -408,7 +404,8 @@ class _Plan:
         """The cards of one page (parameter `page_offset`). A deferred join: the page's ids
         from an index alone (an index-only scan, also at OFFSET 980), then the columns of
         those 20 rows with their authors."""
-        ids = self.ids.limit(PAGE_SIZE).offset(_PAGE_OFFSET)
+        ids = _sorted_ids(self.ids, self.sorts_matches) if self.sorts_matches else self.ids
+        ids = ids.limit(PAGE_SIZE).offset(_PAGE_OFFSET)
         return _card_select().where(col(Listing.id).in_(ids), *self.on_cards).order_by(*self.order)
 
     @cached_property
@@ -535,24 +532,30 @@ def _plan(shape: _Shape) -> _Plan:
             )
         )
         ids, count_ids = ids.where(in_space), count_ids.where(in_space)
-    if shape.text == "sorted" and shape.dialect == "postgresql":
-        # Every match is read (the planner intersects the word's and the filters' indexes)
-        # and then sorted: the subquery's OFFSET 0 keeps the planner from walking an
-        # ordered index instead, which it chose for a LIMIT 20 although few listings match
-        # ("laub" among the Zeitspende of the largest Kommune: none, after 12,000 rows
-        # read in 130 ms; the intersection and the count take 5 ms).
-        matches = (
-            ids.order_by(None)
-            .add_columns(col(Listing.created_at), col(Listing.expires_at))
-            .offset(0)
-            .subquery()
-        )
-        if shape.sort == "expiry":
-            by = (matches.c.expires_at.asc(), matches.c.id.asc())
-        else:
-            by = (matches.c.created_at.desc(), matches.c.id.desc())
-        ids = sa_select(matches.c.id).order_by(*by)
-    return _Plan(ids, count_ids, on_cards, order)
+    sorted_first = shape.text == "sorted" and shape.dialect == "postgresql"
+    return _Plan(ids, count_ids, on_cards, order, shape.sort if sorted_first else "")
+
+
+def _sorted_ids(ids: Select[Any], sort: str) -> Select[Any]:
+    """`ids` (its conditions) with every match read first and then sorted by `sort`.
+
+    The planner intersects the word's and the filters' indexes; the subquery's OFFSET 0
+    keeps it from walking an ordered index instead, which it chose for a LIMIT 20 although
+    few listings match ("laub" among the Zeitspende of the largest Kommune: none, after
+    12,000 rows read in 130 ms; the intersection and the count take 5 ms). Applied to the
+    page only, after any conditions beside the shape (_Plan.with_conditions): they must
+    hold inside the subquery."""
+    matches = (
+        ids.order_by(None)
+        .add_columns(col(Listing.created_at), col(Listing.expires_at))
+        .offset(0)
+        .subquery()
+    )
+    if sort == "expiry":
+        by = (matches.c.expires_at.asc(), matches.c.id.asc())
+    else:
+        by = (matches.c.created_at.desc(), matches.c.id.desc())
+    return sa_select(matches.c.id).order_by(*by)
 
 
 # How many public listings of a Kommune hold a word (capped at COUNT_CAP + 1), by the

@@ -480,6 +480,45 @@ def test_full_text_reads_the_same_listings_walked_or_from_the_index(
         assert pages() == from_index, (walk_from, walk_within)
 
 
+def test_conditions_beside_the_shape_hold_on_every_way_of_reading_full_text(
+    db: Session, town: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A condition that is not part of a search's shape (published after a moment, as a
+    saved search's digest asks; an institution; a minor's age) holds on the page as on its
+    count, whichever way full text is read: the few matches read and sorted (PostgreSQL),
+    walked, or counted first. Here only the 5 oldest of 25 matches were published after
+    the moment (and the town's own, newer one): a page taken from all matches and filtered
+    afterwards would hold only that one."""
+    from dasnez_core.services import search
+
+    start = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    cutoff = start + timedelta(days=40)
+    for i in range(25):
+        listing = db.get(
+            Listing, _post(db, town, f"Rasen mähen {i}", "Ich mähe gern den Rasen.", town["heide"])
+        )
+        assert listing is not None
+        listing.created_at = start + timedelta(days=i)
+        listing.published_at = cutoff + timedelta(days=1) if i < 5 else start + timedelta(days=i)
+        db.add(listing)
+    db.commit()
+    expected = ["Rasen mähen in der Heide", *(f"Rasen mähen {i}" for i in (4, 3, 2, 1, 0))]
+    for walk_from in (1000, 0):
+        monkeypatch.setattr(search, "WALK_FROM", walk_from)
+        for sort in ("newest", "expiry"):
+            found = search_public(
+                db,
+                town["here"].id,
+                SearchFilters(q="rasen", published_after=cutoff, sort=sort),
+                prefix_last=True,
+            )
+            assert found.total == 6, (walk_from, sort)
+            titles = [c.title for c in found.cards]
+            assert sorted(titles) == sorted(expected), (walk_from, sort)
+            if sort == "newest":
+                assert titles == expected
+
+
 def test_indexed_words_carry_their_kommune(db: Session) -> None:
     """PostgreSQL stores each word as k<kommune>x<word> (migration 0022): a prefix typed in
     Kommune 1 cannot reach Kommune 11's words."""
