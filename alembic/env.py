@@ -15,11 +15,9 @@ target_metadata = SQLModel.metadata
 
 
 def _url() -> str:
-    return (
-        context.get_x_argument(as_dictionary=True).get("url")
-        or config.attributes.get("url")
-        or load_settings().database_url
-    )
+    return context.get_x_argument(as_dictionary=True).get("url") or config.attributes.get(
+        "url"
+    ) or load_settings().database_url
 
 
 def run_migrations_offline() -> None:

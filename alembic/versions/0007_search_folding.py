@@ -10,7 +10,6 @@ stemmed words that dasnez_core.folding writes on every flush: SQLite's FTS5 tabl
 that column, PostgreSQL's stored `tsv` is `to_tsvector('simple', search_text)` with the same
 GIN index on (kommune_id, tsv) as before.
 """
-
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -19,8 +18,8 @@ from alembic import op
 
 from dasnez_core.folding import fold, search_words
 
-revision: str = "0006_search"
-down_revision: str | None = "0006_legal"
+revision: str = '0006_search'
+down_revision: str | None = '0006_legal'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -94,7 +93,9 @@ def _fill_search_text() -> None:
     last_id = 0
     while True:
         rows = conn.execute(
-            sa.text("SELECT id, title, body FROM listing WHERE id > :last ORDER BY id LIMIT :n"),
+            sa.text(
+                "SELECT id, title, body FROM listing WHERE id > :last ORDER BY id LIMIT :n"
+            ),
             {"last": last_id, "n": _BATCH},
         ).all()
         if not rows:
@@ -120,31 +121,22 @@ def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     # Plain ADD COLUMN (no batch): a batch recreation of `listing` would drop the triggers.
     op.add_column(
-        "kommune",
-        sa.Column(
-            "name_folded",
-            sqlmodel.sql.sqltypes.AutoString(length=240),
-            nullable=False,
-            server_default="",
-        ),
+        'kommune',
+        sa.Column('name_folded', sqlmodel.sql.sqltypes.AutoString(length=240),
+                  nullable=False, server_default=''),
     )
     _fill_name_folded()
-    op.create_index("ix_kommune_name_folded", "kommune", ["name_folded"], unique=False)
+    op.create_index('ix_kommune_name_folded', 'kommune', ['name_folded'], unique=False)
     op.add_column(
-        "category",
-        sa.Column(
-            "name_en",
-            sqlmodel.sql.sqltypes.AutoString(length=80),
-            nullable=False,
-            server_default="",
-        ),
+        'category',
+        sa.Column('name_en', sqlmodel.sql.sqltypes.AutoString(length=80),
+                  nullable=False, server_default=''),
     )
     _drop_full_text_search(sqlite)
     op.add_column(
-        "listing",
-        sa.Column(
-            "search_text", sqlmodel.sql.sqltypes.AutoString(), nullable=False, server_default=""
-        ),
+        'listing',
+        sa.Column('search_text', sqlmodel.sql.sqltypes.AutoString(),
+                  nullable=False, server_default=''),
     )
     _fill_search_text()
     for statement in _SQLITE_FTS if sqlite else _POSTGRES_FTS:
@@ -154,9 +146,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     _drop_full_text_search(sqlite)
-    op.drop_column("listing", "search_text")
+    op.drop_column('listing', 'search_text')
     for statement in _OLD_SQLITE_FTS if sqlite else _OLD_POSTGRES_FTS:
         op.execute(statement)
-    op.drop_column("category", "name_en")
-    op.drop_index("ix_kommune_name_folded", table_name="kommune")
-    op.drop_column("kommune", "name_folded")
+    op.drop_column('category', 'name_en')
+    op.drop_index('ix_kommune_name_folded', table_name='kommune')
+    op.drop_column('kommune', 'name_folded')

@@ -12,15 +12,14 @@ Create Date: 2026-12-04 14:00:00
   `kommune_id` (19 rows estimated, 2,779 actual); extended statistics teach it otherwise.
 - SQLite has no INCLUDE: the dashboard's aggregates get an index holding their columns.
 """
-
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = "0010_perf"
-down_revision: str | None = "0006_a11y"
+revision: str = '0010_perf'
+down_revision: str | None = '0006_a11y'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -35,37 +34,25 @@ _POSTGRES_STATISTICS = [
 
 def _area_index(columns: list[str | sa.TextClause]) -> None:
     op.create_index(
-        "ix_listing_public_area",
-        "listing",
-        [*columns, sa.text("created_at DESC"), sa.text("id DESC"), "expires_at"],
-        postgresql_where=_PUBLISHED,
-        sqlite_where=_PUBLISHED,
+        'ix_listing_public_area', 'listing',
+        [*columns, sa.text('created_at DESC'), sa.text('id DESC'), 'expires_at'],
+        postgresql_where=_PUBLISHED, sqlite_where=_PUBLISHED,
     )
 
 
 def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     op.add_column(
-        "kommune",
-        sa.Column("master_version", sa.Integer(), nullable=False, server_default="1"),
+        'kommune',
+        sa.Column('master_version', sa.Integer(), nullable=False, server_default='1'),
     )
-    op.drop_index("ix_listing_public_area", table_name="listing")
-    _area_index(["kommune_id", "area_id"])
+    op.drop_index('ix_listing_public_area', table_name='listing')
+    _area_index(['kommune_id', 'area_id'])
     if sqlite:
         op.create_index(
-            "ix_listing_dashboard_cover",
-            "listing",
-            [
-                "kommune_id",
-                "created_at",
-                "exchange_id",
-                "kind",
-                "status",
-                "expires_at",
-                "category_id",
-                "district_id",
-                "area_id",
-            ],
+            'ix_listing_dashboard_cover', 'listing',
+            ['kommune_id', 'created_at', 'exchange_id', 'kind', 'status', 'expires_at',
+             'category_id', 'district_id', 'area_id'],
         )
     else:
         for statement in _POSTGRES_STATISTICS:
@@ -75,9 +62,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     if sqlite:
-        op.drop_index("ix_listing_dashboard_cover", table_name="listing")
+        op.drop_index('ix_listing_dashboard_cover', table_name='listing')
     else:
         op.execute("DROP STATISTICS IF EXISTS st_listing_kommune_places")
-    op.drop_index("ix_listing_public_area", table_name="listing")
-    _area_index(["area_id"])
-    op.drop_column("kommune", "master_version")
+    op.drop_index('ix_listing_public_area', table_name='listing')
+    _area_index(['area_id'])
+    op.drop_column('kommune', 'master_version')
