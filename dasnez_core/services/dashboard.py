@@ -221,7 +221,8 @@ _BY_EXCHANGE, _BY_CATEGORY, _BY_DISTRICT = 0, 1, 2
 @dataclass(frozen=True)
 class _Statements:
     """The dashboard's three statements: people (with pending approvals and open reports),
-    listings (_listing_counts) and agreements with ratings."""
+    listings (_listings_statement) and agreements with ratings: Core statements, or their
+    DriverStatements (_planned)."""
 
     people: Any
     listings: Any
@@ -263,19 +264,11 @@ def _build(shape: _Shape, access: Scope | None) -> _Statements:
     )
 
 
-@dataclass(frozen=True)
-class _Planned:
-    """A whole-Kommune shape's statements, compiled once per dialect (DriverStatement)."""
-
-    people: DriverStatement
-    listings: DriverStatement
-    agreements: DriverStatement
-
-
 @lru_cache(maxsize=64)
-def _planned(shape: _Shape) -> _Planned:
+def _planned(shape: _Shape) -> _Statements:
+    """A whole-Kommune shape's statements, compiled once per dialect (DriverStatement)."""
     built = _build(shape, None)
-    return _Planned(
+    return _Statements(
         DriverStatement(built.people),
         DriverStatement(built.listings),
         DriverStatement(built.agreements),
@@ -373,7 +366,7 @@ class _ListingCounts:
 
     @classmethod
     def of(cls, rows: Iterable[tuple[Any, ...]]) -> _ListingCounts:
-        """From _listing_counts' rows: (part, key, kind, status, count)."""
+        """From the rows of _listings_statement: (part, key, kind, status, count)."""
         by_exchange: dict[tuple[int, str, str], int] = {}
         by_category: dict[Any, int] = {}
         by_district: dict[Any, int] = {}
