@@ -527,6 +527,10 @@ class Raw:
         for statement, parameters in statements:
             if statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
                 continue  # the service's nested transactions: nothing to replay in autocommit
+            if "'plan_cache_mode'" in statement:
+                # The service's switch to a generic plan and back (dasnez_core.db's
+                # _run_generic): the raw cursor plans the statement for its values.
+                continue
             if (
                 isinstance(parameters, list)
                 and parameters

@@ -739,3 +739,87 @@ def test_a_driver_error_is_sqlalchemys(db: Session) -> None:
         missing.rows(db.connection(), {})
     db.rollback()
     assert db.execute(select(func.count()).select_from(Listing)).scalar_one() == 0
+
+
+def test_a_shape_planned_alike_keeps_one_generic_plan_on_postgresql(
+    db: Session, town: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Kommune's newest listings, or one category's, district's or village's, keep one
+    generic plan on PostgreSQL (dasnez_core.db._run_generic); every other shape is planned
+    for its values. The cards are the same either way, and the connection is back to
+    custom plans afterwards, also after a failed statement and inside a transaction."""
+    from sqlalchemy import column, exc, table, text
+    from sqlalchemy import select as sa_select
+
+    from dasnez_core import db as database
+    from dasnez_core.db import DriverStatement, read_scope
+    from dasnez_core.services.search import _Shape
+
+    postgres = _Shape("postgresql")
+    assert postgres.planned_alike and replace(postgres, category=True).planned_alike
+    assert replace(postgres, village=True, sort="expiry").planned_alike
+    for other in (
+        {"exchange": True},
+        {"kind": True},
+        {"space": True},
+        {"text": "indexed"},
+        {"institutions_only": True},
+        {"category": True, "district": True},
+    ):
+        assert not replace(postgres, **other).planned_alike, other
+    assert not _Shape("sqlite").planned_alike
+    if db.get_bind().dialect.name != "postgresql":
+        return
+
+    for i in range(25):
+        _post(db, town, f"Rasen {i}", "Ich mähe gern.", town["heide"] if i % 2 else town["boke"])
+    db.commit()
+    here = town["here"].id
+    cases = [
+        {},
+        {"area": town["boke"].id},
+        {"area": town["heide"].id},
+        {"category": town["garden"].id, "page": 2},
+        {"q": "rasen"},
+    ]
+
+    def mode(connection: Any) -> str:
+        return str(connection.execute(text("SHOW plan_cache_mode")).scalar_one())
+
+    with read_scope() as reading:
+        pages = [
+            [search_public(reading, here, SearchFilters(**case)) for case in cases]
+            for _ in range(7)  # psycopg prepares a statement on its 5th run
+        ]
+        plans = reading.connection().execute(
+            text("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements")
+        )
+        # Planned so far (generic, for values) by statement; psycopg's switch itself aside.
+        planned = {
+            statement: (generic, custom)
+            for statement, generic, custom in plans
+            if "plan_cache_mode" not in statement
+        }
+        assert mode(reading.connection()) == "force_custom_plan"
+        missing = DriverStatement(
+            sa_select(column("id")).select_from(table("no_such_table")), generic=True
+        )
+        with pytest.raises(exc.DBAPIError):
+            missing.rows(reading.connection(), {})
+        assert mode(reading.connection()) == "force_custom_plan"
+    # Newest, the district, the village and the category: generic plans only, made once
+    # and kept (a new one only when the table's statistics change); full text is planned
+    # for its values every time (its best plan depends on the word).
+    generic = {statement: plans for statement, plans in planned.items() if plans[0]}
+    assert len(generic) == 4 and all(custom == 0 for _g, custom in generic.values()), planned
+    words = [plans for statement, plans in planned.items() if "tsv" in statement]
+    assert words and all(generic == 0 and custom >= 2 for generic, custom in words), planned
+    # Inside a transaction the statement is planned for its values, as any other.
+    in_transaction = [search_public(db, here, SearchFilters(**case)) for case in cases]
+    assert mode(db.connection()) == "force_custom_plan"
+    monkeypatch.setattr(database, "_watched", lambda _connection: True)
+    through_execute = [search_public(db, here, SearchFilters(**case)) for case in cases]
+    assert all(page == through_execute for page in pages)
+    assert in_transaction == through_execute
+    assert all(page.cards for page in through_execute)
+    assert through_execute[3].page == 2 and through_execute[0].total >= 25
