@@ -294,8 +294,8 @@ class DriverStatement:
         return converted
 
 
-_PLAN_GENERIC = "SELECT set_config('plan_cache_mode', 'force_generic_plan', false)"
-_PLAN_CUSTOM = "SELECT set_config('plan_cache_mode', 'force_custom_plan', false)"
+# For the current transaction only: PostgreSQL undoes it when the transaction ends.
+_PLAN_GENERIC = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"
 
 
 def _run_generic(cursor: Any, sql: str, arguments: Any) -> None:
@@ -310,13 +310,16 @@ def _run_generic(cursor: Any, sql: str, arguments: Any) -> None:
     in the database (0.4-0.6 of 0.9-1.2 ms at 1M listings), and psycopg's prepared
     statement keeps the generic plan once made.
 
-    The setting is switched for this statement only, in one round trip (a pipeline).
-    Only on a connection in autocommit (read_scope), where each statement is its own
-    transaction: the setting is back to custom plans after the statement, also when the
-    statement fails (a rolled-back transaction would undo the switch back instead).
+    The setting and the statement go in one round trip (a pipeline) and share one
+    implicit transaction, whose end restores the connection's custom plans: after the
+    statement, after an error in the database, and also when the statement never reached
+    the database (a value the driver cannot send). Only on a connection in autocommit with
+    no transaction open (read_scope); inside a transaction the switch would last until
+    its end, so the statement is planned for its values there.
     """
     connection = cursor.connection
-    if not connection.autocommit:
+    idle = connection.info.transaction_status == 0  # psycopg.pq.TransactionStatus.IDLE
+    if not (connection.autocommit and idle):
         cursor.execute(sql, arguments)
         return
     setting = connection.cursor()
@@ -324,7 +327,6 @@ def _run_generic(cursor: Any, sql: str, arguments: Any) -> None:
         with connection.pipeline():
             setting.execute(_PLAN_GENERIC)
             cursor.execute(sql, arguments)
-            setting.execute(_PLAN_CUSTOM)
     finally:
         setting.close()
 
