@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import statistics
 import subprocess
@@ -59,7 +58,7 @@ from wsproto.utilities import LocalProtocolError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.apps import APPS, STATE_LOCK_DEFAULTS, start, stop, wait_ready  # noqa: E402
+from scripts.apps import APPS, STATE_LOCK_DEFAULTS, reflex_env, start, stop, wait_ready  # noqa: E402
 
 NAMESPACE = "/_event"
 ROOT_STATE = "reflex___state____state"
@@ -531,7 +530,7 @@ def _flush_redis(url: str) -> None:
 
 
 def _start_trivial(args: argparse.Namespace, port: int, log: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
+    env = reflex_env()
     # The state manager as the run command sets it for the apps (oplock with Redis).
     for key, value in STATE_LOCK_DEFAULTS.items():
         env.setdefault(key, value)
@@ -539,9 +538,6 @@ def _start_trivial(args: argparse.Namespace, port: int, log: Path) -> subprocess
         _server_env(args, port),
         REFLEX_WEB_WORKDIR=str(TRIVIAL_DIR / ".web"),
         REFLEX_STATES_WORKDIR=str(TRIVIAL_DIR / ".states"),
-        REFLEX_TELEMETRY_ENABLED="false",
-        REFLEX_CHECK_LATEST_VERSION="false",
-        REFLEX_USE_SYSTEM_BUN="1",
         REFLEX_APP_NAME="trivial_app",
         PYTHONPATH=str(TRIVIAL_DIR),
     )

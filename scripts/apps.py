@@ -44,17 +44,33 @@ STATE_LOCK_DEFAULTS = {
 }
 
 
-def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str]:
+def reflex_env() -> dict[str, str]:
+    """This process's environment with what every Reflex start needs (as scripts/env.sh sets).
+
+    The project's own bun (.tools, installed by scripts/setup.sh) comes first on PATH, so a
+    bench or script started without sourcing env.sh never makes Reflex fetch bun itself.
+    """
     env = dict(os.environ)
+    tools = str(ROOT / ".tools" / "node_modules" / ".bin")
+    env["PATH"] = os.pathsep.join([tools, env.get("PATH", "")])
+    env.setdefault("REFLEX_DIR", str(ROOT / ".reflex-dir"))
+    env.setdefault("BUN_INSTALL_CACHE_DIR", str(ROOT / ".bun-cache"))
+    env.update(
+        REFLEX_TELEMETRY_ENABLED="false",
+        REFLEX_CHECK_LATEST_VERSION="false",
+        REFLEX_USE_SYSTEM_BUN="1",
+    )
+    return env
+
+
+def app_env(spec: AppSpec, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = reflex_env()
     # A suffix gives parallel test runs in one checkout their own build and state dirs.
     suffix = env.get("DASNEZ_BUILD_SUFFIX", "")
     env.update(
         REFLEX_APP_NAME=spec.module,
         REFLEX_WEB_WORKDIR=str(ROOT / f"{spec.web_dir}{suffix}"),
         REFLEX_STATES_WORKDIR=str(ROOT / f"{spec.states_dir}{suffix}"),
-        REFLEX_TELEMETRY_ENABLED="false",
-        REFLEX_CHECK_LATEST_VERSION="false",
-        REFLEX_USE_SYSTEM_BUN="1",
     )
     # One JSON record a line from Reflex, Granian and anything printed (dasnez_core.logs
     # does the same for the apps' own loggers); REFLEX_LOG_JSON=false for a human's terminal.
