@@ -30,16 +30,21 @@ import os
 import random
 import sqlite3
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
+
+# `bench.load` (the load's views) imports from here without PYTHONPATH set.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SIZE_SKEW = 0.8  # Kommune i (from 1) holds a share proportional to i ** -SIZE_SKEW
 TASKS = (
