@@ -55,6 +55,19 @@ def reflex_env() -> dict[str, str]:
     env["PATH"] = os.pathsep.join([tools, env.get("PATH", "")])
     env.setdefault("REFLEX_DIR", str(ROOT / ".reflex-dir"))
     env.setdefault("BUN_INSTALL_CACHE_DIR", str(ROOT / ".bun-cache"))
+    env.setdefault("REFLEX_HTTP_CLIENT_BIND_ADDRESS", "0.0.0.0")  # noqa: S104 (outgoing, as env.sh)
+    if not env.get("NPM_CONFIG_REGISTRY"):
+        # bun installs the frontend's packages from the registry npm is configured with.
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            registry = subprocess.run(
+                ["npm", "config", "get", "registry"],  # noqa: S607
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=True,
+            ).stdout.strip()
+            if registry:
+                env["NPM_CONFIG_REGISTRY"] = registry
     env.update(
         REFLEX_TELEMETRY_ENABLED="false",
         REFLEX_CHECK_LATEST_VERSION="false",

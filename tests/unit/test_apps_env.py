@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 
-from scripts.apps import APPS, STATE_LOCK_DEFAULTS, app_env
+from scripts.apps import APPS, ROOT, STATE_LOCK_DEFAULTS, app_env, reflex_env
 
 
 @pytest.fixture(autouse=True)
@@ -34,3 +37,19 @@ def test_the_operator_may_turn_it_off_and_without_redis_it_is_not_set(
     monkeypatch.setenv("REFLEX_OPLOCK_ENABLED", "false")
     env = app_env(APPS["admin"], {"REFLEX_REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert env["REFLEX_OPLOCK_ENABLED"] == "false"
+
+
+def test_a_reflex_start_without_env_sh_finds_the_projects_own_bun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`python bench/load.py` from a fresh shell: without .tools on PATH, Reflex went to
+    download bun (which this machine cannot) and the app never started."""
+    tools = ROOT / ".tools" / "node_modules" / ".bin"
+    if not (tools / "bun").exists():
+        pytest.skip("bun is installed by scripts/setup.sh")
+    bare = os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if p != str(tools))
+    monkeypatch.setenv("PATH", bare)
+    for env in (reflex_env(), app_env(APPS["public"])):
+        assert env["REFLEX_USE_SYSTEM_BUN"] == "1"
+        assert shutil.which("bun", path=env["PATH"]) == str(tools / "bun")
+        assert env["REFLEX_TELEMETRY_ENABLED"] == "false"
