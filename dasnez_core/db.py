@@ -388,7 +388,7 @@ HAND_WRITTEN_INDEXES = frozenset(
         "ix_listing_public_category",
         "ix_listing_public_area",
         "ix_listing_public_institution",
-        "ix_listing_social_space_newest",
+        "ix_listing_social_space_public",
         # PostgreSQL only (migration 0023): a published listing's checked columns by id.
         "ix_listing_public_id",
         # SQLite only (migration 0010): its stand-in for ix_listing_dashboard's INCLUDE.

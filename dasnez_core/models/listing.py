@@ -30,6 +30,7 @@ class ListingStatus(StrEnum):
 
 
 _PUBLISHED = text("status = 'published'")
+_LINK_PUBLISHED = text("listing_status = 'published'")
 
 
 class Listing(SQLModel, table=True):
@@ -206,18 +207,28 @@ class ListingReport(SQLModel, table=True):
 class ListingSocialSpace(SQLModel, table=True):
     """Link of a listing to social spaces; the key leads with the space (PERF-NOTES).
 
-    `listing_created_at` repeats the listing's creation time (which never changes), so a
-    space's newest listings are read in order from the links alone
-    (`ix_listing_social_space_newest`) instead of joining the Kommune's whole listing index.
+    A link repeats what a space's search filters its listing by: the creation time (which
+    never changes), and status, expiry, kind, exchange, category and place, copied from
+    the listing by triggers in the database (migration 0024) whatever writes the rows. A
+    space's search then reads its published links in order from one index
+    (`ix_listing_social_space_public`) without looking up each listing.
     """
 
     __tablename__ = "listing_social_space"
     __table_args__ = (
         Index(
-            "ix_listing_social_space_newest",
+            "ix_listing_social_space_public",
             "social_space_id",
             text("listing_created_at DESC"),
             text("listing_id DESC"),
+            "listing_expires_at",
+            "listing_kind",
+            "listing_exchange_id",
+            "listing_category_id",
+            "listing_district_id",
+            "listing_area_id",
+            postgresql_where=_LINK_PUBLISHED,
+            sqlite_where=_LINK_PUBLISHED,
         ),
     )
 
@@ -229,3 +240,11 @@ class ListingSocialSpace(SQLModel, table=True):
     )
     # The listing's creation time, filled on flush (dasnez_core.models.tenancy) when None.
     listing_created_at: datetime | None = Field(default=None, nullable=False)
+    # Copies of the listing's columns, written by the database's triggers only (0024).
+    listing_status: str | None = Field(default=None, max_length=20)
+    listing_expires_at: datetime | None = None
+    listing_kind: str | None = Field(default=None, max_length=10)
+    listing_exchange_id: int | None = None
+    listing_category_id: int | None = None
+    listing_area_id: int | None = None
+    listing_district_id: int | None = None

@@ -309,16 +309,6 @@ class _Shape:
         )
 
     @property
-    def walks_space_links(self) -> bool:
-        """The space's links are read newest first, each checked against its listing
-        (_plan): only when no filter with its own index narrows the listings further."""
-        return (
-            self.space
-            and self.sort != "expiry"
-            and not (self.category or self.district or self.village)
-        )
-
-    @property
     def word_alone(self) -> bool:
         """The ids come from the full-text index alone: the Kommune's condition is left to
         the stored words (migration 0022) and to the cards."""
@@ -417,14 +407,22 @@ class _Plan:
     sorts_matches: str = ""
     # One plan for all values (_Shape.planned_alike).
     generic: bool = False
+    # Whether `ids` reads the listing table (a social space's read its links alone).
+    listing_joined: bool = True
 
     def with_conditions(self, extra: tuple[Any, ...]) -> _Plan:
         """This plan with conditions that are not part of the shape (built per call)."""
+        ids, count_ids = self.ids, self.count_ids
+        if not self.listing_joined:
+            # The conditions read the listing: joined to the links, never a cross product.
+            on = col(Listing.id) == ListingSocialSpace.listing_id
+            ids, count_ids = ids.join(Listing, on), count_ids.join(Listing, on)
         return replace(
             self,
-            ids=self.ids.where(*extra),
-            count_ids=self.count_ids.where(*extra),
+            ids=ids.where(*extra),
+            count_ids=count_ids.where(*extra),
             generic=False,  # run through `execute`, planned for their values
+            listing_joined=True,
         )
 
     @cached_property
@@ -509,13 +507,13 @@ def _plan(shape: _Shape) -> _Plan:
     order = newest
     if shape.sort == "expiry":
         order = (col(Listing.expires_at).asc(), col(Listing.id).asc())
-        if shape.dialect == "sqlite" and (shape.village or shape.space):
+        if shape.dialect == "sqlite" and shape.village:
             # SQLite walked the Kommune's expiry index for this order, checking each
             # listing against the filter: unbounded when few match (an exchange in a
             # village at 1M listings: 58.6 ms). The unary `+` keeps the order from any
-            # index, so the village's or space's few thousand listings are read and
-            # sorted (2.7 ms). A district or category holds too many to sort (a district
-            # of 16,000: 174 ms); the walk finds theirs soon.
+            # index, so the village's few thousand listings are read and sorted (2.7 ms).
+            # A district or category holds too many to sort (a district of 16,000:
+            # 174 ms); the walk finds theirs soon. (A space's are read from its links.)
             order = (literal_column("+listing.expires_at"), literal_column("+listing.id"))
     # Blocked authors' listings are suspended when they are blocked (and only approved
     # people publish), so neither the page's ids nor the count need the authors' table.
@@ -532,29 +530,19 @@ def _plan(shape: _Shape) -> _Plan:
         count_ids = ids.order_by(None)
     on_cards: tuple[Any, ...] = (_AUTHOR_APPROVED, in_kommune)
     space = bindparam("space_id", type_=Integer)
-    if shape.walks_space_links:
-        # The space's newest links in the order of their own index (migration 0021), each
-        # checked against its listing: only that space's links are read, not the Kommune's
-        # whole listing index. The space is one of this Kommune's (master data), so its
-        # links are too; the Kommune's condition stays on the cards only, because with it
-        # here PostgreSQL goes back to intersecting the Kommune's index.
-        # With a category, district or village beside the space, that filter's index (led
-        # by the Kommune) is read instead and its ids are matched with the space's links
-        # (the branch below): a walk would look up every link's listing to find the few
-        # that match (1M listings, a space of 5,600 links and a category: 13 -> 1.6 ms
-        # for the count; with a village too, 10.7 -> 0.9 ms).
-        link = ListingSocialSpace
-        ids = (
-            sa_select(col(link.listing_id))
-            .join(Listing, col(Listing.id) == link.listing_id)
-            .where(
-                col(link.social_space_id) == space,
-                *(c for c in conditions if c is not in_kommune),
-            )
-            .order_by(col(link.listing_created_at).desc(), col(link.listing_id).desc())
-        )
-        count_ids = ids
+    listing_joined = True
+    if shape.space and shape.text != "alone":
+        # The space's published links, in the page's order, from their own index (migration
+        # 0024): each link repeats the columns its listing is filtered by, so neither the
+        # page nor the count looks up a listing, except to check a word (a frequent one,
+        # walked: search_public) or an institution. The space is one of this Kommune's
+        # (master data), so its links are too; the Kommune's condition stays on the cards.
+        # (Before 0024 each link's listing was looked up: the capped count of the largest
+        # space at 1M listings read 1,301 listings, 4.1 ms; now 0.6.)
+        ids, count_ids = _space_links(shape, space)
+        listing_joined = bool(shape.text or shape.institutions_only)
     elif shape.space:
+        # A rare word's few listings, each checked for the space (its links by their key).
         in_space = col(Listing.id).in_(
             sa_select(col(ListingSocialSpace.listing_id)).where(
                 col(ListingSocialSpace.social_space_id) == space
@@ -563,7 +551,47 @@ def _plan(shape: _Shape) -> _Plan:
         ids, count_ids = ids.where(in_space), count_ids.where(in_space)
     sorted_first = shape.text == "sorted" and shape.dialect == "postgresql"
     sorts_matches = shape.sort if sorted_first else ""
-    return _Plan(ids, count_ids, on_cards, order, sorts_matches, shape.planned_alike)
+    return _Plan(
+        ids, count_ids, on_cards, order, sorts_matches, shape.planned_alike, listing_joined
+    )
+
+
+# A link of a published listing (the condition of ix_listing_social_space_public).
+_LINK_PUBLISHED = text(f"listing_social_space.listing_status = '{ListingStatus.PUBLISHED.value}'")
+
+
+def _space_links(shape: _Shape, space: Any) -> tuple[Select[Any], Select[Any]]:
+    """The ids of a space's matching listings in the page's order, and the same to count,
+    read from the space's links (migration 0024); the listing is joined only for a word
+    or an institution."""
+    link = ListingSocialSpace
+    conditions: list[Any] = [
+        col(link.social_space_id) == space,
+        _LINK_PUBLISHED,
+        col(link.listing_expires_at) > bindparam("now", type_=DateTime),
+    ]
+    copied = (
+        (shape.exchange, link.listing_exchange_id, "exchange_id", Integer),
+        (shape.kind, link.listing_kind, "kind", String),
+        (shape.category, link.listing_category_id, "category_id", Integer),
+        (shape.district, link.listing_district_id, "area_id", Integer),
+        (shape.village, link.listing_area_id, "area_id", Integer),
+    )
+    for used, column, name, type_ in copied:
+        if used:
+            conditions.append(col(column) == bindparam(name, type_=type_))
+    if shape.sort == "expiry":
+        order = (col(link.listing_expires_at).asc(), col(link.listing_id).asc())
+    else:
+        order = (col(link.listing_created_at).desc(), col(link.listing_id).desc())
+    ids = sa_select(col(link.listing_id)).where(*conditions)
+    if shape.text or shape.institutions_only:
+        ids = ids.join(Listing, col(Listing.id) == link.listing_id)
+    if shape.institutions_only:
+        ids = ids.where(col(Listing.institution_id).is_not(None))
+    if shape.text:
+        ids = ids.where(_text_condition(shape.dialect, walk=shape.text == "walk"))
+    return ids.order_by(*order), ids
 
 
 def _sorted_ids(ids: Select[Any], sort: str) -> Select[Any]:

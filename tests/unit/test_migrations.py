@@ -20,7 +20,7 @@ HAND_WRITTEN = {
     "ix_listing_public_expiry",
     "ix_listing_public_category",
     "ix_listing_public_area",
-    "ix_listing_social_space_newest",
+    "ix_listing_social_space_public",
 }
 
 
@@ -114,7 +114,7 @@ def test_performance_objects_exist() -> None:
                     "created_at",
                 ]
             links = {ix["name"]: ix for ix in inspect(conn).get_indexes("listing_social_space")}
-            assert links["ix_listing_social_space_newest"]["column_names"][0] == "social_space_id"
+            assert links["ix_listing_social_space_public"]["column_names"][0] == "social_space_id"
         engine.dispose()
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import warnings
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import event
-from sqlmodel import Session, func, select
+from sqlalchemy.exc import SAWarning
+from sqlmodel import Session, col, func, select, update
 
 from dasnez_app.routes import parse_search as parse_filters
 from dasnez_app.routes import search_query
@@ -345,6 +348,112 @@ def test_a_listing_posted_after_midnight_in_germany_shows_that_day(db: Session, 
     assert [(c.id, c.created_at, c.expires_on) for c in found.cards] == [
         (summer.id, "01.07.2026", "01.07.2099")
     ]
+
+
+_COPIED = {
+    "listing_status": "status",
+    "listing_expires_at": "expires_at",
+    "listing_kind": "kind",
+    "listing_exchange_id": "exchange_id",
+    "listing_category_id": "category_id",
+    "listing_area_id": "area_id",
+    "listing_district_id": "district_id",
+}
+
+
+def _links_match_their_listings(db: Session) -> None:
+    db.expire_all()
+    links = db.exec(select(ListingSocialSpace, Listing).join(Listing)).all()
+    assert links
+    for link, listing in links:
+        for copy, own in _COPIED.items():
+            assert getattr(link, copy) == getattr(listing, own), (copy, listing.id)
+
+
+def test_a_space_link_follows_every_change_of_its_listing(db: Session, town: dict) -> None:
+    """A space's search reads its links alone (migration 0024): the database copies the
+    filtered columns to the links on every write, by the service, in bulk or by hand."""
+    admin = f.user(db, town["here"], "admin@example.org", roles=(Role.KOMMUNE_ADMIN,))
+    actor = f.actor(db, town["maria"])
+    here, parish = town["here"].id, town["parish"].id
+    _links_match_their_listings(db)
+    visits = db.get(Listing, town["ids"]["visit"])
+    assert visits is not None
+
+    def in_parish(**filters: Any) -> list[str]:
+        return _titles(db, town, space=parish, **filters)
+
+    # An edit: another kind, category (of another exchange) and village.
+    lid = _post(db, town, "Laub harken", "Laub harken im Herbst.", town["hagen"], spaces=(parish,))
+    assert "Laub harken" in in_parish(kind="offer", area=town["hagen"].id)
+    update_listing(
+        db,
+        actor,
+        here,
+        lid,
+        ListingDraft(
+            kind="request",
+            exchange_id=None,
+            category_id=visits.category_id,
+            title="Laub harken",
+            body="Laub harken im Herbst.",
+            area_id=town["heide"].id,
+            social_space_ids=(parish,),
+        ),
+        publish=True,
+    )
+    _links_match_their_listings(db)
+    assert "Laub harken" not in in_parish(kind="offer") + in_parish(area=town["hagen"].id)
+    assert "Laub harken" not in in_parish(exchange="taschengeld")
+    assert in_parish(
+        exchange="zeitspende", kind="request", category=visits.category_id, area=town["boke"].id
+    ) == ["Laub harken"]
+    assert in_parish(area=town["heide"].id, sort="expiry")[:1] == ["Rasen mähen in der Heide"]
+    # Closed by its author.
+    close_listing(db, actor, here, lid)
+    _links_match_their_listings(db)
+    assert "Laub harken" not in in_parish()
+    # Blocking the author suspends every listing in one statement; unblocking restores them.
+    block_user(db, f.actor(db, admin), here, town["maria"].id, "Beleidigungen")
+    _links_match_their_listings(db)
+    page = search_public(db, here, SearchFilters(space=parish))
+    assert (page.cards, page.total) == ([], 0)
+    unblock_user(db, f.actor(db, admin), here, town["maria"].id, "Geklärt im Gespräch")
+    _links_match_their_listings(db)
+    assert in_parish() == ["Besuche bei Senioren", "Rasen mähen in der Heide"]
+    # Expired by hand (a bulk UPDATE, as a job would): gone from the space at once.
+    db.execute(
+        update(Listing)
+        .where(col(Listing.id) == town["ids"]["mow"])
+        .values(expires_at=datetime.now(UTC) - timedelta(days=1))
+    )
+    db.commit()
+    _links_match_their_listings(db)
+    assert in_parish() == ["Besuche bei Senioren"]
+    assert search_public(db, here, SearchFilters(space=parish, kind="request")).total == 0
+
+
+def test_conditions_beside_a_space_read_the_listing_not_a_cross_product(
+    db: Session, town: dict
+) -> None:
+    """A condition that is not part of a search's shape (published after a moment: the
+    mails of saved searches) joins the space's links to their listings."""
+    here, parish = town["here"].id, town["parish"].id
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    lid = _post(db, town, "Zaun streichen", "Zaun streichen.", town["hagen"], spaces=(parish,))
+    db.execute(update(Listing).where(col(Listing.id) == lid).values(published_at=later))
+    db.commit()
+    after = later - timedelta(seconds=0.5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SAWarning)  # SQLAlchemy's "cartesian product"
+        for sort, page in itertools.product(("newest", "expiry"), (1, 3)):
+            # Page 3 lies beyond the end: the count is read on its own.
+            found = search_public(
+                db, here, SearchFilters(space=parish, published_after=after, sort=sort, page=page)
+            )
+            assert [c.title for c in found.cards] == ["Zaun streichen"]
+            assert (found.total, found.page) == (1, 1)
+            assert search_public(db, here, SearchFilters(space=parish, sort=sort)).total == 3
 
 
 def test_a_social_space_pages_and_counts_through_its_links(db: Session, town: dict) -> None:
