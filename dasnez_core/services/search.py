@@ -291,22 +291,30 @@ class _Shape:
     def planned_alike(self) -> bool:
         """PostgreSQL's best plan is the same for every Kommune and value: the Kommune's
         listings (either order), or one category's, district's or village's newest, walked
-        in order on an index led by the Kommune. Such a shape keeps one generic plan
-        (DriverStatement's `generic`): 0.4-0.6 ms of planning saved per search. Not so an
-        exchange or a kind (few values of very different sizes), a social space, full
-        text, two filters together, or a filter sorted by expiry (no index holds both: the
-        generic plan sorts the filter's listings, the custom one walks the Kommune's expiry
-        index for a large filter): measured at 1M listings, their generic plans were up to
-        10 ms slower for some values (a kind in the largest Kommune 1.5 -> 7.3 ms; a space
-        by expiry 15 -> 25 ms; its largest district by expiry 1.3 -> 2.7 ms)."""
+        in order on an index led by the Kommune; or a social space's listings without a
+        word, whatever else is filtered and in either order, read from the one index of
+        its links (migration 0024; at 1M listings the same plan for its largest space and
+        a small one). Such a shape keeps one generic plan (DriverStatement's `generic`):
+        0.4-1 ms of planning saved per search. Not so an exchange or a kind (few values of
+        very different sizes), full text, two filters together, or a filter sorted by
+        expiry (no index holds both: the generic plan sorts the filter's listings, the
+        custom one walks the Kommune's expiry index for a large filter): measured at 1M
+        listings, their generic plans were up to 10 ms slower for some values (a kind in
+        the largest Kommune 1.5 -> 7.3 ms; its largest district by expiry 1.3 -> 2.7 ms)."""
+        if self.dialect != "postgresql" or self.text or self.institutions_only:
+            return False
+        if self.space:
+            return True
         narrowing = int(self.category) + int(self.district) + int(self.village)
-        return (
-            self.dialect == "postgresql"
-            and (narrowing == 0 or (narrowing == 1 and self.sort == "newest"))
-            and not (
-                self.exchange or self.kind or self.space or self.text or self.institutions_only
-            )
+        return (narrowing == 0 or (narrowing == 1 and self.sort == "newest")) and not (
+            self.exchange or self.kind
         )
+
+    @property
+    def reads_space_links(self) -> bool:
+        """The ids come from the space's links (_space_links): for every search in a space
+        but a rare word's, which is read from the full-text index."""
+        return self.space and self.text != "alone"
 
     @property
     def word_alone(self) -> bool:
@@ -531,7 +539,7 @@ def _plan(shape: _Shape) -> _Plan:
     on_cards: tuple[Any, ...] = (_AUTHOR_APPROVED, in_kommune)
     space = bindparam("space_id", type_=Integer)
     listing_joined = True
-    if shape.space and shape.text != "alone":
+    if shape.reads_space_links:
         # The space's published links, in the page's order, from their own index (migration
         # 0024): each link repeats the columns its listing is filtered by, so neither the
         # page nor the count looks up a listing, except to check a word (a frequent one,

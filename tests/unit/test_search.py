@@ -853,10 +853,11 @@ def test_a_driver_error_is_sqlalchemys(db: Session) -> None:
 def test_a_shape_planned_alike_keeps_one_generic_plan_on_postgresql(
     db: Session, town: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A Kommune's newest listings, or one category's, district's or village's, keep one
-    generic plan on PostgreSQL (dasnez_core.db._run_generic); every other shape is planned
-    for its values. The cards are the same either way, and the connection is back to
-    custom plans afterwards, also after a failed statement and inside a transaction."""
+    """A Kommune's newest listings, or one category's, district's or village's, or a
+    social space's without a word (read from its links), keep one generic plan on
+    PostgreSQL (dasnez_core.db._run_generic); every other shape is planned for its values.
+    The cards are the same either way, and the connection is back to custom plans
+    afterwards, also after a failed statement and inside a transaction."""
     from sqlalchemy import column, exc, table, text
     from sqlalchemy import select as sa_select
 
@@ -867,10 +868,15 @@ def test_a_shape_planned_alike_keeps_one_generic_plan_on_postgresql(
     postgres = _Shape("postgresql")
     assert postgres.planned_alike and replace(postgres, category=True).planned_alike
     assert replace(postgres, sort="expiry").planned_alike
+    in_space = replace(postgres, space=True)
+    assert in_space.planned_alike and replace(in_space, sort="expiry", kind=True).planned_alike
+    assert replace(in_space, exchange=True, village=True).planned_alike
     for other in (
         {"exchange": True},
         {"kind": True},
-        {"space": True},
+        {"space": True, "text": "walk"},
+        {"space": True, "text": "alone"},
+        {"space": True, "institutions_only": True},
         {"text": "indexed"},
         {"institutions_only": True},
         {"category": True, "district": True},
@@ -882,7 +888,8 @@ def test_a_shape_planned_alike_keeps_one_generic_plan_on_postgresql(
         return
 
     for i in range(25):
-        _post(db, town, f"Rasen {i}", "Ich mähe gern.", town["heide"] if i % 2 else town["boke"])
+        place = town["heide"] if i % 2 else town["boke"]
+        _post(db, town, f"Rasen {i}", "Ich mähe gern.", place, spaces=(town["parish"].id,))
     db.commit()
     # Fresh connections: psycopg's prepared statements and their plans belong to one
     # connection, and earlier tests ran some of these statements.
@@ -893,6 +900,7 @@ def test_a_shape_planned_alike_keeps_one_generic_plan_on_postgresql(
         {"area": town["boke"].id},
         {"area": town["heide"].id},
         {"category": town["garden"].id, "page": 2},
+        {"space": town["parish"].id, "kind": "offer"},
         {"q": "rasen"},
     ]
 
@@ -926,11 +934,11 @@ def test_a_shape_planned_alike_keeps_one_generic_plan_on_postgresql(
                 reading.connection().connection.cursor(), "SELECT %(n)s", {"n": object()}
             )
         assert mode(reading.connection()) == "force_custom_plan"
-    # Newest, the district, the village and the category: generic plans only, made once
-    # and kept (a new one only when the table's statistics change); full text is planned
-    # for its values every time (its best plan depends on the word).
+    # Newest, the district, the village, the category and the space: generic plans only,
+    # made once and kept (a new one only when the table's statistics change); full text is
+    # planned for its values every time (its best plan depends on the word).
     generic = {statement: plans for statement, plans in planned.items() if plans[0]}
-    assert len(generic) == 4 and all(custom == 0 for _g, custom in generic.values()), planned
+    assert len(generic) == 5 and all(custom == 0 for _g, custom in generic.values()), planned
     words = [plans for statement, plans in planned.items() if "tsv" in statement]
     assert words and all(generic == 0 and custom >= 2 for generic, custom in words), planned
     # Inside a transaction the statement is planned for its values, as any other.
@@ -942,3 +950,4 @@ def test_a_shape_planned_alike_keeps_one_generic_plan_on_postgresql(
     assert in_transaction == through_execute
     assert all(page.cards for page in through_execute)
     assert through_execute[3].page == 2 and through_execute[0].total >= 25
+    assert through_execute[4].total >= 25  # the space's, counted from its links
