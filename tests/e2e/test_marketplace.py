@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from dasnez_app.pages.my_listings import MyListingsState
 from dasnez_core.db import session_scope
-from dasnez_core.models import Kommune, Listing, ListingReport, User
+from dasnez_core.models import Kommune, Listing, ListingReport, SocialSpace, User
 from dasnez_core.seed import DEMO_PASSWORD
 from dasnez_core.services.moderation import block_user, unblock_user
 from dasnez_core.services.search import SearchFilters, search_public
@@ -113,6 +113,7 @@ def test_own_listing_lifecycle(apps: Apps, page: Page) -> None:
     page.get_by_label("Beschreibung").fill("Ich reche Ihr Laub, gern auch mehrmals.")
     page.get_by_label("Ortsteil").select_option(label="Boke")
     page.get_by_label(re.compile("Taschengeld pro Stunde")).fill("7,50")
+    page.get_by_label("Kindergarten St. Marien").check()
     page.get_by_role("button", name="Als Entwurf speichern").click()
     expect(page.get_by_role("status")).to_contain_text("Entwurf ist gespeichert")
     open_menu(page)
@@ -129,15 +130,35 @@ def test_own_listing_lifecycle(apps: Apps, page: Page) -> None:
     expect(page.get_by_role("link", name="Laub rechen im Herbst und Winter")).to_be_visible()
     page.get_by_role("link", name="Laub rechen im Herbst und Winter").click()
     expect(page.get_by_text("7,50 €")).to_be_visible()
+    # Its social space shows it, read from the space's links, which follow every change of
+    # the listing (migration 0024): renewed it stays, closed it is gone at once.
+    with session_scope() as db:
+        space = db.exec(
+            select(SocialSpace)
+            .join(Kommune, Kommune.id == SocialSpace.kommune_id)  # type: ignore[arg-type]
+            .where(Kommune.slug == "delbrueck", SocialSpace.name == "Kindergarten St. Marien")
+        ).one()
+    in_space = f"{apps.public}/k/delbrueck/eintraege?sozialraum={space.id}"
+    titles = page.get_by_test_id("listing-card").get_by_role("heading")
+    page.goto(in_space)
+    expect(titles.filter(has_text="Laub rechen im Herbst und Winter")).to_have_count(1)
+    expect(titles.filter(has_text="Vorlesen im Kindergarten")).to_have_count(1)
     page.goto(apps.public + "/meine-eintraege")
     card = page.locator("div.rt-Card").filter(has_text="Laub rechen im Herbst und Winter")
     card.get_by_role("button", name="Verlängern").click()
     expect(page.get_by_role("status")).to_contain_text("verlängert bis")
+    page.goto(in_space)
+    expect(titles.filter(has_text="Laub rechen im Herbst und Winter")).to_have_count(1)
+    page.goto(apps.public + "/meine-eintraege")
+    card = page.locator("div.rt-Card").filter(has_text="Laub rechen im Herbst und Winter")
     card.get_by_role("button", name="Schließen").click()
     expect(page.get_by_role("status")).to_contain_text("geschlossen")
     expect(card).to_contain_text("Geschlossen")
     page.goto(apps.public + "/k/delbrueck/eintraege?q=Laub")
     expect(page.get_by_text("0 Einträge gefunden")).to_be_visible()
+    page.goto(in_space)
+    expect(titles.filter(has_text="Vorlesen im Kindergarten")).to_have_count(1)
+    expect(titles.filter(has_text="Laub rechen im Herbst und Winter")).to_have_count(0)
     page.goto(apps.public + "/meine-eintraege")
     card = page.locator("div.rt-Card").filter(has_text="Laub rechen im Herbst und Winter")
     card.get_by_role("button", name="Löschen").click()
