@@ -50,21 +50,26 @@ _LINKS = ", ".join(COPIED)
 _LISTING = ", ".join(COPIED.values())
 _SET_FROM_NEW = ", ".join(f"{link} = NEW.{own}" for link, own in COPIED.items())
 
+# Functions replaced and triggers dropped first: a backup from before 0024 restored with
+# `pg_restore --clean` (dasnez_core.cli restore) drops the tables and their triggers but not
+# the functions, and this migration then runs again.
 _POSTGRESQL = [
-    f"""CREATE FUNCTION listing_social_space_fill() RETURNS trigger LANGUAGE plpgsql AS $$
+    f"""CREATE OR REPLACE FUNCTION listing_social_space_fill() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         SELECT {_LISTING} INTO {", ".join(f"NEW.{link}" for link in COPIED)}
         FROM listing WHERE listing.id = NEW.listing_id;
         RETURN NEW;
     END $$""",
+    "DROP TRIGGER IF EXISTS listing_social_space_fill ON listing_social_space",
     """CREATE TRIGGER listing_social_space_fill
     BEFORE INSERT OR UPDATE OF listing_id ON listing_social_space
     FOR EACH ROW EXECUTE FUNCTION listing_social_space_fill()""",
-    f"""CREATE FUNCTION listing_social_space_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+    f"""CREATE OR REPLACE FUNCTION listing_social_space_follow() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         UPDATE listing_social_space SET {_SET_FROM_NEW} WHERE listing_id = NEW.id;
         RETURN NULL;
     END $$""",
+    "DROP TRIGGER IF EXISTS listing_social_space_follow ON listing",
     f"""CREATE TRIGGER listing_social_space_follow
     AFTER UPDATE OF {_LISTING} ON listing
     FOR EACH ROW WHEN ({" OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in COPIED.values())})
@@ -77,11 +82,13 @@ _POSTGRESQL_DOWN = [
     "DROP FUNCTION IF EXISTS listing_social_space_fill()",
 ]
 _SQLITE = [
+    "DROP TRIGGER IF EXISTS listing_social_space_fill",
     f"""CREATE TRIGGER listing_social_space_fill AFTER INSERT ON listing_social_space BEGIN
         UPDATE listing_social_space SET ({_LINKS}) = (
             SELECT {_LISTING} FROM listing WHERE listing.id = NEW.listing_id)
         WHERE social_space_id = NEW.social_space_id AND listing_id = NEW.listing_id;
     END""",
+    "DROP TRIGGER IF EXISTS listing_social_space_follow",
     f"""CREATE TRIGGER listing_social_space_follow AFTER UPDATE OF {_LISTING} ON listing
     WHEN {" OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in COPIED.values())} BEGIN
         UPDATE listing_social_space SET {_SET_FROM_NEW} WHERE listing_id = NEW.id;

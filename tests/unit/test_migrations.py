@@ -184,3 +184,34 @@ def test_upgrade_keeps_existing_data() -> None:
             assert [c.title for c in page.cards] == ["Alte Leiter"]
             assert [k.name for k in list_kommunen(db, "ALTSTÄDT")] == ["Altstadt"]
         engine.dispose()
+
+
+def test_0024_runs_again_over_the_trigger_functions_a_restore_leaves() -> None:
+    """PostgreSQL: `pg_restore --clean` of a backup taken before 0024 (dasnez_core.cli
+    restore) drops the tables and their triggers but keeps the trigger functions, and
+    the migration then runs again: it replaces them."""
+    with fresh_database() as url:
+        cfg = alembic_config(url)
+        command.upgrade(cfg, "head")
+        engine = make_engine(url)
+        if engine.dialect.name != "postgresql":
+            engine.dispose()
+            return
+        functions = text(
+            "SELECT pg_get_functiondef(p.oid) FROM pg_proc p"
+            " WHERE p.proname LIKE 'listing_social_space_%'"
+        )
+        with engine.connect() as conn:
+            kept = list(conn.execute(functions).scalars())
+        assert len(kept) == 2
+        command.downgrade(cfg, "0023_public_ids")
+        with engine.begin() as conn:
+            for definition in kept:  # what the restore leaves behind
+                conn.execute(text(definition))
+        command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            triggers = conn.execute(
+                text("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'listing_social_space_%'")
+            ).scalars()
+            assert sorted(triggers) == ["listing_social_space_fill", "listing_social_space_follow"]
+        engine.dispose()
