@@ -545,8 +545,7 @@ def _plan(shape: _Shape) -> _Plan:
         # (master data), so its links are too; the Kommune's condition stays on the cards.
         # (Before 0024 each link's listing was looked up: the capped count of the largest
         # space at 1M listings read 1,301 listings, 4.1 ms; now 0.6.)
-        ids, count_ids = _space_links(shape, space)
-        listing_joined = bool(shape.text or shape.institutions_only)
+        ids, count_ids, listing_joined = _space_links(shape, space)
         # The cards check their listing's own status and expiry too: a link whose copy
         # were ever out of date could hide a listing, never show one that is not public.
         on_cards = (*on_cards, *public_now)
@@ -569,10 +568,10 @@ def _plan(shape: _Shape) -> _Plan:
 _LINK_PUBLISHED = text(f"listing_social_space.listing_status = '{ListingStatus.PUBLISHED.value}'")
 
 
-def _space_links(shape: _Shape, space: Any) -> tuple[Select[Any], Select[Any]]:
-    """The ids of a space's matching listings in the page's order, and the same to count,
-    read from the space's links (migration 0024); the listing is joined only for a word
-    or an institution."""
+def _space_links(shape: _Shape, space: Any) -> tuple[Select[Any], Select[Any], bool]:
+    """The ids of a space's matching listings in the page's order, the same to count, and
+    whether they join the listing, read from the space's links (migration 0024); the
+    listing is joined only for a word or an institution."""
     link = ListingSocialSpace
     conditions: list[Any] = [
         col(link.social_space_id) == space,
@@ -594,13 +593,14 @@ def _space_links(shape: _Shape, space: Any) -> tuple[Select[Any], Select[Any]]:
     else:
         order = (col(link.listing_created_at).desc(), col(link.listing_id).desc())
     ids = sa_select(col(link.listing_id)).where(*conditions)
-    if shape.text or shape.institutions_only:
+    joined = bool(shape.text or shape.institutions_only)
+    if joined:
         ids = ids.join(Listing, col(Listing.id) == link.listing_id)
     if shape.institutions_only:
         ids = ids.where(col(Listing.institution_id).is_not(None))
     if shape.text:
         ids = ids.where(_text_condition(shape.dialect, walk=shape.text == "walk"))
-    return ids.order_by(*order), ids
+    return ids.order_by(*order), ids, joined
 
 
 def _sorted_ids(ids: Select[Any], sort: str) -> Select[Any]:
