@@ -642,6 +642,49 @@ def test_indexed_words_carry_their_kommune(db: Session) -> None:
     assert db.execute(sql(match), {"doc": "k11xras k11xmah", "q": one}).scalar() is False
 
 
+def test_sqlite_indexes_each_word_with_its_kommune(db: Session, town: dict) -> None:
+    """SQLite's FTS5 index holds each word as k<kommune>x<word> (migration 0025), as
+    PostgreSQL does: a prefix typed in Kommune 1 cannot reach Kommune 11's words, and the
+    index follows a listing's edit and deletion (its triggers remove the words they wrote)."""
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("SQLite's FTS5 index")
+    from sqlalchemy import text as sql
+
+    from dasnez_core.services.search import _text_value
+
+    assert _text_value("sqlite", 1, "Rasen mä", prefix_last=True) == '"k1xras" "k1xma"*'
+    here = town["here"].id
+    lid = _post(db, town, "Dachrinne reinigen", "Laub aus der Regenrinne", town["heide"])
+    db.commit()
+
+    def matches(query: str) -> list[int]:
+        found = sql("SELECT rowid FROM listing_fts WHERE listing_fts MATCH :q")
+        return sorted(db.execute(found, {"q": query}).scalars())
+
+    assert matches(f'"k{here}xdachrinn"') == [lid]
+    assert matches(f'"k{here}xdach"*') == [lid]
+    assert matches('"dachrinn"') == []  # no word without its Kommune
+    assert matches(f'"k{here}1xdach"*') == []  # Kommune 11 is not Kommune 1
+    assert _titles(db, town, q="Dachrinne") == ["Dachrinne reinigen"]
+
+    draft = ListingDraft(
+        kind="offer",
+        exchange_id=None,
+        category_id=town["garden"].id,
+        title="Fenster putzen",
+        body="Innen und außen",
+        area_id=town["heide"].id,
+    )
+    update_listing(db, f.actor(db, town["maria"]), here, lid, draft, publish=True)
+    db.commit()
+    assert matches(f'"k{here}xdach"*') == [] and matches(f'"k{here}xfenst"') == [lid]
+    listing = db.get(Listing, lid)
+    db.delete(listing)
+    db.commit()
+    assert matches(f'"k{here}xfenst"') == []
+    db.execute(sql("INSERT INTO listing_fts(listing_fts, rank) VALUES ('integrity-check', 0)"))
+
+
 def test_a_category_of_another_exchange_finds_nothing_without_asking_the_database(
     db: Session, town: dict
 ) -> None:
@@ -711,9 +754,11 @@ def test_a_word_beside_a_narrower_filter_is_read_by_how_often_it_occurs(
     monkeypatch.setattr(search, "WALK_WITHIN", 0)
     walked = pages(filters)
     walk = "coalesce(listing.tsv" if engine.dialect.name == "postgresql" else "listing.id +"
-    # A frequent word: counted first beside the filter, then the page walked.
+    # A frequent word: counted first beside the filter, then the page walked. SQLite counts
+    # it by walking the category's own index too (_counts_by_walking).
     assert len(walked) == 2 and "count(" in walked[0] and "listing.category_id =" in walked[0]
     assert walk in walked[1] and "listing.category_id +" not in walked[1]
+    assert (walk in walked[0]) == (engine.dialect.name == "sqlite")
 
 
 def test_a_frequent_word_that_the_filter_does_not_hold_reads_no_page(
