@@ -258,6 +258,8 @@ class Tally:
     connected: int = 0
     hydrate_ms: list[float] = field(default_factory=list)
     event_ms: list[float] = field(default_factory=list)
+    # Each measured event's send time in seconds from the start of the measured time.
+    event_at: list[float] = field(default_factory=list)
     errors: int = 0
     timeouts: int = 0
     events_answered: int = 0
@@ -343,6 +345,7 @@ async def _tab(
             tally.events_answered += 1
             if sent_at >= measure_from:
                 tally.event_ms.append(elapsed)
+                tally.event_at.append(sent_at - measure_from)
             scenario.learn(update, known)
             await asyncio.sleep(rnd.uniform(0.5 * think, 1.5 * think))
     finally:
@@ -486,6 +489,18 @@ def _pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
+_SLICE = 10.0  # seconds
+
+
+def _by_slice(tally: Tally) -> str:
+    """Event p95 in each slice of the measured time: a tail left by the ramp's hydrates
+    shows in the first slices, a steady one in all."""
+    slices: dict[int, list[float]] = {}
+    for at, ms in zip(tally.event_at, tally.event_ms, strict=True):
+        slices.setdefault(int(at // _SLICE), []).append(ms)
+    return " ".join(f"{_pct(slices[k], 95):.0f}" for k in sorted(slices))
+
+
 def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
     # The events the server answered in the steady state: filter events, and hydrates of
     # late tabs if any.
@@ -504,6 +519,7 @@ def _report(label: str, tally: Tally, usage: ServerUsage, clients: int) -> str:
         f"p95 {_pct(tally.hydrate_ms, 95):.1f} ms",
         f"  event   n={len(tally.event_ms)}  p50 {_pct(tally.event_ms, 50):.1f} ms  "
         f"p95 {_pct(tally.event_ms, 95):.1f} ms  max {max(tally.event_ms, default=0):.1f} ms",
+        f"  event p95 by {_SLICE:.0f} s of the measured time: {_by_slice(tally)}",
         f"  server  CPU {usage.cores_busy():.2f} cores busy (steady state), "
         f"{per_event:.1f} ms per answered event  RSS peak {usage.rss_peak / 2**20:.0f} MiB",
         f"  local PostgreSQL CPU {database / elapsed:.2f} cores busy, "
