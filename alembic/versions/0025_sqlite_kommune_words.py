@@ -17,7 +17,7 @@ the id ends where the `x` stands.
 
 The index is contentless (it keeps no copy of the text); its triggers write the spelled
 words from the listing row (folding writes `search_text` as single-space-separated words).
-Rebuilding it at 1M listings took 5 s. PostgreSQL: unchanged.
+Rebuilding it at 1M listings took 5 s (the whole migration 6.7 s). PostgreSQL: unchanged.
 """
 
 from collections.abc import Sequence
