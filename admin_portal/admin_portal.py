@@ -46,6 +46,7 @@ from dasnez_ui.db_thread import run_handlers_off_loop
 from dasnez_ui.health_http import health_endpoint
 from dasnez_ui.http_headers import secure_http
 from dasnez_ui.interpreter import tune_interpreter
+from dasnez_ui.masterdata_refresh import check_master_data
 from dasnez_ui.outcome import backend_exception_handler
 from dasnez_ui.phone import use_phone_first
 from dasnez_ui.pwa import SHARE_IMAGE, private_app_tags
@@ -112,6 +113,8 @@ app = rx.App(
     ],
 )
 use_phone_first(app)
+# Each worker checks its cached master data off the request path.
+app.register_lifespan_task(check_master_data)
 for _entry in routes.PAGES:
     _page, _on_load = _VIEWS[_entry.route]
     app.add_page(

@@ -31,6 +31,7 @@ import random
 import sqlite3
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -704,16 +705,18 @@ def _record_statements(
     if engine.dialect.name == "postgresql":
         import psycopg
 
-        on = [False]
+        # The recording thread's id (0: off); the worker's background check of the master
+        # data runs in another thread and is not the service call's.
+        on = [0]
 
         class Recording(psycopg.Cursor):  # type: ignore[type-arg]
             def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
-                if on[0]:
+                if on[0] == threading.get_ident():
                     into.append((query, params))
                 return super().execute(query, params, **kwargs)
 
             def executemany(self, query: Any, params_seq: Any, **kwargs: Any) -> Any:
-                if on[0]:
+                if on[0] == threading.get_ident():
                     params_seq = list(params_seq)
                     into.append((query, params_seq))
                 return super().executemany(query, params_seq, **kwargs)
@@ -726,16 +729,19 @@ def _record_statements(
 
         @contextmanager
         def switch() -> Iterator[None]:
-            on[0] = True
+            on[0] = threading.get_ident()
             try:
                 yield
             finally:
-                on[0] = False
+                on[0] = 0
 
         return switch
 
+    recording = threading.get_ident()
+
     def capture(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
-        into.append((statement, parameters))
+        if threading.get_ident() == recording:
+            into.append((statement, parameters))
 
     @contextmanager
     def listening() -> Iterator[None]:
@@ -748,12 +754,33 @@ def _record_statements(
     return listening
 
 
+def _check_master_data_in_background() -> None:
+    """Check the cached master data every `ttl / 2` seconds in a thread of its own, as an
+    app worker does on its database pool (dasnez_ui.masterdata_refresh): the timed calls
+    find their Kommune's copy checked, as a worker's requests do."""
+    from dasnez_core.db import session_scope
+    from dasnez_core.services.masterdata_cache import process_cache
+
+    cache = process_cache()
+    if cache.ttl <= 0:
+        return
+
+    def check() -> None:
+        while True:
+            time.sleep(cache.ttl / 2)
+            with session_scope() as db:
+                cache.revalidate(db)
+
+    threading.Thread(target=check, name="master-data-check", daemon=True).start()
+
+
 def cmd_run(args: argparse.Namespace) -> None:
     os.environ["DASNEZ_DATABASE_URL"] = args.url
     from dasnez_core.db import get_engine, read_scope, session_scope
     from dasnez_ui.interpreter import tune_interpreter
 
     tune_interpreter()  # the collector and switch interval of the app processes
+    _check_master_data_in_background()  # as each app worker does (a lifespan task)
 
     engine = get_engine()
     rnd = random.Random(11)  # the cases' random filter values

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import UniqueConstraint, event
+from sqlalchemy import UniqueConstraint, event, inspect, select
 from sqlalchemy.orm import Session
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from dasnez_core.folding import fold
 from dasnez_core.models.base import utcnow
+from dasnez_core.models.institution import Institution, InstitutionAdmission
 
 
 class Kommune(SQLModel, table=True):
@@ -166,9 +167,37 @@ class Sponsor(SQLModel, table=True):
     position: int = Field(default=0)
 
 
-_MASTER_ROWS = (Area, Category, Exchange, SocialSpace)
+# The rows of a Kommune's master data; an institution's admission too (the networks the
+# Kommune's pages list are cached with it: dasnez_core.services.masterdata_cache).
+_MASTER_ROWS = (Area, Category, Exchange, SocialSpace, InstitutionAdmission)
+# What the cached networks show of an institution: a change of one of these touches every
+# Kommune that admitted it.
+_NETWORK_SHOWN = ("name", "handle", "kind")
 # Session.info key: the Kommunen whose master data the open transaction changed.
 MASTER_TOUCHED = "dasnez_master_touched"
+
+
+def _admitting(session: Session) -> set[int]:
+    """The Kommunen that admitted an institution this flush renames or deletes."""
+    changed = [
+        row.id
+        for row in (*session.dirty, *session.deleted)
+        if isinstance(row, Institution)
+        and row.id is not None
+        and (
+            row in session.deleted
+            or any(inspect(row).attrs[name].history.has_changes() for name in _NETWORK_SHOWN)
+        )
+    ]
+    if not changed:
+        return set()
+    with session.no_autoflush:
+        rows = session.execute(
+            select(col(InstitutionAdmission.kommune_id)).where(
+                col(InstitutionAdmission.institution_id).in_(changed)
+            )
+        )
+        return {kommune_id for (kommune_id,) in rows}
 
 
 @event.listens_for(Session, "before_flush")
@@ -189,6 +218,7 @@ def _bump_master_version(session: Session, _context: object, _instances: object)
     for row in session.new:
         if isinstance(row, _MASTER_ROWS) and row.kommune_id is not None:
             touched.add(row.kommune_id)
+    touched.update(_admitting(session))
     if not touched:
         return
     with session.no_autoflush:

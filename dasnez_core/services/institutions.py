@@ -52,6 +52,7 @@ from dasnez_core.permissions import Action, can, require
 from dasnez_core.services import audit
 from dasnez_core.services.auth import clean_text
 from dasnez_core.services.kommunen import get_kommune
+from dasnez_core.services.masterdata_cache import master
 from dasnez_core.services.moderation import PAGE_SIZE, check_reason
 from dasnez_core.services.registration import UNCONFIRMED_KEPT
 from dasnez_core.services.transitions import locked_one
@@ -442,17 +443,8 @@ def admitted(db: Session, kommune_id: int, handle: str) -> Institution:
 
 def networks(db: Session, kommune_id: int) -> list[InstitutionRef]:
     """ "Netzwerke in <Kommune>": the admitted institutions, by name."""
-    rows = db.exec(
-        select(Institution.name, Institution.handle, Institution.kind)
-        .join(InstitutionAdmission, col(InstitutionAdmission.institution_id) == Institution.id)
-        .where(
-            InstitutionAdmission.kommune_id == kommune_id,
-            InstitutionAdmission.status == AdmissionStatus.APPROVED,
-        )
-        .order_by(col(Institution.name_folded))
-        .limit(200)
-    ).all()
-    return [InstitutionRef(name, handle, kind) for name, handle, kind in rows]
+    # From the Kommune's cached master data: the browse page offers them on every load.
+    return [InstitutionRef(n.name, n.handle, n.kind) for n in master(db, kommune_id).networks]
 
 
 def current_notices(
@@ -758,9 +750,15 @@ def _remove_institution(db: Session, institution: Institution) -> None:
     )
     threads = select(InstitutionThread.id).where(InstitutionThread.institution_id == institution_id)
     db.execute(delete(InstitutionMessage).where(col(InstitutionMessage.thread_id).in_(threads)))
+    # The admissions through the session: each raises its Kommune's master version (the
+    # cached networks drop the institution).
+    for admission in db.exec(
+        select(InstitutionAdmission).where(InstitutionAdmission.institution_id == institution_id)
+    ).all():
+        db.delete(admission)
+    db.flush()
     for table, column in (
         (InstitutionThread, InstitutionThread.institution_id),
-        (InstitutionAdmission, InstitutionAdmission.institution_id),
         (InstitutionInvite, InstitutionInvite.institution_id),
         (InstitutionNotice, InstitutionNotice.institution_id),
         (InstitutionPlace, InstitutionPlace.institution_id),

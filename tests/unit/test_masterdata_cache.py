@@ -3,19 +3,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from dasnez_core.actor import Actor
 from dasnez_core.db import get_engine
 from dasnez_core.errors import NotFound
-from dasnez_core.models import Kommune, LegalKind
-from dasnez_core.services import legal
+from dasnez_core.models import Institution, Kommune, LegalKind
+from dasnez_core.services import account, legal
 from dasnez_core.services.masterdata_areas import (
     SocialSpaceInput,
     add_area,
@@ -30,7 +34,12 @@ from dasnez_core.services.masterdata_cache import (
     process_cache,
 )
 from dasnez_core.services.masterdata_catalog import add_category, set_category_active
+from dasnez_ui.masterdata_refresh import check_master_data
 from tests import factories as f
+from tests.unit.test_institutions import _approved_institution as approved_institution
+from tests.unit.test_institutions import _world as institution_world
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -201,3 +210,149 @@ def test_unknown_or_inactive_kommunen_are_not_found(db: Session, w: dict) -> Non
 
 def test_process_cache_is_shared(db: Session, w: dict) -> None:
     assert master(db, w["here"].id) is process_cache().master(db, w["here"].id)
+
+
+# --- the background check ---------------------------------------------------------------------
+
+
+def test_one_background_check_serves_every_copy_without_a_round_trip(db: Session, w: dict) -> None:
+    clock = _Clock()
+    worker = MasterDataCache(ttl=1.0, clock=clock)
+    here, other = worker.master(db, w["here"].id), worker.master(db, w["other"].id)
+    clock.now += 0.6
+    with _statements() as seen:
+        assert worker.revalidate(db) == 0
+    assert len(seen) == 1 and "master_version" in seen[0]
+    # Past the ttl of the first reads, but within that of the check: no request reads.
+    clock.now += 0.6
+    with _statements() as seen:
+        assert worker.master(db, w["here"].id) is here
+        assert worker.master_by_slug(db, "bad-lippspringe") is other
+    assert seen == []
+
+
+def test_the_background_check_reads_another_workers_change_and_forgets_a_gone_kommune(
+    db: Session, w: dict
+) -> None:
+    clock = _Clock()
+    worker = MasterDataCache(ttl=1.0, clock=clock)
+    before = worker.master(db, w["here"].id)
+    gone = f.kommune(db, slug="gibt-es-bald-nicht", name="Weg")
+    worker.master(db, gone.id)
+    db.commit()
+    with _worker_session() as admin_db:
+        admin = f.actor(admin_db, admin_db.get(type(w["admin"]), w["admin"].id))
+        new_id = add_category(admin_db, admin, w["here"].id, w["exchange"].id, "Fenster putzen")
+        admin_db.delete(admin_db.get(Kommune, gone.id))
+        admin_db.commit()
+    with _worker_session() as reader:
+        assert worker.revalidate(reader) == 2
+        with _statements() as seen:
+            after = worker.master(reader, w["here"].id)
+        assert seen == []
+        assert after.version > before.version
+        assert after.category_label(new_id) == "Fenster putzen"
+        with pytest.raises(NotFound):
+            worker.master(reader, gone.id)
+
+
+def test_each_worker_checks_its_copies_every_half_ttl_until_stopped() -> None:
+    checks: list[float] = []
+
+    class Counting(MasterDataCache):
+        def revalidate(self, db: Session) -> int:
+            checks.append(time.monotonic())
+            return 0
+
+    async def run(ttl: float) -> None:
+        task = asyncio.create_task(check_master_data(Counting(ttl=ttl)))
+        await asyncio.sleep(0.35)
+        assert not task.done()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(run(0.2))
+    assert 2 <= len(checks) <= 4
+    # A ttl of 0 (every request checks itself): no task keeps running.
+    asyncio.run(check_master_data(Counting(ttl=0)))
+
+
+def test_a_failed_background_check_is_logged_and_the_next_one_runs(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    calls: list[int] = []
+
+    class Failing(MasterDataCache):
+        def revalidate(self, db: Session) -> int:
+            calls.append(1)
+            raise OSError("database away")
+
+    async def run() -> None:
+        task = asyncio.create_task(check_master_data(Failing(ttl=0.1)))
+        await asyncio.sleep(0.18)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    asyncio.run(run())
+    assert len(calls) >= 2
+    assert "checking the cached master data failed" in caplog.text
+
+
+def test_both_apps_check_their_master_data_in_the_background() -> None:
+    for module in ("dasnez_app/dasnez_app.py", "admin_portal/admin_portal.py"):
+        source = (ROOT / module).read_text()
+        assert "app.register_lifespan_task(check_master_data)" in source, module
+
+
+# --- the networks (admitted institutions) -----------------------------------------------------
+
+
+def test_the_networks_come_with_the_master_data_and_follow_admission_rename_and_removal(
+    db: Session,
+) -> None:
+    w = institution_world(db)
+    here = w["here"].id
+    assert master(db, here).networks == ()
+    handle = approved_institution(db, w)
+    db.commit()
+    admitted = master(db, here)
+    assert [(n.name, n.handle) for n in admitted.networks] == [("Caritas Delbrück", handle)]
+    # Another Kommune did not admit it.
+    assert master(db, w["there"].id).networks == ()
+    # A rename raises the version of every Kommune that admitted it.
+    institution = db.exec(select(Institution).where(Institution.handle == handle)).one()
+    institution.name = "Caritas im Kreis"
+    db.add(institution)
+    db.commit()
+    renamed = master(db, here)
+    assert renamed.version == admitted.version + 1
+    assert [n.name for n in renamed.networks] == ["Caritas im Kreis"]
+    # Another detail (the description) leaves the cached copy alone.
+    institution.description = "Neu beschrieben."
+    db.add(institution)
+    db.commit()
+    assert master(db, here) is renamed
+    # The institution removed: gone from the networks at once.
+    account.delete_account(db, f.actor(db, w["lead"]), here, password=f.PASSWORD, confirmed=True)
+    db.commit()
+    assert db.exec(select(Institution)).first() is None
+    assert master(db, here).networks == ()
+
+
+def test_another_workers_admission_reaches_the_networks_by_the_background_check(
+    db: Session,
+) -> None:
+    w = institution_world(db)
+    db.commit()
+    clock = _Clock()
+    worker = MasterDataCache(ttl=1.0, clock=clock)
+    assert worker.master(db, w["here"].id).networks == ()
+    # Admitted through this session: a commit drops only this process's shared copies,
+    # `worker` stands for another worker's.
+    approved_institution(db, w)
+    db.commit()
+    assert worker.master(db, w["here"].id).networks == ()
+    assert worker.revalidate(db) == 1
+    assert [n.name for n in worker.master(db, w["here"].id).networks] == ["Caritas Delbrück"]
