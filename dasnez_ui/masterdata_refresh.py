@@ -28,9 +28,17 @@ async def check_master_data(cache: MasterDataCache | None = None) -> None:
     interval = cache.ttl / 2
     if interval <= 0:
         return
+    failed = 0
     while True:
         await asyncio.sleep(interval)
         try:
             await in_db_thread(cache.revalidate)
         except Exception:  # an outage: the requests check their copies themselves
-            log.warning("checking the cached master data failed", exc_info=True)
+            # Logged once per outage (with its cause), not twice a second.
+            if not failed:
+                log.warning("checking the cached master data failed", exc_info=True)
+            failed += 1
+            continue
+        if failed:
+            log.warning("checking the cached master data works again (%d checks failed)", failed)
+            failed = 0

@@ -278,7 +278,7 @@ def test_each_worker_checks_its_copies_every_half_ttl_until_stopped() -> None:
     asyncio.run(check_master_data(Counting(ttl=0)))
 
 
-def test_a_failed_background_check_is_logged_and_the_next_one_runs(
+def test_an_outage_of_the_background_check_is_logged_once_and_its_end_too(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     calls: list[int] = []
@@ -286,18 +286,23 @@ def test_a_failed_background_check_is_logged_and_the_next_one_runs(
     class Failing(MasterDataCache):
         def revalidate(self, db: Session) -> int:
             calls.append(1)
-            raise OSError("database away")
+            if len(calls) <= 3:
+                raise OSError("database away")
+            return 0
 
     async def run() -> None:
         task = asyncio.create_task(check_master_data(Failing(ttl=0.1)))
-        await asyncio.sleep(0.18)
+        await asyncio.sleep(0.28)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
 
     asyncio.run(run())
-    assert len(calls) >= 2
-    assert "checking the cached master data failed" in caplog.text
+    assert len(calls) >= 4
+    # The outage is logged once with its cause, and its end with how many checks failed.
+    assert caplog.text.count("checking the cached master data failed") == 1
+    assert "database away" in caplog.text
+    assert "works again (3 checks failed)" in caplog.text
 
 
 def test_both_apps_check_their_master_data_in_the_background() -> None:
