@@ -758,7 +758,7 @@ def _check_master_data_in_background() -> None:
     """Check the cached master data every `ttl / 2` seconds in a thread of its own, as an
     app worker does on its database pool (dasnez_ui.masterdata_refresh): the timed calls
     find their Kommune's copy checked, as a worker's requests do."""
-    from dasnez_core.db import session_scope
+    from dasnez_core.db import read_scope
     from dasnez_core.services.masterdata_cache import process_cache
 
     cache = process_cache()
@@ -768,8 +768,11 @@ def _check_master_data_in_background() -> None:
     def check() -> None:
         while True:
             time.sleep(cache.ttl / 2)
-            with session_scope() as db:
-                cache.revalidate(db)
+            try:
+                with read_scope() as db:
+                    cache.revalidate(db)
+            except Exception as exc:  # as the worker's task: the calls check themselves
+                print(f"checking the cached master data failed: {exc}", file=sys.stderr)
 
     threading.Thread(target=check, name="master-data-check", daemon=True).start()
 

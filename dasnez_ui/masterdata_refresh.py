@@ -32,7 +32,7 @@ async def check_master_data(cache: MasterDataCache | None = None) -> None:
     while True:
         await asyncio.sleep(interval)
         try:
-            await in_db_thread(cache.revalidate)
+            await in_db_thread(cache.revalidate, reads=True)
         except Exception:  # an outage: the requests check their copies themselves
             # Logged once per outage (with its cause), not twice a second.
             if not failed:

@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, col
 
 from dasnez_core.folding import fold
 from dasnez_core.models.base import utcnow
-from dasnez_core.models.institution import Institution, InstitutionAdmission
+from dasnez_core.models.institution import AdmissionStatus, Institution, InstitutionAdmission
 
 
 class Kommune(SQLModel, table=True):
@@ -177,6 +177,16 @@ _NETWORK_SHOWN = ("name", "handle", "kind")
 MASTER_TOUCHED = "dasnez_master_touched"
 
 
+def _listed(row: object) -> bool:
+    """Whether a change of `row` changes the cached master data: an institution's admission
+    only when it is or was approved (one waiting for the Kommune is not among its networks:
+    every worker would read the master data again for nothing)."""
+    if not isinstance(row, InstitutionAdmission):
+        return True
+    was = inspect(row).attrs["status"].history.deleted
+    return AdmissionStatus.APPROVED in (row.status, *was)
+
+
 def _admitting(session: Session) -> set[int]:
     """The Kommunen that admitted an institution this flush renames or deletes."""
     changed = [
@@ -194,7 +204,8 @@ def _admitting(session: Session) -> set[int]:
     with session.no_autoflush:
         rows = session.execute(
             select(col(InstitutionAdmission.kommune_id)).where(
-                col(InstitutionAdmission.institution_id).in_(changed)
+                col(InstitutionAdmission.institution_id).in_(changed),
+                col(InstitutionAdmission.status) == AdmissionStatus.APPROVED,
             )
         )
         return {kommune_id for (kommune_id,) in rows}
@@ -213,16 +224,21 @@ def _bump_master_version(session: Session, _context: object, _instances: object)
         if isinstance(row, Kommune):
             if row.id is not None and session.is_modified(row):
                 touched.add(row.id)
-        elif isinstance(row, _MASTER_ROWS) and (row in session.deleted or session.is_modified(row)):
+        elif (
+            isinstance(row, _MASTER_ROWS)
+            and (row in session.deleted or session.is_modified(row))
+            and _listed(row)
+        ):
             touched.add(row.kommune_id)
     for row in session.new:
-        if isinstance(row, _MASTER_ROWS) and row.kommune_id is not None:
+        if isinstance(row, _MASTER_ROWS) and row.kommune_id is not None and _listed(row):
             touched.add(row.kommune_id)
     touched.update(_admitting(session))
     if not touched:
         return
     with session.no_autoflush:
-        for kommune_id in touched:
+        # In id order: two transactions that touch the same Kommunen lock them alike.
+        for kommune_id in sorted(touched):
             kommune = session.get(Kommune, kommune_id)
             if kommune is None or kommune in session.new:
                 continue

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from dasnez_core.actor import Actor
 from dasnez_core.db import get_engine
 from dasnez_core.errors import NotFound
 from dasnez_core.models import Institution, Kommune, LegalKind
-from dasnez_core.services import account, legal
+from dasnez_core.services import account, institutions, legal
 from dasnez_core.services.masterdata_areas import (
     SocialSpaceInput,
     add_area,
@@ -36,6 +38,7 @@ from dasnez_core.services.masterdata_cache import (
 from dasnez_core.services.masterdata_catalog import add_category, set_category_active
 from dasnez_ui.masterdata_refresh import check_master_data
 from tests import factories as f
+from tests.unit.test_institutions import FORM as INSTITUTION_FORM
 from tests.unit.test_institutions import _approved_institution as approved_institution
 from tests.unit.test_institutions import _world as institution_world
 
@@ -256,6 +259,15 @@ def test_the_background_check_reads_another_workers_change_and_forgets_a_gone_ko
             worker.master(reader, gone.id)
 
 
+async def _until(done: Callable[[], bool], deadline: float = 10.0) -> None:
+    """Wait until `done()` holds (the test fails after `deadline` seconds)."""
+    waited = 0.0
+    while not done():
+        assert waited < deadline, "not reached in time"
+        await asyncio.sleep(0.01)
+        waited += 0.01
+
+
 def test_each_worker_checks_its_copies_every_half_ttl_until_stopped() -> None:
     checks: list[float] = []
 
@@ -266,14 +278,16 @@ def test_each_worker_checks_its_copies_every_half_ttl_until_stopped() -> None:
 
     async def run(ttl: float) -> None:
         task = asyncio.create_task(check_master_data(Counting(ttl=ttl)))
-        await asyncio.sleep(0.35)
+        await _until(lambda: len(checks) >= 3)
         assert not task.done()
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
 
     asyncio.run(run(0.2))
-    assert 2 <= len(checks) <= 4
+    # Half the ttl apart (a busy machine may wake the task late, never early).
+    gaps = [b - a for a, b in itertools.pairwise(checks)]
+    assert min(gaps) >= 0.09
     # A ttl of 0 (every request checks itself): no task keeps running.
     asyncio.run(check_master_data(Counting(ttl=0)))
 
@@ -292,7 +306,7 @@ def test_an_outage_of_the_background_check_is_logged_once_and_its_end_too(
 
     async def run() -> None:
         task = asyncio.create_task(check_master_data(Failing(ttl=0.1)))
-        await asyncio.sleep(0.28)
+        await _until(lambda: "works again" in caplog.text)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
@@ -361,3 +375,85 @@ def test_another_workers_admission_reaches_the_networks_by_the_background_check(
     assert worker.master(db, w["here"].id).networks == ()
     assert worker.revalidate(db) == 1
     assert [n.name for n in worker.master(db, w["here"].id).networks] == ["Caritas Delbrück"]
+
+
+def test_a_copy_read_before_a_commit_here_or_older_than_the_cached_one_is_not_kept(
+    db: Session, w: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The background check and a request may read the same Kommune at once."""
+    from dasnez_core.services import masterdata_cache
+
+    clock = _Clock()
+    cache = MasterDataCache(ttl=1.0, clock=clock)
+    here = w["here"].id
+    stale = cache.master(db, here)
+    real_load = masterdata_cache.load_master
+
+    def load_while_a_commit_drops_the_copies(session: Session, kommune_id: int) -> Any:
+        data = real_load(session, kommune_id)
+        cache.clear({kommune_id})  # this process committed a change meanwhile
+        return data
+
+    monkeypatch.setattr(masterdata_cache, "load_master", load_while_a_commit_drops_the_copies)
+    cache.clear({here})
+    assert cache.master(db, here) == stale  # served, but not kept
+    monkeypatch.setattr(masterdata_cache, "load_master", real_load)
+    with _statements() as seen:
+        cache.master(db, here)
+    assert len(seen) > 1  # read again: nothing was kept
+
+    # A newer copy stored by another thread stays when an older read finishes later.
+    newer = replace(stale, version=stale.version + 5)
+    monkeypatch.setattr(
+        masterdata_cache,
+        "load_master",
+        lambda session, kommune_id: (
+            cache._entries.__setitem__(
+                kommune_id,
+                masterdata_cache._Entry(newer, (newer.version, newer.kommune.created_at), 0.0),
+            ),
+            stale,
+        )[1],
+    )
+    cache.clear({here})
+    cache.master(db, here)
+    assert cache._entries[here].data is newer
+
+
+def test_revalidate_forgets_a_kommune_deleted_while_it_is_read_again(
+    db: Session, w: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dasnez_core.services import masterdata_cache
+
+    clock = _Clock()
+    cache = MasterDataCache(ttl=1.0, clock=clock)
+    cache.master(db, w["here"].id)
+    other = cache.master(db, w["other"].id)
+    db.commit()
+    rename_area(db, w["actor"], w["here"].id, w["hagen"].id, "Hagen-Süd")
+    db.commit()
+
+    def gone(_session: Session, _kommune_id: int) -> Any:
+        raise NotFound("kommune.not_found")
+
+    monkeypatch.setattr(masterdata_cache, "load_master", gone)
+    assert cache.revalidate(db) == 1
+    # The other Kommune was still checked; the deleted one is read by the next request.
+    assert set(cache._entries) == {w["other"].id}
+    assert cache._entries[w["other"].id].data is other
+
+
+def test_an_admission_raises_the_version_only_when_it_is_or_was_approved(db: Session) -> None:
+    w = institution_world(db)
+    here = w["here"].id
+    db.commit()
+    before = master(db, here).version
+    ref = institutions.register_institution(db, f.actor(db, w["lead"]), here, INSTITUTION_FORM)
+    db.commit()
+    # Waiting for the Kommune: not among its networks, no worker reads anew.
+    assert master(db, here).version == before
+    iid = db.exec(select(Institution.id).where(Institution.handle == ref.handle)).one()
+    institutions.approve_institution(db, f.actor(db, w["admin"]), here, iid)
+    db.commit()
+    assert master(db, here).version == before + 1
+    assert [n.handle for n in master(db, here).networks] == [ref.handle]
