@@ -25,6 +25,7 @@ DASNEZ_DATABASE_URL set) and `run` the newer one. Not a test: nothing here gates
 from __future__ import annotations
 
 import argparse
+import asyncio
 import math
 import os
 import random
@@ -755,26 +756,14 @@ def _record_statements(
 
 
 def _check_master_data_in_background() -> None:
-    """Check the cached master data every `ttl / 2` seconds in a thread of its own, as an
-    app worker does on its database pool (dasnez_ui.masterdata_refresh): the timed calls
+    """Run the app workers' background check of the cached master data
+    (dasnez_ui.masterdata_refresh) in a thread with its own event loop: the timed calls
     find their Kommune's copy checked, as a worker's requests do."""
-    from dasnez_core.db import read_scope
-    from dasnez_core.services.masterdata_cache import process_cache
+    from dasnez_ui.masterdata_refresh import check_master_data
 
-    cache = process_cache()
-    if cache.ttl <= 0:
-        return
-
-    def check() -> None:
-        while True:
-            time.sleep(cache.ttl / 2)
-            try:
-                with read_scope() as db:
-                    cache.revalidate(db)
-            except Exception as exc:  # as the worker's task: the calls check themselves
-                print(f"checking the cached master data failed: {exc}", file=sys.stderr)
-
-    threading.Thread(target=check, name="master-data-check", daemon=True).start()
+    threading.Thread(
+        target=asyncio.run, args=(check_master_data(),), name="master-data-check", daemon=True
+    ).start()
 
 
 def cmd_run(args: argparse.Namespace) -> None:
